@@ -1,0 +1,210 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { randomBytes } from 'node:crypto'
+import { CloudError } from '../errors'
+
+/**
+ * Runs built cloud functions (`<functionsDir>/<name>/index.js`) the way SCF does: each instance runs
+ * one invocation at a time, idle instances are reused, a new one is a cold start, and the function's
+ * timeout from its config.json (3 s by default) ends the instance. Before each invocation the
+ * instance's environment gets the caller's identity and points the real wx-server-sdk at the local
+ * cloud; each instance has its own /tcb URL so the server can count the database round trips of the
+ * invocation it is running.
+ */
+export interface InvocationResult {
+  result: unknown
+  roundTrips: number
+  coldStart: boolean
+  durationMs: number
+}
+
+export interface HostOptions {
+  functionsDir: string
+  /** base URL of the local server, e.g. http://127.0.0.1:8787 */
+  serverUrl: () => string
+  appId?: string
+  envId?: string
+  maxInstancesPerFunction?: number
+  log?: (line: string) => void
+}
+
+interface Instance {
+  id: string
+  functionName: string
+  worker: Worker
+  busy: boolean
+  roundTrips: number
+  pending?: { id: string; resolve: (m: any) => void }
+}
+
+const DEFAULT_TIMEOUT_S = 3
+
+export class FunctionHost {
+  private readonly instances = new Map<string, Instance[]>()
+  private readonly byId = new Map<string, Instance>()
+  private readonly waiting = new Map<string, Array<() => void>>()
+  /** instance id → openid of the invocation it is running */
+  private readonly callers = new Map<string, string | undefined>()
+  readonly stats = { invocations: 0, coldStarts: 0, timeouts: 0 }
+
+  constructor(private readonly options: HostOptions) {}
+
+  private entryOf(name: string) {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) return null
+    const entry = path.join(this.options.functionsDir, name, 'index.js')
+    return fs.existsSync(entry) ? entry : null
+  }
+
+  private timeoutOf(name: string): number {
+    try {
+      const config = JSON.parse(fs.readFileSync(path.join(this.options.functionsDir, name, 'config.json'), 'utf8'))
+      return Number(config.timeout) > 0 ? Number(config.timeout) : DEFAULT_TIMEOUT_S
+    } catch {
+      return DEFAULT_TIMEOUT_S
+    }
+  }
+
+  has(name: string) {
+    return this.entryOf(name) !== null
+  }
+
+  /** Called by the server for each /tcb request that arrives on an instance's URL. */
+  countRoundTrip(instanceId: string) {
+    const instance = this.byId.get(instanceId)
+    if (instance) instance.roundTrips++
+    return instance
+  }
+
+  /** The openid of the invocation an instance is running, for calls it makes to other functions. */
+  callerOf(instanceId: string): string | undefined {
+    return this.callers.get(instanceId)
+  }
+
+  private spawn(name: string, entry: string): Instance {
+    const id = randomBytes(6).toString('hex')
+    const worker = new Worker(path.join(__dirname, 'instance-worker.js'), {
+      workerData: {
+        entry,
+        functionName: name,
+        env: {
+          TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.options.serverUrl()}/tcb/i/${id}` }),
+          TENCENTCLOUD_RUNENV: 'SCF',
+          SCF_NAMESPACE: this.options.envId ?? 'local-env',
+          TCB_ENV: this.options.envId ?? 'local-env',
+          TENCENTCLOUD_REGION: 'ap-shanghai',
+          TENCENTCLOUD_SECRETID: 'local-secret-id',
+          TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+          SCF_FUNCTIONNAME: name,
+          TZ: 'UTC'
+        }
+      },
+      env: { ...process.env }
+    })
+    const instance: Instance = { id, functionName: name, worker, busy: false, roundTrips: 0 }
+    worker.on('message', message => {
+      if (instance.pending?.id === message.id) instance.pending.resolve(message)
+    })
+    worker.on('error', error => {
+      const pending = instance.pending
+      pending?.resolve({ id: pending.id, ok: false, error: { message: String(error?.message ?? error) } })
+      this.retire(instance)
+    })
+    const list = this.instances.get(name) ?? []
+    list.push(instance)
+    this.instances.set(name, list)
+    this.byId.set(id, instance)
+    this.stats.coldStarts++
+    return instance
+  }
+
+  private retire(instance: Instance) {
+    const list = this.instances.get(instance.functionName) ?? []
+    this.instances.set(instance.functionName, list.filter(i => i !== instance))
+    this.byId.delete(instance.id)
+    this.callers.delete(instance.id)
+    void instance.worker.terminate()
+    this.wakeOne(instance.functionName)
+  }
+
+  private wakeOne(name: string) {
+    this.waiting.get(name)?.shift()?.()
+  }
+
+  private async acquire(name: string, entry: string): Promise<{ instance: Instance; coldStart: boolean }> {
+    const max = this.options.maxInstancesPerFunction ?? 8
+    for (;;) {
+      const list = this.instances.get(name) ?? []
+      const idle = list.find(i => !i.busy)
+      if (idle) return { instance: idle, coldStart: false }
+      if (list.length < max) return { instance: this.spawn(name, entry), coldStart: true }
+      await new Promise<void>(resolve => {
+        const queue = this.waiting.get(name) ?? []
+        queue.push(resolve)
+        this.waiting.set(name, queue)
+      })
+    }
+  }
+
+  async invoke(name: string, event: Record<string, unknown>, caller: { openid?: string }): Promise<InvocationResult> {
+    const entry = this.entryOf(name)
+    if (!entry) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', `FunctionName parameter could not be found: ${name}`)
+    const { instance, coldStart } = await this.acquire(name, entry)
+    instance.busy = true
+    instance.roundTrips = 0
+    this.callers.set(instance.id, caller.openid)
+    this.stats.invocations++
+    const timeoutS = this.timeoutOf(name)
+    const requestId = randomBytes(8).toString('hex')
+    const appId = this.options.appId ?? 'wxlocalcloud0000'
+    const env: Record<string, string> = {
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_SOURCE',
+      WX_OPENID: caller.openid ?? '',
+      WX_APPID: caller.openid ? appId : '',
+      WX_UNIONID: '',
+      WX_SOURCE: caller.openid ? 'wx_client' : 'wx_devtools'
+    }
+    const context = {
+      request_id: requestId,
+      function_name: name,
+      function_version: '$LATEST',
+      namespace: this.options.envId ?? 'local-env',
+      time_limit_in_ms: timeoutS * 1000,
+      memory_limit_in_mb: 256
+    }
+    const userInfo = caller.openid ? { appId, openId: caller.openid } : undefined
+    const started = process.hrtime.bigint()
+    let timer: NodeJS.Timeout | undefined
+    try {
+      const message = await new Promise<any>(resolve => {
+        instance.pending = { id: requestId, resolve }
+        timer = setTimeout(() => {
+          this.stats.timeouts++
+          resolve({ id: requestId, ok: false, timedOut: true, error: { message: `Task timed out after ${timeoutS.toFixed(2)} seconds` } })
+        }, timeoutS * 1000)
+        instance.worker.postMessage({ id: requestId, event: { ...event, userInfo }, context, env })
+      })
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6
+      this.options.log?.(`[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips}${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`)
+      if (message.timedOut) this.retire(instance)
+      if (!message.ok) {
+        if (message.error?.stack) this.options.log?.(message.error.stack)
+        throw new CloudError('FUNCTIONS_EXECUTE_FAIL', message.error.message)
+      }
+      return { result: message.result, roundTrips: instance.roundTrips, coldStart, durationMs }
+    } finally {
+      clearTimeout(timer)
+      instance.pending = undefined
+      instance.busy = false
+      this.callers.delete(instance.id)
+      this.wakeOne(name)
+    }
+  }
+
+  async close() {
+    const all = [...this.byId.values()]
+    this.byId.clear()
+    this.instances.clear()
+    await Promise.all(all.map(i => i.worker.terminate()))
+  }
+}
