@@ -17,10 +17,7 @@ const MAX_LIMIT = 1000
 
 const parseParam = (value: unknown): any => {
   if (value === undefined || value === null || value === '') return undefined
-  let parsed = typeof value === 'string' ? decodeWire(value) : value
-  // aggregate stages and some where() paths arrive as a JSON string of a string
-  if (typeof parsed === 'string') parsed = decodeWire(parsed)
-  return parsed
+  return typeof value === 'string' ? decodeWire(value) : value
 }
 
 const idOfDocQuery = (params: Record<string, any>): string => {
@@ -192,18 +189,13 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
           const { before } = txns.write(p.transactionId, p.collectionName, id, () => null)
           return { data: { deleted: before ? 1 : 0 } }
         }
-        const deleted = store.remove(p.collectionName, id) ? 1 : 0
-        txns.noteRemoval(p.collectionName, id)
-        return { data: { deleted } }
+        return { data: { deleted: store.remove(p.collectionName, id) ? 1 : 0 } }
       }
       rejectInTransaction(p, 'remove')
       const query = parseParam(p.query) ?? {}
       return store.atomically(() => {
         const targets = Array.from(matching(p.collectionName, query, undefined, p.multi === false ? { offset: 0, limit: 1 } : undefined))
-        for (const doc of targets) {
-          store.remove(p.collectionName, doc._id)
-          txns.noteRemoval(p.collectionName, doc._id)
-        }
+        for (const doc of targets) store.remove(p.collectionName, doc._id)
         return { data: { deleted: targets.length } }
       })
     },
@@ -211,7 +203,7 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
     'database.aggregateDocuments': p => {
       store.assertCollection(p.collectionName)
       const pipeline: Doc[] = (p.stages ?? []).map((s: { stageKey: string; stageValue: string }) => ({
-        [s.stageKey]: parseParam(s.stageValue)
+        [s.stageKey]: decodeWire(s.stageValue)
       }))
       // A leading $match (and a $sort right after it) is served by SQL; the rest runs in mingo.
       let query: Doc = {}

@@ -1,0 +1,21 @@
+// Three kinds of tests, one `npm test`:
+//  node   – core units, the local cloud's conformance through the real wx-server-sdk, and the
+//           functions' routes against an in-process local cloud
+//  jsdom  – React components of the app (Taro's h5 components)
+//  weapp  – the compiled dist/weapp pages in miniprogram-simulate
+const shared = {
+  transform: { '^.+\\.(t|j)sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json']
+}
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/{unit,localcloud,routes}/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/helpers/scf-env.ts']
+    }
+  ]
+}
