@@ -1,0 +1,23 @@
+import cloud from 'wx-server-sdk'
+import { createRouter } from './router'
+import { handlers } from './routes'
+import { Ctx, jsonLogger, parseOpenidList } from '../shared/context'
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+
+const handle = createRouter(handlers)
+
+/** The one entry of the mini-program's API: `{ route, input }` in, `{ ok, data | code, message }` out. */
+export async function main(event: { route?: string; input?: unknown }, context: { request_id?: string }) {
+  const { OPENID } = cloud.getWXContext()
+  const ctx: Ctx = {
+    openid: OPENID,
+    db: cloud.database(),
+    storage: cloud,
+    openapi: cloud.openapi,
+    now: Date.now,
+    log: jsonLogger({ requestId: context?.request_id }),
+    bootstrapAdmins: parseOpenidList(process.env.BOOTSTRAP_ADMIN_OPENIDS)
+  }
+  return handle({ route: event?.route, input: event?.input }, ctx)
+}

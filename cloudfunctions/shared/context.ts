@@ -1,0 +1,38 @@
+import type cloudSdk from 'wx-server-sdk'
+
+export type Database = ReturnType<typeof cloudSdk.database>
+export type Cloud = typeof cloudSdk
+
+export interface Logger {
+  info: (message: string, fields?: Record<string, unknown>) => void
+  error: (message: string, fields?: Record<string, unknown>) => void
+}
+
+/**
+ * The world a route runs in. The `api` entry builds it from wx-server-sdk (the caller's openid from
+ * getWXContext, never from the event); tests build it directly with the real SDK pointed at an
+ * in-process local cloud, so many callers can run at once.
+ */
+export interface Ctx {
+  openid: string
+  db: Database
+  /** storage through wx-server-sdk: uploadFile, getTempFileURL, deleteFile */
+  storage: Pick<Cloud, 'uploadFile' | 'getTempFileURL' | 'deleteFile'>
+  /** WeChat open APIs (content check, subscribe messages, mini-program codes): the one seam tests may replace */
+  openapi: Cloud['openapi']
+  now: () => number
+  log: Logger
+  /** openids that are county administrators by configuration (BOOTSTRAP_ADMIN_OPENIDS) */
+  bootstrapAdmins: readonly string[]
+}
+
+export const jsonLogger = (base: Record<string, unknown>): Logger => ({
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...base, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...base, ...fields }))
+})
+
+export const parseOpenidList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)

@@ -1,0 +1,32 @@
+/**
+ * Periods (month, quarter, year) are counted in China Standard Time. Asia/Shanghai has kept UTC+8
+ * without daylight saving since 1991, so a fixed offset is exact, and it works the same in every
+ * mini-program JavaScript engine, where Intl time-zone support cannot be relied on.
+ */
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000
+
+export type PeriodKind = 'month' | 'quarter' | 'year'
+
+export interface PeriodKeys {
+  month: string // 2026-11
+  quarter: string // 2026-Q4
+  year: string // 2026
+}
+
+export function periodKeys(atMs: number): PeriodKeys {
+  const d = new Date(atMs + CST_OFFSET_MS)
+  const year = d.getUTCFullYear()
+  const month = d.getUTCMonth() + 1
+  return {
+    month: `${year}-${String(month).padStart(2, '0')}`,
+    quarter: `${year}-Q${Math.ceil(month / 3)}`,
+    year: String(year)
+  }
+}
+
+/** "2026年11月27日 18:05" in China Standard Time. */
+export function formatDateTime(atMs: number): string {
+  const d = new Date(atMs + CST_OFFSET_MS)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}

@@ -1,0 +1,23 @@
+/** Builds the targets named on the command line (weapp, h5, functions) whose output is missing. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+
+const ROOT = path.resolve(__dirname, '..')
+const OUTPUTS: Record<string, string> = {
+  weapp: 'dist/weapp/app.js',
+  h5: 'dist/h5/index.html',
+  functions: 'dist/cloudfunctions/api/index.js'
+}
+
+export function ensureBuilt(targets: string[]) {
+  for (const target of targets) {
+    if (!OUTPUTS[target]) throw new Error(`unknown build target ${target}`)
+    if (fs.existsSync(path.join(ROOT, OUTPUTS[target]))) continue
+    console.log(`building ${target} (missing ${OUTPUTS[target]})…`)
+    const run = spawnSync('npm', ['run', `build:${target}`], { cwd: ROOT, stdio: 'inherit' })
+    if (run.status !== 0) throw new Error(`npm run build:${target} failed`)
+  }
+}
+
+if (require.main === module) ensureBuilt(process.argv.slice(2))

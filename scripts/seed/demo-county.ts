@@ -1,0 +1,143 @@
+/**
+ * The demo county that `npm start` seeds on first start: one town, two villages with groups and
+ * grids, 36 households with members, a rule catalogue per village and four months of points
+ * history. Deterministic: the same data every time, relative to the seeding day.
+ */
+import { periodKeys } from '../../core/domain/period'
+import type { RoleGrant } from '../../core/domain/roles'
+
+export const COUNTY_ID = 'county'
+
+export interface Persona {
+  openid: string
+  name: string
+  description: string
+  roles: RoleGrant[]
+}
+
+export const DEMO_PERSONAS: Persona[] = [
+  { openid: 'demo-villager', name: '王秀英', description: '村民 · 新丰村2组12号户主', roles: [{ role: 'villager', householdId: 'h-xf-012', villageId: 'v-xinfeng' }] },
+  { openid: 'demo-villager-2', name: '李建国', description: '村民 · 新丰村1组1号户主', roles: [{ role: 'villager', householdId: 'h-xf-001', villageId: 'v-xinfeng' }] },
+  { openid: 'demo-cadre', name: '张德明', description: '村干部 · 新丰村', roles: [{ role: 'cadre', villageId: 'v-xinfeng' }] },
+  { openid: 'demo-grid', name: '刘芳', description: '网格员 · 新丰村 第1、2网格', roles: [{ role: 'gridWorker', villageId: 'v-xinfeng', gridIds: ['g-xf-1', 'g-xf-2'] }] },
+  { openid: 'demo-cadre-jq', name: '陈志强', description: '村干部 · 金桥村（另一个村）', roles: [{ role: 'cadre', villageId: 'v-jinqiao' }] },
+  { openid: 'demo-town', name: '赵敏', description: '镇街管理员 · 向阳镇', roles: [{ role: 'townAdmin', townId: 't-xiangyang' }] },
+  { openid: 'demo-county', name: '周县管', description: '县管理员（启动管理员，来自 BOOTSTRAP_ADMIN_OPENIDS）', roles: [] },
+  { openid: 'demo-stranger', name: '路人', description: '没有任何角色的微信用户', roles: [] }
+]
+
+export const BOOTSTRAP_ADMINS = ['demo-county']
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙']
+const GIVEN = ['秀英', '建国', '桂兰', '志明', '玉梅', '德华', '淑芬', '国强', '春燕', '海军', '凤英', '明亮']
+const RELATIONS = ['配偶', '子', '女', '儿媳', '孙子', '孙女']
+
+export const RULES = [
+  { key: 'yard', category: '人居环境', title: '宅前屋后干净整洁、无乱堆乱放', min: 5, max: 25, cap: 25 },
+  { key: 'garbage', category: '人居环境', title: '垃圾分类投放到位', min: 5, max: 5, cap: 10 },
+  { key: 'mess', category: '人居环境', title: '乱堆乱放、污水乱排（每次）', min: -5, max: -5, cap: null },
+  { key: 'filial', category: '孝老爱亲', title: '孝敬老人、家庭和睦', min: 10, max: 10, cap: 10 },
+  { key: 'volunteer', category: '公益参与', title: '参加村里义务劳动或志愿服务（每次）', min: 5, max: 10, cap: 30 },
+  { key: 'civility', category: '乡风文明', title: '红白喜事简办、不大操大办', min: 10, max: 20, cap: 20 },
+  { key: 'law', category: '遵纪守法', title: '参加法治宣传、无违法违纪', min: 5, max: 5, cap: 5 },
+  { key: 'safety', category: '平安建设', title: '参加巡逻、报告安全隐患', min: 5, max: 15, cap: 15 },
+  { key: 'fire', category: '平安建设', title: '秸秆焚烧、违规用火（每次）', min: -10, max: -10, cap: null }
+] as const
+
+/** Small deterministic generator, so the demo looks the same on every machine. */
+function random(seed: number) {
+  let s = seed
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648
+    return s / 2147483648
+  }
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+export function buildDemoCounty(now: number) {
+  const rnd = random(20261127)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]
+
+  const villages = [
+    { id: 'v-xinfeng', code: 'xf', name: '新丰村', households: 24 },
+    { id: 'v-jinqiao', code: 'jq', name: '金桥村', households: 12 }
+  ]
+  const places: Record<string, unknown>[] = [
+    { _id: COUNTY_ID, kind: 'county', name: '示范县', parentId: null },
+    { _id: 't-xiangyang', kind: 'town', name: '向阳镇', parentId: COUNTY_ID }
+  ]
+  const households: Record<string, any>[] = []
+  const entries: Record<string, any>[] = []
+  const rules: Record<string, unknown>[] = []
+
+  for (const v of villages) {
+    places.push({ _id: v.id, kind: 'village', name: v.name, parentId: 't-xiangyang', starThresholds: [60, 80, 100, 120, 150], householdCount: v.households, postingDays: 7 })
+    for (let g = 1; g <= 3; g++) places.push({ _id: `grp-${v.code}-${g}`, kind: 'group', name: `${g}组`, parentId: v.id })
+    for (let g = 1; g <= 2; g++) places.push({ _id: `g-${v.code}-${g}`, kind: 'grid', name: `第${g}网格`, parentId: v.id })
+    for (const r of RULES) {
+      rules.push({
+        _id: `r-${v.code}-${r.key}`,
+        villageId: v.id,
+        category: r.category,
+        title: r.title,
+        points: { min: r.min, max: r.max },
+        cap: r.cap === null ? null : { period: 'month', max: r.cap },
+        evidenceRequired: r.min < 0,
+        proposers: r.min < 0 ? ['cadre', 'gridWorker'] : ['cadre', 'gridWorker', 'villager'],
+        active: true,
+        version: 1
+      })
+    }
+
+    for (let i = 1; i <= v.households; i++) {
+      const id = `h-${v.code}-${String(i).padStart(3, '0')}`
+      const group = Math.ceil((i / v.households) * 3)
+      const randomHead = pick(SURNAMES) + pick(GIVEN)
+      const head = DEMO_PERSONAS.find(p => p.roles.some(r => r.role === 'villager' && r.householdId === id))?.name ?? randomHead
+      const members = [{ name: head, relation: '户主', partyMember: rnd() < 0.2 }]
+      const size = 1 + Math.floor(rnd() * 4)
+      for (let m = 0; m < size; m++) members.push({ name: head[0] + pick(GIVEN), relation: pick(RELATIONS), partyMember: rnd() < 0.1 })
+      households.push({ _id: id, villageId: v.id, townId: 't-xiangyang', groupId: `grp-${v.code}-${group}`, gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`, doorPlate: `${v.name}${group}组${i}号`, head, members })
+
+      // four months of history: a monthly hygiene inspection and a few other deeds
+      for (let monthsAgo = 3; monthsAgo >= 0; monthsAgo--) {
+        const deeds = 1 + Math.floor(rnd() * 3)
+        for (let d = 0; d < deeds; d++) {
+          const rule = d === 0 ? RULES[0] : pick(RULES)
+          const at = now - monthsAgo * 30 * DAY - Math.floor(rnd() * 25) * DAY - Math.floor(rnd() * 8) * 3600_000
+          const points = rule.min === rule.max ? rule.min : rule.min + 5 * Math.floor(rnd() * ((rule.max - rule.min) / 5 + 1))
+          const keys = periodKeys(at)
+          entries.push({
+            _id: `seed-${id}-${monthsAgo}-${d}`,
+            householdId: id,
+            villageId: v.id,
+            kind: points >= 0 ? 'award' : 'deduction',
+            points,
+            rule: { id: `r-${v.code}-${rule.key}`, title: rule.title, category: rule.category },
+            note: points < 0 ? '村委检查时发现，已拍照留存' : '',
+            evidence: [],
+            by: 'demo-cadre',
+            at,
+            month: keys.month,
+            year: keys.year
+          })
+        }
+      }
+    }
+  }
+
+  // balances and this period's totals from the entries: balance == sum(entries) from the start
+  const current = periodKeys(now)
+  for (const h of households) {
+    const mine = entries.filter(e => e.householdId === h._id)
+    h.balance = mine.reduce((s, e) => s + e.points, 0)
+    h.monthKey = current.month
+    h.monthPoints = mine.filter(e => e.month === current.month).reduce((s, e) => s + e.points, 0)
+    h.yearKey = current.year
+    h.yearPoints = mine.filter(e => e.year === current.year).reduce((s, e) => s + e.points, 0)
+  }
+
+  const users = DEMO_PERSONAS.filter(p => p.roles.length > 0).map(p => ({ _id: p.openid, name: p.name, roles: p.roles, largeFont: false }))
+  return { places, households, entries, rules, users }
+}
