@@ -160,6 +160,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
       return send(res, 200, { openid }, { 'set-cookie': cookie })
     }
+    if (url.pathname === '/__dev/upload' && req.method === 'POST') {
+      // what wx.cloud.uploadFile does from the mini-program, for the browser build
+      if (!sessions.openidOf(req.headers.cookie)) return send(res, 401, { errMsg: 'not logged in' })
+      const fileID = files.write(String(url.searchParams.get('cloudPath') ?? ''), await readBody(req))
+      return send(res, 200, { fileID })
+    }
     if (url.pathname === '/__dev/logout') return send(res, 200, { ok: true }, { 'set-cookie': sessions.logoutCookie() })
     if (url.pathname === '/__dev/session') {
       const openid = sessions.openidOf(req.headers.cookie)

@@ -22,7 +22,7 @@ async function main() {
   })
   const lc = await startLocalCloud({
     port: Number(process.env.PORT ?? 8787),
-    dataDir: path.join(ROOT, '.data'),
+    dataDir: process.env.LOCALCLOUD_DATA_DIR ?? path.join(ROOT, '.data'),
     indexFile: path.join(ROOT, 'core/collections.json'),
     functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
     staticDir: path.join(ROOT, 'dist/h5'),

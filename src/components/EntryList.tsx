@@ -1,0 +1,24 @@
+import { Text, View } from '@tarojs/components'
+import type { EntryView } from '../../core/contract/routes'
+import { formatDateTime } from '../../core/domain/period'
+import { KIND_LABELS, signed } from './points'
+import './EntryList.css'
+
+/** Ledger lines, points first: green for gains, red for losses. */
+export function EntryList({ entries }: { entries: EntryView[] }) {
+  if (entries.length === 0) return <View className='entry-list__empty'>还没有积分记录</View>
+  return (
+    <View className='entry-list'>
+      {entries.map(e => (
+        <View key={e.id} className='entry-list__row'>
+          <Text className={`entry-list__points ${e.points < 0 ? 'entry-list__points--minus' : ''}`}>{signed(e.points)}</Text>
+          <View className='entry-list__body'>
+            <Text className='entry-list__title'>{e.title}</Text>
+            <Text className='entry-list__meta'>{KIND_LABELS[e.kind]} · {e.category} · {formatDateTime(e.at)}</Text>
+            {e.note ? <Text className='entry-list__note'>{e.note}</Text> : null}
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react'
+import { Switch, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import type { RouteResult } from '../../../core/contract/routes'
+import { ApiError, call, newRequestId } from '../../services/api'
+import { readLargeFont, rememberLargeFont } from '../../services/large-font'
+
+type Session = RouteResult<'me.session'>
+
+/** Who I am in the village (my roles) and the large-font switch. */
+export default function Mine() {
+  const [session, setSession] = useState<Session | null>(null)
+  const [large, setLarge] = useState(readLargeFont)
+
+  useDidShow(() => {
+    call('me.session', {})
+      .then(s => {
+        setSession(s)
+        setLarge(s.largeFont)
+        rememberLargeFont(s.largeFont)
+      })
+      .catch((e: ApiError) => Taro.showToast({ title: e.message, icon: 'none' }))
+  })
+
+  const toggleLargeFont = async (on: boolean) => {
+    setLarge(on)
+    rememberLargeFont(on)
+    if (session?.roles.length) {
+      await call('me.setPreferences', { requestId: newRequestId(), largeFont: on }).catch(() => undefined)
+    }
+  }
+
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className='notice'>
+        <Text className='section-title'>{session?.name || '微信用户'}</Text>
+        {session?.roles.length === 0 ? <View className='muted'>您还没有加入村里，请找村干部领取入户码。</View> : null}
+        {session?.roles.map(r => (
+          <View key={`${r.role}-${r.placeName}`}>
+            {r.placeName} · {r.label}
+          </View>
+        ))}
+      </View>
+      <View className='notice' style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <Text>大字模式</Text>
+        <Switch checked={large} onChange={e => void toggleLargeFont(e.detail.value)} color='#c8321e' />
+      </View>
+    </View>
+  )
+}
