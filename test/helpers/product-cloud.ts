@@ -1,0 +1,38 @@
+import path from 'node:path'
+import { startLocalCloud, LocalCloud } from '../../localcloud'
+import { createRouter, Handlers } from '../../cloudfunctions/api/router'
+import { handlers } from '../../cloudfunctions/api/routes'
+import type { Ctx } from '../../cloudfunctions/shared/context'
+import { seedDemo } from '../../scripts/seed/seed'
+import { BOOTSTRAP_ADMINS } from '../../scripts/seed/demo-county'
+import { ROOT, sdkFor } from './local-cloud'
+
+/**
+ * The product's routes against an in-process local cloud seeded with the demo county. Each call
+ * builds ctx as the api entry does, but with the openid given directly, so many callers can run at
+ * once; the SDK is the real wx-server-sdk. Only the open-API seam is left unbound (WeChat's open
+ * APIs cannot exist here); a route that reached it would fail the test.
+ */
+export async function productCloud(now = Date.UTC(2026, 10, 27, 4, 0)) {
+  const lc: LocalCloud = await startLocalCloud({ indexFile: path.join(ROOT, 'core/collections.json') })
+  const cloud = sdkFor(lc, 'routes')
+  const db = cloud.database()
+  await seedDemo(db, now)
+  const silent = { info: () => {}, error: (m: string, f?: object) => console.error(m, f) }
+
+  const ctxFor = (openid: string): Ctx => ({
+    openid,
+    db,
+    storage: cloud,
+    openapi: undefined as never,
+    now: () => now,
+    log: silent,
+    bootstrapAdmins: BOOTSTRAP_ADMINS
+  })
+
+  const router = (table: Handlers = handlers) => createRouter(table)
+  const handle = router()
+  const call = (openid: string, route: string, input: unknown = {}) => handle({ route, input }, ctxFor(openid))
+
+  return { lc, cloud, db, call, ctxFor, router, close: () => lc.close() }
+}

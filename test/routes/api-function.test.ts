@@ -1,0 +1,44 @@
+import path from 'node:path'
+import { startLocalCloud, LocalCloud } from '../../localcloud'
+import { seedDemo } from '../../scripts/seed/seed'
+import { ROOT, sdkFor } from '../helpers/local-cloud'
+
+// The deployable bundle (dist/cloudfunctions/api, built by `npm test` first) in the function host.
+let lc: LocalCloud
+beforeAll(async () => {
+  lc = await startLocalCloud({
+    indexFile: path.join(ROOT, 'core/collections.json'),
+    functionsDir: path.join(ROOT, 'dist/cloudfunctions')
+  })
+  await seedDemo(sdkFor(lc, 'seed').database())
+})
+afterAll(() => lc.close())
+
+async function as(openid: string) {
+  const login = await fetch(`${lc.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ openid }), headers: { 'content-type': 'application/json' } })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]
+  return (route: string, input: unknown = {}) =>
+    fetch(`${lc.url}/fn/api`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ route, input }) })
+}
+
+test('the built api function answers with the caller from getWXContext and counts its round trips', async () => {
+  const call = await as('demo-villager')
+  const res = await call('archive.home')
+  const body = await res.json()
+  expect(body).toMatchObject({ ok: true, data: { card: { householdId: 'h-xf-012', head: '王秀英' } } })
+  // users doc, household, village, latest entries, rank count
+  expect(res.headers.get('x-db-roundtrips')).toBe('5')
+})
+
+test('the built api function refuses what the router refuses', async () => {
+  const call = await as('demo-stranger')
+  expect(await (await call('archive.home')).json()).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
+  expect(await (await call('archive.home', { householdId: 'h-xf-012' })).json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+})
+
+test('the setup function creates the collections and is safe to run again', async () => {
+  const login = await fetch(`${lc.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ openid: 'operator' }), headers: { 'content-type': 'application/json' } })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]
+  const res = await fetch(`${lc.url}/fn/setup`, { method: 'POST', headers: { cookie }, body: '{}' })
+  expect(await res.json()).toEqual({ created: [], existing: expect.arrayContaining(['households', 'entries', 'users']) })
+})
