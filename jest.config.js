@@ -16,6 +16,21 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/{unit,localcloud,routes}/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/helpers/scf-env.ts']
+    },
+    {
+      ...shared,
+      displayName: 'jsdom',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/helpers/jsdom-setup.ts'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '\\.css$': '<rootDir>/test/helpers/style-stub.js'
+      },
+      transformIgnorePatterns: [
+        // anchored, so a copy of tslib nested inside @tarojs/components is transformed too
+        '^(?!.*(@tarojs|@stencil|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj)).*/node_modules/'
+      ]
     }
   ]
 }
