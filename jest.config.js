@@ -31,6 +31,15 @@ module.exports = {
         // anchored, so a copy of tslib nested inside @tarojs/components is transformed too
         '^(?!.*(@tarojs|@stencil|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj)).*/node_modules/'
       ]
+    },
+    {
+      ...shared,
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      // the local cloud runs in this test too: resolve packages (bson, mingo) for Node, not the browser
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+      setupFiles: ['<rootDir>/test/helpers/scf-env.ts']
     }
   ]
 }
