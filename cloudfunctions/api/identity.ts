@@ -27,8 +27,8 @@ export async function loadIdentity(ctx: Ctx): Promise<Identity> {
 /** A document by id, or null. wx-server-sdk rejects a missing document; that is not an error here. */
 export async function getDoc<T>(ctx: Pick<Ctx, 'db'>, collection: string, id: string): Promise<T | null> {
   try {
-    const res = await ctx.db.collection(collection).doc(id).get()
-    return (res.data as T) ?? null
+    const res = (await ctx.db.collection(collection).doc(id).get()) as unknown as { data: T }
+    return res.data ?? null
   } catch (e: any) {
     if (/does not exist/.test(String(e?.errMsg ?? e?.message))) return null
     throw e

@@ -3,7 +3,8 @@ import { createRouter } from './router'
 import { handlers } from './routes'
 import { Ctx, jsonLogger, parseOpenidList } from '../shared/context'
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+// DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 const handle = createRouter(handlers)
 
@@ -11,7 +12,7 @@ const handle = createRouter(handlers)
 export async function main(event: { route?: string; input?: unknown }, context: { request_id?: string }) {
   const { OPENID } = cloud.getWXContext()
   const ctx: Ctx = {
-    openid: OPENID,
+    openid: OPENID ?? '',
     db: cloud.database(),
     storage: cloud,
     openapi: cloud.openapi,

@@ -15,6 +15,6 @@ export async function placesById(ctx: Pick<RouteCtx, 'db'>, ids: string[]): Prom
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   const _ = ctx.db.command
-  const res = await ctx.db.collection('places').where({ _id: _.in(unique) }).limit(unique.length).get()
-  return new Map((res.data as PlaceDoc[]).map(p => [p._id, p]))
+  const res = (await ctx.db.collection('places').where({ _id: _.in(unique) }).limit(unique.length).get()) as unknown as { data: PlaceDoc[] }
+  return new Map(res.data.map(p => [p._id, p]))
 }

@@ -1,7 +1,8 @@
 import cloud from 'wx-server-sdk'
 import { ensureCollections } from '../shared/collections'
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+// DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 /**
  * Creates the product's collections. Run it once after deploying (DevTools: 云函数 → setup → 云端测试),

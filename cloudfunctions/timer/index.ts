@@ -1,6 +1,7 @@
 import cloud from 'wx-server-sdk'
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+// DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 /**
  * Scheduled work, run by the timer trigger in config.json (hourly). It has nothing to do yet: closing

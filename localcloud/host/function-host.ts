@@ -103,11 +103,12 @@ export class FunctionHost {
     })
     const instance: Instance = { id, functionName: name, worker, busy: false, roundTrips: 0 }
     worker.on('message', message => {
-      if (instance.pending?.id === message.id) instance.pending.resolve(message)
+      const pending = instance.pending
+      if (pending && pending.id === message.id) pending.resolve(message)
     })
     worker.on('error', error => {
       const pending = instance.pending
-      pending?.resolve({ id: pending.id, ok: false, error: { message: String(error?.message ?? error) } })
+      if (pending) pending.resolve({ id: pending.id, ok: false, error: { message: String(error?.message ?? error) } })
       this.retire(instance)
     })
     const list = this.instances.get(name) ?? []

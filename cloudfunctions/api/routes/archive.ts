@@ -58,13 +58,13 @@ export const home: Handler<'archive.home'> = {
     const [household, village, latest] = await Promise.all([
       getDoc<HouseholdDoc>(ctx, 'households', householdId),
       getDoc<PlaceDoc>(ctx, 'places', villageId),
-      ctx.db.collection('entries').where({ householdId }).orderBy('at', 'desc').limit(5).get()
+      ctx.db.collection('entries').where({ householdId }).orderBy('at', 'desc').limit(5).get() as unknown as Promise<{ data: EntryDoc[] }>
     ])
     if (!household || !village) throw new AppError('NOT_FOUND')
-    const above = await ctx.db
+    const above = (await ctx.db
       .collection('households')
       .where({ villageId, balance: _.gt(household.balance) })
-      .count()
+      .count()) as { total: number }
     const now = periodKeys(ctx.now())
     return {
       card: {
@@ -79,7 +79,7 @@ export const home: Handler<'archive.home'> = {
         monthPoints: household.monthKey === now.month ? household.monthPoints : 0,
         yearPoints: household.yearKey === now.year ? household.yearPoints : 0
       },
-      latest: (latest.data as EntryDoc[]).map(toEntryView)
+      latest: latest.data.map(toEntryView)
     }
   }
 }
