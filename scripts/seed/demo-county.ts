@@ -98,7 +98,7 @@ export function buildDemoCounty(now: number) {
       const members = [{ name: head, relation: '户主', partyMember: rnd() < 0.2 }]
       const size = 1 + Math.floor(rnd() * 4)
       for (let m = 0; m < size; m++) members.push({ name: head[0] + pick(GIVEN), relation: pick(RELATIONS), partyMember: rnd() < 0.1 })
-      households.push({ _id: id, villageId: v.id, townId: 't-xiangyang', groupId: `grp-${v.code}-${group}`, gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`, doorPlate: `${v.name}${group}组${i}号`, head, members })
+      households.push({ _id: id, villageId: v.id, townId: 't-xiangyang', groupId: `grp-${v.code}-${group}`, gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`, doorPlate: `${group}组${i}号`, head, members })
 
       // four months of history: a monthly hygiene inspection and a few other deeds
       for (let monthsAgo = 3; monthsAgo >= 0; monthsAgo--) {

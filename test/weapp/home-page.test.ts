@@ -66,7 +66,7 @@ test("the compiled home page renders the villager's household from the api funct
   page.attach(document.createElement('parent-wrapper'))
   await settle(() => (page.dom.textContent ?? '').includes('户主'))
   const text = page.dom.textContent ?? ''
-  expect(text).toContain('新丰村 · 新丰村2组12号')
+  expect(text).toContain('新丰村 · 2组12号')
   expect(text).toContain('户主 王秀英')
   expect(text).toContain('最近的积分')
   expect(text).toMatch(/第\d+名/)
