@@ -5,8 +5,6 @@
  */
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000
 
-export type PeriodKind = 'month' | 'quarter' | 'year'
-
 export interface PeriodKeys {
   month: string // 2026-11
   quarter: string // 2026-Q4

@@ -66,10 +66,6 @@ export class DocumentStore {
     return this.seq
   }
 
-  listCollections(): string[] {
-    return [...this.collections]
-  }
-
   hasCollection(name: string) {
     return this.collections.has(name)
   }
