@@ -1,4 +1,4 @@
-import type { RoleGrant } from '../../core/domain/roles'
+import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { Ctx } from '../shared/context'
 
 export interface UserDoc {
@@ -19,7 +19,7 @@ export async function loadIdentity(ctx: Ctx): Promise<Identity> {
   const user = await getDoc<UserDoc>(ctx, 'users', ctx.openid)
   const roles = [...(user?.roles ?? [])]
   if (ctx.bootstrapAdmins.includes(ctx.openid) && !roles.some(r => r.role === 'countyAdmin')) {
-    roles.push({ role: 'countyAdmin', countyId: 'county' })
+    roles.push({ role: 'countyAdmin', countyId: COUNTY_ID })
   }
   return { openid: ctx.openid, user, roles }
 }

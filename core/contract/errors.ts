@@ -10,6 +10,18 @@ export const ERRORS = {
   NOT_FOUND: '没有找到要查的内容',
   NOT_BOUND: '您还没有绑定家庭户，请先找村干部领取入户码',
   BUSY: '现在办理的人多，请稍后再试',
+  POINTS_OUT_OF_RANGE: '分值不在这条细则允许的范围内',
+  CAP_REACHED: '这一项在本期已经到了封顶分，不能再加',
+  RULE_RETIRED: '这条细则已经停用',
+  RULE_NOT_ALLOWED: '这条细则不能由您来提出',
+  EVIDENCE_REQUIRED: '这条细则需要上传照片作为依据',
+  OTHER_VILLAGE: '只能办理本村的事',
+  CODE_INVALID: '入户码不对，或者已经过期、作废，请找村干部重新领取',
+  ALREADY_BOUND: '您已经绑定了家庭户，如需更换请找村干部解除',
+  ALREADY_CORRECTED: '这条积分已经更正过了',
+  NOT_CORRECTABLE: '这条记录不能更正',
+  NOT_ENOUGH_POINTS: '积分不够',
+  GRANT_NOT_ALLOWED: '您不能授予这个角色',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const
 

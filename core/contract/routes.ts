@@ -1,59 +1,127 @@
 import { z } from 'zod'
-import type { RoleName } from '../domain/roles'
+import { CATEGORIES } from '../domain/rules'
+import type {
+  BatchLine,
+  EntryView,
+  GrantView,
+  HouseholdCard,
+  HouseholdDetail,
+  HouseholdSummary,
+  JoinCodeView,
+  PlaceOption,
+  RankingRow,
+  RuleView,
+  SessionView,
+  TemplateView
+} from './views'
+
+export * from './views'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
  * result type, and whether it writes (writes carry a client request id and are idempotent by it).
  * Who may call a route is declared where it is handled (cloudfunctions/api/routes), because it is
- * checked there and only there.
+ * checked there and only there. No input names the caller, their role or their household.
  */
-export const requestId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
+const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
+const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对')
+const text = (max: number) => z.string().trim().max(max)
+const required = (max: number) => text(max).min(1, '不能为空')
+const fileId = z.string().max(512).regex(/^cloud:\/\//, '照片地址不对')
+const evidence = z.array(fileId).max(9).default([])
+const points = z.number().int('分值要是整数').min(-1000).max(1000)
+const page = z.number().int().min(1).max(500).default(1)
 
 const empty = z.object({}).strict()
+const write = <T extends z.ZodRawShape>(shape: T) => z.object({ requestId, ...shape }).strict()
 
-export interface EntryView {
-  id: string
-  points: number
-  kind: 'award' | 'deduction' | 'redemption' | 'refund' | 'correction'
-  title: string
-  category: string
-  note: string
-  at: number
-}
+export const ruleTerms = z
+  .object({
+    category: z.enum(CATEGORIES),
+    title: required(60),
+    points: z.object({ min: points, max: points }).strict(),
+    cap: z
+      .object({ period: z.enum(['month', 'quarter', 'year']), max: z.number().int().min(1).max(10000) })
+      .strict()
+      .nullable(),
+    evidenceRequired: z.boolean(),
+    proposers: z.array(z.enum(['cadre', 'gridWorker', 'villager'])).min(1).max(3)
+  })
+  .strict()
 
-export interface HouseholdCard {
-  householdId: string
-  doorPlate: string
-  head: string
-  villageName: string
-  balance: number
-  stars: number
-  rankInVillage: number
-  householdsInVillage: number
-  monthPoints: number
-  yearPoints: number
-}
-
-export interface SessionView {
-  name: string
-  roles: { role: RoleName; label: string; placeName: string }[]
-  largeFont: boolean
-}
+const result = <T>() => ({}) as T
+const read = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, result: _ })
+const change = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: true as const, result: _ })
 
 export const routes = {
-  'me.session': { input: empty, write: false, result: {} as SessionView },
-  'me.setPreferences': {
-    input: z.object({ requestId, largeFont: z.boolean() }).strict(),
-    write: true,
-    result: {} as { largeFont: boolean }
-  },
-  'archive.home': {
-    input: empty,
-    write: false,
-    result: {} as { card: HouseholdCard; latest: EntryView[] }
-  }
+  // me and joining
+  'me.session': read(empty, result<SessionView>()),
+  'me.setPreferences': change(write({ largeFont: z.boolean() }), result<{ largeFont: boolean }>()),
+  'join.bind': change(
+    write({ code: z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z2-9]{8}$/, '入户码是8位字母和数字')), name: required(20) }),
+    result<{ householdId: string; doorPlate: string; villageName: string }>()
+  ),
+
+  // what villagers see of their own household and village
+  'archive.home': read(empty, result<{ card: HouseholdCard; latest: EntryView[] }>()),
+  'archive.history': read(
+    z.object({ period: z.string().regex(/^(all|\d{4}|\d{4}-\d{2})$/, '时间段格式不对').default('all'), page }).strict(),
+    result<{ entries: EntryView[]; page: number; hasMore: boolean }>()
+  ),
+  'archive.rules': read(empty, result<{ rules: RuleView[]; starThresholds: number[] }>()),
+  'archive.ranking': read(
+    z.object({ period: z.enum(['month', 'year', 'all']).default('month'), page }).strict(),
+    result<{ rows: RankingRow[]; page: number; hasMore: boolean; me: RankingRow | null; villageName: string }>()
+  ),
+
+  // cadres: households and scoring
+  'cadre.households': read(
+    z.object({ query: text(20).default(''), page }).strict(),
+    result<{ households: HouseholdSummary[]; page: number; hasMore: boolean }>()
+  ),
+  'cadre.household': read(z.object({ householdId: id }).strict(), result<HouseholdDetail>()),
+  'score.award': change(
+    write({ householdId: id, ruleId: id, points, note: text(200).default(''), evidence }),
+    result<{ entry: EntryView; balance: number }>()
+  ),
+  'score.batch': change(
+    write({ householdIds: z.array(id).min(1).max(200, '一次最多200户'), ruleId: id, points, note: text(200).default(''), evidence }),
+    result<{ lines: BatchLine[]; applied: number; capped: number; refused: number }>()
+  ),
+  /** points: what the entry should have been (0 cancels it); the difference is a new correction entry */
+  'score.correct': change(
+    write({ entryId: id, points, reason: required(200) }),
+    result<{ entry: EntryView; balance: number }>()
+  ),
+
+  // cadres: joining households
+  'joinCode.issue': change(write({ householdId: id, days: z.number().int().min(1).max(30).default(7) }), result<JoinCodeView>()),
+  'joinCode.revoke': change(write({ code: z.string().regex(/^[A-Z2-9]{8}$/) }), result<JoinCodeView>()),
+  'binding.remove': change(write({ householdId: id, openid }), result<{ removed: boolean }>()),
+
+  // cadres: the village's rule catalogue and star levels
+  'rules.list': read(empty, result<{ rules: RuleView[]; starThresholds: number[]; templates: TemplateView[] }>()),
+  'rules.save': change(write({ ruleId: id.optional(), terms: ruleTerms }), result<RuleView>()),
+  'rules.retire': change(write({ ruleId: id }), result<RuleView>()),
+  'rules.adoptTemplate': change(write({ templateId: id }), result<{ added: number; kept: number }>()),
+  'village.setStars': change(
+    write({ thresholds: z.array(z.number().int().min(1).max(100000)).min(1).max(5) }),
+    result<{ thresholds: number[] }>()
+  ),
+
+  // town and county: templates and roles
+  'templates.list': read(empty, result<{ templates: TemplateView[] }>()),
+  'templates.save': change(
+    write({ templateId: id.optional(), name: required(30), items: z.array(ruleTerms.extend({ key: z.string().regex(/^[a-z0-9-]{1,24}$/) })).min(1).max(60) }),
+    result<TemplateView>()
+  ),
+  'roles.list': read(empty, result<{ grants: GrantView[]; places: PlaceOption[]; grantable: string[] }>()),
+  'roles.grant': change(
+    write({ openid, name: required(20), role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']), placeIds: z.array(id).min(1).max(10) }),
+    result<GrantView>()
+  ),
+  'roles.revoke': change(write({ openid, role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']) }), result<{ revoked: boolean }>())
 } as const
 
 export type RouteName = keyof typeof routes

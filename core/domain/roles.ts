@@ -1,3 +1,6 @@
+/** One county runs one deployment: its place id. */
+export const COUNTY_ID = 'county'
+
 /** Roles are scoped to a place and granted by the level above (see GLOSSARY.md). */
 export type RoleGrant =
   | { role: 'villager'; householdId: string; villageId: string }

@@ -3,10 +3,10 @@
  * grids, 36 households with members, a rule catalogue per village and four months of points
  * history. Deterministic: the same data every time, relative to the seeding day.
  */
+import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
 import { periodKeys } from '../../core/domain/period'
-import type { RoleGrant } from '../../core/domain/roles'
-
-export const COUNTY_ID = 'county'
+import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
+import type { RuleTerms } from '../../core/domain/rules'
 
 export interface Persona {
   openid: string
@@ -44,6 +44,24 @@ export const RULES = [
   { key: 'fire', category: '平安建设', title: '秸秆焚烧、违规用火（每次）', min: -10, max: -10, cap: null }
 ] as const
 
+export const TEMPLATE_ID = 't-county-default'
+
+/** Where a demo grant is listed (see cloudfunctions/api/grants.ts). */
+function scopeOf(grant: RoleGrant) {
+  const town = 't-xiangyang'
+  switch (grant.role) {
+    case 'villager':
+      return { countyId: COUNTY_ID, townId: town, villageId: grant.villageId, householdId: grant.householdId }
+    case 'gridWorker':
+    case 'cadre':
+      return { countyId: COUNTY_ID, townId: town, villageId: grant.villageId, householdId: null }
+    case 'townAdmin':
+      return { countyId: COUNTY_ID, townId: grant.townId, villageId: null, householdId: null }
+    case 'countyAdmin':
+      return { countyId: COUNTY_ID, townId: null, villageId: null, householdId: null }
+  }
+}
+
 /** Small deterministic generator, so the demo looks the same on every machine. */
 function random(seed: number) {
   let s = seed
@@ -69,25 +87,23 @@ export function buildDemoCounty(now: number) {
   ]
   const households: Record<string, any>[] = []
   const entries: Record<string, any>[] = []
-  const rules: Record<string, unknown>[] = []
+  const rules: Record<string, any>[] = []
+  const termsOf = (r: (typeof RULES)[number]): RuleTerms => ({
+    category: r.category,
+    title: r.title,
+    points: { min: r.min, max: r.max },
+    cap: r.cap === null ? null : { period: 'month', max: r.cap },
+    evidenceRequired: r.min < 0,
+    proposers: r.min < 0 ? ['cadre', 'gridWorker'] : ['cadre', 'gridWorker', 'villager']
+  })
+  const templates = [{ _id: TEMPLATE_ID, ownerId: COUNTY_ID, name: '示范县村规民约积分细则（2026版）', items: RULES.map(r => ({ key: r.key, ...termsOf(r) })), updatedAt: now, by: 'demo-county' }]
 
   for (const v of villages) {
     places.push({ _id: v.id, kind: 'village', name: v.name, parentId: 't-xiangyang', starThresholds: [60, 80, 100, 120, 150], householdCount: v.households, postingDays: 7 })
     for (let g = 1; g <= 3; g++) places.push({ _id: `grp-${v.code}-${g}`, kind: 'group', name: `${g}组`, parentId: v.id })
     for (let g = 1; g <= 2; g++) places.push({ _id: `g-${v.code}-${g}`, kind: 'grid', name: `第${g}网格`, parentId: v.id })
     for (const r of RULES) {
-      rules.push({
-        _id: `r-${v.code}-${r.key}`,
-        villageId: v.id,
-        category: r.category,
-        title: r.title,
-        points: { min: r.min, max: r.max },
-        cap: r.cap === null ? null : { period: 'month', max: r.cap },
-        evidenceRequired: r.min < 0,
-        proposers: r.min < 0 ? ['cadre', 'gridWorker'] : ['cadre', 'gridWorker', 'villager'],
-        active: true,
-        version: 1
-      })
+      rules.push({ _id: `r-${v.code}-${r.key}`, villageId: v.id, ...termsOf(r), active: true, version: 1, source: `${TEMPLATE_ID}/${r.key}`, updatedAt: now })
     }
 
     for (let i = 1; i <= v.households; i++) {
@@ -98,7 +114,8 @@ export function buildDemoCounty(now: number) {
       const members = [{ name: head, relation: '户主', partyMember: rnd() < 0.2 }]
       const size = 1 + Math.floor(rnd() * 4)
       for (let m = 0; m < size; m++) members.push({ name: head[0] + pick(GIVEN), relation: pick(RELATIONS), partyMember: rnd() < 0.1 })
-      households.push({ _id: id, villageId: v.id, townId: 't-xiangyang', groupId: `grp-${v.code}-${group}`, gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`, doorPlate: `${group}组${i}号`, head, members })
+      const village = { name: v.name, starThresholds: [60, 80, 100, 120, 150], householdCount: v.households }
+      households.push({ _id: id, villageId: v.id, townId: 't-xiangyang', groupId: `grp-${v.code}-${group}`, gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`, doorPlate: `${group}组${i}号`, head, members, village })
 
       // four months of history: a monthly hygiene inspection and a few other deeds
       for (let monthsAgo = 3; monthsAgo >= 0; monthsAgo--) {
@@ -110,14 +127,18 @@ export function buildDemoCounty(now: number) {
           const keys = periodKeys(at)
           entries.push({
             _id: `seed-${id}-${monthsAgo}-${d}`,
+            account: `household:${id}`,
             householdId: id,
             villageId: v.id,
             kind: points >= 0 ? 'award' : 'deduction',
             points,
-            rule: { id: `r-${v.code}-${rule.key}`, title: rule.title, category: rule.category },
+            rule: { id: `r-${v.code}-${rule.key}`, version: 1, ...termsOf(rule) },
+            capPeriod: rule.cap === null ? null : keys.month,
+            correctsId: null,
             note: points < 0 ? '村委检查时发现，已拍照留存' : '',
             evidence: [],
             by: 'demo-cadre',
+            byName: '张德明',
             at,
             month: keys.month,
             year: keys.year
@@ -127,17 +148,27 @@ export function buildDemoCounty(now: number) {
     }
   }
 
-  // balances and this period's totals from the entries: balance == sum(entries) from the start
-  const current = periodKeys(now)
+  // The ledger state of each household from its entries, in time order, by the ledger's own rule:
+  // an entry that a cap would refuse is dropped, so balance == sum(entries) and no cap is exceeded.
+  entries.sort((a, b) => a.at - b.at)
+  const states = new Map<string, LedgerState>(households.map(h => [h._id, emptyLedgerState()]))
+  const kept = entries.filter(e => {
+    const next = applyPosting(states.get(e.householdId)!, { kind: e.kind, points: e.points, at: e.at, rule: { id: e.rule.id, terms: e.rule } })
+    if ('refused' in next) return false
+    states.set(e.householdId, next)
+    return true
+  })
   for (const h of households) {
-    const mine = entries.filter(e => e.householdId === h._id)
-    h.balance = mine.reduce((s, e) => s + e.points, 0)
-    h.monthKey = current.month
-    h.monthPoints = mine.filter(e => e.month === current.month).reduce((s, e) => s + e.points, 0)
-    h.yearKey = current.year
-    h.yearPoints = mine.filter(e => e.year === current.year).reduce((s, e) => s + e.points, 0)
+    Object.assign(h, states.get(h._id))
+    h.latest = kept
+      .filter(e => e.householdId === h._id)
+      .slice(-5)
+      .reverse()
+      .map(e => ({ id: e._id, points: e.points, kind: e.kind, title: e.rule.title, category: e.rule.category, note: e.note, at: e.at, byName: e.byName, evidence: [] }))
   }
 
-  const users = DEMO_PERSONAS.filter(p => p.roles.length > 0).map(p => ({ _id: p.openid, name: p.name, roles: p.roles, largeFont: false }))
-  return { places, households, entries, rules, users }
+  const withRoles = DEMO_PERSONAS.filter(p => p.roles.length > 0)
+  const users = withRoles.map(p => ({ _id: p.openid, name: p.name, roles: p.roles, largeFont: false }))
+  const grants = withRoles.flatMap(p => p.roles.map(grant => ({ _id: `${p.openid}:${grant.role}`, openid: p.openid, name: p.name, role: grant.role, grant, ...scopeOf(grant), by: 'demo-county', at: now })))
+  return { places, households, entries: kept, rules, templates, users, grants }
 }

@@ -17,7 +17,7 @@ test("the villager's home card matches the ledger of their household", async () 
   expect(card.monthPoints).toBe(monthSum)
 
   const village = (await env.db.collection('households').where({ villageId: 'v-xinfeng' }).limit(100).get()).data
-  expect(card.rankInVillage).toBe(village.filter((h: any) => h.balance > sum).length + 1)
+  expect(card.rankInVillage).toBe(village.filter((h: any) => h.earned > card.earned).length + 1)
 
   expect(latest).toHaveLength(5)
   const newest = [...entries].sort((a: any, b: any) => b.at - a.at).slice(0, 5).map((e: any) => e._id)
@@ -36,9 +36,9 @@ test.each([
 test('the session tells each persona their roles and places', async () => {
   expect(await env.call('demo-cadre', 'me.session')).toEqual({
     ok: true,
-    data: { name: '张德明', roles: [{ role: 'cadre', label: '村干部', placeName: '新丰村' }], largeFont: false }
+    data: { openid: 'demo-cadre', name: '张德明', roles: [{ role: 'cadre', label: '村干部', placeName: '新丰村' }], largeFont: false }
   })
   const county = await env.call('demo-county', 'me.session')
   expect(county).toMatchObject({ ok: true, data: { roles: [{ role: 'countyAdmin', placeName: '示范县' }] } })
-  expect(await env.call('demo-stranger', 'me.session')).toEqual({ ok: true, data: { name: '', roles: [], largeFont: false } })
+  expect(await env.call('demo-stranger', 'me.session')).toEqual({ ok: true, data: { openid: 'demo-stranger', name: '', roles: [], largeFont: false } })
 })

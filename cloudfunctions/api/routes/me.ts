@@ -22,6 +22,7 @@ export const session: Handler<'me.session'> = {
     const { identity } = ctx
     const places = await placesById(ctx, identity.roles.map(placeOf))
     return {
+      openid: ctx.openid,
       name: identity.user?.name ?? '',
       roles: identity.roles.map(r => ({ role: r.role, label: ROLE_NAMES[r.role], placeName: places.get(placeOf(r))?.name ?? '' })),
       largeFont: identity.user?.largeFont ?? false

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto'
+import { AppError } from '../../core/contract/errors'
+import type { EntryView } from '../../core/contract/views'
+import { applyPosting, EntryKind, LedgerState } from '../../core/domain/ledger'
+import { periodKeys } from '../../core/domain/period'
+import { capPeriodKey } from '../../core/domain/rules'
+import type { Ctx } from '../shared/context'
+import { getDoc } from './identity'
+import type { EntryDoc, HouseholdDoc, RuleSnapshot } from './model/documents'
+import { toEntryView } from './model/views'
+
+/**
+ * The ledger: the one module that writes points. Each entry is written in one transaction of
+ * doc-by-id operations (the only kind the cloud allows in a transaction): read the household, judge
+ * the entry against its state (caps, non-negative balance), add the entry under an id derived from
+ * the request, and update the household's balance, period points and cap counters. So
+ * `balance == sum(entries)` holds after every commit, and a retried request finds its entry instead
+ * of writing a second one.
+ */
+
+const LATEST_KEPT = 5
+const MAX_ATTEMPTS = 30
+
+export interface NewEntry {
+  /** from entryIdFor(): the same request for the same household always gives the same id */
+  id: string
+  householdId: string
+  /** the village the actor may act in; a household elsewhere is refused inside the transaction */
+  villageId: string
+  kind: EntryKind
+  points: number
+  rule: RuleSnapshot | null
+  correctsId?: string
+  /** a correction counts against the cap of the period of the entry it corrects */
+  capAt?: number
+  note: string
+  evidence: string[]
+  by: string
+  byName: string
+  /** refuse an entry that would take the balance below zero (redemptions) */
+  keepNonNegative?: boolean
+}
+
+export interface Posted {
+  entry: EntryView
+  balance: number
+  /** true when this request had already been posted: nothing was written now */
+  repeated: boolean
+}
+
+/** A stable entry id for (actor, request, household): hashing keeps openids out of ids that others see. */
+export function entryIdFor(openid: string, requestId: string, householdId: string): string {
+  return 'e' + createHash('sha256').update(`${openid}\n${requestId}\n${householdId}`).digest('hex').slice(0, 31)
+}
+
+export async function post(ctx: Pick<Ctx, 'db' | 'now'>, input: NewEntry): Promise<Posted> {
+  try {
+    return await transact(ctx, t => postInTransaction(ctx, t, input))
+  } catch (e) {
+    // A retry of a posted request fails on the duplicate id, or meets a cap that its first call
+    // filled: either way the first result stands.
+    const earlier = await getDoc<EntryDoc>(ctx, 'entries', input.id)
+    if (earlier) {
+      const household = await getDoc<HouseholdDoc>(ctx, 'households', earlier.householdId)
+      return { entry: toEntryView(earlier), balance: household?.balance ?? 0, repeated: true }
+    }
+    throw e
+  }
+}
+
+async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: NewEntry): Promise<Posted> {
+  const household = await transactionGet<HouseholdDoc>(t, 'households', input.householdId)
+  if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
+  if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
+
+  const at = ctx.now()
+  const next = applyPosting(ledgerStateOf(household), {
+    kind: input.kind,
+    points: input.points,
+    at,
+    rule: input.rule ? { id: input.rule.id, terms: input.rule } : null,
+    capAt: input.capAt
+  })
+  if ('refused' in next) throw new AppError(next.refused)
+  if (input.keepNonNegative && next.balance < 0) throw new AppError('NOT_ENOUGH_POINTS')
+
+  const keys = periodKeys(at)
+  const entry: EntryDoc = {
+    _id: input.id,
+    account: `household:${household._id}`,
+    householdId: household._id,
+    villageId: household.villageId,
+    kind: input.kind,
+    points: input.points,
+    rule: input.rule,
+    capPeriod: input.rule?.cap ? capPeriodKey(input.rule.cap.period, input.capAt ?? at) : null,
+    correctsId: input.correctsId ?? null,
+    note: input.note,
+    evidence: input.evidence,
+    by: input.by,
+    byName: input.byName,
+    at,
+    month: keys.month,
+    year: keys.year
+  }
+  const view = toEntryView(entry)
+  const _ = ctx.db.command
+  await t.collection('entries').add({ data: entry })
+  await t
+    .collection('households')
+    .doc(household._id)
+    .update({ data: { ...next, caps: _.set(next.caps), latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT)) } })
+  return { entry: view, balance: next.balance, repeated: false }
+}
+
+export const ledgerStateOf = (h: Partial<LedgerState>): LedgerState => ({
+  balance: h.balance ?? 0,
+  earned: h.earned ?? 0,
+  monthKey: h.monthKey ?? '',
+  monthPoints: h.monthPoints ?? 0,
+  yearKey: h.yearKey ?? '',
+  yearPoints: h.yearPoints ?? 0,
+  caps: h.caps ?? {}
+})
+
+/** A document inside a transaction, or null when it does not exist (the SDK rejects a missing one). */
+export async function transactionGet<T>(t: any, collection: string, id: string): Promise<T | null> {
+  try {
+    const res = await t.collection(collection).doc(id).get()
+    return (res?.data as T) ?? null
+  } catch (e: any) {
+    if (/does not exist|not exist|不存在/i.test(String(e?.errMsg ?? e?.message))) return null
+    throw e
+  }
+}
+
+/**
+ * Runs a transaction, retrying conflicts with jittered back-off. wx-server-sdk retries only a
+ * conflict raised at commit and only three times; in the cloud a conflict may also surface inside
+ * the callback as errCode -501001. Fifty cadres scoring one household at once need more patience.
+ */
+export async function transact<T>(ctx: Pick<Ctx, 'db'>, work: (t: any) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.runTransaction(work, 0)
+    } catch (e) {
+      if (!isConflict(e)) throw e
+      if (attempt >= MAX_ATTEMPTS) throw new AppError('BUSY', undefined, String((e as Error)?.message ?? e))
+      await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(300, 5 * 2 ** attempt)))
+    }
+  }
+}
+
+const isConflict = (e: any) =>
+  e?.code === 'DATABASE_TRANSACTION_CONFLICT' || (e?.errCode === -501001 && /conflict|冲突/i.test(String(e?.errMsg ?? e?.message)))

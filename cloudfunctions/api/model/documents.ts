@@ -1,0 +1,112 @@
+import type { EntryKind, LedgerState } from '../../../core/domain/ledger'
+import type { RoleGrant } from '../../../core/domain/roles'
+import type { RuleTerms } from '../../../core/domain/rules'
+import type { EntryView } from '../../../core/contract/views'
+
+/** The documents of the product's collections (core/collections.json), as stored. */
+
+export interface PlaceDoc {
+  _id: string
+  kind: 'county' | 'town' | 'village' | 'group' | 'grid'
+  name: string
+  parentId: string | null
+  /** villages only */
+  starThresholds?: number[]
+  householdCount?: number
+  postingDays?: number
+}
+
+/** What a household shows of its village on the home card, copied from the village on change. */
+export interface VillageFacts {
+  name: string
+  starThresholds: number[]
+  householdCount: number
+}
+
+export interface HouseholdDoc extends LedgerState {
+  _id: string
+  villageId: string
+  townId: string
+  groupId: string
+  gridId: string
+  doorPlate: string
+  head: string
+  members: { name: string; relation: string; partyMember: boolean }[]
+  village: VillageFacts
+  /** the newest entries, kept by the ledger, so the home card needs no query of the ledger */
+  latest: EntryView[]
+}
+
+/** The snapshot of a rule an entry keeps: editing or retiring the rule later changes no history. */
+export interface RuleSnapshot extends RuleTerms {
+  id: string
+  version: number
+}
+
+export interface EntryDoc {
+  _id: string
+  /** whose points: "household:<id>" now; a party member's account can follow as "member:<id>" */
+  account: string
+  householdId: string
+  villageId: string
+  kind: EntryKind
+  points: number
+  rule: RuleSnapshot | null
+  /** the period the rule's cap counts this entry in (a correction: its corrected entry's), or null */
+  capPeriod: string | null
+  correctsId: string | null
+  note: string
+  evidence: string[]
+  by: string
+  byName: string
+  at: number
+  month: string
+  year: string
+}
+
+export interface RuleDoc extends RuleTerms {
+  _id: string
+  villageId: string
+  active: boolean
+  version: number
+  /** "<templateId>/<key>" when adopted from a template */
+  source: string | null
+  updatedAt: number
+}
+
+export interface TemplateDoc {
+  _id: string
+  ownerId: string
+  name: string
+  items: (RuleTerms & { key: string })[]
+  updatedAt: number
+  by: string
+}
+
+export interface JoinCodeDoc {
+  _id: string // the code
+  householdId: string
+  villageId: string
+  expiresAt: number
+  revoked: boolean
+  by: string
+  at: number
+}
+
+/**
+ * One role of one user, for listing who holds what where (the user document's `roles` is what
+ * identity reads). `_id` is "<openid>:<role>": a user holds each role at most once.
+ */
+export interface GrantDoc {
+  _id: string
+  openid: string
+  name: string
+  role: RoleGrant['role']
+  grant: RoleGrant
+  countyId: string
+  townId: string | null
+  villageId: string | null
+  householdId: string | null
+  by: string
+  at: number
+}

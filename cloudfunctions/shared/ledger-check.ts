@@ -1,0 +1,74 @@
+import type { Database } from './context'
+
+/**
+ * The ledger's invariant, checked from the data: for every household of a village, the balance is
+ * the sum of its entries, `earned` is the sum of its score entries, and no capped rule has given more
+ * than its cap in any period. Returns what is wrong (nothing, when all is well). Reads the whole
+ * village's ledger in one aggregation; meant for tests, the demo and an occasional audit, not for a
+ * user's request.
+ */
+export interface LedgerProblem {
+  householdId: string
+  problem: 'balance' | 'earned' | 'cap'
+  expected: number
+  actual: number
+  detail?: string
+}
+
+export async function checkVillageLedger(db: Database, villageId: string): Promise<LedgerProblem[]> {
+  const $ = db.command.aggregate
+  const [households, sums, capUse] = await Promise.all([
+    db.collection('households').where({ villageId }).field({ balance: true, earned: true }).limit(1000).get() as unknown as Promise<{
+      data: { _id: string; balance: number; earned: number }[]
+    }>,
+    db
+      .collection('entries')
+      .aggregate()
+      .match({ villageId })
+      .group({
+        _id: '$householdId',
+        balance: $.sum('$points'),
+        earned: $.sum($.cond({ if: $.in(['$kind', ['award', 'deduction', 'correction']]), then: '$points', else: 0 }))
+      })
+      .limit(10000)
+      .end() as unknown as Promise<{ list: { _id: string; balance: number; earned: number }[] }>,
+    db
+      .collection('entries')
+      .aggregate()
+      .match({ villageId, 'rule.cap': db.command.neq(null) })
+      .project({ householdId: 1, points: 1, capPeriod: 1, cap: '$rule.cap', ruleId: '$rule.id', direction: '$rule.points.min' })
+      .limit(1000000)
+      .end() as unknown as Promise<{ list: CappedEntry[] }>
+  ])
+  const problems: LedgerProblem[] = []
+  const byHousehold = new Map(sums.list.map(s => [s._id, s]))
+  for (const h of households.data) {
+    const sum = byHousehold.get(h._id) ?? { balance: 0, earned: 0 }
+    if (sum.balance !== h.balance) problems.push({ householdId: h._id, problem: 'balance', expected: sum.balance, actual: h.balance })
+    if (sum.earned !== h.earned) problems.push({ householdId: h._id, problem: 'earned', expected: sum.earned, actual: h.earned })
+  }
+  problems.push(...capProblems(capUse.list))
+  return problems
+}
+
+interface CappedEntry {
+  householdId: string
+  points: number
+  capPeriod: string
+  ruleId: string
+  direction: number
+  cap: { max: number }
+}
+
+function capProblems(entries: CappedEntry[]): LedgerProblem[] {
+  const used = new Map<string, { householdId: string; max: number; used: number }>()
+  for (const e of entries) {
+    const key = `${e.householdId}|${e.ruleId}|${e.capPeriod}`
+    const row = used.get(key) ?? { householdId: e.householdId, max: e.cap.max, used: 0 }
+    row.used += e.points * (e.direction < 0 ? -1 : 1)
+    used.set(key, row)
+  }
+  return [...used.entries()]
+    .filter(([, r]) => r.used > r.max)
+    .map(([key, r]) => ({ householdId: r.householdId, problem: 'cap' as const, expected: r.max, actual: r.used, detail: key }))
+}

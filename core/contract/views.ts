@@ -1,0 +1,135 @@
+import type { EntryKind } from '../domain/ledger'
+import type { RoleName } from '../domain/roles'
+import type { RuleTerms } from '../domain/rules'
+
+/** What the routes return: plain data for the pages, no database documents. */
+
+export interface EntryView {
+  id: string
+  points: number
+  kind: EntryKind
+  title: string
+  category: string
+  note: string
+  at: number
+  byName: string
+  evidence: string[]
+  /** a correction names the entry it corrects */
+  correctsId?: string
+}
+
+export interface HouseholdCard {
+  householdId: string
+  doorPlate: string
+  head: string
+  villageName: string
+  /** spendable points: the sum of every entry */
+  balance: number
+  /** points earned by scoring (without the shop): ranks and stars go by it */
+  earned: number
+  stars: number
+  rankInVillage: number
+  householdsInVillage: number
+  monthPoints: number
+  yearPoints: number
+}
+
+export interface SessionView {
+  /** shown to the user as 我的编号, so that the level above can grant them a role */
+  openid: string
+  name: string
+  roles: { role: RoleName; label: string; placeName: string }[]
+  largeFont: boolean
+}
+
+export interface RuleView extends RuleTerms {
+  id: string
+  active: boolean
+  version: number
+}
+
+export type RankingPeriod = 'month' | 'year' | 'all'
+
+export interface RankingRow {
+  rank: number
+  householdId: string
+  doorPlate: string
+  head: string
+  points: number
+  stars: number
+}
+
+export interface HouseholdSummary {
+  householdId: string
+  doorPlate: string
+  head: string
+  groupName: string
+  balance: number
+  earned: number
+  monthPoints: number
+}
+
+export interface MemberView {
+  name: string
+  relation: string
+  partyMember: boolean
+}
+
+export interface BindingView {
+  openid: string
+  name: string
+  at: number
+}
+
+export interface JoinCodeView {
+  code: string
+  householdId: string
+  expiresAt: number
+  revoked: boolean
+}
+
+export interface HouseholdDetail {
+  summary: HouseholdSummary
+  members: MemberView[]
+  stars: number
+  entries: EntryView[]
+  bindings: BindingView[]
+  joinCodes: JoinCodeView[]
+}
+
+export type BatchStatus = 'applied' | 'capped' | 'refused'
+
+export interface BatchLine {
+  householdId: string
+  status: BatchStatus
+  /** for a refusal or cap: the stable code and the Chinese reason */
+  code?: string
+  message?: string
+  balance?: number
+}
+
+export interface TemplateView {
+  id: string
+  ownerId: string
+  ownerName: string
+  name: string
+  items: (RuleTerms & { key: string })[]
+}
+
+/** Roles another person can be given: the grant as the grantor sees it. */
+export type GrantableRole = 'countyAdmin' | 'townAdmin' | 'cadre' | 'gridWorker'
+
+export interface GrantView {
+  openid: string
+  name: string
+  role: RoleName
+  label: string
+  placeNames: string[]
+  at: number
+}
+
+export interface PlaceOption {
+  id: string
+  name: string
+  kind: 'county' | 'town' | 'village' | 'group' | 'grid'
+}

@@ -1,0 +1,45 @@
+import { periodKeys } from './period'
+import type { ErrorCode } from '../contract/errors'
+
+/** Who may put a rule forward: a cadre scores directly; grid workers propose and villagers claim (reviewed). */
+export type Proposer = 'cadre' | 'gridWorker' | 'villager'
+export type CapPeriod = 'month' | 'quarter' | 'year'
+
+/** The terms of a 细则条目 that an entry is judged by, and that the entry keeps as its snapshot. */
+export interface RuleTerms {
+  category: string
+  title: string
+  /** allowed points per entry; min == max for a fixed value; negative for deductions */
+  points: { min: number; max: number }
+  /** the most a household can gain (or lose) by this rule in one period; null: no cap */
+  cap: { period: CapPeriod; max: number } | null
+  evidenceRequired: boolean
+  proposers: Proposer[]
+}
+
+export const CATEGORIES = ['人居环境', '乡风文明', '遵纪守法', '公益参与', '孝老爱亲', '平安建设'] as const
+
+export const CAP_PERIOD_NAMES: Record<CapPeriod, string> = { month: '每月', quarter: '每季度', year: '每年' }
+
+/** Why these points cannot be given by this rule, or null when they can. */
+export function pointsProblem(terms: RuleTerms, points: number): ErrorCode | null {
+  if (!Number.isInteger(points) || points === 0) return 'POINTS_OUT_OF_RANGE'
+  if (points < terms.points.min || points > terms.points.max) return 'POINTS_OUT_OF_RANGE'
+  return null
+}
+
+/** A rule's terms are consistent: range ordered and of one sign, cap of that sign's size. */
+export function termsProblem(terms: RuleTerms): string | null {
+  const { min, max } = terms.points
+  if (min > max) return '最低分不能大于最高分'
+  if (min < 0 && max > 0) return '一条细则只能加分或只能扣分'
+  if (min === 0 && max === 0) return '分值不能为0'
+  if (terms.cap && terms.cap.max < Math.max(Math.abs(min), Math.abs(max))) return '封顶分不能小于一次的分值'
+  return null
+}
+
+/** The period a cap counts in, e.g. "2026-11" for a monthly cap. */
+export const capPeriodKey = (period: CapPeriod, atMs: number): string => periodKeys(atMs)[period]
+
+export const describePoints = (p: { min: number; max: number }): string =>
+  p.min === p.max ? `${p.min > 0 ? '+' : ''}${p.min}分` : `${p.min > 0 ? '+' : ''}${p.min}～${p.max > 0 ? '+' : ''}${p.max}分`
