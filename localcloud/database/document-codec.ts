@@ -1,4 +1,4 @@
-import { EJSON } from 'bson'
+import { BSONRegExp, EJSON } from 'bson'
 
 /**
  * Documents are kept as relaxed Extended JSON: numbers stay plain JSON numbers, so SQLite's
@@ -14,7 +14,20 @@ export const decodeStored = (text: string): Doc =>
   mayHoldBsonTypes(text) ? (EJSON.parse(text, { relaxed: true }) as Doc) : JSON.parse(text)
 
 /** What the SDK sends: EJSON strings (canonical, numbers wrapped). */
-export const decodeWire = (text: string): any => EJSON.parse(text, { relaxed: true })
+export const decodeWire = (text: string): any => {
+  const value = EJSON.parse(text, { relaxed: true })
+  return text.includes('"$regularExpression"') ? withNativeRegExps(value) : value
+}
+
+/** db.RegExp arrives as a BSON regular expression; mingo matches with JavaScript RegExps. */
+function withNativeRegExps(value: any): any {
+  if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options.replace(/[^imsu]/g, ''))
+  if (Array.isArray(value)) return value.map(withNativeRegExps)
+  if (value && typeof value === 'object' && value.constructor === Object) {
+    for (const key of Object.keys(value)) value[key] = withNativeRegExps(value[key])
+  }
+  return value
+}
 
 /** Documents back to the SDK, which reads them with EJSON.parse and so accepts relaxed EJSON. */
 export const encodeWire = (value: unknown): string => EJSON.stringify(value as Doc, { relaxed: true })

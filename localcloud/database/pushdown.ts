@@ -42,7 +42,9 @@ export function pushdown(query: Record<string, any>, indexed: Set<string>): Push
         params.push(sqlValue(cond))
         continue
       }
-      if (!cond || typeof cond !== 'object' || Array.isArray(cond)) {
+      // a regular expression, an array or an embedded document (equality with it) is left to mingo
+      const operators = cond && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof RegExp) ? Object.keys(cond) : []
+      if (operators.length === 0 || !operators.every(op => op.startsWith('$'))) {
         exact = false
         continue
       }

@@ -39,7 +39,9 @@ describe('where with command operators', () => {
     ['nested field', () => ({ 'home.town': 't2' }), ['p3', 'p4']],
     ['nested object', () => ({ home: { no: _.gt(5) } }), ['p2', 'p4']],
     ['array element', () => ({ tags: 'a' }), ['p1', 'p4']],
-    ['indexed and unindexed together', () => ({ village: 'v1', name: '李四' }), ['p2']]
+    ['indexed and unindexed together', () => ({ village: 'v1', name: '李四' }), ['p2']],
+    ['db.RegExp on an indexed field', () => ({ village: db.RegExp({ regexp: '^V2$', options: 'i' }) }), ['p3']],
+    ['db.RegExp in an or', () => ({ village: 'v1', name: _.or(db.RegExp({ regexp: '张' }), db.RegExp({ regexp: '赵' })) }), ['p1', 'p4']]
   ])('%s', async (_name, query, expected) => {
     expect(ids(await db.collection('people').where(query()).get())).toEqual(expected)
   })

@@ -1,0 +1,115 @@
+import { routes, RouteName } from '../../core/contract/routes'
+import { productCloud } from '../helpers/product-cloud'
+import { rid } from '../helpers/ledger'
+
+/**
+ * Every route × every demo persona: exactly who may do what. "ok" means the route did its work for
+ * that persona (a domain answer such as CAP_REACHED also counts: the caller was let in); anything else
+ * is the stable code of the refusal.
+ */
+jest.setTimeout(60_000)
+let env: Awaited<ReturnType<typeof productCloud>>
+let joinCode = ''
+
+const PERSONAS = ['demo-villager', 'demo-villager-2', 'demo-cadre', 'demo-grid', 'demo-cadre-jq', 'demo-town', 'demo-county', 'demo-stranger'] as const
+type Persona = (typeof PERSONAS)[number]
+type Outcome = 'ok' | string
+
+const LET_IN_ANSWERS = ['CAP_REACHED', 'ALREADY_CORRECTED']
+
+/** The default: only the listed personas; a stranger is told to register, the rest are forbidden. */
+function only(allowed: Partial<Record<Persona, Outcome>>): Record<Persona, Outcome> {
+  return Object.fromEntries(PERSONAS.map(p => [p, allowed[p] ?? (p === 'demo-stranger' ? 'NOT_REGISTERED' : 'FORBIDDEN')])) as Record<Persona, Outcome>
+}
+const villagers = { 'demo-villager': 'ok', 'demo-villager-2': 'ok' } as const
+const inVillage = { ...villagers, 'demo-cadre': 'ok', 'demo-grid': 'ok', 'demo-cadre-jq': 'ok' } as const
+const cadreOnly = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' } as const
+const bothCadres = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'ok' } as const
+
+const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona, Outcome> } } = {
+  'me.session': { input: () => ({}), expect: Object.fromEntries(PERSONAS.map(p => [p, 'ok'])) as Record<Persona, Outcome> },
+  'me.setPreferences': {
+    input: () => ({ requestId: rid(), largeFont: false }),
+    // the bootstrap county administrator has a role by configuration but no user document yet
+    expect: only({ ...inVillage, 'demo-town': 'ok', 'demo-county': 'NOT_REGISTERED' })
+  },
+  'join.bind': {
+    input: () => ({ requestId: rid(), code: 'ZZZZZZZZ', name: '测试' }),
+    expect: Object.fromEntries(PERSONAS.map(p => [p, p.startsWith('demo-villager') ? 'ALREADY_BOUND' : 'CODE_INVALID'])) as Record<Persona, Outcome>
+  },
+  'archive.home': { input: () => ({}), expect: only(villagers) },
+  'archive.history': { input: () => ({ period: 'all', page: 1 }), expect: only(villagers) },
+  'archive.rules': { input: () => ({}), expect: only(inVillage) },
+  'archive.ranking': { input: () => ({ period: 'month' }), expect: only(inVillage) },
+  'cadre.households': { input: () => ({ query: '' }), expect: only(bothCadres) },
+  'cadre.household': { input: () => ({ householdId: 'h-xf-012' }), expect: only(cadreOnly) },
+  'score.award': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', ruleId: 'r-xf-volunteer', points: 5 }), expect: only(cadreOnly) },
+  'score.batch': { input: () => ({ requestId: rid(), householdIds: ['h-xf-012'], ruleId: 'r-xf-volunteer', points: 5 }), expect: only(cadreOnly) },
+  'score.correct': { input: () => ({ requestId: rid(), entryId: 'seed-h-xf-012-3-0', points: 5, reason: '矩阵测试' }), expect: only(cadreOnly) },
+  'joinCode.issue': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', days: 7 }), expect: only(cadreOnly) },
+  'joinCode.revoke': { input: () => ({ requestId: rid(), code: joinCode }), expect: only(cadreOnly) },
+  'binding.remove': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', openid: 'not-bound-user' }), expect: only(cadreOnly) },
+  'rules.list': { input: () => ({}), expect: only(bothCadres) },
+  'rules.save': {
+    input: () => ({
+      requestId: rid(),
+      terms: { category: '平安建设', title: '矩阵测试', points: { min: 1, max: 2 }, cap: null, evidenceRequired: false, proposers: ['cadre'] }
+    }),
+    expect: only(bothCadres)
+  },
+  'rules.retire': { input: () => ({ requestId: rid(), ruleId: 'r-xf-law' }), expect: only(cadreOnly) },
+  'rules.adoptTemplate': { input: () => ({ requestId: rid(), templateId: 't-county-default' }), expect: only(bothCadres) },
+  'village.setStars': { input: () => ({ requestId: rid(), thresholds: [60, 80, 100, 120, 150] }), expect: only(bothCadres) },
+  'templates.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok', 'demo-county': 'ok' }) },
+  'templates.save': {
+    input: () => ({
+      requestId: rid(),
+      name: '矩阵模板',
+      items: [{ key: 'a', category: '平安建设', title: '矩阵', points: { min: 1, max: 1 }, cap: null, evidenceRequired: false, proposers: ['cadre'] }]
+    }),
+    expect: only({ 'demo-town': 'ok', 'demo-county': 'ok' })
+  },
+  'roles.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok', 'demo-county': 'ok' }) },
+  'roles.grant': {
+    // a grid worker for 新丰村's first grid: only 新丰村's cadre may
+    input: () => ({ requestId: rid(), openid: 'matrix-target', name: '测试', role: 'gridWorker', placeIds: ['g-xf-1'] }),
+    expect: only({ 'demo-cadre': 'ok', 'demo-cadre-jq': 'GRANT_NOT_ALLOWED', 'demo-town': 'GRANT_NOT_ALLOWED', 'demo-county': 'GRANT_NOT_ALLOWED' })
+  },
+  'roles.revoke': {
+    input: () => ({ requestId: rid(), openid: 'matrix-held', role: 'gridWorker' }),
+    expect: only({ 'demo-cadre': 'ok', 'demo-cadre-jq': 'GRANT_NOT_ALLOWED', 'demo-town': 'GRANT_NOT_ALLOWED', 'demo-county': 'GRANT_NOT_ALLOWED' })
+  }
+}
+
+beforeAll(async () => {
+  env = await productCloud()
+  const issued = await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
+  joinCode = (issued as any).data.code
+  // a grid worker for the revoke row; the cadre's own revoke runs last in its row
+  await env.call('demo-cadre', 'roles.grant', { requestId: rid(), openid: 'matrix-held', name: '待收回', role: 'gridWorker', placeIds: ['g-xf-2'] })
+})
+afterAll(() => env.close())
+
+test('the matrix covers every route', () => {
+  expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(routes).sort())
+})
+
+test.each(Object.keys(MATRIX) as RouteName[])('%s: exactly the allowed personas get in', async route => {
+  const seen: Record<string, Outcome> = {}
+  // the cadre of the village last, so that a write of theirs (revoking, retiring) cannot hide another's refusal
+  const order = [...PERSONAS.filter(p => p !== 'demo-cadre'), 'demo-cadre' as const]
+  for (const persona of order) {
+    const reply = await env.call(persona, route, MATRIX[route].input())
+    seen[persona] = reply.ok || LET_IN_ANSWERS.includes(reply.code) ? 'ok' : reply.code
+  }
+  expect(seen).toEqual(MATRIX[route].expect)
+})
+
+test('no route takes the caller, their role or their village from the input', () => {
+  for (const [name, spec] of Object.entries(routes)) {
+    const keys = Object.keys((spec.input as any).shape ?? {})
+    for (const forbidden of ['callerOpenid', 'villageId', 'townId', 'roles', 'identity', 'by']) expect({ name, has: keys.includes(forbidden) }).toEqual({ name, has: false })
+    // a villager's own household comes from their grant: the villager routes take no household id
+    if (name.startsWith('archive.') || name.startsWith('me.')) expect({ name, keys: keys.filter(k => /household|openid/i.test(k)) }).toEqual({ name, keys: [] })
+  }
+})
