@@ -1,0 +1,105 @@
+/**
+ * npm run bench — the product's routes through the function host (POST /fn/api, the built bundle,
+ * the real wx-server-sdk) against a village of 2,000 households and 50,000 entries. One JSON line per
+ * operation: n, p50 and p95 in milliseconds, and the database round trips per call. In the cloud every
+ * round trip is a network call (~10 ms), so `cloudEstimateMs` = round trips on the critical path × 10.
+ */
+import path from 'node:path'
+import { startLocalCloud } from '../../localcloud'
+import { ensureBuilt } from '../ensure-built'
+import { ensureCollections } from '../../cloudfunctions/shared/collections'
+import { BENCH_CADRE, BENCH_RULE, BENCH_VILLAGER, buildBenchVillage } from '../seed/bench-village'
+
+const ROOT = path.resolve(__dirname, '../..')
+/** the batch route's bound on households in flight (cloudfunctions/api/routes/scoring.ts) */
+const BATCH_PARALLELISM = 20
+const CLOUD_ROUND_TRIP_MS = 10
+
+Object.assign(process.env, {
+  TENCENTCLOUD_RUNENV: 'SCF',
+  SCF_NAMESPACE: 'local-env',
+  TENCENTCLOUD_REGION: 'ap-shanghai',
+  TENCENTCLOUD_SECRETID: 'local',
+  TENCENTCLOUD_SECRETKEY: 'local',
+  SILENCE: 'true'
+})
+
+interface Sample {
+  ms: number
+  roundTrips: number
+}
+
+async function main() {
+  ensureBuilt(['functions'])
+  const lc = await startLocalCloud({ indexFile: path.join(ROOT, 'core/collections.json'), functionsDir: path.join(ROOT, 'dist/cloudfunctions'), log: () => {} })
+  const cloud = require('wx-server-sdk')
+  cloud.init({ env: 'local-env', serviceUrl: `${lc.url}/tcb` })
+  const db = cloud.database()
+  await ensureCollections(db)
+  const started = Date.now()
+  const data = buildBenchVillage(Date.now())
+  for (const [collection, docs] of Object.entries(data)) {
+    for (let i = 0; i < docs.length; i += 1000) await db.collection(collection).add({ data: docs.slice(i, i + 1000) })
+  }
+  console.error(`seeded ${data.households.length} households and ${data.entries.length} entries in ${Date.now() - started} ms`)
+
+  const cookieFor = async (openid: string) => {
+    const res = await fetch(`${lc.url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }), redirect: 'manual' })
+    return res.headers.get('set-cookie')!.split(';')[0]
+  }
+  const cookies = { cadre: await cookieFor(BENCH_CADRE), villager: await cookieFor(BENCH_VILLAGER) }
+
+  const call = async (cookie: string, route: string, input: unknown): Promise<Sample> => {
+    const t0 = process.hrtime.bigint()
+    const res = await fetch(`${lc.url}/fn/api`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ route, input }) })
+    const reply = await res.json()
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6
+    if (!reply.ok) throw new Error(`${route}: ${reply.code} ${reply.message}`)
+    return { ms, roundTrips: Number(res.headers.get('x-db-roundtrips')) }
+  }
+
+  let seq = 0
+  const requestId = () => `bench-${Date.now().toString(36)}-${(seq++).toString(36)}`
+  const household = (i: number) => `hb-${String((i * 7919) % 2000).padStart(5, '0')}`
+
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null
+  async function measure(op: string, n: number, run: (i: number) => Promise<Sample>, extra: (s: Sample[]) => Record<string, unknown> = () => ({})) {
+    if (only && !only.test(op)) return
+    for (let i = 0; i < Math.min(10, n); i++) await run(i) // warm the function instance
+    const samples: Sample[] = []
+    for (let i = 0; i < n; i++) samples.push(await run(i))
+    const times = samples.map(s => s.ms).sort((a, b) => a - b)
+    const at = (q: number) => +times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2)
+    const trips = samples.map(s => s.roundTrips)
+    console.log(JSON.stringify({ op, n, p50: at(0.5), p95: at(0.95), roundTrips: Math.max(...trips), ...extra(samples) }))
+  }
+
+  // the floor: one database round trip (the caller's identity) and the host's own cost
+  await measure('me.session (floor: identity only)', 300, () => call(cookies.villager, 'me.session', {}))
+  await measure('archive.home', 300, () => call(cookies.villager, 'archive.home', {}))
+  await measure('archive.history page 1', 300, () => call(cookies.villager, 'archive.history', { period: 'all', page: 1 }))
+  await measure('archive.ranking page 1 (month, villager: own place off the page)', 300, () => call(cookies.villager, 'archive.ranking', { period: 'month', page: 1 }))
+  await measure('archive.ranking page 1 (all time, cadre)', 300, () => call(cookies.cadre, 'archive.ranking', { period: 'all', page: 1 }))
+  await measure('score.award one household', 300, i => call(cookies.cadre, 'score.award', { requestId: requestId(), householdId: household(i), ruleId: BENCH_RULE, points: 1 }))
+  await measure(
+    'score.batch 200 households',
+    20,
+    i =>
+      call(cookies.cadre, 'score.batch', {
+        requestId: requestId(),
+        householdIds: Array.from({ length: 200 }, (_, k) => `hb-${String((i * 200 + k) % 2000).padStart(5, '0')}`),
+        ruleId: BENCH_RULE,
+        points: 1
+      }),
+    samples => {
+      const trips = Math.max(...samples.map(s => s.roundTrips))
+      return { parallelism: BATCH_PARALLELISM, cloudEstimateMs: Math.round((trips / BATCH_PARALLELISM) * CLOUD_ROUND_TRIP_MS) }
+    }
+  )
+  await lc.close()
+}
+
+main().catch(e => {
+  console.error(e)
+  process.exit(1)
+})
