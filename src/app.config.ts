@@ -1,5 +1,14 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index'],
+  // villager pages: the main package
+  pages: ['pages/index/index', 'pages/ranking/index', 'pages/mine/index', 'pages/history/index', 'pages/rules/index', 'pages/join/index'],
+  // staff pages: subpackages, loaded only by those who open them
+  subPackages: [
+    {
+      root: 'packages/cadre',
+      pages: ['pages/index/index', 'pages/household/index', 'pages/score/index', 'pages/batch/index', 'pages/rules/index', 'pages/roles/index']
+    },
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8321e',
@@ -12,6 +21,7 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     list: [
       { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/ranking/index', text: '红榜' },
       { pagePath: 'pages/mine/index', text: '我的' }
     ]
   }

@@ -77,7 +77,7 @@ export const routes = {
 
   // cadres: households and scoring
   'cadre.households': read(
-    z.object({ query: text(20).default(''), page }).strict(),
+    z.object({ query: text(20).default(''), page, pageSize: z.number().int().min(1).max(200).default(30) }).strict(),
     result<{ households: HouseholdSummary[]; page: number; hasMore: boolean }>()
   ),
   'cadre.household': read(z.object({ householdId: id }).strict(), result<HouseholdDetail>()),

@@ -5,9 +5,13 @@ import type { ErrorCode } from '../contract/errors'
 export type Proposer = 'cadre' | 'gridWorker' | 'villager'
 export type CapPeriod = 'month' | 'quarter' | 'year'
 
+/** The categories of the catalogue (积分细则), as Guanghan's villages use them. */
+export const CATEGORIES = ['人居环境', '乡风文明', '遵纪守法', '公益参与', '孝老爱亲', '平安建设'] as const
+export type Category = (typeof CATEGORIES)[number]
+
 /** The terms of a 细则条目 that an entry is judged by, and that the entry keeps as its snapshot. */
 export interface RuleTerms {
-  category: string
+  category: Category
   title: string
   /** allowed points per entry; min == max for a fixed value; negative for deductions */
   points: { min: number; max: number }
@@ -16,8 +20,6 @@ export interface RuleTerms {
   evidenceRequired: boolean
   proposers: Proposer[]
 }
-
-export const CATEGORIES = ['人居环境', '乡风文明', '遵纪守法', '公益参与', '孝老爱亲', '平安建设'] as const
 
 export const CAP_PERIOD_NAMES: Record<CapPeriod, string> = { month: '每月', quarter: '每季度', year: '每年' }
 

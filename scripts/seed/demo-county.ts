@@ -45,6 +45,8 @@ export const RULES = [
 ] as const
 
 export const TEMPLATE_ID = 't-county-default'
+/** points for 1–5 stars in the demo villages (a village sets its own) */
+const DEMO_STARS = [40, 60, 80, 100, 130]
 
 /** Where a demo grant is listed (see cloudfunctions/api/grants.ts). */
 function scopeOf(grant: RoleGrant) {
@@ -99,7 +101,7 @@ export function buildDemoCounty(now: number) {
   const templates = [{ _id: TEMPLATE_ID, ownerId: COUNTY_ID, name: '示范县村规民约积分细则（2026版）', items: RULES.map(r => ({ key: r.key, ...termsOf(r) })), updatedAt: now, by: 'demo-county' }]
 
   for (const v of villages) {
-    places.push({ _id: v.id, kind: 'village', name: v.name, parentId: 't-xiangyang', starThresholds: [60, 80, 100, 120, 150], householdCount: v.households, postingDays: 7 })
+    places.push({ _id: v.id, kind: 'village', name: v.name, parentId: 't-xiangyang', starThresholds: DEMO_STARS, householdCount: v.households, postingDays: 7 })
     for (let g = 1; g <= 3; g++) places.push({ _id: `grp-${v.code}-${g}`, kind: 'group', name: `${g}组`, parentId: v.id })
     for (let g = 1; g <= 2; g++) places.push({ _id: `g-${v.code}-${g}`, kind: 'grid', name: `第${g}网格`, parentId: v.id })
     for (const r of RULES) {
@@ -114,7 +116,7 @@ export function buildDemoCounty(now: number) {
       const members = [{ name: head, relation: '户主', partyMember: rnd() < 0.2 }]
       const size = 1 + Math.floor(rnd() * 4)
       for (let m = 0; m < size; m++) members.push({ name: head[0] + pick(GIVEN), relation: pick(RELATIONS), partyMember: rnd() < 0.1 })
-      const village = { name: v.name, starThresholds: [60, 80, 100, 120, 150], householdCount: v.households }
+      const village = { name: v.name, starThresholds: DEMO_STARS, householdCount: v.households }
       households.push({ _id: id, villageId: v.id, townId: 't-xiangyang', groupId: `grp-${v.code}-${group}`, gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`, doorPlate: `${group}组${i}号`, head, members, village })
 
       // four months of history: a monthly hygiene inspection and a few other deeds

@@ -10,12 +10,11 @@ import { cadreVillage } from '../scope'
 
 /** A cadre finds households of their village and opens one. */
 
-const PAGE = 30
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export const search: Handler<'cadre.households'> = {
   access: { who: 'roles', roles: ['cadre'] },
-  async handle({ query, page }, ctx) {
+  async handle({ query, page, pageSize }, ctx) {
     const villageId = cadreVillage(ctx)
     const _ = ctx.db.command
     const pattern = query ? ctx.db.RegExp({ regexp: escapeRegExp(query), options: 'i' }) : null
@@ -25,17 +24,17 @@ export const search: Handler<'cadre.households'> = {
         .collection('households')
         .where(where)
         .orderBy('doorPlate', 'asc')
-        .skip((page - 1) * PAGE)
-        .limit(PAGE + 1)
+        .skip((page - 1) * pageSize)
+        .limit(pageSize + 1)
         .get() as unknown as Promise<{ data: HouseholdDoc[] }>,
       childPlaces(ctx, [villageId])
     ])
     const names = new Map(places.map(p => [p._id, p.name]))
     const month = periodKeys(ctx.now()).month
     return {
-      households: res.data.slice(0, PAGE).map(h => toHouseholdSummary(h, month, names.get(h.groupId) ?? '')),
+      households: res.data.slice(0, pageSize).map(h => toHouseholdSummary(h, month, names.get(h.groupId) ?? '')),
       page,
-      hasMore: res.data.length > PAGE
+      hasMore: res.data.length > pageSize
     }
   }
 }

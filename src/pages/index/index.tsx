@@ -1,44 +1,61 @@
-import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
-import type { RouteResult } from '../../../core/contract/routes'
+import { useCallback } from 'react'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { ApiError, call } from '../../services/api'
+import { useLoad } from '../../services/use-route'
 import { useLargeFont } from '../../services/large-font'
 import { HouseholdCard } from '../../components/HouseholdCard'
 import { EntryList } from '../../components/EntryList'
+import { Loading, Problem } from '../../components/Problem'
+import { Workbenches } from '../../components/Workbenches'
 
-type Home = RouteResult<'archive.home'>
-
-/** The villager's home: their household's points card and the latest entries of its archive. */
+/**
+ * The home: for a villager their household's points card, the way to the details and the latest
+ * entries; for anyone else how to join a household, and the workbench of their role.
+ */
 export default function Index() {
   const large = useLargeFont()
-  const [home, setHome] = useState<Home | null>(null)
-  const [problem, setProblem] = useState<ApiError | null>(null)
-
-  const load = async () => {
-    try {
-      setHome(await call('archive.home', {}))
-      setProblem(null)
-    } catch (e) {
-      setProblem(e instanceof ApiError ? e : new ApiError('INTERNAL', '系统出了点问题，请稍后再试'))
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => stopPullDownRefresh()))
+  const load = useCallback(async () => {
+    const [session, home] = await Promise.all([call('me.session', {}), call('archive.home', {}).catch((e: ApiError) => e)])
+    return { session, home }
+  }, [])
+  const { data, problem } = useLoad(load)
+  const go = (url: string) => Taro.navigateTo({ url })
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       {problem ? (
-        <View className='notice' data-code={problem.code}>
-          <Text>{problem.message}</Text>
-        </View>
-      ) : !home ? (
-        <View className='notice muted'>正在加载…</View>
+        <Problem problem={problem} />
+      ) : !data ? (
+        <Loading />
+      ) : data.home instanceof ApiError ? (
+        <>
+          {data.session.roles.some(r => r.role === 'villager') ? (
+            <Problem problem={data.home} />
+          ) : (
+            <View className='notice'>
+              您还没有绑定家庭户。请向村干部要一个“入户码”，填上就能看到自家的积分。
+              <View className='button' data-testid='open-join' onClick={() => go('/pages/join/index')}>
+                用入户码加入
+              </View>
+            </View>
+          )}
+          <Workbenches session={data.session} />
+        </>
       ) : (
         <>
-          <HouseholdCard card={home.card} />
+          <HouseholdCard card={data.home.card} />
+          <View className='links'>
+            <View className='button secondary' onClick={() => go('/pages/history/index')}>
+              积分明细
+            </View>
+            <View className='button secondary' onClick={() => go('/pages/rules/index')}>
+              积分细则
+            </View>
+          </View>
           <View className='section-title'>最近的积分</View>
-          <EntryList entries={home.latest} />
+          <EntryList entries={data.home.latest} />
+          <Workbenches session={data.session} />
         </>
       )}
     </View>

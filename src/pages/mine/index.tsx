@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import type { RouteResult } from '../../../core/contract/routes'
 import { ApiError, call, newRequestId } from '../../services/api'
 import { readLargeFont, rememberLargeFont } from '../../services/large-font'
+import { Workbenches } from '../../components/Workbenches'
 
 type Session = RouteResult<'me.session'>
 
@@ -35,12 +36,18 @@ export default function Mine() {
       <View className='notice'>
         <Text className='section-title'>{session?.name || '微信用户'}</Text>
         {session?.roles.length === 0 ? <View className='muted'>您还没有加入村里，请找村干部领取入户码。</View> : null}
+        {session ? (
+          <View className='muted' data-testid='my-openid'>
+            我的编号：{session.openid}（村干部给您授权时要用）
+          </View>
+        ) : null}
         {session?.roles.map(r => (
           <View key={`${r.role}-${r.placeName}`}>
             {r.placeName} · {r.label}
           </View>
         ))}
       </View>
+      {session ? <Workbenches session={session} /> : null}
       <View className='notice' style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Text>大字模式</Text>
         <Switch checked={large} onChange={e => void toggleLargeFont(e.detail.value)} color='#c8321e' />

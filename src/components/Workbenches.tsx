@@ -1,0 +1,22 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { SessionView } from '../../core/contract/views'
+
+/** Entries to the staff subpackages for the roles the user holds. */
+export function Workbenches({ session }: { session: SessionView }) {
+  const has = (role: string) => session.roles.some(r => r.role === role)
+  return (
+    <View>
+      {has('cadre') ? (
+        <View className='button' data-testid='open-cadre' onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/index/index' })}>
+          村干部工作台
+        </View>
+      ) : null}
+      {has('townAdmin') || has('countyAdmin') ? (
+        <View className='button secondary' data-testid='open-admin' onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/index/index' })}>
+          细则模板和角色管理
+        </View>
+      ) : null}
+    </View>
+  )
+}

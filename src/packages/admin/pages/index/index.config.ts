@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '模板和角色', enablePullDownRefresh: true })

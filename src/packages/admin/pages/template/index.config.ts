@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '细则模板', enablePullDownRefresh: true })

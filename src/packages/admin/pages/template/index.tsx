@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { TemplateView } from '../../../../../core/contract/views'
+import { describePoints, RuleTerms } from '../../../../../core/domain/rules'
+import { call, newRequestId } from '../../../../services/api'
+import { asApiError, useLoad } from '../../../../services/use-route'
+import { useLargeFont } from '../../../../services/large-font'
+import { Loading, Problem } from '../../../../components/Problem'
+import { blankTerms, RuleForm } from '../../../../components/staff/RuleForm'
+
+type Item = TemplateView['items'][number]
+
+/** A rule template of the town or county: a name and its items, which villages adopt and adjust. */
+export default function TemplatePage() {
+  const large = useLargeFont()
+  const id = useRouter().params.id
+  const { data, problem } = useLoad(
+    useCallback(async () => {
+      const found = id ? (await call('templates.list', {})).templates.find(t => t.id === id) : undefined
+      return found ?? { id: '', ownerId: '', ownerName: '', name: '', items: [] as Item[] }
+    }, [id])
+  )
+  const [draft, setDraft] = useState<{ name: string; items: Item[] } | null>(null)
+  const [adding, setAdding] = useState(false)
+  const [requestId] = useState(newRequestId)
+
+  if (problem) return <View className='page'><Problem problem={problem} /></View>
+  if (!data) return <View className='page'><Loading /></View>
+  const current = draft ?? { name: data.name, items: data.items }
+  const add = (terms: RuleTerms) => {
+    const key = `item-${Date.now().toString(36)}`.slice(0, 24)
+    setDraft({ ...current, items: [...current.items, { key, ...terms }] })
+    setAdding(false)
+  }
+  const save = async () => {
+    try {
+      await call('templates.save', { requestId, templateId: data.id || undefined, name: current.name, items: current.items })
+      Taro.showToast({ title: '已保存', icon: 'success' })
+      Taro.navigateBack()
+    } catch (e) {
+      Taro.showModal({ title: '没有保存', content: asApiError(e).message, showCancel: false })
+    }
+  }
+
+  if (adding) return <View className={`page ${large ? 'large' : ''}`}><RuleForm initial={blankTerms()} submitLabel='加入模板' onSubmit={add} /></View>
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className='field'>
+        <View className='field__label'>模板名称</View>
+        <Input className='input' value={current.name} maxlength={30} onInput={e => setDraft({ ...current, name: e.detail.value })} />
+      </View>
+      <View className='list'>
+        {current.items.map(item => (
+          <View key={item.key} className='list__row'>
+            <Text className='list__number'>{describePoints(item.points)}</Text>
+            <View className='list__body'>
+              <Text className='list__title'>{item.title}</Text>
+              <Text className='list__meta'>{item.category}</Text>
+            </View>
+            <Text className='list__action' onClick={() => setDraft({ ...current, items: current.items.filter(i => i.key !== item.key) })}>删去</Text>
+          </View>
+        ))}
+      </View>
+      <View className='button secondary' onClick={() => setAdding(true)}>加一条</View>
+      <View className='button' onClick={() => void save()}>保存模板</View>
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '批量打分', enablePullDownRefresh: true })

@@ -1,0 +1,97 @@
+import { useCallback, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { EntryView } from '../../../../../core/contract/views'
+import { formatDateTime } from '../../../../../core/domain/period'
+import { call, newRequestId } from '../../../../services/api'
+import { asApiError, useLoad } from '../../../../services/use-route'
+import { useLargeFont } from '../../../../services/large-font'
+import { EntryList } from '../../../../components/EntryList'
+import { Loading, Problem } from '../../../../components/Problem'
+
+/** One household for the cadre: points, members, entries (with correction), who is bound, join codes. */
+export default function HouseholdPage() {
+  const large = useLargeFont()
+  const householdId = useRouter().params.id ?? ''
+  const { data, problem, reload } = useLoad(useCallback(() => call('cadre.household', { householdId }), [householdId]))
+  const [fixing, setFixing] = useState<EntryView | null>(null)
+
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work()
+      Taro.showToast({ title: done, icon: 'success' })
+      await reload()
+    } catch (e) {
+      Taro.showModal({ title: '没有办成', content: asApiError(e).message, showCancel: false })
+    }
+  }
+  const issueCode = () => act(() => call('joinCode.issue', { requestId: newRequestId(), householdId, days: 7 }), '入户码已生成')
+
+  if (problem) return <View className='page'><Problem problem={problem} /></View>
+  if (!data) return <View className='page'><Loading /></View>
+  const { summary } = data
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className='notice'>
+        <View className='section-title'>
+          {summary.doorPlate} · 户主 {summary.head}
+        </View>
+        <Text className='list__number' data-testid='detail-balance'>{summary.balance}</Text> 积分 · {data.stars}星 · 本月{summary.monthPoints}分
+        <View className='muted'>成员：{data.members.map(m => `${m.name}（${m.relation}${m.partyMember ? '·党员' : ''}）`).join('、')}</View>
+      </View>
+      <View className='button' data-testid='open-score' onClick={() => Taro.navigateTo({ url: `/packages/cadre/pages/score/index?id=${householdId}&plate=${encodeURIComponent(summary.doorPlate)}` })}>
+        给这户打分
+      </View>
+
+      <View className='section-title'>积分记录（点一条可以更正）</View>
+      <EntryList entries={data.entries} onPick={e => (e.kind === 'award' || e.kind === 'deduction' ? setFixing(e) : undefined)} />
+      {fixing ? <CorrectionForm entry={fixing} onDone={() => { setFixing(null); void reload() }} /> : null}
+
+      <View className='section-title'>绑定的微信</View>
+      <View className='list'>
+        {data.bindings.map(b => (
+          <View key={b.openid} className='list__row'>
+            <View className='list__body'><Text className='list__title'>{b.name}</Text><Text className='list__meta'>{formatDateTime(b.at)} 加入</Text></View>
+            <Text className='list__action' onClick={() => void act(() => call('binding.remove', { requestId: newRequestId(), householdId, openid: b.openid }), '已解除')}>解除</Text>
+          </View>
+        ))}
+        {data.bindings.length === 0 ? <View className='list__row muted'>还没有人绑定</View> : null}
+      </View>
+
+      <View className='section-title'>入户码</View>
+      <View className='list'>
+        {data.joinCodes.map(c => (
+          <View key={c.code} className='list__row'>
+            <Text className='list__number' data-testid='join-code-value'>{c.code}</Text>
+            <View className='list__body'><Text className='list__meta'>{formatDateTime(c.expiresAt)} 前有效</Text></View>
+            <Text className='list__action' onClick={() => void act(() => call('joinCode.revoke', { requestId: newRequestId(), code: c.code }), '已作废')}>作废</Text>
+          </View>
+        ))}
+      </View>
+      <View className='button secondary' data-testid='issue-code' onClick={() => void issueCode()}>生成入户码（7天有效）</View>
+    </View>
+  )
+}
+
+function CorrectionForm({ entry, onDone }: { entry: EntryView; onDone: () => void }) {
+  const [points, setPoints] = useState(String(entry.points))
+  const [reason, setReason] = useState('')
+  const [requestId] = useState(newRequestId)
+  const submit = async () => {
+    try {
+      await call('score.correct', { requestId, entryId: entry.id, points: Number(points), reason })
+      Taro.showToast({ title: '已更正', icon: 'success' })
+      onDone()
+    } catch (e) {
+      Taro.showModal({ title: '没有更正', content: asApiError(e).message, showCancel: false })
+    }
+  }
+  return (
+    <View className='notice'>
+      <View>更正“{entry.title}”（原来 {entry.points} 分）</View>
+      <View className='field'><View className='field__label'>应该是多少分（0 为作废）</View><Input className='input' type='number' value={points} onInput={e => setPoints(e.detail.value)} /></View>
+      <View className='field'><View className='field__label'>更正原因</View><Input className='input' value={reason} maxlength={200} onInput={e => setReason(e.detail.value)} /></View>
+      <View className='button' onClick={() => void submit()}>确认更正</View>
+    </View>
+  )
+}

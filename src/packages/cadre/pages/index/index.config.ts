@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '村干部工作台', enablePullDownRefresh: true })

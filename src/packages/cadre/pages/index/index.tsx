@@ -1,0 +1,74 @@
+import { useCallback, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { RouteResult } from '../../../../../core/contract/routes'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useLargeFont } from '../../../../services/large-font'
+import { Loading, Problem } from '../../../../components/Problem'
+
+type Found = RouteResult<'cadre.households'>
+
+/** 村干部工作台: find a household by door plate or head, and the village's other work. */
+export default function CadreHome() {
+  const large = useLargeFont()
+  const [query, setQuery] = useState('')
+  const load = useCallback(() => call('cadre.households', { query, page: 1 }), [query])
+  const { data, problem, setData } = useLoad<Found>(load)
+  const search = (q: string) => {
+    setQuery(q)
+    call('cadre.households', { query: q, page: 1 }).then(setData, () => undefined)
+  }
+  const more = async () => {
+    if (!data) return
+    const next = await call('cadre.households', { query, page: data.page + 1 })
+    setData({ ...next, households: [...data.households, ...next.households] })
+  }
+  const go = (url: string) => Taro.navigateTo({ url })
+
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className='links'>
+        <View className='button' data-testid='open-batch' onClick={() => go('/packages/cadre/pages/batch/index')}>
+          批量打分
+        </View>
+        <View className='button secondary' onClick={() => go('/packages/cadre/pages/rules/index')}>
+          积分细则
+        </View>
+        <View className='button secondary' onClick={() => go('/packages/cadre/pages/roles/index')}>
+          网格员
+        </View>
+      </View>
+      <View className='field'>
+        <Input className='input' data-testid='household-search' placeholder='搜门牌号或户主姓名' value={query} onInput={e => search(e.detail.value)} />
+      </View>
+      {problem ? (
+        <Problem problem={problem} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <View className='list'>
+          {data.households.map(h => (
+            <View key={h.householdId} className='list__row' data-testid='household-row' data-id={h.householdId} onClick={() => go(`/packages/cadre/pages/household/index?id=${h.householdId}`)}>
+              <View className='list__body'>
+                <Text className='list__title'>
+                  {h.doorPlate} · {h.head}
+                </Text>
+                <Text className='list__meta'>
+                  {h.groupName} · 本月{h.monthPoints}分
+                </Text>
+              </View>
+              <Text className='list__number'>{h.balance}</Text>
+            </View>
+          ))}
+          {data.households.length === 0 ? <View className='notice muted'>没有找到</View> : null}
+        </View>
+      )}
+      {data?.hasMore ? (
+        <View className='button secondary' onClick={() => void more()}>
+          看更多
+        </View>
+      ) : null}
+    </View>
+  )
+}

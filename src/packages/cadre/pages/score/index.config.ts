@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '打分', enablePullDownRefresh: true })

@@ -1,0 +1,75 @@
+import { useCallback, useState } from 'react'
+import { Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { RuleView } from '../../../../../core/contract/views'
+import { call, newRequestId } from '../../../../services/api'
+import { asApiError, useLoad } from '../../../../services/use-route'
+import { useLargeFont } from '../../../../services/large-font'
+import { RuleList } from '../../../../components/RuleList'
+import { Loading, Problem } from '../../../../components/Problem'
+import { PointsStepper } from '../../../../components/staff/PointsStepper'
+import { EvidencePicker } from '../../../../components/staff/EvidencePicker'
+
+/** Scoring one household: pick the rule, set the points within its range, note and photos, confirm. */
+export default function ScorePage() {
+  const large = useLargeFont()
+  const { id: householdId = '', plate = '' } = useRouter().params
+  const { data, problem } = useLoad(useCallback(() => call('rules.list', {}), []))
+  const [rule, setRule] = useState<RuleView | null>(null)
+  const [points, setPoints] = useState(0)
+  const [note, setNote] = useState('')
+  const [evidence, setEvidence] = useState<string[]>([])
+  // one request id per scoring: pressing again after a network failure cannot score twice
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [busy, setBusy] = useState(false)
+
+  const pick = (r: RuleView) => {
+    setRule(r)
+    setPoints(r.points.min > 0 ? r.points.max : r.points.min)
+    setRequestId(newRequestId())
+  }
+  const submit = async () => {
+    if (!rule || busy) return
+    setBusy(true)
+    try {
+      const done = await call('score.award', { requestId, householdId, ruleId: rule.id, points, note, evidence })
+      await Taro.showModal({ title: '已记分', content: `${decodeURIComponent(plate)} ${points > 0 ? '+' : ''}${points} 分，现在共 ${done.balance} 分`, showCancel: false })
+      Taro.navigateBack()
+    } catch (e) {
+      Taro.showModal({ title: '没有记上', content: asApiError(e).message, showCancel: false })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (problem) return <View className='page'><Problem problem={problem} /></View>
+  if (!data) return <View className='page'><Loading /></View>
+  const usable = data.rules.filter(r => r.active && r.proposers.includes('cadre'))
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className='section-title'>给 {decodeURIComponent(plate)} 打分</View>
+      {!rule ? (
+        <RuleList rules={usable} onPick={pick} action='选这条' />
+      ) : (
+        <>
+          <View className='notice'>
+            <View>{rule.category} · {rule.title}</View>
+            <View className='muted' onClick={() => setRule(null)}>换一条细则</View>
+          </View>
+          <PointsStepper min={rule.points.min} max={rule.points.max} value={points} onChange={setPoints} />
+          <View className='field'>
+            <View className='field__label'>说明（可不填）</View>
+            <Textarea className='textarea' value={note} maxlength={200} placeholder='例如：4月月检，院坝干净' onInput={e => setNote(e.detail.value)} />
+          </View>
+          <View className='field'>
+            <View className='field__label'>照片{rule.evidenceRequired ? '（这条必须拍照）' : '（可不拍）'}</View>
+            <EvidencePicker files={evidence} onChange={setEvidence} />
+          </View>
+          <View className='button' data-testid='score-submit' onClick={() => void submit()}>
+            {busy ? '正在记分…' : `确认${points > 0 ? '加' : '扣'} ${Math.abs(points)} 分`}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { call, newRequestId } from '../../services/api'
+import { asApiError } from '../../services/use-route'
+import { useLargeFont } from '../../services/large-font'
+
+/** Binding to a household with the 8-character join code a cadre gave. */
+export default function JoinPage() {
+  const large = useLargeFont()
+  const [code, setCode] = useState('')
+  const [name, setName] = useState('')
+  const [requestId] = useState(newRequestId)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    setBusy(true)
+    try {
+      const joined = await call('join.bind', { requestId, code, name })
+      await Taro.showModal({ title: '加入成功', content: `您已加入${joined.villageName}${joined.doorPlate}`, showCancel: false })
+      Taro.switchTab({ url: '/pages/index/index' })
+    } catch (e) {
+      Taro.showModal({ title: '没有加入', content: asApiError(e).message, showCancel: false })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className='field'>
+        <View className='field__label'>入户码（8位，向村干部要）</View>
+        <Input className='input' data-testid='join-code' value={code} maxlength={8} placeholder='例如 K7MX3QPA' onInput={e => setCode(e.detail.value.toUpperCase())} />
+      </View>
+      <View className='field'>
+        <View className='field__label'>您的姓名</View>
+        <Input className='input' data-testid='join-name' value={name} maxlength={20} placeholder='例如 王秀英' onInput={e => setName(e.detail.value)} />
+      </View>
+      <View className='button' data-testid='join-submit' onClick={() => (busy ? undefined : void submit())}>
+        {busy ? '正在加入…' : '加入家庭户'}
+      </View>
+    </View>
+  )
+}

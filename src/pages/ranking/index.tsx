@@ -1,0 +1,71 @@
+import { useCallback, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { RankingPeriod } from '../../../core/contract/views'
+import type { RouteResult } from '../../../core/contract/routes'
+import { call } from '../../services/api'
+import Taro from '@tarojs/taro'
+import { useLoad, asApiError } from '../../services/use-route'
+import { useLargeFont } from '../../services/large-font'
+import { Tabs } from '../../components/Tabs'
+import { RankingList } from '../../components/RankingList'
+import { Loading, Problem } from '../../components/Problem'
+
+const PERIODS: { value: RankingPeriod; label: string }[] = [
+  { value: 'month', label: '本月' },
+  { value: 'year', label: '今年' },
+  { value: 'all', label: '总榜' }
+]
+
+/** 红榜: the village's households by points, with the viewer's own place always shown. */
+export default function Ranking() {
+  const large = useLargeFont()
+  const [period, setPeriod] = useState<RankingPeriod>('month')
+  const load = useCallback(() => call('archive.ranking', { period, page: 1 }), [period])
+  const { data, problem, setData } = useLoad<RouteResult<'archive.ranking'>>(load)
+  const [more, setMore] = useState(false)
+
+  const choose = (p: RankingPeriod) => {
+    setPeriod(p)
+    setData(null)
+    call('archive.ranking', { period: p, page: 1 }).then(setData, e => Taro.showToast({ title: asApiError(e).message, icon: 'none' }))
+  }
+  const loadMore = async () => {
+    if (!data) return
+    setMore(true)
+    const next = await call('archive.ranking', { period, page: data.page + 1 }).finally(() => setMore(false))
+    setData({ ...next, rows: [...data.rows, ...next.rows] })
+  }
+
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <Tabs options={PERIODS} value={period} onChange={choose} />
+      {problem ? (
+        <Problem problem={problem} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <>
+          <View className='section-title'>{data.villageName}红榜</View>
+          <RankingList rows={data.rows} mine={data.me?.householdId} />
+          {data.hasMore ? (
+            <View className='button secondary' onClick={() => void loadMore()}>
+              {more ? '正在加载…' : '看更多'}
+            </View>
+          ) : null}
+          {data.me ? (
+            <View className='me-bar list' data-testid='my-place'>
+              <View className='list__row list__row--mine'>
+                <Text className='rank'>{data.me.rank}</Text>
+                <View className='list__body'>
+                  <Text className='list__title'>我家排第{data.me.rank}名</Text>
+                  <Text className='list__meta'>{data.me.doorPlate}</Text>
+                </View>
+                <Text className='list__number'>{data.me.points}</Text>
+              </View>
+            </View>
+          ) : null}
+        </>
+      )}
+    </View>
+  )
+}
