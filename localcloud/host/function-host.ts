@@ -132,13 +132,21 @@ export class FunctionHost {
     this.waiting.get(name)?.shift()?.()
   }
 
+  /** An instance for one invocation, marked busy at once: two calls at the same moment never share one. */
   private async acquire(name: string, entry: string): Promise<{ instance: Instance; coldStart: boolean }> {
     const max = this.options.maxInstancesPerFunction ?? 8
     for (;;) {
       const list = this.instances.get(name) ?? []
       const idle = list.find(i => !i.busy)
-      if (idle) return { instance: idle, coldStart: false }
-      if (list.length < max) return { instance: this.spawn(name, entry), coldStart: true }
+      if (idle) {
+        idle.busy = true
+        return { instance: idle, coldStart: false }
+      }
+      if (list.length < max) {
+        const fresh = this.spawn(name, entry)
+        fresh.busy = true
+        return { instance: fresh, coldStart: true }
+      }
       await new Promise<void>(resolve => {
         const queue = this.waiting.get(name) ?? []
         queue.push(resolve)
@@ -151,7 +159,6 @@ export class FunctionHost {
     const entry = this.entryOf(name)
     if (!entry) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', `FunctionName parameter could not be found: ${name}`)
     const { instance, coldStart } = await this.acquire(name, entry)
-    instance.busy = true
     instance.roundTrips = 0
     this.callers.set(instance.id, caller.openid)
     this.stats.invocations++

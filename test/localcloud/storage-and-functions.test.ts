@@ -60,6 +60,13 @@ test('concurrent invocations run on separate instances, each with its own caller
   expect(results.map(r => r.openid)).toEqual(['c1', 'c2', 'c3', 'c4'])
 })
 
+test('invocations started in the same tick never share an instance', async () => {
+  // acquiring an instance is asynchronous; a second call in the same tick once took the first call's
+  // instance before it was marked busy, and the first invocation never answered
+  const results = await Promise.all(['t1', 't2', 't3'].map(openid => env.lc.host!.invoke('whoami', { n: 0 }, { openid })))
+  expect(results.map(r => (r.result as { openid: string }).openid)).toEqual(['t1', 't2', 't3'])
+})
+
 test('without a dev session /fn is refused; the timeout from config.json ends the invocation', async () => {
   expect((await invoke('', 'whoami', {})).status).toBe(401)
   const cookie = await loginAs('villager-1')

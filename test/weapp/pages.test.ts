@@ -11,19 +11,21 @@ import { ROOT, sdkFor } from '../helpers/local-cloud'
 const simulate = require('miniprogram-simulate')
 const WEAPP = path.join(ROOT, 'dist/weapp')
 let lc: LocalCloud
+/** who the simulated WeChat user is: the host receives this openid, as the cloud would inject it */
+let caller = 'demo-villager'
 
 async function settle(check: () => boolean) {
   for (let i = 0; i < 100 && !check(); i++) await new Promise(r => setTimeout(r, 50))
 }
 
-function installMiniProgramGlobals(openid: string) {
+function installMiniProgramGlobals() {
   const g = globalThis as any
   let appConfig: any
   g.wx = require('miniprogram-simulate/src/api')
   g.wx.cloud = {
     init: () => undefined,
     callFunction: ({ name, data, success, fail, complete }: any) => {
-      const done = lc.host!.invoke(name, data, { openid }).then(
+      const done = lc.host!.invoke(name, data, { openid: caller }).then(
         out => ({ result: out.result, errMsg: 'cloud.callFunction:ok' }),
         error => Promise.reject({ errMsg: `cloud.callFunction:fail ${error.message}` })
       )
@@ -56,9 +58,10 @@ function installMiniProgramGlobals(openid: string) {
 beforeAll(async () => {
   lc = await startLocalCloud({ indexFile: path.join(ROOT, 'core/collections.json'), functionsDir: path.join(ROOT, 'dist/cloudfunctions') })
   await seedDemo(sdkFor(lc, 'seed').database())
-  installMiniProgramGlobals('demo-villager')
+  installMiniProgramGlobals()
 })
 afterAll(() => lc.close())
+jest.setTimeout(20_000)
 
 test("the compiled home page renders the villager's household from the api function", async () => {
   const id = simulate.load(path.join(WEAPP, 'pages/index/index'), { compiler: 'official', rootPath: WEAPP })
@@ -71,4 +74,16 @@ test("the compiled home page renders the villager's household from the api funct
   expect(text).toContain('最近的积分')
   expect(text).toMatch(/第\d+名/)
   expect(text).toContain('全村24户')
+})
+
+test('the compiled cadre workbench (a subpackage page) lists the village households', async () => {
+  caller = 'demo-cadre'
+  const id = simulate.load(path.join(WEAPP, 'packages/cadre/pages/index/index'), { compiler: 'official', rootPath: WEAPP })
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+  await settle(() => (page.dom.textContent ?? '').includes('王秀英'))
+  const text = page.dom.textContent ?? ''
+  expect(text).toContain('批量打分')
+  expect(text).toContain('1组1号 · 李建国')
+  expect(text).toContain('2组12号 · 王秀英')
 })
