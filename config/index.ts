@@ -15,7 +15,8 @@ export default defineConfig<'webpack5'>(async merge => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // the tab bar's icons are referenced by path from app.config, so they are copied as files
+    copy: { patterns: [{ from: 'src/assets/', to: `dist/${process.env.TARO_ENV}/assets/` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -20,9 +20,9 @@ export default defineAppConfig({
     selectedColor: '#c8321e',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/ranking/index', text: '红榜' },
-      { pagePath: 'pages/mine/index', text: '我的' }
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/ranking/index', text: '红榜', iconPath: 'assets/tab/ranking.png', selectedIconPath: 'assets/tab/ranking-on.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-on.png' }
     ]
   }
 })
