@@ -15,7 +15,7 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/{unit,localcloud,routes}/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/helpers/scf-env.ts']
+      setupFiles: ['<rootDir>/scripts/scf-env.ts']
     },
     {
       ...shared,
@@ -39,7 +39,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
       // the local cloud runs in this test too: resolve packages (bson, mingo) for Node, not the browser
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
-      setupFiles: ['<rootDir>/test/helpers/scf-env.ts']
+      setupFiles: ['<rootDir>/scripts/scf-env.ts']
     }
   ]
 }

@@ -3,6 +3,7 @@
  * (default 8787) with its data under .data/, seeds the demo county on first start, and serves the h5 app.
  */
 import path from 'node:path'
+import './scf-env'
 import { startLocalCloud } from '../localcloud'
 import { ensureBuilt } from './ensure-built'
 import { BOOTSTRAP_ADMINS, DEMO_PERSONAS } from './seed/demo-county'
@@ -12,14 +13,7 @@ const ROOT = path.resolve(__dirname, '..')
 
 async function main() {
   ensureBuilt(['functions', 'h5'])
-  Object.assign(process.env, {
-    BOOTSTRAP_ADMIN_OPENIDS: process.env.BOOTSTRAP_ADMIN_OPENIDS ?? BOOTSTRAP_ADMINS.join(','),
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: 'local-env',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TENCENTCLOUD_SECRETID: 'local-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'local-secret-key'
-  })
+  process.env.BOOTSTRAP_ADMIN_OPENIDS ??= BOOTSTRAP_ADMINS.join(',')
   const lc = await startLocalCloud({
     port: Number(process.env.PORT ?? 8787),
     dataDir: process.env.LOCALCLOUD_DATA_DIR ?? path.join(ROOT, '.data'),

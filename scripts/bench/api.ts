@@ -6,6 +6,7 @@
  */
 import http from 'node:http'
 import path from 'node:path'
+import '../scf-env'
 import { startLocalCloud } from '../../localcloud'
 import { ensureBuilt } from '../ensure-built'
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
@@ -16,14 +17,6 @@ const ROOT = path.resolve(__dirname, '../..')
 const BATCH_PARALLELISM = 20
 const CLOUD_ROUND_TRIP_MS = 10
 
-Object.assign(process.env, {
-  TENCENTCLOUD_RUNENV: 'SCF',
-  SCF_NAMESPACE: 'local-env',
-  TENCENTCLOUD_REGION: 'ap-shanghai',
-  TENCENTCLOUD_SECRETID: 'local',
-  TENCENTCLOUD_SECRETKEY: 'local',
-  SILENCE: 'true'
-})
 
 interface Sample {
   /** as the client sees it: HTTP to /fn/api and back */

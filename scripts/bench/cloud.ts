@@ -3,16 +3,9 @@
  * with n, p50 and p95 in milliseconds. Targets on the 2-core machine: doc get ≤ 1 ms at p50, an
  * indexed query over 100,000 documents ≤ 2 ms, a 3-operation transaction ≤ 5 ms.
  */
+import '../scf-env'
 import { startLocalCloud } from '../../localcloud'
 
-Object.assign(process.env, {
-  TENCENTCLOUD_RUNENV: 'SCF',
-  SCF_NAMESPACE: 'local-env',
-  TENCENTCLOUD_REGION: 'ap-shanghai',
-  TENCENTCLOUD_SECRETID: 'local',
-  TENCENTCLOUD_SECRETKEY: 'local',
-  SILENCE: 'true'
-})
 
 const DOCS = 100_000
 

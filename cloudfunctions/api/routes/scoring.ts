@@ -1,10 +1,9 @@
 import { AppError, ERRORS, ErrorCode } from '../../../core/contract/errors'
 import type { BatchLine } from '../../../core/contract/views'
-import type { EntryKind } from '../../../core/domain/ledger'
 import { pointsProblem } from '../../../core/domain/rules'
 import { mapWithLimit } from '../../shared/limit'
 import { getDoc } from '../identity'
-import { entryIdFor, post } from '../ledger'
+import { entryIdFor, NewEntry, post } from '../ledger'
 import type { EntryDoc, RuleDoc, RuleSnapshot } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage } from '../scope'
@@ -38,25 +37,28 @@ export const snapshotOf = (r: RuleDoc): RuleSnapshot => ({
   proposers: r.proposers
 })
 
-const kindOf = (points: number): EntryKind => (points < 0 ? 'deduction' : 'award')
+/** The entry a cadre's score makes for one household. */
+function scoreEntry(ctx: RouteCtx, input: { requestId: string; points: number; note: string; evidence: string[] }, householdId: string, villageId: string, rule: RuleSnapshot): NewEntry {
+  return {
+    id: entryIdFor(ctx.openid, input.requestId, householdId),
+    householdId,
+    villageId,
+    kind: input.points < 0 ? 'deduction' : 'award',
+    points: input.points,
+    rule,
+    note: input.note,
+    evidence: input.evidence,
+    by: ctx.openid,
+    byName: actorName(ctx)
+  }
+}
 
 export const award: Handler<'score.award'> = {
   access: { who: 'roles', roles: ['cadre'] },
   async handle(input, ctx) {
     const villageId = cadreVillage(ctx)
     const rule = await ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence)
-    const posted = await post(ctx, {
-      id: entryIdFor(ctx.openid, input.requestId, input.householdId),
-      householdId: input.householdId,
-      villageId,
-      kind: kindOf(input.points),
-      points: input.points,
-      rule,
-      note: input.note,
-      evidence: input.evidence,
-      by: ctx.openid,
-      byName: actorName(ctx)
-    })
+    const posted = await post(ctx, scoreEntry(ctx, input, input.householdId, villageId, rule))
     return { entry: posted.entry, balance: posted.balance }
   }
 }
@@ -69,18 +71,7 @@ export const batch: Handler<'score.batch'> = {
     const householdIds = [...new Set(input.householdIds)]
     const lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
       try {
-        const posted = await post(ctx, {
-          id: entryIdFor(ctx.openid, input.requestId, householdId),
-          householdId,
-          villageId,
-          kind: kindOf(input.points),
-          points: input.points,
-          rule,
-          note: input.note,
-          evidence: input.evidence,
-          by: ctx.openid,
-          byName: actorName(ctx)
-        })
+        const posted = await post(ctx, scoreEntry(ctx, input, householdId, villageId, rule))
         return { householdId, status: 'applied', balance: posted.balance }
       } catch (e) {
         if (!(e instanceof AppError)) throw e

@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { GrantableRole } from '../../../core/contract/views'
 import { ROLE_NAMES } from '../../../core/domain/roles'
 import { formatDateTime } from '../../../core/domain/period'
 import { call, newRequestId } from '../../services/api'
-import { asApiError, useLoad } from '../../services/use-route'
+import { useLoad } from '../../services/use-route'
 import { Loading, Problem } from '../Problem'
+import { act as runAction } from '../../services/act'
 
 const PLACE_KIND: Record<GrantableRole, string> = { countyAdmin: 'county', townAdmin: 'town', cadre: 'village', gridWorker: 'grid' }
 
@@ -18,15 +18,7 @@ export function RolesManager() {
   const [role, setRole] = useState<GrantableRole | null>(null)
   const [places, setPlaces] = useState<string[]>([])
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work()
-      Taro.showToast({ title: done, icon: 'success' })
-      await reload()
-    } catch (e) {
-      Taro.showModal({ title: '没有办成', content: asApiError(e).message, showCancel: false })
-    }
-  }
+  const act = (work: () => Promise<unknown>, done: string) => runAction(work, done, reload)
   if (problem) return <Problem problem={problem} />
   if (!data) return <Loading />
   const grantable = data.grantable as GrantableRole[]

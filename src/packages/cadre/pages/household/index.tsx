@@ -8,6 +8,7 @@ import { asApiError, useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { EntryList } from '../../../../components/EntryList'
 import { Loading, Problem } from '../../../../components/Problem'
+import { act as runAction } from '../../../../services/act'
 
 /** One household for the cadre: points, members, entries (with correction), who is bound, join codes. */
 export default function HouseholdPage() {
@@ -16,15 +17,7 @@ export default function HouseholdPage() {
   const { data, problem, reload } = useLoad(useCallback(() => call('cadre.household', { householdId }), [householdId]))
   const [fixing, setFixing] = useState<EntryView | null>(null)
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work()
-      Taro.showToast({ title: done, icon: 'success' })
-      await reload()
-    } catch (e) {
-      Taro.showModal({ title: '没有办成', content: asApiError(e).message, showCancel: false })
-    }
-  }
+  const act = (work: () => Promise<unknown>, done: string) => runAction(work, done, reload)
   const issueCode = () => act(() => call('joinCode.issue', { requestId: newRequestId(), householdId, days: 7 }), '入户码已生成')
 
   if (problem) return <View className='page'><Problem problem={problem} /></View>

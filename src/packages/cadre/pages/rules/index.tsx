@@ -1,14 +1,14 @@
 import { useCallback, useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { RuleView } from '../../../../../core/contract/views'
 import type { RuleTerms } from '../../../../../core/domain/rules'
 import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
+import { useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
 import { blankTerms, RuleForm } from '../../../../components/staff/RuleForm'
+import { act as runAction } from '../../../../services/act'
 
 /** The village's catalogue: adopt a template, add, change or stop rules, set the star levels. */
 export default function CadreRules() {
@@ -17,16 +17,10 @@ export default function CadreRules() {
   const [editing, setEditing] = useState<RuleView | 'new' | null>(null)
   const [stars, setStars] = useState('')
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work()
-      Taro.showToast({ title: done, icon: 'success' })
+  const act = (work: () => Promise<unknown>, done: string) => runAction(work, done, () => {
       setEditing(null)
-      await reload()
-    } catch (e) {
-      Taro.showModal({ title: '没有办成', content: asApiError(e).message, showCancel: false })
-    }
-  }
+      return reload()
+    })
   const save = (terms: RuleTerms) =>
     act(() => call('rules.save', { requestId: newRequestId(), ruleId: editing && editing !== 'new' ? editing.id : undefined, terms }), '已保存')
 
