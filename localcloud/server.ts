@@ -12,6 +12,7 @@ import { FunctionHost } from './host/function-host'
 import { DevSessions, Persona, loginPage } from './dev-login'
 import { CloudError, errors } from './errors'
 import { readIndexFile } from './index-file'
+import { OpenApiOptions, openApiStandIns } from './openapi/stand-ins'
 
 export interface LocalCloudOptions {
   /** 0 picks a free port */
@@ -26,6 +27,10 @@ export interface LocalCloudOptions {
   /** a built web app to serve at / */
   staticDir?: string
   personas?: () => Persona[]
+  /** run the functions' timer triggers on their schedule (npm start); tests invoke the timer themselves */
+  runTimers?: boolean
+  /** the open-API stand-ins' settings (the content check's word list) */
+  openApi?: OpenApiOptions
   appId?: string
   log?: (line: string) => void
 }
@@ -125,6 +130,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
   }
 
+  const openApis = openApiStandIns(options.openApi)
+  async function handleOpenApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
+    const handler = openApis[name]
+    if (!handler) return send(res, 404, { errCode: -604101, errMsg: `openapi.${name}:fail no local stand-in` })
+    const body = (await readBody(req)).toString('utf8')
+    send(res, 200, handler(body ? JSON.parse(body) : {}))
+  }
+
   async function handleFunction(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     const openid = sessions.openidOf(req.headers.cookie)
     if (!openid) return send(res, 401, { errCode: -1, errMsg: 'not logged in: open /__dev/login' })
@@ -198,6 +211,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       if (pathname === '/tcb' || pathname.startsWith('/tcb/')) return await handleTcb(req, res, pathname)
       if (pathname.startsWith('/fn/') && req.method === 'POST') return await handleFunction(req, res, pathname.slice(4))
       if (pathname.startsWith('/__dev/')) return await handleDev(req, res, url)
+      if (pathname.startsWith('/openapi/') && req.method === 'POST') return await handleOpenApi(req, res, pathname.slice('/openapi/'.length))
       if (pathname.startsWith('/storage/upload/') && req.method === 'PUT') {
         files.write(pathname.slice('/storage/upload/'.length), await readBody(req))
         res.writeHead(200)
@@ -222,6 +236,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   })
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
+  if (options.runTimers) for (const t of host?.startTimers() ?? []) log(`[timer] ${t.functionName}/${t.trigger} next at ${t.next.toISOString()}`)
 
   return {
     url: baseUrl,

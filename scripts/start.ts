@@ -21,6 +21,7 @@ async function main() {
     functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
     staticDir: path.join(ROOT, 'dist/h5'),
     personas: () => DEMO_PERSONAS,
+    runTimers: true,
     log: line => console.log(line)
   })
   const cloud = require('wx-server-sdk')

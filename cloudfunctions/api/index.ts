@@ -2,6 +2,7 @@ import cloud from 'wx-server-sdk'
 import { createRouter } from './router'
 import { handlers } from './routes'
 import { Ctx, jsonLogger, parseOpenidList } from '../shared/context'
+import { openApiFor } from '../shared/open-api'
 
 // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -15,7 +16,7 @@ export async function main(event: { route?: string; input?: unknown }, context: 
     openid: OPENID ?? '',
     db: cloud.database(),
     storage: cloud,
-    openapi: cloud.openapi,
+    openapi: openApiFor(cloud),
     now: Date.now,
     log: jsonLogger({ requestId: context?.request_id }),
     bootstrapAdmins: parseOpenidList(process.env.BOOTSTRAP_ADMIN_OPENIDS)

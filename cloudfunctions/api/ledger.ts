@@ -6,7 +6,8 @@ import { periodKeys } from '../../core/domain/period'
 import { capPeriodKey } from '../../core/domain/rules'
 import type { Ctx } from '../shared/context'
 import { getDoc } from './identity'
-import type { EntryDoc, HouseholdDoc, RuleSnapshot } from './model/documents'
+import type { AuditDoc, EntryDoc, HouseholdDoc, PostingDoc, RuleSnapshot } from './model/documents'
+import { DAY_MS } from '../../core/domain/workflow'
 import { toEntryView } from './model/views'
 
 /**
@@ -22,8 +23,10 @@ const LATEST_KEPT = 5
 const MAX_ATTEMPTS = 30
 
 export interface NewEntry {
-  /** from entryIdFor(): the same request for the same household always gives the same id */
+  /** from entryIdFor(), or fixed by what the entry settles (an approval, a correction) */
   id: string
+  /** requestKeyFor(actor, request id) */
+  requestKey: string
   householdId: string
   /** the village the actor may act in; a household elsewhere is refused inside the transaction */
   villageId: string
@@ -39,7 +42,20 @@ export interface NewEntry {
   byName: string
   /** refuse an entry that would take the balance below zero (redemptions) */
   keepNonNegative?: boolean
+  /** put the entry in the village's public posting (公示) for the village's posting days */
+  posted?: boolean
+  /** the audit record of the act, written in the same transaction */
+  audit?: AuditDraft
+  /**
+   * More reads and writes in the same transaction, after the household is read and before the
+   * entry is written (e.g. moving a claim from pending to approved); throwing refuses the entry.
+   */
+  alsoInTransaction?: (t: any, household: HouseholdDoc) => Promise<void>
+  /** what to refuse with when the entry's id is already taken by another request */
+  takenError?: AppError
 }
+
+export type AuditDraft = Omit<AuditDoc, '_id' | 'at'>
 
 export interface Posted {
   entry: EntryView
@@ -48,10 +64,12 @@ export interface Posted {
   repeated: boolean
 }
 
+const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex')
+
 /** A stable entry id for (actor, request, household): hashing keeps openids out of ids that others see. */
-export function entryIdFor(openid: string, requestId: string, householdId: string): string {
-  return 'e' + createHash('sha256').update(`${openid}\n${requestId}\n${householdId}`).digest('hex').slice(0, 31)
-}
+export const entryIdFor = (openid: string, requestId: string, householdId: string): string => 'e' + hash(openid, requestId, householdId).slice(0, 31)
+
+export const requestKeyFor = (openid: string, requestId: string): string => hash(openid, requestId).slice(0, 24)
 
 export async function post(ctx: Pick<Ctx, 'db' | 'now'>, input: NewEntry): Promise<Posted> {
   try {
@@ -60,10 +78,11 @@ export async function post(ctx: Pick<Ctx, 'db' | 'now'>, input: NewEntry): Promi
     // A retry of a posted request fails on the duplicate id, or meets a cap that its first call
     // filled: either way the first result stands.
     const earlier = await getDoc<EntryDoc>(ctx, 'entries', input.id)
-    if (earlier) {
+    if (earlier && earlier.requestKey === input.requestKey) {
       const household = await getDoc<HouseholdDoc>(ctx, 'households', earlier.householdId)
       return { entry: toEntryView(earlier), balance: household?.balance ?? 0, repeated: true }
     }
+    if (earlier && input.takenError) throw input.takenError
     throw e
   }
 }
@@ -83,6 +102,7 @@ async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: Ne
   })
   if ('refused' in next) throw new AppError(next.refused)
   if (input.keepNonNegative && next.balance < 0) throw new AppError('NOT_ENOUGH_POINTS')
+  await input.alsoInTransaction?.(t, household)
 
   const keys = periodKeys(at)
   const entry: EntryDoc = {
@@ -99,6 +119,7 @@ async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: Ne
     evidence: input.evidence,
     by: input.by,
     byName: input.byName,
+    requestKey: input.requestKey,
     at,
     month: keys.month,
     year: keys.year
@@ -106,12 +127,32 @@ async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: Ne
   const view = toEntryView(entry)
   const _ = ctx.db.command
   await t.collection('entries').add({ data: entry })
+  const postingDays = household.village.postingDays ?? 0
+  if (input.posted && postingDays > 0) await t.collection('postings').add({ data: postingOf(entry, household, at + postingDays * DAY_MS) })
+  if (input.audit) await t.collection('audit').add({ data: { _id: `a-${entry._id}`, ...input.audit, at } satisfies AuditDoc })
   await t
     .collection('households')
     .doc(household._id)
     .update({ data: { ...next, caps: _.set(next.caps), latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT)) } })
   return { entry: view, balance: next.balance, repeated: false }
 }
+
+const postingOf = (e: EntryDoc, h: HouseholdDoc, until: number): PostingDoc => ({
+  _id: e._id,
+  villageId: h.villageId,
+  householdId: h._id,
+  doorPlate: h.doorPlate,
+  head: h.head,
+  title: e.rule?.title ?? e.note,
+  category: e.rule?.category ?? '',
+  points: e.points,
+  byName: e.byName,
+  evidence: e.evidence,
+  at: e.at,
+  until,
+  state: 'posted',
+  openObjections: 0
+})
 
 export const ledgerStateOf = (h: Partial<LedgerState>): LedgerState => ({
   balance: h.balance ?? 0,

@@ -1,4 +1,5 @@
 import type cloudSdk from 'wx-server-sdk'
+import type { OpenApi } from './open-api'
 
 export type Database = ReturnType<typeof cloudSdk.database>
 export type Cloud = typeof cloudSdk
@@ -18,8 +19,8 @@ export interface Ctx {
   db: Database
   /** storage through wx-server-sdk: uploadFile, getTempFileURL, deleteFile */
   storage: Pick<Cloud, 'uploadFile' | 'getTempFileURL' | 'deleteFile'>
-  /** WeChat open APIs (content check, subscribe messages, mini-program codes): the one seam tests may replace */
-  openapi: Cloud['openapi']
+  /** WeChat open APIs (content check, later subscribe messages and mini-program codes): see open-api.ts */
+  openapi: OpenApi
   now: () => number
   log: Logger
   /** openids that are county administrators by configuration (BOOTSTRAP_ADMIN_OPENIDS) */

@@ -1,12 +1,12 @@
 import cloud from 'wx-server-sdk'
+import { runScheduledTasks } from './tasks'
 
 // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
-/**
- * Scheduled work, run by the timer trigger in config.json (hourly). It has nothing to do yet: closing
- * posting periods and expiring stale claims arrive with the review workflow.
- */
+/** Scheduled work, run by the timer trigger in config.json (hourly): closes posting periods, expires stale claims. */
 export async function main(event: { Type?: string; TriggerName?: string }) {
-  return { ran: event?.TriggerName ?? 'manual', at: Date.now(), tasks: [] as string[] }
+  const done = await runScheduledTasks(cloud.database(), Date.now())
+  console.log(JSON.stringify({ level: 'info', message: 'timer', trigger: event?.TriggerName ?? 'manual', ...done }))
+  return { ran: event?.TriggerName ?? 'manual', ...done }
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/rules'
 import type {
+  AuditView,
+  GridLogView,
+  ObjectionView,
+  PendingView,
+  PostingView,
   BatchLine,
   EntryView,
   GrantView,
@@ -121,7 +126,50 @@ export const routes = {
     write({ openid, name: required(20), role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']), placeIds: z.array(id).min(1).max(10) }),
     result<GrantView>()
   ),
-  'roles.revoke': change(write({ openid, role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']) }), result<{ revoked: boolean }>())
+  'roles.revoke': change(write({ openid, role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']) }), result<{ revoked: boolean }>()),
+
+  // grid workers: logs and proposals for households of their grids
+  'grid.households': read(empty, result<{ households: HouseholdSummary[] }>()),
+  'grid.logs': read(
+    z.object({ type: z.enum(['all', 'patrol', 'visit', 'activity']).default('all'), month: z.string().regex(/^(all|\d{4}-\d{2})$/).default('all'), page }).strict(),
+    result<{ logs: GridLogView[]; page: number; hasMore: boolean }>()
+  ),
+  'grid.createLog': change(
+    write({
+      type: z.enum(['patrol', 'visit', 'activity']),
+      at: z.number().int().min(0),
+      place: text(60).default(''),
+      householdIds: z.array(id).max(50).default([]),
+      photos: evidence,
+      note: text(500).default('')
+    }),
+    result<GridLogView>()
+  ),
+  'grid.propose': change(
+    write({ logId: id.optional(), householdIds: z.array(id).min(1).max(50), ruleId: id, points, description: required(200), evidence }),
+    result<{ items: PendingView[] }>()
+  ),
+
+  // villagers' claims; the proposer's own list and withdrawal
+  'claim.create': change(write({ ruleId: id, points, description: required(200), evidence }), result<PendingView>()),
+  'pending.mine': read(z.object({ page }).strict(), result<{ items: PendingView[]; page: number; hasMore: boolean }>()),
+  'pending.withdraw': change(write({ pendingId: id }), result<PendingView>()),
+
+  // the cadre's review of claims and proposals
+  'review.queue': read(z.object({ page }).strict(), result<{ items: PendingView[]; page: number; hasMore: boolean }>()),
+  'review.approve': change(write({ pendingId: id, points: points.optional() }), result<{ item: PendingView; entry: EntryView }>()),
+  'review.reject': change(write({ pendingId: id, reason: required(200) }), result<PendingView>()),
+
+  // public posting (公示) and objections (异议)
+  'posting.list': read(z.object({ page }).strict(), result<{ items: PostingView[]; page: number; hasMore: boolean; postingDays: number }>()),
+  'objection.create': change(write({ entryId: id, reason: required(200) }), result<ObjectionView>()),
+  'objection.mine': read(empty, result<{ items: ObjectionView[] }>()),
+  'objection.queue': read(z.object({ page }).strict(), result<{ items: ObjectionView[]; page: number; hasMore: boolean }>()),
+  /** upheld: the entry is corrected to `points` (0 cancels it); dismissed: it stands */
+  'objection.resolve': change(write({ objectionId: id, upheld: z.boolean(), reply: required(200), points: points.optional() }), result<ObjectionView>()),
+
+  // the audit trail of the caller's village (cadre) or town (town administrator)
+  'audit.list': read(z.object({ page }).strict(), result<{ items: AuditView[]; page: number; hasMore: boolean }>())
 } as const
 
 export type RouteName = keyof typeof routes

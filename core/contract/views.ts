@@ -133,3 +133,74 @@ export interface PlaceOption {
   name: string
   kind: 'county' | 'town' | 'village' | 'group' | 'grid'
 }
+
+export interface PendingView {
+  id: string
+  kind: 'claim' | 'proposal'
+  state: import('../domain/workflow').PendingState
+  householdId: string
+  doorPlate: string
+  head: string
+  ruleTitle: string
+  category: string
+  /** the points asked for, and the rule's range a reviewer may approve within */
+  points: number
+  range: { min: number; max: number }
+  description: string
+  evidence: string[]
+  byName: string
+  at: number
+  resolvedByName?: string
+  reason?: string
+  approvedPoints?: number
+}
+
+export interface GridLogView {
+  id: string
+  type: import('../domain/workflow').GridLogType
+  at: number
+  place: string
+  households: { id: string; doorPlate: string; head: string }[]
+  photos: string[]
+  note: string
+}
+
+export interface PostingView {
+  entryId: string
+  householdId: string
+  doorPlate: string
+  head: string
+  title: string
+  category: string
+  points: number
+  byName: string
+  evidence: string[]
+  at: number
+  until: number
+  state: import('../domain/workflow').PostingState
+  objections: number
+}
+
+export interface ObjectionView {
+  id: string
+  entryId: string
+  doorPlate: string
+  title: string
+  points: number
+  byName: string
+  reason: string
+  state: import('../domain/workflow').ObjectionState
+  reply: string
+  at: number
+}
+
+export interface AuditView {
+  id: string
+  actorName: string
+  action: string
+  label: string
+  target: string
+  before: unknown
+  after: unknown
+  at: number
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { randomBytes } from 'node:crypto'
+import { parseExpression } from 'cron-parser'
 import { CloudError } from '../errors'
 
 /**
@@ -47,6 +48,7 @@ export class FunctionHost {
   /** instance id → openid of the invocation it is running */
   private readonly callers = new Map<string, string | undefined>()
   readonly stats = { invocations: 0, coldStarts: 0, timeouts: 0 }
+  private readonly timers: NodeJS.Timeout[] = []
 
   constructor(private readonly options: HostOptions) {}
 
@@ -96,6 +98,8 @@ export class FunctionHost {
           TENCENTCLOUD_SECRETID: 'local-secret-id',
           TENCENTCLOUD_SECRETKEY: 'local-secret-key',
           SCF_FUNCTIONNAME: name,
+          // where a function's open-API seam finds the local stand-ins (WeChat's open APIs cannot be reached)
+          LOCALCLOUD_OPENAPI_URL: `${this.options.serverUrl()}/openapi`,
           TZ: 'UTC'
         }
       },
@@ -209,7 +213,46 @@ export class FunctionHost {
     }
   }
 
+  /**
+   * Runs the functions' timer triggers (config.json `triggers` of type timer, WeChat's 7-field cron:
+   * second minute hour day month weekday year) on their schedule, in China Standard Time, as the
+   * cloud does. Returns what it scheduled.
+   */
+  startTimers(): { functionName: string; trigger: string; next: Date }[] {
+    const scheduled: { functionName: string; trigger: string; next: Date }[] = []
+    if (!fs.existsSync(this.options.functionsDir)) return scheduled
+    for (const name of fs.readdirSync(this.options.functionsDir)) {
+      for (const trigger of this.triggersOf(name)) {
+        const cron = trigger.config.trim().split(/\s+/).slice(0, 6).join(' ') // the year field is not cron-parser's
+        const schedule = parseExpression(cron, { tz: 'Asia/Shanghai' })
+        const arm = () => {
+          const next = schedule.next().toDate()
+          const timer = setTimeout(() => {
+            this.invoke(name, { Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString() }, {})
+              .catch(e => this.options.log?.(`[timer] ${name}/${trigger.name}: ${e?.message ?? e}`))
+              .finally(arm)
+          }, Math.max(0, next.getTime() - Date.now()))
+          timer.unref()
+          this.timers.push(timer)
+          return next
+        }
+        scheduled.push({ functionName: name, trigger: trigger.name, next: arm() })
+      }
+    }
+    return scheduled
+  }
+
+  private triggersOf(name: string): { name: string; type: string; config: string }[] {
+    try {
+      const config = JSON.parse(fs.readFileSync(path.join(this.options.functionsDir, name, 'config.json'), 'utf8'))
+      return (config.triggers ?? []).filter((t: { type?: string }) => t.type === 'timer')
+    } catch {
+      return []
+    }
+  }
+
   async close() {
+    this.timers.forEach(clearTimeout)
     const all = [...this.byId.values()]
     this.byId.clear()
     this.instances.clear()

@@ -18,7 +18,7 @@ const DAY = 86_400_000
 
 export function buildBenchVillage(now: number, households = 2000, entriesEach = 25) {
   const terms: RuleTerms = { category: '公益参与', title: '参加义务劳动（每次）', points: { min: 1, max: 10 }, cap: null, evidenceRequired: false, proposers: ['cadre'] }
-  const village = { name: '规模测试村', starThresholds: [60, 80, 100, 120, 150], householdCount: households }
+  const village = { name: '规模测试村', starThresholds: [60, 80, 100, 120, 150], householdCount: households, postingDays: 7 }
   const places = [
     { _id: COUNTY_ID, kind: 'county', name: '示范县', parentId: null },
     { _id: 't-bench', kind: 'town', name: '测试镇', parentId: COUNTY_ID },

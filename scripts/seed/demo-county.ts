@@ -116,7 +116,7 @@ export function buildDemoCounty(now: number) {
       const members = [{ name: head, relation: '户主', partyMember: rnd() < 0.2 }]
       const size = 1 + Math.floor(rnd() * 4)
       for (let m = 0; m < size; m++) members.push({ name: head[0] + pick(GIVEN), relation: pick(RELATIONS), partyMember: rnd() < 0.1 })
-      const village = { name: v.name, starThresholds: DEMO_STARS, householdCount: v.households }
+      const village = { name: v.name, starThresholds: DEMO_STARS, householdCount: v.households, postingDays: 7 }
       households.push({ _id: id, villageId: v.id, townId: 't-xiangyang', groupId: `grp-${v.code}-${group}`, gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`, doorPlate: `${group}组${i}号`, head, members, village })
 
       // four months of history: a monthly hygiene inspection and a few other deeds
@@ -141,6 +141,7 @@ export function buildDemoCounty(now: number) {
             evidence: [],
             by: 'demo-cadre',
             byName: '张德明',
+            requestKey: 'seed',
             at,
             month: keys.month,
             year: keys.year
@@ -169,8 +170,17 @@ export function buildDemoCounty(now: number) {
       .map(e => ({ id: e._id, points: e.points, kind: e.kind, title: e.rule.title, category: e.rule.category, note: e.note, at: e.at, byName: e.byName, evidence: [] }))
   }
 
+  // the last week's scores are still in the public posting (公示, 7 days)
+  const byId = new Map(households.map(h => [h._id, h]))
+  const postings = kept
+    .filter(e => e.at > now - 7 * DAY)
+    .map(e => {
+      const h = byId.get(e.householdId)!
+      return { _id: e._id, villageId: e.villageId, householdId: h._id, doorPlate: h.doorPlate, head: h.head, title: e.rule.title, category: e.rule.category, points: e.points, byName: e.byName, evidence: [], at: e.at, until: e.at + 7 * DAY, state: 'posted', openObjections: 0 }
+    })
+
   const withRoles = DEMO_PERSONAS.filter(p => p.roles.length > 0)
   const users = withRoles.map(p => ({ _id: p.openid, name: p.name, roles: p.roles, largeFont: false }))
   const grants = withRoles.flatMap(p => p.roles.map(grant => ({ _id: `${p.openid}:${grant.role}`, openid: p.openid, name: p.name, role: grant.role, grant, ...scopeOf(grant), by: 'demo-county', at: now })))
-  return { places, households, entries: kept, rules, templates, users, grants }
+  return { places, households, entries: kept, postings, rules, templates, users, grants }
 }

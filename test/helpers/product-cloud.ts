@@ -4,14 +4,14 @@ import { createRouter, Handlers } from '../../cloudfunctions/api/router'
 import { handlers } from '../../cloudfunctions/api/routes'
 import type { Ctx } from '../../cloudfunctions/shared/context'
 import { seedDemo } from '../../scripts/seed/seed'
+import { localOpenApi } from '../../cloudfunctions/shared/open-api'
 import { BOOTSTRAP_ADMINS } from '../../scripts/seed/demo-county'
 import { ROOT, sdkFor } from './local-cloud'
 
 /**
  * The product's routes against an in-process local cloud seeded with the demo county. Each call
  * builds ctx as the api entry does, but with the openid given directly, so many callers can run at
- * once; the SDK is the real wx-server-sdk. Only the open-API seam is left unbound (WeChat's open
- * APIs cannot exist here); a route that reached it would fail the test.
+ * once; the SDK is the real wx-server-sdk; the open-API seam goes to the local cloud's stand-ins.
  */
 export async function productCloud(now = Date.UTC(2026, 10, 27, 4, 0)) {
   const lc: LocalCloud = await startLocalCloud({ indexFile: path.join(ROOT, 'core/collections.json') })
@@ -24,7 +24,8 @@ export async function productCloud(now = Date.UTC(2026, 10, 27, 4, 0)) {
     openid,
     db,
     storage: cloud,
-    openapi: undefined as never,
+    // WeChat's open APIs cannot exist here: the local cloud's stand-ins, as the function host binds them
+    openapi: localOpenApi(`${lc.url}/openapi`),
     now: () => now,
     log: silent,
     bootstrapAdmins: BOOTSTRAP_ADMINS

@@ -10,6 +10,8 @@ import { rid } from '../helpers/ledger'
 jest.setTimeout(60_000)
 let env: Awaited<ReturnType<typeof productCloud>>
 let joinCode = ''
+/** claims, a posted entry and an objection for the review and objection rows */
+const fixture = { ownClaim: '', claimToApprove: '', claimToReject: '', postedEntry: '', objection: '' }
 
 const PERSONAS = ['demo-villager', 'demo-villager-2', 'demo-cadre', 'demo-grid', 'demo-cadre-jq', 'demo-town', 'demo-county', 'demo-stranger'] as const
 type Persona = (typeof PERSONAS)[number]
@@ -25,6 +27,7 @@ const villagers = { 'demo-villager': 'ok', 'demo-villager-2': 'ok' } as const
 const inVillage = { ...villagers, 'demo-cadre': 'ok', 'demo-grid': 'ok', 'demo-cadre-jq': 'ok' } as const
 const cadreOnly = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' } as const
 const bothCadres = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'ok' } as const
+const grid = { 'demo-grid': 'ok' } as const
 
 const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona, Outcome> } } = {
   'me.session': { input: () => ({}), expect: Object.fromEntries(PERSONAS.map(p => [p, 'ok'])) as Record<Persona, Outcome> },
@@ -78,7 +81,27 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'roles.revoke': {
     input: () => ({ requestId: rid(), openid: 'matrix-held', role: 'gridWorker' }),
     expect: only({ 'demo-cadre': 'ok', 'demo-cadre-jq': 'GRANT_NOT_ALLOWED', 'demo-town': 'GRANT_NOT_ALLOWED', 'demo-county': 'GRANT_NOT_ALLOWED' })
-  }
+  },
+  'grid.households': { input: () => ({}), expect: only(grid) },
+  'grid.logs': { input: () => ({}), expect: only(grid) },
+  'grid.createLog': { input: () => ({ requestId: rid(), type: 'patrol', at: Date.UTC(2026, 10, 27), householdIds: ['h-xf-002'] }), expect: only(grid) },
+  'grid.propose': { input: () => ({ requestId: rid(), householdIds: ['h-xf-002'], ruleId: 'r-xf-safety', points: 5, description: '巡逻' }), expect: only(grid) },
+  'claim.create': { input: () => ({ requestId: rid(), ruleId: 'r-xf-volunteer', points: 5, description: '出工' }), expect: only(villagers) },
+  'pending.mine': { input: () => ({}), expect: only({ ...villagers, ...grid }) },
+  // only the one who claimed may withdraw it
+  'pending.withdraw': {
+    input: () => ({ requestId: rid(), pendingId: fixture.ownClaim }),
+    expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN', 'demo-grid': 'FORBIDDEN' })
+  },
+  'review.queue': { input: () => ({}), expect: only(bothCadres) },
+  'review.approve': { input: () => ({ requestId: rid(), pendingId: fixture.claimToApprove }), expect: only(cadreOnly) },
+  'review.reject': { input: () => ({ requestId: rid(), pendingId: fixture.claimToReject, reason: '不符合' }), expect: only(cadreOnly) },
+  'posting.list': { input: () => ({}), expect: only(inVillage) },
+  'objection.create': { input: () => ({ requestId: rid(), entryId: fixture.postedEntry, reason: '有疑问' }), expect: only(villagers) },
+  'objection.mine': { input: () => ({}), expect: only(villagers) },
+  'objection.queue': { input: () => ({}), expect: only(bothCadres) },
+  'objection.resolve': { input: () => ({ requestId: rid(), objectionId: fixture.objection, upheld: false, reply: '有签到记录' }), expect: only(cadreOnly) },
+  'audit.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok' }) }
 }
 
 beforeAll(async () => {
@@ -87,6 +110,16 @@ beforeAll(async () => {
   joinCode = (issued as any).data.code
   // a grid worker for the revoke row; the cadre's own revoke runs last in its row
   await env.call('demo-cadre', 'roles.grant', { requestId: rid(), openid: 'matrix-held', name: '待收回', role: 'gridWorker', placeIds: ['g-xf-2'] })
+  const data = (reply: any) => reply.data
+  const claim = (openid: string) => env.call(openid, 'claim.create', { requestId: rid(), ruleId: 'r-xf-volunteer', points: 5, description: '出工' }).then(data)
+  fixture.ownClaim = (await claim('demo-villager')).id
+  fixture.claimToApprove = (await claim('demo-villager-2')).id
+  fixture.claimToReject = (await claim('demo-villager-2')).id
+  const scored = async (householdId: string) =>
+    (await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId, ruleId: 'r-xf-garbage', points: 5 }).then(data)).entry.id
+  fixture.postedEntry = await scored('h-xf-005')
+  const disputed = await scored('h-xf-006')
+  fixture.objection = (await env.call('demo-villager', 'objection.create', { requestId: rid(), entryId: disputed, reason: '有疑问' }).then(data)).id
 })
 afterAll(() => env.close())
 

@@ -2,6 +2,7 @@ import type { EntryKind, LedgerState } from '../../../core/domain/ledger'
 import type { RoleGrant } from '../../../core/domain/roles'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { EntryView } from '../../../core/contract/views'
+import type { GridLogType, ObjectionState, PendingState, PostingState } from '../../../core/domain/workflow'
 
 /** The documents of the product's collections (core/collections.json), as stored. */
 
@@ -21,6 +22,8 @@ export interface VillageFacts {
   name: string
   starThresholds: number[]
   householdCount: number
+  /** days an entry stays in the public posting (公示); 0: not posted */
+  postingDays: number
 }
 
 export interface HouseholdDoc extends LedgerState {
@@ -59,6 +62,8 @@ export interface EntryDoc {
   evidence: string[]
   by: string
   byName: string
+  /** hash of (actor, request id): tells a retry of this request from another request meeting the same id */
+  requestKey: string
   at: number
   month: string
   year: string
@@ -108,5 +113,95 @@ export interface GrantDoc {
   villageId: string | null
   householdId: string | null
   by: string
+  at: number
+}
+
+/** A claim (by a villager) or proposal (by a grid worker): points asked for, not yet in any balance. */
+export interface PendingDoc {
+  _id: string
+  kind: 'claim' | 'proposal'
+  state: PendingState
+  householdId: string
+  villageId: string
+  doorPlate: string
+  head: string
+  rule: RuleSnapshot
+  points: number
+  description: string
+  evidence: string[]
+  logId: string | null
+  by: string
+  byName: string
+  at: number
+  resolvedAt: number | null
+  resolvedBy: string | null
+  resolvedByName: string | null
+  reason: string | null
+  approvedPoints: number | null
+  entryId: string | null
+}
+
+export interface GridLogDoc {
+  _id: string
+  villageId: string
+  type: GridLogType
+  at: number
+  month: string
+  place: string
+  households: { id: string; doorPlate: string; head: string }[]
+  photos: string[]
+  note: string
+  by: string
+  byName: string
+  createdAt: number
+}
+
+/** An entry in the village's public posting (公示); `_id` is the entry's. */
+export interface PostingDoc {
+  _id: string
+  villageId: string
+  householdId: string
+  doorPlate: string
+  head: string
+  title: string
+  category: string
+  points: number
+  byName: string
+  evidence: string[]
+  at: number
+  until: number
+  state: PostingState
+  /** objections not yet resolved */
+  openObjections: number
+}
+
+export interface ObjectionDoc {
+  _id: string
+  entryId: string
+  villageId: string
+  doorPlate: string
+  title: string
+  points: number
+  by: string
+  byName: string
+  reason: string
+  state: ObjectionState
+  reply: string
+  at: number
+  resolvedAt: number | null
+  resolvedBy: string | null
+}
+
+/** Who did what, when, before and after: one record per administrative act. */
+export interface AuditDoc {
+  _id: string
+  /** the village the act was in, or the town or county for acts above villages */
+  placeId: string
+  actor: string
+  actorName: string
+  action: string
+  target: string
+  before: unknown
+  after: unknown
   at: number
 }

@@ -10,6 +10,7 @@ import { toRuleView } from '../model/views'
 import { placesById } from '../places'
 import type { Handler, RouteCtx } from '../router'
 import { cadreVillage, grantOf } from '../scope'
+import { auditIdFor, auditOf, recordAudit } from '../audit'
 
 /**
  * The rule catalogue (积分细则): county and town templates, which a village adopts and then adjusts,
@@ -61,24 +62,28 @@ export const save: Handler<'rules.save'> = {
     if (!ruleId) {
       const doc: RuleDoc = { _id: hashId('r', villageId, ctx.openid, requestId), villageId, ...terms, active: true, version: 1, source: null, updatedAt: ctx.now() }
       await ctx.db.collection('rules').add({ data: doc })
+      await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.save', doc._id, null, terms))
       return toRuleView(doc)
     }
-    return transact(ctx, async t => {
+    const { before, after } = await transact(ctx, async t => {
       const rule = await transactionGet<RuleDoc>(t, 'rules', ruleId)
       if (!rule) throw new AppError('NOT_FOUND', '没有找到这条细则')
       if (rule.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
       const next: RuleDoc = { ...rule, ...terms, version: rule.version + 1, updatedAt: ctx.now() }
       const { _id, ...fields } = next
       await t.collection('rules').doc(ruleId).set({ data: fields })
-      return toRuleView(next)
+      return { before: rule, after: next }
     })
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.save', ruleId, toRuleView(before), toRuleView(after)))
+    return toRuleView(after)
   }
 }
 
 export const retire: Handler<'rules.retire'> = {
   access: { who: 'roles', roles: ['cadre'] },
-  async handle({ ruleId }, ctx) {
+  async handle({ requestId, ruleId }, ctx) {
     const villageId = cadreVillage(ctx)
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.retire', ruleId, { active: true }, { active: false }))
     return transact(ctx, async t => {
       const rule = await transactionGet<RuleDoc>(t, 'rules', ruleId)
       if (!rule) throw new AppError('NOT_FOUND', '没有找到这条细则')
@@ -92,7 +97,7 @@ export const retire: Handler<'rules.retire'> = {
 
 export const adoptTemplate: Handler<'rules.adoptTemplate'> = {
   access: { who: 'roles', roles: ['cadre'] },
-  async handle({ templateId }, ctx) {
+  async handle({ requestId, templateId }, ctx) {
     const villageId = cadreVillage(ctx)
     const [template, village, existing] = await Promise.all([
       getDoc<TemplateDoc>(ctx, 'templates', templateId),
@@ -120,19 +125,22 @@ export const adoptTemplate: Handler<'rules.adoptTemplate'> = {
           })
       )
     )
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.adoptTemplate', templateId, null, { added: docs.map(d => d.title) }))
     return { added: docs.length, kept: template.items.length - docs.length }
   }
 }
 
 export const setStars: Handler<'village.setStars'> = {
   access: { who: 'roles', roles: ['cadre'] },
-  async handle({ thresholds }, ctx) {
+  async handle({ requestId, thresholds }, ctx) {
     const villageId = cadreVillage(ctx)
     if (thresholds.some((t, i) => i > 0 && t <= thresholds[i - 1])) {
       throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（星级分数要从低到高）`)
     }
     const _ = ctx.db.command
+    const village = await getDoc<PlaceDoc>(ctx, 'places', villageId)
     await ctx.db.collection('places').doc(villageId).update({ data: { starThresholds: _.set(thresholds) } })
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'village.setStars', villageId, village?.starThresholds, thresholds))
     // the home card reads the village's facts from the household: copy them in one update
     await ctx.db.collection('households').where({ villageId }).update({ data: { village: { starThresholds: _.set(thresholds) } } })
     return { thresholds }
@@ -169,6 +177,7 @@ export const saveTemplate: Handler<'templates.save'> = {
     const doc: TemplateDoc = { _id: id, ownerId, name, items, updatedAt: ctx.now(), by: ctx.openid }
     const { _id, ...fields } = doc
     await ctx.db.collection('templates').doc(id).set({ data: fields })
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, ownerId, 'templates.save', id, existing ? { name: existing.name, items: existing.items.length } : null, { name, items: items.length }))
     const owner = await getDoc<PlaceDoc>(ctx, 'places', ownerId)
     return { id, ownerId, ownerName: owner?.name ?? '', name, items }
   }

@@ -6,6 +6,8 @@ import * as households from './households'
 import * as joining from './joining'
 import * as catalogue from './catalogue'
 import * as roles from './roles'
+import * as workflow from './workflow'
+import * as posting from './posting'
 
 export const handlers: Handlers = {
   'me.session': session,
@@ -32,5 +34,21 @@ export const handlers: Handlers = {
   'templates.save': catalogue.saveTemplate,
   'roles.list': roles.list,
   'roles.grant': roles.grant,
-  'roles.revoke': roles.revoke
+  'roles.revoke': roles.revoke,
+  'grid.households': workflow.gridHouseholds,
+  'grid.logs': workflow.logs,
+  'grid.createLog': workflow.createLog,
+  'grid.propose': workflow.propose,
+  'claim.create': workflow.claim,
+  'pending.mine': workflow.mine,
+  'pending.withdraw': workflow.withdraw,
+  'review.queue': workflow.queue,
+  'review.approve': workflow.approve,
+  'review.reject': workflow.reject,
+  'posting.list': posting.list,
+  'objection.create': posting.object,
+  'objection.mine': posting.mine,
+  'objection.queue': posting.queue,
+  'objection.resolve': posting.resolve,
+  'audit.list': posting.audit
 }

@@ -7,6 +7,7 @@ import { giveRole, grantId, takeRole } from '../grants'
 import type { GrantDoc, HouseholdDoc, JoinCodeDoc } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { cadreVillage } from '../scope'
+import { auditIdFor, auditOf, recordAudit } from '../audit'
 
 /** A cadre issues a household's join code; a villager binds to the household with it. */
 
@@ -44,6 +45,7 @@ export const issue: Handler<'joinCode.issue'> = {
     }
     try {
       await ctx.db.collection('joinCodes').add({ data: doc })
+      await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, household.villageId, 'joinCode.issue', householdId, null, { code: doc._id, expiresAt: doc.expiresAt }))
       return toView(doc)
     } catch (e) {
       const earlier = await getDoc<JoinCodeDoc>(ctx, 'joinCodes', doc._id)
@@ -55,11 +57,12 @@ export const issue: Handler<'joinCode.issue'> = {
 
 export const revoke: Handler<'joinCode.revoke'> = {
   access: { who: 'roles', roles: ['cadre'] },
-  async handle({ code }, ctx) {
+  async handle({ requestId, code }, ctx) {
     const doc = await getDoc<JoinCodeDoc>(ctx, 'joinCodes', code)
     if (!doc) throw new AppError('NOT_FOUND', '没有这个入户码')
     if (doc.villageId !== cadreVillage(ctx)) throw new AppError('OTHER_VILLAGE')
     await ctx.db.collection('joinCodes').doc(code).update({ data: { revoked: true } })
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, doc.villageId, 'joinCode.revoke', doc.householdId, { code }, { revoked: true }))
     return toView({ ...doc, revoked: true })
   }
 }
@@ -86,10 +89,12 @@ export const bind: Handler<'join.bind'> = {
 
 export const removeBinding: Handler<'binding.remove'> = {
   access: { who: 'roles', roles: ['cadre'] },
-  async handle({ householdId, openid }, ctx) {
-    await householdOfMyVillage(ctx, householdId)
+  async handle({ requestId, householdId, openid }, ctx) {
+    const household = await householdOfMyVillage(ctx, householdId)
     const grant = await getDoc<GrantDoc>(ctx, 'grants', grantId(openid, 'villager'))
     if (!grant || grant.householdId !== householdId) return { removed: false }
-    return { removed: await takeRole(ctx, openid, 'villager') }
+    const removed = await takeRole(ctx, openid, 'villager')
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, household.villageId, 'binding.remove', householdId, { openid, name: grant.name }, null))
+    return { removed }
   }
 }

@@ -7,6 +7,7 @@ import type { GrantDoc, PlaceDoc } from '../model/documents'
 import { childPlaces, placesById } from '../places'
 import type { Handler, RouteCtx } from '../router'
 import { grantOf } from '../scope'
+import { auditIdFor, auditOf, recordAudit } from '../audit'
 
 /**
  * Roles are granted by the level above: the county administrator grants county and town
@@ -105,16 +106,17 @@ async function checkGrant(ctx: RouteCtx, role: GrantableRole, placeIds: string[]
 
 export const grant: Handler<'roles.grant'> = {
   access: { who: 'roles', roles: ['countyAdmin', 'townAdmin', 'cadre'] },
-  async handle({ openid, name, role, placeIds }, ctx) {
+  async handle({ requestId, openid, name, role, placeIds }, ctx) {
     const { grant, scope } = await checkGrant(ctx, role, [...new Set(placeIds)])
     const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, scope.villageId ?? scope.townId ?? scope.countyId, 'roles.grant', openid, null, { name, grant }))
     return toGrantView(doc, await placesById(ctx, placeIdsOf(grant)))
   }
 }
 
 export const revoke: Handler<'roles.revoke'> = {
   access: { who: 'roles', roles: ['countyAdmin', 'townAdmin', 'cadre'] },
-  async handle({ openid, role }, ctx) {
+  async handle({ requestId, openid, role }, ctx) {
     const authority = authoritiesOf(ctx).find(a => a.roles.includes(role))
     if (!authority) throw new AppError('GRANT_NOT_ALLOWED')
     const held = await getDoc<GrantDoc>(ctx, 'grants', grantId(openid, role))
@@ -122,6 +124,8 @@ export const revoke: Handler<'roles.revoke'> = {
     const inScope =
       role === 'countyAdmin' || role === 'townAdmin' ? held.countyId === authority.placeId : role === 'cadre' ? held.townId === authority.placeId : held.villageId === authority.placeId
     if (!inScope) throw new AppError('GRANT_NOT_ALLOWED', '只能收回您管辖的地方的角色')
-    return { revoked: await takeRole(ctx, openid, role) }
+    const revoked = await takeRole(ctx, openid, role)
+    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, held.villageId ?? held.townId ?? held.countyId, 'roles.revoke', openid, { name: held.name, grant: held.grant }, null))
+    return { revoked }
   }
 }

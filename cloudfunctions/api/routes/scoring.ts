@@ -1,10 +1,13 @@
-import { AppError, ERRORS, ErrorCode } from '../../../core/contract/errors'
+import { AppError } from '../../../core/contract/errors'
 import type { BatchLine } from '../../../core/contract/views'
 import { pointsProblem } from '../../../core/domain/rules'
 import { mapWithLimit } from '../../shared/limit'
 import { getDoc } from '../identity'
-import { entryIdFor, NewEntry, post } from '../ledger'
-import type { EntryDoc, RuleDoc, RuleSnapshot } from '../model/documents'
+import { entryIdFor, NewEntry, post, requestKeyFor } from '../ledger'
+import { auditOf, recordAudit } from '../audit'
+import { checkText } from '../content-check'
+import { correctEntry } from '../corrections'
+import type { RuleDoc, RuleSnapshot } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage } from '../scope'
 
@@ -37,10 +40,12 @@ export const snapshotOf = (r: RuleDoc): RuleSnapshot => ({
   proposers: r.proposers
 })
 
-/** The entry a cadre's score makes for one household. */
+/** The entry a cadre's score makes for one household: posted for the village to see. */
 function scoreEntry(ctx: RouteCtx, input: { requestId: string; points: number; note: string; evidence: string[] }, householdId: string, villageId: string, rule: RuleSnapshot): NewEntry {
   return {
     id: entryIdFor(ctx.openid, input.requestId, householdId),
+    requestKey: requestKeyFor(ctx.openid, input.requestId),
+    posted: true,
     householdId,
     villageId,
     kind: input.points < 0 ? 'deduction' : 'award',
@@ -55,10 +60,13 @@ function scoreEntry(ctx: RouteCtx, input: { requestId: string; points: number; n
 
 export const award: Handler<'score.award'> = {
   access: { who: 'roles', roles: ['cadre'] },
+  // the ledger's entry id, derived from the request, makes a retry write nothing
+  ownIdempotency: true,
   async handle(input, ctx) {
     const villageId = cadreVillage(ctx)
-    const rule = await ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence)
-    const posted = await post(ctx, scoreEntry(ctx, input, input.householdId, villageId, rule))
+    const [rule] = await Promise.all([ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence), checkText(ctx, input.note)])
+    const entry = scoreEntry(ctx, input, input.householdId, villageId, rule)
+    const posted = await post(ctx, { ...entry, audit: auditOf(ctx, villageId, 'score.award', input.householdId, null, { rule: rule.title, points: input.points, note: input.note }) })
     return { entry: posted.entry, balance: posted.balance }
   }
 }
@@ -67,7 +75,7 @@ export const batch: Handler<'score.batch'> = {
   access: { who: 'roles', roles: ['cadre'] },
   async handle(input, ctx) {
     const villageId = cadreVillage(ctx)
-    const rule = await ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence)
+    const [rule] = await Promise.all([ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence), checkText(ctx, input.note)])
     const householdIds = [...new Set(input.householdIds)]
     const lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
       try {
@@ -79,43 +87,20 @@ export const batch: Handler<'score.batch'> = {
       }
     })
     const count = (status: BatchLine['status']) => lines.filter(l => l.status === status).length
-    return { lines, applied: count('applied'), capped: count('capped'), refused: count('refused') }
+    const summary = { applied: count('applied'), capped: count('capped'), refused: count('refused') }
+    const appliedTo = lines.filter(l => l.status === 'applied').map(l => l.householdId)
+    await recordAudit(ctx, `a-batch-${requestKeyFor(ctx.openid, input.requestId)}`, auditOf(ctx, villageId, 'score.batch', `${householdIds.length}户`, null, { rule: rule.title, points: input.points, note: input.note, appliedTo, ...summary }))
+    return { lines, ...summary }
   }
 }
 
 export const correct: Handler<'score.correct'> = {
   access: { who: 'roles', roles: ['cadre'] },
+  ownIdempotency: true,
   async handle(input, ctx) {
     const villageId = cadreVillage(ctx)
-    const original = await getDoc<EntryDoc>(ctx, 'entries', input.entryId)
-    if (!original) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
-    if (original.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
-    if ((original.kind !== 'award' && original.kind !== 'deduction') || !original.rule) throw new AppError('NOT_CORRECTABLE')
-    if (input.points !== 0) {
-      const problem = pointsProblem(original.rule, input.points)
-      if (problem) throw new AppError(problem as ErrorCode)
-    }
-    const delta = input.points - original.points
-    if (delta === 0) throw new AppError('NOT_CORRECTABLE', '更正后的分值和原来一样')
-    // one correction per entry: its id is fixed by the entry it corrects, so a second one collides
-    const id = `fix-${original._id}`
-    const posted = await post(ctx, {
-      id,
-      householdId: original.householdId,
-      villageId,
-      kind: 'correction',
-      points: delta,
-      rule: original.rule,
-      correctsId: original._id,
-      capAt: original.at,
-      note: input.reason,
-      evidence: [],
-      by: ctx.openid,
-      byName: actorName(ctx)
-    })
-    if (posted.repeated && (posted.entry.note !== input.reason || posted.entry.points !== delta)) {
-      throw new AppError('ALREADY_CORRECTED', ERRORS.ALREADY_CORRECTED)
-    }
+    await checkText(ctx, input.reason)
+    const posted = await correctEntry(ctx, villageId, input.entryId, input.points, input.reason, input.requestId)
     return { entry: posted.entry, balance: posted.balance }
   }
 }

@@ -1,0 +1,22 @@
+import { DAY_MS, PENDING_EXPIRY_DAYS } from '../../core/domain/workflow'
+import type { Database } from '../shared/context'
+
+/**
+ * The scheduled work, given the database and the time (tests move the clock). Each task is one
+ * where-update, so however many entries are due it is one round trip, and running it twice changes
+ * nothing the second time.
+ */
+export async function runScheduledTasks(db: Database, now: number) {
+  const _ = db.command
+  // a posting period that ended without an open objection: the entry is final
+  const finalised = (await db
+    .collection('postings')
+    .where({ state: 'posted', until: _.lte(now) })
+    .update({ data: { state: 'final' } })) as unknown as { stats: { updated: number } }
+  // a claim or proposal nobody reviewed in 30 days expires
+  const expired = (await db
+    .collection('pending')
+    .where({ state: 'pending', at: _.lte(now - PENDING_EXPIRY_DAYS * DAY_MS) })
+    .update({ data: { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' } })) as unknown as { stats: { updated: number } }
+  return { finalised: finalised.stats.updated, expired: expired.stats.updated }
+}

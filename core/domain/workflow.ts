@@ -1,0 +1,48 @@
+/**
+ * The lives of a pending entry (a villager's claim or a grid worker's proposal), of a posted entry
+ * (公示) and of an objection: which moves are allowed. Every other move is refused with
+ * STATE_CHANGED; the routes check a move against the state they read inside their transaction, so a
+ * second cadre pressing at the same moment meets the first one's result.
+ */
+export type PendingState = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired'
+export type PostingState = 'posted' | 'objected' | 'final' | 'corrected'
+export type ObjectionState = 'open' | 'upheld' | 'dismissed'
+
+const PENDING: Record<PendingState, PendingState[]> = {
+  pending: ['approved', 'rejected', 'withdrawn', 'expired'],
+  approved: [],
+  rejected: [],
+  withdrawn: [],
+  expired: []
+}
+
+/** Posted entries become final when the period ends; an objection holds them until it is resolved. */
+const POSTING: Record<PostingState, PostingState[]> = {
+  posted: ['objected', 'final'],
+  objected: ['posted', 'final', 'corrected'],
+  final: [],
+  corrected: []
+}
+
+const OBJECTION: Record<ObjectionState, ObjectionState[]> = { open: ['upheld', 'dismissed'], upheld: [], dismissed: [] }
+
+export const canMovePending = (from: PendingState, to: PendingState) => PENDING[from].includes(to)
+export const canMovePosting = (from: PostingState, to: PostingState) => POSTING[from].includes(to)
+export const canMoveObjection = (from: ObjectionState, to: ObjectionState) => OBJECTION[from].includes(to)
+
+/** A pending entry nobody reviewed expires after this many days. */
+export const PENDING_EXPIRY_DAYS = 30
+export const DAY_MS = 24 * 60 * 60 * 1000
+
+export const PENDING_STATE_NAMES: Record<PendingState, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+  expired: '已过期'
+}
+export const POSTING_STATE_NAMES: Record<PostingState, string> = { posted: '公示中', objected: '有异议', final: '已生效', corrected: '已更正' }
+export const OBJECTION_STATE_NAMES: Record<ObjectionState, string> = { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' }
+
+export type GridLogType = 'patrol' | 'visit' | 'activity'
+export const GRID_LOG_NAMES: Record<GridLogType, string> = { patrol: '巡查', visit: '走访', activity: '活动' }
