@@ -1,12 +1,24 @@
 export default defineAppConfig({
   // villager pages: the main package
-  pages: ['pages/index/index', 'pages/ranking/index', 'pages/mine/index', 'pages/history/index', 'pages/rules/index', 'pages/join/index'],
+  pages: ['pages/index/index', 'pages/ranking/index', 'pages/mine/index', 'pages/history/index', 'pages/rules/index', 'pages/posting/index', 'pages/join/index'],
   // staff pages: subpackages, loaded only by those who open them
   subPackages: [
     {
       root: 'packages/cadre',
-      pages: ['pages/index/index', 'pages/household/index', 'pages/score/index', 'pages/batch/index', 'pages/rules/index', 'pages/roles/index']
+      pages: [
+        'pages/index/index',
+        'pages/household/index',
+        'pages/score/index',
+        'pages/batch/index',
+        'pages/rules/index',
+        'pages/roles/index',
+        'pages/review/index',
+        'pages/objections/index',
+        'pages/audit/index'
+      ]
     },
+    { root: 'packages/grid', pages: ['pages/index/index', 'pages/log/index', 'pages/propose/index'] },
+    { root: 'packages/villager', pages: ['pages/claim/index', 'pages/objection/index'] },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
   ],
   window: {

@@ -12,6 +12,16 @@ export function Workbenches({ session }: { session: SessionView }) {
           村干部工作台
         </View>
       ) : null}
+      {has('gridWorker') ? (
+        <View className='button' data-testid='open-grid' onClick={() => Taro.navigateTo({ url: '/packages/grid/pages/index/index' })}>
+          网格员工作台
+        </View>
+      ) : null}
+      {has('townAdmin') ? (
+        <View className='button secondary' data-testid='open-audit' onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/audit/index' })}>
+          全镇操作记录
+        </View>
+      ) : null}
       {has('townAdmin') || has('countyAdmin') ? (
         <View className='button secondary' data-testid='open-admin' onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/index/index' })}>
           细则模板和角色管理

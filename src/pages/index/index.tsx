@@ -53,6 +53,14 @@ export default function Index() {
               积分细则
             </View>
           </View>
+          <View className='links'>
+            <View className='button secondary' data-testid='open-claim' onClick={() => go('/packages/villager/pages/claim/index')}>
+              申报积分
+            </View>
+            <View className='button secondary' data-testid='open-posting' onClick={() => go('/pages/posting/index')}>
+              积分公示
+            </View>
+          </View>
           <View className='section-title'>最近的积分</View>
           <EntryList entries={data.home.latest} />
           <Workbenches session={data.session} />

@@ -8,7 +8,7 @@ import { asApiError, useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
-import { PointsStepper } from '../../../../components/staff/PointsStepper'
+import { PointsStepper } from '../../../../components/PointsStepper'
 
 const MAX = 200
 const STATUS: Record<BatchLine['status'], string> = { applied: '已记分', capped: '已封顶', refused: '没记上' }

@@ -39,6 +39,17 @@ export default function CadreHome() {
           网格员
         </View>
       </View>
+      <View className='links'>
+        <View className='button secondary' data-testid='open-review' onClick={() => go('/packages/cadre/pages/review/index')}>
+          审核申报
+        </View>
+        <View className='button secondary' data-testid='open-objections' onClick={() => go('/packages/cadre/pages/objections/index')}>
+          处理异议
+        </View>
+        <View className='button secondary' onClick={() => go('/packages/cadre/pages/audit/index')}>
+          操作记录
+        </View>
+      </View>
       <View className='field'>
         <Input className='input' data-testid='household-search' placeholder='搜门牌号或户主姓名' value={query} onInput={e => search(e.detail.value)} />
       </View>

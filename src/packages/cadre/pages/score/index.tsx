@@ -7,8 +7,8 @@ import { asApiError, useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
-import { PointsStepper } from '../../../../components/staff/PointsStepper'
-import { EvidencePicker } from '../../../../components/staff/EvidencePicker'
+import { PointsStepper } from '../../../../components/PointsStepper'
+import { EvidencePicker } from '../../../../components/EvidencePicker'
 
 /** Scoring one household: pick the rule, set the points within its range, note and photos, confirm. */
 export default function ScorePage() {

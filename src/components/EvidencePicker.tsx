@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { uploadFile } from '../../services/files'
+import { uploadFile } from '../services/files'
 
 /** Evidence photos: taken or picked, uploaded at once, kept as cloud file ids. */
 export function EvidencePicker({ files, onChange }: { files: string[]; onChange: (files: string[]) => void }) {

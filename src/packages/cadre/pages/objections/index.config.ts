@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '处理异议', enablePullDownRefresh: true })

@@ -1,0 +1,52 @@
+import { useCallback } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { formatDateTime } from '../../../../../core/domain/period'
+import { GRID_LOG_NAMES } from '../../../../../core/domain/workflow'
+import { call, newRequestId } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { act } from '../../../../services/act'
+import { useLargeFont } from '../../../../services/large-font'
+import { PendingList } from '../../../../components/PendingList'
+import { Loading, Problem } from '../../../../components/Problem'
+
+/** 网格员工作台: my work log, and the points I proposed with how the village decided. */
+export default function GridHome() {
+  const large = useLargeFont()
+  const { data, problem, reload } = useLoad(useCallback(async () => {
+    const [logs, mine] = await Promise.all([call('grid.logs', {}), call('pending.mine', {})])
+    return { logs: logs.logs, mine: mine.items }
+  }, []))
+  const go = (url: string) => Taro.navigateTo({ url })
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className='links'>
+        <View className='button' data-testid='new-log' onClick={() => go('/packages/grid/pages/log/index')}>写日志</View>
+        <View className='button secondary' data-testid='new-proposal' onClick={() => go('/packages/grid/pages/propose/index')}>提议加分</View>
+      </View>
+      {problem ? (
+        <Problem problem={problem} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <>
+          <View className='section-title'>我的日志</View>
+          <View className='list'>
+            {data.logs.map(l => (
+              <View key={l.id} className='list__row' onClick={() => go(`/packages/grid/pages/propose/index?households=${l.households.map(h => h.id).join(',')}&log=${l.id}`)}>
+                <Text className='chip chip--on'>{GRID_LOG_NAMES[l.type]}</Text>
+                <View className='list__body'>
+                  <Text className='list__title'>{l.place || '（没写地点）'} · {l.households.length}户</Text>
+                  <Text className='list__meta'>{formatDateTime(l.at)}{l.note ? ` · ${l.note}` : ''}</Text>
+                </View>
+              </View>
+            ))}
+            {data.logs.length === 0 ? <View className='list__row muted'>还没有日志</View> : null}
+          </View>
+          <View className='section-title'>我提议的积分</View>
+          <PendingList items={data.mine} onWithdraw={p => void act(() => call('pending.withdraw', { requestId: newRequestId(), pendingId: p.id }), '已撤回', reload)} />
+        </>
+      )}
+    </View>
+  )
+}

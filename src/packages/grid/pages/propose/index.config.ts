@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '提议积分', enablePullDownRefresh: true })

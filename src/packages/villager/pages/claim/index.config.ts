@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '申报积分', enablePullDownRefresh: true })

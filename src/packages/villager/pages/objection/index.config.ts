@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '提异议', enablePullDownRefresh: true })
