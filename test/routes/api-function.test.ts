@@ -42,3 +42,30 @@ test('the setup function creates the collections and is safe to run again', asyn
   const res = await fetch(`${lc.url}/fn/setup`, { method: 'POST', headers: { cookie }, body: '{}' })
   expect(await res.json()).toEqual({ created: [], existing: expect.arrayContaining(['households', 'entries', 'users']) })
 })
+
+test('in the host the open-API seam reaches the local stand-ins: a refused text saves nothing', async () => {
+  const call = await as('demo-villager')
+  const refused = await (await call('claim.create', { requestId: 'fn-claim-0001', ruleId: 'r-xf-volunteer', points: 5, description: '帮人赌博' })).json()
+  expect(refused).toMatchObject({ ok: false, code: 'CONTENT_REFUSED' })
+  const fine = await (await call('claim.create', { requestId: 'fn-claim-0002', ruleId: 'r-xf-volunteer', points: 5, description: '帮邻居收玉米' })).json()
+  expect(fine).toMatchObject({ ok: true, data: { state: 'pending' } })
+})
+
+test('the award of one household stays within ten round trips, with its posting and audit record', async () => {
+  const call = await as('demo-cadre')
+  const res = await call('score.award', { requestId: 'fn-award-0001', householdId: 'h-xf-002', ruleId: 'r-xf-mess', points: -5, evidence: ['cloud://local-env.local-bucket/evidence/mess.jpg'] })
+  expect(await res.json()).toMatchObject({ ok: true })
+  // identity, rule, and the transaction: start, household, entry, posting, audit, household update, commit
+  expect(Number(res.headers.get('x-db-roundtrips'))).toBeLessThanOrEqual(10)
+})
+
+test('the host schedules the timer function by its trigger, in China Standard Time', async () => {
+  const scheduled = lc.host!.startTimers()
+  const hourly = scheduled.find(t => t.functionName === 'timer')
+  expect(hourly).toMatchObject({ trigger: 'hourly' })
+  // "0 0 * * * * *": the next whole hour, within the hour
+  expect(hourly!.next.getUTCMinutes()).toBe(0)
+  expect(hourly!.next.getTime() - Date.now()).toBeLessThanOrEqual(3600_000)
+  const ran = await lc.host!.invoke('timer', { Type: 'Timer', TriggerName: 'hourly' }, {})
+  expect(ran.result).toMatchObject({ ran: 'hourly', finalised: expect.any(Number), expired: expect.any(Number) })
+})

@@ -50,3 +50,18 @@ test("a rule's points and terms are checked", () => {
   expect(describePoints(yard.points)).toBe('+5～+25分')
   expect(describePoints(mess.points)).toBe('-5分')
 })
+
+describe('the workflows allow exactly these moves', () => {
+  const { canMovePending, canMovePosting, canMoveObjection } = require('../../core/domain/workflow')
+  const all = <T extends string>(states: T[], can: (a: T, b: T) => boolean) => states.flatMap(a => states.filter(b => can(a, b)).map(b => `${a}→${b}`))
+
+  test('claims and proposals: pending → approved / rejected / withdrawn / expired, and nothing after', () => {
+    expect(all(['pending', 'approved', 'rejected', 'withdrawn', 'expired'], canMovePending)).toEqual(['pending→approved', 'pending→rejected', 'pending→withdrawn', 'pending→expired'])
+  })
+  test('postings: posted → objected / final; objected → posted / final / corrected', () => {
+    expect(all(['posted', 'objected', 'final', 'corrected'], canMovePosting)).toEqual(['posted→objected', 'posted→final', 'objected→posted', 'objected→final', 'objected→corrected'])
+  })
+  test('objections: open → upheld / dismissed', () => {
+    expect(all(['open', 'upheld', 'dismissed'], canMoveObjection)).toEqual(['open→upheld', 'open→dismissed'])
+  })
+})
