@@ -72,7 +72,7 @@ export const routes = {
   'archive.home': read(empty, result<{ card: HouseholdCard; latest: EntryView[] }>()),
   'archive.history': read(
     z.object({ period: z.string().regex(/^(all|\d{4}|\d{4}-\d{2})$/, '时间段格式不对').default('all'), page }).strict(),
-    result<{ entries: EntryView[]; page: number; hasMore: boolean }>()
+    result<{ entries: EntryView[]; page: number; hasMore: boolean; postingDays: number }>()
   ),
   'archive.rules': read(empty, result<{ rules: RuleView[]; starThresholds: number[] }>()),
   'archive.ranking': read(

@@ -32,6 +32,8 @@ export interface HouseholdCard {
   householdsInVillage: number
   monthPoints: number
   yearPoints: number
+  /** days a score stays in the public posting; entries younger than that are shown as 公示中 */
+  postingDays: number
 }
 
 export interface SessionView {

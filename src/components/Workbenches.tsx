@@ -19,7 +19,7 @@ export function Workbenches({ session }: { session: SessionView }) {
       ) : null}
       {has('townAdmin') ? (
         <View className='button secondary' data-testid='open-audit' onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/audit/index' })}>
-          全镇操作记录
+          全镇审计记录
         </View>
       ) : null}
       {has('townAdmin') || has('countyAdmin') ? (

@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
 import { ApiError } from './api'
 
 /**
- * Loads a page's data when it shows and on pull-down, keeping the last good data while reloading.
+ * Loads a page's data when it shows, on pull-down, and when `load` changes (a filter was chosen),
+ * keeping the last good data while reloading.
  * `problem` carries the stable code and the Chinese message to show.
  */
 export function useLoad<T>(load: () => Promise<T>) {
@@ -18,6 +19,11 @@ export function useLoad<T>(load: () => Promise<T>) {
     }
   }, [load])
   useDidShow(() => void reload())
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) first.current = false // the first load is the page showing
+    else void reload()
+  }, [reload])
   usePullDownRefresh(() => void reload().finally(() => stopPullDownRefresh()))
   return { data, problem, reload, setData }
 }

@@ -13,7 +13,8 @@ const card = {
   rankInVillage: 3,
   householdsInVillage: 24,
   monthPoints: 15,
-  yearPoints: 120
+  yearPoints: 120,
+  postingDays: 7
 }
 
 test('the household card shows the balance first, then stars, rank and this period', () => {
@@ -53,4 +54,21 @@ test('entries show signed points, kind, category and Shanghai time', () => {
 test('an empty archive says so', () => {
   const { container } = render(<EntryList entries={[]} />)
   expect(container.textContent).toBe('还没有积分记录')
+})
+
+test('scores still in the public posting are marked 公示中; older ones and shop entries are not', () => {
+  const now = Date.now()
+  const base = { category: '人居环境', note: '', byName: '张德明', evidence: [] }
+  const { container } = render(
+    <EntryList
+      postingDays={7}
+      entries={[
+        { ...base, id: 'new', points: 10, kind: 'award', title: '新加的分', at: now - 2 * 86_400_000 },
+        { ...base, id: 'old', points: 10, kind: 'award', title: '上个月的分', at: now - 30 * 86_400_000 },
+        { ...base, id: 'shop', points: -5, kind: 'redemption', title: '换肥皂', at: now - 3600_000 }
+      ]}
+    />
+  )
+  const rows = Array.from(container.querySelectorAll('.entry-list__row')).map(r => r.textContent ?? '')
+  expect(rows.map(r => r.includes('公示中'))).toEqual([true, false, false])
 })

@@ -34,7 +34,8 @@ export const home: Handler<'archive.home'> = {
         rankInVillage: above.total + 1,
         householdsInVillage: household.village.householdCount,
         monthPoints: household.monthKey === now.month ? household.monthPoints : 0,
-        yearPoints: household.yearKey === now.year ? household.yearPoints : 0
+        yearPoints: household.yearKey === now.year ? household.yearPoints : 0,
+        postingDays: household.village.postingDays ?? 0
       },
       latest: household.latest ?? []
     }
@@ -44,18 +45,21 @@ export const home: Handler<'archive.home'> = {
 export const history: Handler<'archive.history'> = {
   access: { who: 'roles', roles: ['villager'] },
   async handle({ period, page }, ctx) {
-    const { householdId } = myHousehold(ctx)
+    const { householdId, villageId } = myHousehold(ctx)
     const where: Record<string, string> = { householdId }
     if (period.length === 7) where.month = period
     else if (period.length === 4) where.year = period
-    const res = (await ctx.db
-      .collection('entries')
-      .where(where)
-      .orderBy('at', 'desc')
-      .skip((page - 1) * PAGE)
-      .limit(PAGE + 1)
-      .get()) as unknown as { data: EntryDoc[] }
-    return { entries: res.data.slice(0, PAGE).map(toEntryView), page, hasMore: res.data.length > PAGE }
+    const [res, village] = await Promise.all([
+      ctx.db
+        .collection('entries')
+        .where(where)
+        .orderBy('at', 'desc')
+        .skip((page - 1) * PAGE)
+        .limit(PAGE + 1)
+        .get() as unknown as Promise<{ data: EntryDoc[] }>,
+      getDoc<PlaceDoc>(ctx, 'places', villageId)
+    ])
+    return { entries: res.data.slice(0, PAGE).map(toEntryView), page, hasMore: res.data.length > PAGE, postingDays: village?.postingDays ?? 0 }
   }
 }
 

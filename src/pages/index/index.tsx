@@ -62,7 +62,7 @@ export default function Index() {
             </View>
           </View>
           <View className='section-title'>最近的积分</View>
-          <EntryList entries={data.home.latest} />
+          <EntryList entries={data.home.latest} postingDays={data.home.card.postingDays} />
           <Workbenches session={data.session} />
         </>
       )}

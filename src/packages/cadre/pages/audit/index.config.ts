@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '操作记录', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '审计记录', enablePullDownRefresh: true })

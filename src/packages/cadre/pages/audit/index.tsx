@@ -8,7 +8,7 @@ import { Loading, Problem } from '../../../../components/Problem'
 
 const brief = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value).slice(0, 80))
 
-/** 操作记录: every administrative act in the village (or, for a town administrator, the town): who, what, when, before and after. */
+/** 审计记录: every administrative act in the village (or, for a town administrator, the town): who, what, when, before and after. */
 export default function AuditPage() {
   const large = useLargeFont()
   const { data, problem } = useLoad(useCallback(() => call('audit.list', {}), []))

@@ -47,7 +47,7 @@ export default function CadreHome() {
           处理异议
         </View>
         <View className='button secondary' onClick={() => go('/packages/cadre/pages/audit/index')}>
-          操作记录
+          审计记录
         </View>
       </View>
       <View className='field'>

@@ -1,8 +1,9 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { formatDateTime } from '../../../../../core/domain/period'
-import { GRID_LOG_NAMES } from '../../../../../core/domain/workflow'
+import { GRID_LOG_NAMES, GridLogType } from '../../../../../core/domain/workflow'
+import { periodKeys } from '../../../../../core/domain/period'
 import { call, newRequestId } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { act } from '../../../../services/act'
@@ -13,10 +14,18 @@ import { Loading, Problem } from '../../../../components/Problem'
 /** 网格员工作台: my work log, and the points I proposed with how the village decided. */
 export default function GridHome() {
   const large = useLargeFont()
-  const { data, problem, reload } = useLoad(useCallback(async () => {
-    const [logs, mine] = await Promise.all([call('grid.logs', {}), call('pending.mine', {})])
+  const [type, setType] = useState<GridLogType | 'all'>('all')
+  const [month, setMonth] = useState('all')
+  const load = useCallback(async () => {
+    const [logs, mine] = await Promise.all([call('grid.logs', { type, month }), call('pending.mine', {})])
     return { logs: logs.logs, mine: mine.items }
-  }, []))
+  }, [type, month])
+  const { data, problem, reload } = useLoad(load)
+  const thisMonth = periodKeys(Date.now()).month
+  const filter = (next: { type?: GridLogType | 'all'; month?: string }) => {
+    if (next.type) setType(next.type)
+    if (next.month) setMonth(next.month)
+  }
   const go = (url: string) => Taro.navigateTo({ url })
   return (
     <View className={`page ${large ? 'large' : ''}`}>
@@ -31,6 +40,12 @@ export default function GridHome() {
       ) : (
         <>
           <View className='section-title'>我的日志</View>
+          <View>
+            {(['all', 'patrol', 'visit', 'activity'] as const).map(t => (
+              <Text key={t} className={`chip ${t === type ? 'chip--on' : ''}`} onClick={() => filter({ type: t })}>{t === 'all' ? '全部' : GRID_LOG_NAMES[t]}</Text>
+            ))}
+            <Text className={`chip ${month === thisMonth ? 'chip--on' : ''}`} onClick={() => filter({ month: month === thisMonth ? 'all' : thisMonth })}>只看本月</Text>
+          </View>
           <View className='list'>
             {data.logs.map(l => (
               <View key={l.id} className='list__row' onClick={() => go(`/packages/grid/pages/propose/index?households=${l.households.map(h => h.id).join(',')}&log=${l.id}`)}>
