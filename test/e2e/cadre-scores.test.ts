@@ -1,13 +1,12 @@
 import path from 'node:path'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
+import { BASE, SHOTS, api as callApi, confirmDialog, loginAs as login } from './app'
 
 /**
  * Issue 4's end-to-end: the cadre persona scores a household in the h5 app, and the villager of that
  * household sees the new balance, the entry and their rank.
  */
-const BASE = 'http://127.0.0.1:8799'
-const SHOTS = path.resolve(__dirname, '../../test-results')
 let browser: BrowserContext
 let page: Page
 
@@ -17,18 +16,10 @@ beforeAll(async () => {
 })
 afterAll(() => browser.close())
 
-async function loginAs(openid: string) {
-  await page.goto(`${BASE}/__dev/logout`)
-  await page.goto(`${BASE}/__dev/login`)
-  await page.click(`button[data-openid="${openid}"]`)
-}
+const loginAs = (openid: string) => login(page, openid)
 
 const number = async (selector: string) => Number((await page.textContent(selector))?.replace(/[^\d-]/g, ''))
-const api = (route: string, input: unknown = {}) =>
-  page.evaluate(
-    async ([route, input]) => (await fetch('/fn/api', { method: 'POST', body: JSON.stringify({ route, input }) })).json(),
-    [route, input] as const
-  )
+const api = (route: string, input: unknown = {}) => callApi(page, route, input)
 
 test('a cadre scores a household; its villager sees the new balance, entry and rank', async () => {
   await loginAs('demo-villager')
@@ -50,7 +41,7 @@ test('a cadre scores a household; its villager sees the new balance, entry and r
   await page.click('[data-testid="score-submit"]')
   await page.waitForSelector('text=已记分')
   await page.screenshot({ path: path.join(SHOTS, 'cadre-scored.png') })
-  await page.click('.taro-modal__foot >> text=确定').catch(() => page.click('text=确定'))
+  await confirmDialog(page)
 
   await loginAs('demo-villager')
   await page.waitForSelector('[data-testid="balance"]')

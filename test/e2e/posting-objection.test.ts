@@ -1,13 +1,12 @@
 import path from 'node:path'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
+import { BASE, SHOTS, api as callApi, confirmDialog as confirm, loginAs as login } from './app'
 
 /**
  * Issue 5's end-to-end: a grid worker proposes, a cadre approves, the villager sees the points in
  * the public posting, objects, the cadre upholds the objection, and the villager sees the correction.
  */
-const BASE = 'http://127.0.0.1:8799'
-const SHOTS = path.resolve(__dirname, '../../test-results')
 let browser: BrowserContext
 let page: Page
 
@@ -17,14 +16,9 @@ beforeAll(async () => {
 })
 afterAll(() => browser.close())
 
-async function loginAs(openid: string) {
-  await page.goto(`${BASE}/__dev/logout`)
-  await page.goto(`${BASE}/__dev/login`)
-  await page.click(`button[data-openid="${openid}"]`)
-}
-const api = (route: string, input: unknown = {}) =>
-  page.evaluate(async ([route, input]) => (await fetch('/fn/api', { method: 'POST', body: JSON.stringify({ route, input }) })).json(), [route, input] as const)
-const confirmDialog = () => page.click('.taro-modal__foot >> text=确定')
+const loginAs = (openid: string) => login(page, openid)
+const api = (route: string, input: unknown = {}) => callApi(page, route, input)
+const confirmDialog = () => confirm(page)
 
 test('proposal → approval → posting → objection → upheld → the villager sees the correction', async () => {
   await loginAs('demo-villager')

@@ -1,9 +1,8 @@
 import path from 'node:path'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
+import { BASE, SHOTS } from './app'
 
-const BASE = 'http://127.0.0.1:8799'
-const SHOTS = path.resolve(__dirname, '../../test-results')
 let browser: BrowserContext
 let page: Page
 

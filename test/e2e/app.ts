@@ -1,0 +1,20 @@
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+
+/** The product that test/e2e/start-product.ts started, and what every browser test does with it. */
+export const BASE = 'http://127.0.0.1:8799'
+export const SHOTS = path.resolve(__dirname, '../../test-results')
+
+/** Logs the browser in as a demo persona through the dev login (the stand-in for WeChat's identity). */
+export async function loginAs(page: Page, openid: string) {
+  await page.goto(`${BASE}/__dev/logout`)
+  await page.goto(`${BASE}/__dev/login`)
+  await page.click(`button[data-openid="${openid}"]`)
+}
+
+/** Calls the api function as the logged-in persona, from the page, as the app does. */
+export const api = (page: Page, route: string, input: unknown = {}) =>
+  page.evaluate(async ([route, input]) => (await fetch('/fn/api', { method: 'POST', body: JSON.stringify({ route, input }) })).json(), [route, input] as const)
+
+/** Presses 确定 on a Taro dialog. */
+export const confirmDialog = (page: Page) => page.click('.taro-modal__foot >> text=确定')
