@@ -130,12 +130,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
   }
 
-  const openApis = openApiStandIns(options.openApi)
+  const openApis = openApiStandIns({ ...options.openApi, baseUrl: () => baseUrl })
   async function handleOpenApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     const handler = openApis[name]
     if (!handler) return send(res, 404, { errCode: -604101, errMsg: `openapi.${name}:fail no local stand-in` })
     const body = (await readBody(req)).toString('utf8')
-    send(res, 200, handler(body ? JSON.parse(body) : {}))
+    send(res, 200, await handler(body ? JSON.parse(body) : {}))
   }
 
   async function handleFunction(req: http.IncomingMessage, res: http.ServerResponse, name: string) {

@@ -47,15 +47,23 @@ export interface NewEntry {
   /** the audit record of the act, written in the same transaction */
   audit?: AuditDraft
   /**
-   * More reads and writes in the same transaction, after the household is read and before the
-   * entry is written (e.g. moving a claim from pending to approved); throwing refuses the entry.
+   * More reads and writes in the same transaction, after the household is read and before the entry
+   * is judged and written (moving a claim to approved, taking stock); throwing refuses the entry. It
+   * may set the entry's points and note from what it read (a redemption's price), and fields to write
+   * to the household with the ledger's own (the shop's purchase counts).
    */
-  alsoInTransaction?: (t: any, household: HouseholdDoc) => Promise<void>
+  alsoInTransaction?: (t: any, household: HouseholdDoc) => Promise<InTransaction | void>
   /** what to refuse with when the entry's id is already taken by another request */
   takenError?: AppError
 }
 
 export type AuditDraft = Omit<AuditDoc, '_id' | 'at'>
+
+export interface InTransaction {
+  points?: number
+  note?: string
+  householdPatch?: Record<string, unknown>
+}
 
 export interface Posted {
   entry: EntryView
@@ -92,17 +100,18 @@ async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: Ne
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
   if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
 
+  const extra = (await input.alsoInTransaction?.(t, household)) ?? {}
+  const points = extra.points ?? input.points
   const at = ctx.now()
   const next = applyPosting(ledgerStateOf(household), {
     kind: input.kind,
-    points: input.points,
+    points,
     at,
     rule: input.rule ? { id: input.rule.id, terms: input.rule } : null,
     capAt: input.capAt
   })
   if ('refused' in next) throw new AppError(next.refused)
   if (input.keepNonNegative && next.balance < 0) throw new AppError('NOT_ENOUGH_POINTS')
-  await input.alsoInTransaction?.(t, household)
 
   const keys = periodKeys(at)
   const entry: EntryDoc = {
@@ -111,11 +120,11 @@ async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: Ne
     householdId: household._id,
     villageId: household.villageId,
     kind: input.kind,
-    points: input.points,
+    points,
     rule: input.rule,
     capPeriod: input.rule?.cap ? capPeriodKey(input.rule.cap.period, input.capAt ?? at) : null,
     correctsId: input.correctsId ?? null,
-    note: input.note,
+    note: extra.note ?? input.note,
     evidence: input.evidence,
     by: input.by,
     byName: input.byName,
@@ -133,7 +142,7 @@ async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: Ne
   await t
     .collection('households')
     .doc(household._id)
-    .update({ data: { ...next, caps: _.set(next.caps), latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT)) } })
+    .update({ data: { ...extra.householdPatch, ...next, caps: _.set(next.caps), latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT)) } })
   return { entry: view, balance: next.balance, repeated: false }
 }
 

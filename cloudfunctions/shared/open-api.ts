@@ -8,6 +8,8 @@ import type { Cloud } from './context'
 export interface OpenApi {
   /** security.msgSecCheck, version 2: is this user text fit to save? */
   msgSecCheck(input: { openid: string; scene: 1 | 2 | 3 | 4; content: string }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label: number }>
+  /** wxacode.getUnlimited: a mini-program code that opens `page` with `scene` (at most 32 characters) */
+  getUnlimitedCode(input: { scene: string; page: string }): Promise<{ contentType: string; buffer: Buffer }>
 }
 
 export function wechatOpenApi(cloud: Cloud): OpenApi {
@@ -17,6 +19,10 @@ export function wechatOpenApi(cloud: Cloud): OpenApi {
         result: { suggest: 'pass' | 'review' | 'risky'; label: number }
       }
       return res.result
+    },
+    async getUnlimitedCode({ scene, page }) {
+      const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as never)) as unknown as { contentType: string; buffer: Buffer }
+      return { contentType: res.contentType, buffer: res.buffer }
     }
   }
 }
@@ -32,6 +38,11 @@ export function localOpenApi(baseUrl: string): OpenApi {
     async msgSecCheck({ openid, scene, content }) {
       const reply = await call('security.msgSecCheck', { openid, scene, version: 2, content })
       return reply.result as { suggest: 'pass' | 'review' | 'risky'; label: number }
+    },
+    async getUnlimitedCode({ scene, page }) {
+      // the stand-in answers JSON, so the image comes base64-encoded
+      const reply = await call('wxacode.getUnlimited', { scene, page })
+      return { contentType: String(reply.contentType), buffer: Buffer.from(String(reply.buffer), 'base64') }
     }
   }
 }

@@ -20,13 +20,16 @@ export const ERRORS = {
   ALREADY_BOUND: '您已经绑定了家庭户，如需更换请找村干部解除',
   ALREADY_CORRECTED: '这条积分已经更正过了',
   NOT_CORRECTABLE: '这条记录不能更正',
-  NOT_ENOUGH_POINTS: '积分不够',
+  NOT_ENOUGH_POINTS: '积分不够，换不了',
   STATE_CHANGED: '这件事已经处理过了，请刷新看看',
   SELF_REVIEW: '不能审核自己提出的积分',
   NOT_YOUR_GRID: '只能为自己网格里的户提议',
   NOT_IN_POSTING: '这条积分已经过了公示期，不能再提异议',
   ALREADY_OBJECTED: '您已经对这条积分提过异议了',
   CONTENT_REFUSED: '填写的文字里有不合适的内容，请修改后再提交',
+  GOODS_OFF_SHELF: '这件商品已经下架了',
+  OUT_OF_STOCK: '这件商品已经换完了',
+  LIMIT_REACHED: '这件商品每户限换的数量已经换满了',
   GRANT_NOT_ALLOWED: '您不能授予这个角色',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const

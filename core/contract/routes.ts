@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/rules'
 import type {
+  GoodsView,
+  HouseholdCode,
+  OrderView,
+  PublicHousehold,
   AuditView,
   GridLogView,
   ObjectionView,
@@ -169,7 +173,35 @@ export const routes = {
   'objection.resolve': change(write({ objectionId: id, upheld: z.boolean(), reply: required(200), points: points.optional() }), result<ObjectionView>()),
 
   // the audit trail of the caller's village (cadre) or town (town administrator)
-  'audit.list': read(z.object({ page }).strict(), result<{ items: AuditView[]; page: number; hasMore: boolean }>())
+  'audit.list': read(z.object({ page }).strict(), result<{ items: AuditView[]; page: number; hasMore: boolean }>()),
+
+  // the points shop
+  'shop.goods': read(empty, result<{ goods: GoodsView[]; balance: number | null }>()),
+  'shop.saveGoods': change(
+    write({
+      goodsId: id.optional(),
+      name: required(30),
+      picture: z.union([fileId, z.literal('')]).default(''),
+      price: z.number().int().min(1).max(100000),
+      stock: z.number().int().min(0).max(100000),
+      limit: z.object({ period: z.enum(['month', 'quarter', 'year']), max: z.number().int().min(1).max(1000) }).strict().nullable(),
+      onShelf: z.boolean()
+    }),
+    result<GoodsView>()
+  ),
+  'shop.order': change(write({ goodsId: id, quantity: z.number().int().min(1).max(10).default(1) }), result<OrderView>()),
+  'shop.redeemAtDesk': change(write({ householdId: id, goodsId: id, quantity: z.number().int().min(1).max(10).default(1) }), result<OrderView>()),
+  'shop.collect': change(write({ orderId: id }), result<OrderView>()),
+  'shop.cancel': change(write({ orderId: id, reason: text(100).default('') }), result<OrderView>()),
+  'shop.myOrders': read(z.object({ page }).strict(), result<{ orders: OrderView[]; page: number; hasMore: boolean }>()),
+  'shop.orders': read(
+    z.object({ state: z.enum(['all', 'ordered', 'collected', 'cancelled']).default('ordered'), page }).strict(),
+    result<{ orders: OrderView[]; page: number; hasMore: boolean }>()
+  ),
+
+  // the household code (一户一码)
+  'household.public': read(z.object({ householdId: id }).strict(), result<PublicHousehold>()),
+  'household.codes': read(z.object({ householdIds: z.array(id).min(1).max(30) }).strict(), result<{ codes: HouseholdCode[] }>())
 } as const
 
 export type RouteName = keyof typeof routes

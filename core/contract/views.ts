@@ -206,3 +206,59 @@ export interface AuditView {
   after: unknown
   at: number
 }
+
+export interface GoodsView {
+  id: string
+  name: string
+  picture: string
+  price: number
+  stock: number
+  onShelf: boolean
+  limit: { period: 'month' | 'quarter' | 'year'; max: number } | null
+  /** for a villager: how many more their household may take in this period (null: no limit) */
+  leftForMe: number | null
+  /** for a villager: whether their balance covers one */
+  affordable: boolean
+}
+
+export interface OrderView {
+  id: string
+  householdId: string
+  doorPlate: string
+  head: string
+  goodsId: string
+  goodsName: string
+  quantity: number
+  points: number
+  state: import('../domain/shop').OrderState
+  channel: 'online' | 'desk'
+  byName: string
+  at: number
+  collectedAt: number | null
+  cancelledAt: number | null
+  cancelReason: string
+}
+
+/** What a household's code shows to anyone of its village. */
+export interface PublicHousehold {
+  householdId: string
+  doorPlate: string
+  head: string
+  villageName: string
+  earned: number
+  stars: number
+  /** a cadre of the village may act on the household (score, redeem); nobody else */
+  canAct: boolean
+  /** for a cadre: the household's balance and its orders waiting to be collected */
+  balance: number | null
+  openOrders: OrderView[]
+}
+
+export interface HouseholdCode {
+  householdId: string
+  doorPlate: string
+  head: string
+  /** the code image: a cloud fileID and a URL to show it */
+  fileID: string
+  url: string
+}

@@ -1,3 +1,5 @@
+import QRCode from 'qrcode'
+
 /**
  * Local stand-ins for the WeChat open APIs a cloud function calls through `cloud.openapi` (which
  * travel to WeChat as protobuf and cannot be reached here). A function's open-API seam posts the
@@ -6,16 +8,30 @@
 export interface OpenApiOptions {
   /** words that make security.msgSecCheck answer "risky" */
   blockedWords?: string[]
+  /**
+   * What a mini-program code (wxacode.getUnlimited) opens, as a URL the local web build understands;
+   * by default the build's hash route `<base>/#/<page>?scene=<scene>`.
+   */
+  codeUrl?: (page: string, scene: string) => string
 }
 
 /** A few words any Chinese content check refuses; a project passes its own list for its tests. */
 export const DEFAULT_BLOCKED_WORDS = ['赌博', '色情', '枪支', '毒品', '代开发票', '法轮']
 
-export type OpenApiHandler = (data: any) => Record<string, unknown>
+export type OpenApiHandler = (data: any) => Record<string, unknown> | Promise<Record<string, unknown>>
 
-export function openApiStandIns(options: OpenApiOptions = {}): Record<string, OpenApiHandler> {
+export function openApiStandIns(options: OpenApiOptions & { baseUrl: () => string }): Record<string, OpenApiHandler> {
   const blocked = options.blockedWords ?? DEFAULT_BLOCKED_WORDS
+  const codeUrl = options.codeUrl ?? ((page: string, scene: string) => `${options.baseUrl()}/#/${page}?scene=${encodeURIComponent(scene)}`)
   return {
+    // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html:
+    // WeChat draws a mini-program code; here a QR code of the same destination in the web build
+    'wxacode.getUnlimited': async data => {
+      const scene = String(data?.scene ?? '')
+      if (!scene || scene.length > 32) return { errCode: 40169, errMsg: 'openapi.wxacode.getUnlimited:fail invalid scene' }
+      const png = await QRCode.toBuffer(codeUrl(String(data?.page ?? ''), scene), { type: 'png', width: 430, margin: 2 })
+      return { errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok', contentType: 'image/png', buffer: png.toString('base64') }
+    },
     // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html (version 2)
     'security.msgSecCheck': data => {
       const content = String(data?.content ?? '')

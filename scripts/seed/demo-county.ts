@@ -44,6 +44,15 @@ export const RULES = [
   { key: 'fire', category: '平安建设', title: '秸秆焚烧、违规用火（每次）', min: -10, max: -10, cap: null }
 ] as const
 
+export const SHOP = [
+  { key: 'soap', name: '香皂', price: 5, stock: 200, limit: null },
+  { key: 'towel', name: '毛巾', price: 8, stock: 100, limit: null },
+  { key: 'soy', name: '酱油（1瓶）', price: 10, stock: 80, limit: null },
+  { key: 'powder', name: '洗衣粉（1袋）', price: 15, stock: 60, limit: null },
+  { key: 'rice', name: '大米（5斤）', price: 50, stock: 30, limit: { period: 'month', max: 2 } },
+  { key: 'oil', name: '菜籽油（5升）', price: 85, stock: 10, limit: { period: 'month', max: 1 } }
+] as const
+
 export const TEMPLATE_ID = 't-county-default'
 /** points for 1–5 stars in the demo villages (a village sets its own) */
 const DEMO_STARS = [40, 60, 80, 100, 130]
@@ -182,5 +191,10 @@ export function buildDemoCounty(now: number) {
   const withRoles = DEMO_PERSONAS.filter(p => p.roles.length > 0)
   const users = withRoles.map(p => ({ _id: p.openid, name: p.name, roles: p.roles, largeFont: false }))
   const grants = withRoles.flatMap(p => p.roles.map(grant => ({ _id: `${p.openid}:${grant.role}`, openid: p.openid, name: p.name, role: grant.role, grant, ...scopeOf(grant), by: 'demo-county', at: now })))
-  return { places, households, entries: kept, postings, rules, templates, users, grants }
+  // the points shop of each village, with prices like those of real 积分超市
+  const goods = villages.flatMap(v =>
+    SHOP.map(g => ({ _id: `g-${v.code}-${g.key}`, villageId: v.id, name: g.name, picture: '', price: g.price, stock: g.stock, onShelf: true, limit: g.limit, updatedAt: now }))
+  )
+
+  return { places, households, entries: kept, postings, rules, templates, users, grants, goods }
 }

@@ -11,13 +11,13 @@ jest.setTimeout(60_000)
 let env: Awaited<ReturnType<typeof productCloud>>
 let joinCode = ''
 /** claims, a posted entry and an objection for the review and objection rows */
-const fixture = { ownClaim: '', claimToApprove: '', claimToReject: '', postedEntry: '', objection: '' }
+const fixture = { ownClaim: '', claimToApprove: '', claimToReject: '', postedEntry: '', objection: '', orderToCollect: '', orderToCancel: '' }
 
 const PERSONAS = ['demo-villager', 'demo-villager-2', 'demo-cadre', 'demo-grid', 'demo-cadre-jq', 'demo-town', 'demo-county', 'demo-stranger'] as const
 type Persona = (typeof PERSONAS)[number]
 type Outcome = 'ok' | string
 
-const LET_IN_ANSWERS = ['CAP_REACHED', 'ALREADY_CORRECTED']
+const LET_IN_ANSWERS = ['CAP_REACHED', 'ALREADY_CORRECTED', 'STATE_CHANGED']
 
 /** The default: only the listed personas; a stranger is told to register, the rest are forbidden. */
 function only(allowed: Partial<Record<Persona, Outcome>>): Record<Persona, Outcome> {
@@ -101,7 +101,18 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'objection.mine': { input: () => ({}), expect: only(villagers) },
   'objection.queue': { input: () => ({}), expect: only(bothCadres) },
   'objection.resolve': { input: () => ({ requestId: rid(), objectionId: fixture.objection, upheld: false, reply: '有签到记录' }), expect: only(cadreOnly) },
-  'audit.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok' }) }
+  'audit.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok' }) },
+  'shop.goods': { input: () => ({}), expect: only(inVillage) },
+  'shop.saveGoods': { input: () => ({ requestId: rid(), name: '矩阵', price: 5, stock: 5, limit: null, onShelf: true }), expect: only(bothCadres) },
+  'shop.order': { input: () => ({ requestId: rid(), goodsId: 'g-xf-soap' }), expect: only(villagers) },
+  'shop.redeemAtDesk': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', goodsId: 'g-xf-soap' }), expect: only(cadreOnly) },
+  'shop.collect': { input: () => ({ requestId: rid(), orderId: fixture.orderToCollect }), expect: only(cadreOnly) },
+  // the household that ordered, or the village's cadre (who meets it already cancelled: let in, refused by state)
+  'shop.cancel': { input: () => ({ requestId: rid(), orderId: fixture.orderToCancel }), expect: only({ 'demo-villager': 'ok', 'demo-cadre': 'ok' }) },
+  'shop.myOrders': { input: () => ({}), expect: only(villagers) },
+  'shop.orders': { input: () => ({}), expect: only(bothCadres) },
+  'household.public': { input: () => ({ householdId: 'h-xf-012' }), expect: only({ ...villagers, 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' }) },
+  'household.codes': { input: () => ({ householdIds: ['h-xf-012'] }), expect: only(cadreOnly) }
 }
 
 beforeAll(async () => {
@@ -120,6 +131,9 @@ beforeAll(async () => {
   fixture.postedEntry = await scored('h-xf-005')
   const disputed = await scored('h-xf-006')
   fixture.objection = (await env.call('demo-villager', 'objection.create', { requestId: rid(), entryId: disputed, reason: '有疑问' }).then(data)).id
+  const order = () => env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: 'g-xf-soap' }).then(data)
+  fixture.orderToCollect = (await order()).id
+  fixture.orderToCancel = (await order()).id
 })
 afterAll(() => env.close())
 

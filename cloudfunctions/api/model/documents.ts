@@ -3,6 +3,7 @@ import type { RoleGrant } from '../../../core/domain/roles'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { EntryView } from '../../../core/contract/views'
 import type { GridLogType, ObjectionState, PendingState, PostingState } from '../../../core/domain/workflow'
+import type { GoodsTerms, OrderState, Purchases } from '../../../core/domain/shop'
 
 /** The documents of the product's collections (core/collections.json), as stored. */
 
@@ -38,6 +39,10 @@ export interface HouseholdDoc extends LedgerState {
   village: VillageFacts
   /** the newest entries, kept by the ledger, so the home card needs no query of the ledger */
   latest: EntryView[]
+  /** the shop's per-household counts of limited goods in their current period */
+  purchases?: Purchases
+  /** the household code's image, made once (一户一码) */
+  codeFile?: string
 }
 
 /** The snapshot of a rule an entry keeps: editing or retiring the rule later changes no history. */
@@ -204,4 +209,37 @@ export interface AuditDoc {
   before: unknown
   after: unknown
   at: number
+}
+
+export interface GoodsDoc extends GoodsTerms {
+  _id: string
+  villageId: string
+  name: string
+  picture: string
+  updatedAt: number
+}
+
+export interface OrderDoc {
+  _id: string
+  villageId: string
+  householdId: string
+  doorPlate: string
+  head: string
+  goodsId: string
+  goodsName: string
+  /** the goods' limit at the time, so that a cancellation gives back the right period's count */
+  limit: GoodsTerms['limit']
+  quantity: number
+  points: number
+  state: OrderState
+  channel: 'online' | 'desk'
+  by: string
+  byName: string
+  at: number
+  entryId: string
+  collectedAt: number | null
+  collectedBy: string | null
+  cancelledAt: number | null
+  cancelledBy: string | null
+  cancelReason: string
 }

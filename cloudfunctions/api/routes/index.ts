@@ -8,6 +8,8 @@ import * as catalogue from './catalogue'
 import * as roles from './roles'
 import * as workflow from './workflow'
 import * as posting from './posting'
+import * as shop from './shop'
+import * as householdCode from './household-code'
 
 export const handlers: Handlers = {
   'me.session': session,
@@ -50,5 +52,15 @@ export const handlers: Handlers = {
   'objection.mine': posting.mine,
   'objection.queue': posting.queue,
   'objection.resolve': posting.resolve,
-  'audit.list': posting.audit
+  'audit.list': posting.audit,
+  'shop.goods': shop.goods,
+  'shop.saveGoods': shop.saveGoods,
+  'shop.order': shop.order,
+  'shop.redeemAtDesk': shop.redeemAtDesk,
+  'shop.collect': shop.collect,
+  'shop.cancel': shop.cancel,
+  'shop.myOrders': shop.myOrders,
+  'shop.orders': shop.orders,
+  'household.public': householdCode.publicCard,
+  'household.codes': householdCode.codes
 }

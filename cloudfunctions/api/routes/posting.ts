@@ -184,7 +184,11 @@ const ACTION_LABELS: Record<string, string> = {
   'joinCode.issue': '发入户码',
   'joinCode.revoke': '作废入户码',
   'binding.remove': '解除绑定',
-  'templates.save': '修改模板'
+  'templates.save': '修改模板',
+  'shop.saveGoods': '修改商品',
+  'shop.redeemAtDesk': '柜台兑换',
+  'shop.collect': '领取商品',
+  'shop.cancel': '取消订单'
 }
 
 const toAuditView = (a: AuditDoc): AuditView => ({

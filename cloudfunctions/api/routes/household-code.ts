@@ -1,0 +1,72 @@
+import { AppError } from '../../../core/contract/errors'
+import type { HouseholdCode } from '../../../core/contract/views'
+import { starLevel } from '../../../core/domain/stars'
+import { mapWithLimit } from '../../shared/limit'
+import { getDoc } from '../identity'
+import type { HouseholdDoc, OrderDoc } from '../model/documents'
+import type { Handler, RouteCtx } from '../router'
+import { cadreVillage, grantOf, myVillage } from '../scope'
+import { toOrderView } from './shop'
+
+/**
+ * 一户一码: each household's code opens `pages/household/index` with the scene `h=<household id>`.
+ * The code only names the household: whoever scans it sees what their own role allows, checked here
+ * (a cadre of the village may act on it; anyone else of the village sees its public card).
+ */
+export const CODE_PAGE = 'pages/household/index'
+export const sceneOf = (householdId: string) => `h=${householdId}`
+
+export const publicCard: Handler<'household.public'> = {
+  access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre'] },
+  async handle({ householdId }, ctx) {
+    const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
+    if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
+    const canAct = grantOf(ctx, 'cadre')?.villageId === household.villageId
+    if (!canAct && myVillage(ctx) !== household.villageId) throw new AppError('OTHER_VILLAGE')
+    const open = canAct
+      ? ((await ctx.db.collection('orders').where({ householdId, state: 'ordered' }).orderBy('at', 'desc').limit(20).get()) as unknown as { data: OrderDoc[] }).data
+      : []
+    return {
+      householdId,
+      doorPlate: household.doorPlate,
+      head: household.head,
+      villageName: household.village.name,
+      earned: household.earned,
+      stars: starLevel(household.earned, household.village.starThresholds),
+      canAct,
+      balance: canAct ? household.balance : null,
+      openOrders: open.map(toOrderView)
+    }
+  }
+}
+
+/** The codes of some households of the cadre's village, for printing one per door; each is made once and kept. */
+export const codes: Handler<'household.codes'> = {
+  access: { who: 'roles', roles: ['cadre'] },
+  async handle({ householdIds }, ctx) {
+    const villageId = cadreVillage(ctx)
+    const _ = ctx.db.command
+    const ids = [...new Set(householdIds)]
+    const res = (await ctx.db.collection('households').where({ _id: _.in(ids) }).limit(ids.length).get()) as unknown as { data: HouseholdDoc[] }
+    if (res.data.some(h => h.villageId !== villageId)) throw new AppError('OTHER_VILLAGE')
+    const made = await mapWithLimit(res.data, 5, async h => ({ household: h, fileID: h.codeFile ?? (await makeCode(ctx, h)) }))
+    const urls = (await ctx.storage.getTempFileURL({ fileList: made.map(m => m.fileID) })) as unknown as { fileList: { fileID: string; tempFileURL: string }[] }
+    const urlOf = new Map(urls.fileList.map(f => [f.fileID, f.tempFileURL]))
+    const byId = new Map(made.map(m => [m.household._id, m]))
+    return {
+      codes: ids
+        .filter(id => byId.has(id))
+        .map((id): HouseholdCode => {
+          const { household, fileID } = byId.get(id)!
+          return { householdId: id, doorPlate: household.doorPlate, head: household.head, fileID, url: urlOf.get(fileID) ?? '' }
+        })
+    }
+  }
+}
+
+async function makeCode(ctx: RouteCtx, h: HouseholdDoc): Promise<string> {
+  const image = await ctx.openapi.getUnlimitedCode({ scene: sceneOf(h._id), page: CODE_PAGE })
+  const uploaded = await ctx.storage.uploadFile({ cloudPath: `household-codes/${h._id}.png`, fileContent: image.buffer })
+  await ctx.db.collection('households').doc(h._id).update({ data: { codeFile: uploaded.fileID } })
+  return uploaded.fileID
+}
