@@ -1,5 +1,5 @@
 /**
- * Draws the tab bar's icons (home, podium, person) as 81×81 PNGs in the two tab colours, so the
+ * Draws the tab bar's icons (home, podium, basket, person) as 81×81 PNGs in the two tab colours, so the
  * app needs no icon font or design tool. Run once: `npx tsx scripts/make-tab-icons.ts`.
  */
 import fs from 'node:fs'
@@ -16,6 +16,12 @@ const home: Shape = (x, y) => {
   return roof || walls || door
 }
 const podium: Shape = (x, y) => (x >= 8 && x < 28 && y >= 44 && y < 72) || (x >= 30 && x < 51 && y >= 22 && y < 72) || (x >= 53 && x < 73 && y >= 34 && y < 72)
+const basket: Shape = (x, y) => {
+  const handle = y >= 10 && y <= 34 && (x - 40) ** 2 + (y - 34) ** 2 <= 20 ** 2 && (x - 40) ** 2 + (y - 34) ** 2 >= 14 ** 2
+  const body = y >= 34 && y <= 70 && Math.abs(x - 40) <= 30 - (y - 34) * 0.25
+  const slots = y >= 42 && y <= 62 && (Math.abs(x - 30) <= 2 || Math.abs(x - 40) <= 2 || Math.abs(x - 50) <= 2)
+  return handle || (body && !slots)
+}
 const person: Shape = (x, y) => {
   const head = (x - 40) ** 2 + (y - 26) ** 2 <= 13 ** 2
   const body = y >= 44 && y <= 72 && (x - 40) ** 2 / 28 ** 2 + (y - 72) ** 2 / 28 ** 2 <= 1
@@ -45,7 +51,7 @@ function png(shape: Shape, [r, g, b]: number[]): Buffer {
 }
 
 const out = path.resolve(__dirname, '../src/assets/tab')
-for (const [name, shape] of Object.entries({ home, ranking: podium, mine: person })) {
+for (const [name, shape] of Object.entries({ home, ranking: podium, shop: basket, mine: person })) {
   fs.writeFileSync(path.join(out, `${name}.png`), png(shape, [0x99, 0x99, 0x99]))
   fs.writeFileSync(path.join(out, `${name}-on.png`), png(shape, [0xc8, 0x32, 0x1e]))
 }

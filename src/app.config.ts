@@ -1,6 +1,16 @@
 export default defineAppConfig({
   // villager pages: the main package
-  pages: ['pages/index/index', 'pages/ranking/index', 'pages/mine/index', 'pages/history/index', 'pages/rules/index', 'pages/posting/index', 'pages/join/index'],
+  pages: [
+    'pages/index/index',
+    'pages/ranking/index',
+    'pages/shop/index',
+    'pages/mine/index',
+    'pages/history/index',
+    'pages/rules/index',
+    'pages/posting/index',
+    'pages/household/index',
+    'pages/join/index'
+  ],
   // staff pages: subpackages, loaded only by those who open them
   subPackages: [
     {
@@ -14,7 +24,11 @@ export default defineAppConfig({
         'pages/roles/index',
         'pages/review/index',
         'pages/objections/index',
-        'pages/audit/index'
+        'pages/audit/index',
+        'pages/goods/index',
+        'pages/desk/index',
+        'pages/orders/index',
+        'pages/codes/index'
       ]
     },
     { root: 'packages/grid', pages: ['pages/index/index', 'pages/log/index', 'pages/propose/index'] },
@@ -34,6 +48,7 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
       { pagePath: 'pages/ranking/index', text: '红榜', iconPath: 'assets/tab/ranking.png', selectedIconPath: 'assets/tab/ranking-on.png' },
+      { pagePath: 'pages/shop/index', text: '积分超市', iconPath: 'assets/tab/shop.png', selectedIconPath: 'assets/tab/shop-on.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-on.png' }
     ]
   }

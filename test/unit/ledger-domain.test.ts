@@ -65,3 +65,14 @@ describe('the workflows allow exactly these moves', () => {
     expect(all(['open', 'upheld', 'dismissed'], canMoveObjection)).toEqual(['open→upheld', 'open→dismissed'])
   })
 })
+
+test('a household code is read from a WeChat scene, a scanned path, the local QR URL or typed', () => {
+  const { householdOfCode } = require('../../src/services/household-code')
+  expect(householdOfCode('h%3Dh-xf-012')).toBe('h-xf-012')
+  expect(householdOfCode('pages/household/index?scene=h%3Dh-xf-012')).toBe('h-xf-012')
+  expect(householdOfCode('http://127.0.0.1:8787/#/pages/household/index?scene=h%3Dh-xf-012')).toBe('h-xf-012')
+  expect(householdOfCode(' h=h-xf-012 ')).toBe('h-xf-012')
+  expect(householdOfCode('h-xf-012')).toBe('h-xf-012')
+  expect(householdOfCode('https://evil.example/?scene=%E0%A4%A')).toBe('')
+  expect(householdOfCode('<script>')).toBe('')
+})

@@ -50,6 +50,20 @@ export default function CadreHome() {
           审计记录
         </View>
       </View>
+      <View className='links'>
+        <View className='button secondary' data-testid='open-desk' onClick={() => go('/packages/cadre/pages/desk/index')}>
+          柜台兑换
+        </View>
+        <View className='button secondary' onClick={() => go('/packages/cadre/pages/goods/index')}>
+          商品
+        </View>
+        <View className='button secondary' onClick={() => go('/packages/cadre/pages/orders/index')}>
+          订单
+        </View>
+        <View className='button secondary' data-testid='open-codes' onClick={() => go('/packages/cadre/pages/codes/index')}>
+          户码
+        </View>
+      </View>
       <View className='field'>
         <Input className='input' data-testid='household-search' placeholder='搜门牌号或户主姓名' value={query} onInput={e => search(e.detail.value)} />
       </View>

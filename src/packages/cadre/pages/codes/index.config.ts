@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '户码打印', enablePullDownRefresh: true })

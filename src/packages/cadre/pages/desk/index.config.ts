@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '柜台兑换', enablePullDownRefresh: true })

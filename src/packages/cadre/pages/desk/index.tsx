@@ -1,0 +1,79 @@
+import { useCallback, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { call, newRequestId } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { act } from '../../../../services/act'
+import { useLargeFont } from '../../../../services/large-font'
+import { OrderList } from '../../../../components/OrderList'
+import { householdOfCode } from '../../../../services/household-code'
+import { Loading, Problem } from '../../../../components/Problem'
+
+/** 柜台兑换: scan the household's code, then hand over what it ordered or redeem goods on the spot. */
+export default function DeskPage() {
+  const large = useLargeFont()
+  const [householdId, setHouseholdId] = useState(useRouter().params.id ?? '')
+  const [typed, setTyped] = useState('')
+
+  const scan = async () => {
+    if (process.env.TARO_ENV !== 'weapp') return Taro.showToast({ title: '浏览器里请把户码链接粘贴到下面', icon: 'none' })
+    const res = await Taro.scanCode({ onlyFromCamera: true }).catch(() => null)
+    if (res) setHouseholdId(householdOfCode(res.path || res.result))
+  }
+
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      {householdId ? (
+        <Household householdId={householdId} onDone={() => setHouseholdId('')} />
+      ) : (
+        <>
+          <View className='button' onClick={() => void scan()}>扫户码</View>
+          <View className='field'>
+            <View className='field__label'>或者输入户码（链接或户编号）</View>
+            <Input className='input' data-testid='desk-code' value={typed} onInput={e => setTyped(e.detail.value)} />
+          </View>
+          <View className='button secondary' data-testid='desk-open' onClick={() => setHouseholdId(householdOfCode(typed))}>打开这一户</View>
+        </>
+      )}
+    </View>
+  )
+}
+
+function Household({ householdId, onDone }: { householdId: string; onDone: () => void }) {
+  const load = useCallback(async () => {
+    const [card, shelf] = await Promise.all([call('household.public', { householdId }), call('shop.goods', {})])
+    return { card, goods: shelf.goods.filter(g => g.onShelf) }
+  }, [householdId])
+  const { data, problem, reload } = useLoad(load)
+  if (problem) return <Problem problem={problem} />
+  if (!data) return <Loading />
+  const { card } = data
+  const redeem = async (goodsId: string, name: string, price: number) => {
+    const sure = await Taro.showModal({ title: `兑换${name}`, content: `从${card.doorPlate}扣${price}积分`, confirmText: '兑换' })
+    if (sure.confirm) await act(() => call('shop.redeemAtDesk', { requestId: newRequestId(), householdId, goodsId, quantity: 1 }), '已兑换', reload)
+  }
+  return (
+    <View>
+      <View className='notice'>
+        <View className='section-title'>{card.doorPlate} · 户主 {card.head}</View>
+        可用积分 <Text className='list__number' data-testid='desk-balance'>{card.balance}</Text>
+      </View>
+      <View className='section-title'>待领取的订单</View>
+      <OrderList
+        orders={card.openOrders}
+        actions={[{ label: '领取', testid: 'collect-order', run: o => void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload) }]}
+      />
+      <View className='section-title'>当场兑换</View>
+      <View className='list'>
+        {data.goods.map(g => (
+          <View key={g.id} className='list__row'>
+            <View className='list__body'><Text className='list__title'>{g.name}</Text><Text className='list__meta'>还剩{g.stock}件</Text></View>
+            <Text className='list__number'>{g.price}分</Text>
+            <Text className='list__action' onClick={() => void redeem(g.id, g.name, g.price)}>兑换</Text>
+          </View>
+        ))}
+      </View>
+      <View className='button secondary' onClick={onDone}>换一户</View>
+    </View>
+  )
+}

@@ -1,0 +1,42 @@
+import { useCallback, useState } from 'react'
+import { View } from '@tarojs/components'
+import type { OrderState } from '../../../../../core/domain/shop'
+import { call, newRequestId } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { act } from '../../../../services/act'
+import { useLargeFont } from '../../../../services/large-font'
+import { Tabs } from '../../../../components/Tabs'
+import { OrderList } from '../../../../components/OrderList'
+import { Loading, Problem } from '../../../../components/Problem'
+
+const STATES: { value: OrderState | 'all'; label: string }[] = [
+  { value: 'ordered', label: '待领取' },
+  { value: 'collected', label: '已领取' },
+  { value: 'cancelled', label: '已取消' },
+  { value: 'all', label: '全部' }
+]
+
+/** 订单: the village shop's orders; hand over or cancel (the points go back) those waiting. */
+export default function OrdersPage() {
+  const large = useLargeFont()
+  const [state, setState] = useState<OrderState | 'all'>('ordered')
+  const { data, problem, reload } = useLoad(useCallback(() => call('shop.orders', { state }), [state]))
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <Tabs<OrderState | 'all'> options={STATES} value={state} onChange={setState} />
+      {problem ? (
+        <Problem problem={problem} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <OrderList
+          orders={data.orders}
+          actions={[
+            { label: '领取', testid: 'collect-order', run: o => void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload) },
+            { label: '取消', testid: 'cancel-order', run: o => void act(() => call('shop.cancel', { requestId: newRequestId(), orderId: o.id, reason: '村里取消' }), '已取消', reload) }
+          ]}
+        />
+      )}
+    </View>
+  )
+}
