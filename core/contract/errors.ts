@@ -30,6 +30,8 @@ export const ERRORS = {
   GOODS_OFF_SHELF: '这件商品已经下架了',
   OUT_OF_STOCK: '这件商品已经换完了',
   LIMIT_REACHED: '这件商品每户限换的数量已经换满了',
+  ALREADY_RATED: '这件事已经评价过了',
+  NOT_ANSWERED: '村里答复以后才能评价',
   GRANT_NOT_ALLOWED: '您不能授予这个角色',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const

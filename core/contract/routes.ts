@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/rules'
 import type {
+  IssueView,
+  NoticeView,
   GoodsView,
   HouseholdCode,
   OrderView,
@@ -201,7 +203,45 @@ export const routes = {
 
   // the household code (一户一码)
   'household.public': read(z.object({ householdId: id }).strict(), result<PublicHousehold>()),
-  'household.codes': read(z.object({ householdIds: z.array(id).min(1).max(30) }).strict(), result<{ codes: HouseholdCode[] }>())
+  'household.codes': read(z.object({ householdIds: z.array(id).min(1).max(30) }).strict(), result<{ codes: HouseholdCode[] }>()),
+
+  // notices and public affairs (通知公告 / 三务公开)
+  'notice.publish': change(
+    write({
+      kind: z.enum(['notice', 'party', 'village', 'finance', 'chronicle']),
+      title: required(60),
+      body: text(5000).default(''),
+      pictures: z.array(fileId).max(9).default([]),
+      attachments: z.array(z.object({ fileID: fileId, name: required(60) }).strict()).max(9).default([]),
+      financeRows: z.array(z.object({ item: required(40), amount: z.number().finite().min(-1e9).max(1e9) }).strict()).max(100).default([]),
+      pinned: z.boolean().default(false),
+      /** town administrators publish to all the villages of their town */
+      toTown: z.boolean().default(false)
+    }),
+    result<NoticeView>()
+  ),
+  'notice.withdraw': change(write({ noticeId: id }), result<NoticeView>()),
+  'notice.pin': change(write({ noticeId: id, pinned: z.boolean() }), result<NoticeView>()),
+  'notice.list': read(z.object({ page }).strict(), result<{ notices: NoticeView[]; page: number; hasMore: boolean }>()),
+  /** opening a notice marks it read for the reader's household */
+  'notice.open': read(z.object({ noticeId: id }).strict(), result<NoticeView>()),
+
+  // villagers' issues (村民说事)
+  'issue.raise': change(
+    write({ category: z.enum(['道路水电', '环境卫生', '邻里纠纷', '社保医保', '农业生产', '建议意见', '其他']), text: required(500), photos: evidence, place: text(60).default('') }),
+    result<IssueView>()
+  ),
+  'issue.mine': read(z.object({ page }).strict(), result<{ issues: IssueView[]; page: number; hasMore: boolean }>()),
+  'issue.queue': read(
+    z.object({ state: z.enum(['open', 'received', 'handling', 'answered', 'closed']).default('open'), page }).strict(),
+    result<{ issues: IssueView[]; page: number; hasMore: boolean }>()
+  ),
+  'issue.take': change(write({ issueId: id }), result<IssueView>()),
+  /** a reply; `answer` makes it the answer (handling → answered); a villager's reply is a follow-up */
+  'issue.reply': change(write({ issueId: id, text: required(500), answer: z.boolean().default(false) }), result<IssueView>()),
+  'issue.handOver': change(write({ issueId: id, toOpenid: openid }), result<IssueView>()),
+  'issue.close': change(write({ issueId: id }), result<IssueView>()),
+  'issue.rate': change(write({ issueId: id, stars: z.number().int().min(1).max(5), word: text(100).default('') }), result<IssueView>())
 } as const
 
 export type RouteName = keyof typeof routes

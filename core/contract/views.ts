@@ -262,3 +262,39 @@ export interface HouseholdCode {
   fileID: string
   url: string
 }
+
+export interface NoticeView {
+  id: string
+  kind: import('../domain/workflow').NoticeKind
+  title: string
+  body: string
+  pictures: string[]
+  attachments: { fileID: string; name: string }[]
+  /** finance notices: the amounts, one row per item */
+  financeRows: { item: string; amount: number }[]
+  placeName: string
+  pinned: boolean
+  withdrawn: boolean
+  byName: string
+  at: number
+  /** for a villager: whether their household has read it */
+  read: boolean
+  /** for the publisher: how many households have read it */
+  readCount: number | null
+}
+
+export interface IssueView {
+  id: string
+  category: string
+  text: string
+  photos: string[]
+  place: string
+  doorPlate: string
+  byName: string
+  state: import('../domain/workflow').IssueState
+  handlerName: string
+  replies: { byName: string; text: string; at: number; fromVillager: boolean }[]
+  at: number
+  overdue: boolean
+  rating: { stars: number; word: string } | null
+}

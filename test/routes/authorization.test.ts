@@ -11,7 +11,7 @@ jest.setTimeout(60_000)
 let env: Awaited<ReturnType<typeof productCloud>>
 let joinCode = ''
 /** claims, a posted entry and an objection for the review and objection rows */
-const fixture = { ownClaim: '', claimToApprove: '', claimToReject: '', postedEntry: '', objection: '', orderToCollect: '', orderToCancel: '' }
+const fixture = { ownClaim: '', claimToApprove: '', claimToReject: '', postedEntry: '', objection: '', orderToCollect: '', orderToCancel: '', notice: '', noticeToChange: '', issueNew: '', issueHandling: '', issueAnswered: '', issueToRate: '' }
 
 const PERSONAS = ['demo-villager', 'demo-villager-2', 'demo-cadre', 'demo-grid', 'demo-cadre-jq', 'demo-town', 'demo-county', 'demo-stranger'] as const
 type Persona = (typeof PERSONAS)[number]
@@ -112,7 +112,34 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'shop.myOrders': { input: () => ({}), expect: only(villagers) },
   'shop.orders': { input: () => ({}), expect: only(bothCadres) },
   'household.public': { input: () => ({ householdId: 'h-xf-012' }), expect: only({ ...villagers, 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' }) },
-  'household.codes': { input: () => ({ householdIds: ['h-xf-012'] }), expect: only(cadreOnly) }
+  'household.codes': { input: () => ({ householdIds: ['h-xf-012'] }), expect: only(cadreOnly) },
+  'notice.publish': { input: () => ({ requestId: rid(), kind: 'notice', title: '矩阵通知' }), expect: only({ ...bothCadres, 'demo-town': 'ok' }) },
+  // only the village (or town) that published it may change it
+  'notice.withdraw': { input: () => ({ requestId: rid(), noticeId: fixture.noticeToChange }), expect: only({ 'demo-cadre': 'ok' }) },
+  'notice.pin': { input: () => ({ requestId: rid(), noticeId: fixture.noticeToChange, pinned: true }), expect: only({ 'demo-cadre': 'ok' }) },
+  'notice.list': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+  'notice.open': {
+    input: () => ({ noticeId: fixture.notice }),
+    expect: only({ ...villagers, 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'NOT_FOUND', 'demo-town': 'NOT_FOUND' })
+  },
+  'issue.raise': { input: () => ({ requestId: rid(), category: '其他', text: '矩阵' }), expect: only(villagers) },
+  'issue.mine': { input: () => ({}), expect: only(villagers) },
+  'issue.queue': { input: () => ({}), expect: only({ ...bothCadres, ...grid }) },
+  // the village's cadres and the household's grid worker handle it; the grid worker takes it first
+  'issue.take': { input: () => ({ requestId: rid(), issueId: fixture.issueNew }), expect: only({ 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' }) },
+  'issue.reply': {
+    input: () => ({ requestId: rid(), issueId: fixture.issueHandling, text: '收到' }),
+    expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN', 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
+  },
+  'issue.handOver': {
+    input: () => ({ requestId: rid(), issueId: fixture.issueHandling, toOpenid: 'demo-grid' }),
+    expect: only({ 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
+  },
+  'issue.close': {
+    input: () => ({ requestId: rid(), issueId: fixture.issueAnswered }),
+    expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN', 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
+  },
+  'issue.rate': { input: () => ({ requestId: rid(), issueId: fixture.issueToRate, stars: 4 }), expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN' }) }
 }
 
 beforeAll(async () => {
@@ -134,6 +161,19 @@ beforeAll(async () => {
   const order = () => env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: 'g-xf-soap' }).then(data)
   fixture.orderToCollect = (await order()).id
   fixture.orderToCancel = (await order()).id
+  const notice = () => env.call('demo-cadre', 'notice.publish', { requestId: rid(), kind: 'notice', title: '矩阵通知' }).then(data)
+  fixture.notice = (await notice()).id
+  fixture.noticeToChange = (await notice()).id
+  const issue = () => env.call('demo-villager', 'issue.raise', { requestId: rid(), category: '其他', text: '矩阵' }).then(data)
+  const step = (route: string, issueId: string, extra = {}) => env.call('demo-cadre', route, { requestId: rid(), issueId, ...extra })
+  fixture.issueNew = (await issue()).id
+  fixture.issueHandling = (await issue()).id
+  await step('issue.take', fixture.issueHandling)
+  for (const key of ['issueAnswered', 'issueToRate'] as const) {
+    fixture[key] = (await issue()).id
+    await step('issue.take', fixture[key])
+    await step('issue.reply', fixture[key], { text: '已办好', answer: true })
+  }
 })
 afterAll(() => env.close())
 

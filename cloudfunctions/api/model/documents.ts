@@ -2,7 +2,7 @@ import type { EntryKind, LedgerState } from '../../../core/domain/ledger'
 import type { RoleGrant } from '../../../core/domain/roles'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { EntryView } from '../../../core/contract/views'
-import type { GridLogType, ObjectionState, PendingState, PostingState } from '../../../core/domain/workflow'
+import type { GridLogType, IssueState, NoticeKind, ObjectionState, PendingState, PostingState } from '../../../core/domain/workflow'
 import type { GoodsTerms, OrderState, Purchases } from '../../../core/domain/shop'
 
 /** The documents of the product's collections (core/collections.json), as stored. */
@@ -242,4 +242,45 @@ export interface OrderDoc {
   cancelledAt: number | null
   cancelledBy: string | null
   cancelReason: string
+}
+
+export interface NoticeDoc {
+  _id: string
+  /** the village, or the town for a notice to all its villages */
+  placeId: string
+  placeName: string
+  kind: NoticeKind
+  title: string
+  body: string
+  pictures: string[]
+  attachments: { fileID: string; name: string }[]
+  financeRows: { item: string; amount: number }[]
+  pinned: boolean
+  withdrawn: boolean
+  by: string
+  byName: string
+  at: number
+  /** households that have opened it (one read document each: `<notice>:<household>`) */
+  readCount: number
+}
+
+export interface IssueDoc {
+  _id: string
+  villageId: string
+  householdId: string
+  gridId: string
+  doorPlate: string
+  category: string
+  text: string
+  photos: string[]
+  place: string
+  by: string
+  byName: string
+  state: IssueState
+  handler: { openid: string; name: string } | null
+  replies: { by: string; byName: string; text: string; at: number; fromVillager: boolean }[]
+  at: number
+  answeredAt: number | null
+  closedAt: number | null
+  rating: { stars: number; word: string; at: number } | null
 }

@@ -10,6 +10,8 @@ import * as workflow from './workflow'
 import * as posting from './posting'
 import * as shop from './shop'
 import * as householdCode from './household-code'
+import * as notices from './notices'
+import * as villageIssues from './village-issues'
 
 export const handlers: Handlers = {
   'me.session': session,
@@ -62,5 +64,18 @@ export const handlers: Handlers = {
   'shop.myOrders': shop.myOrders,
   'shop.orders': shop.orders,
   'household.public': householdCode.publicCard,
-  'household.codes': householdCode.codes
+  'household.codes': householdCode.codes,
+  'notice.publish': notices.publish,
+  'notice.withdraw': notices.withdraw,
+  'notice.pin': notices.pin,
+  'notice.list': notices.list,
+  'notice.open': notices.open,
+  'issue.raise': villageIssues.raise,
+  'issue.mine': villageIssues.mine,
+  'issue.queue': villageIssues.queue,
+  'issue.take': villageIssues.take,
+  'issue.reply': villageIssues.reply,
+  'issue.handOver': villageIssues.handOver,
+  'issue.close': villageIssues.close,
+  'issue.rate': villageIssues.rate
 }

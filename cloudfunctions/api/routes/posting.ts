@@ -188,7 +188,10 @@ const ACTION_LABELS: Record<string, string> = {
   'shop.saveGoods': '修改商品',
   'shop.redeemAtDesk': '柜台兑换',
   'shop.collect': '领取商品',
-  'shop.cancel': '取消订单'
+  'shop.cancel': '取消订单',
+  'notice.publish': '发布通知',
+  'notice.withdraw': '撤回通知',
+  'notice.pin': '置顶通知'
 }
 
 const toAuditView = (a: AuditDoc): AuditView => ({

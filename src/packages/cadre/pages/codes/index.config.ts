@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '户码打印', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '一户一码打印', enablePullDownRefresh: true })

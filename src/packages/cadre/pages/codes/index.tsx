@@ -7,7 +7,7 @@ import { Loading, Problem } from '../../../../components/Problem'
 
 const PAGE = 30
 
-/** 户码打印: the village's household codes, one card per door with door plate and head, 30 to a sheet. */
+/** 一户一码打印: the village's household codes, one card per door with door plate and head, 30 to a sheet. */
 export default function CodesPage() {
   const [page, setPage] = useState(1)
   const load = useCallback(async () => {

@@ -16,7 +16,7 @@ export default function DeskPage() {
   const [typed, setTyped] = useState('')
 
   const scan = async () => {
-    if (process.env.TARO_ENV !== 'weapp') return Taro.showToast({ title: '浏览器里请把户码链接粘贴到下面', icon: 'none' })
+    if (process.env.TARO_ENV !== 'weapp') return Taro.showToast({ title: '浏览器里请把一户一码的链接粘贴到下面', icon: 'none' })
     const res = await Taro.scanCode({ onlyFromCamera: true }).catch(() => null)
     if (res) setHouseholdId(householdOfCode(res.path || res.result))
   }
@@ -27,9 +27,9 @@ export default function DeskPage() {
         <Household householdId={householdId} onDone={() => setHouseholdId('')} />
       ) : (
         <>
-          <View className='button' onClick={() => void scan()}>扫户码</View>
+          <View className='button' onClick={() => void scan()}>扫一户一码</View>
           <View className='field'>
-            <View className='field__label'>或者输入户码（链接或户编号）</View>
+            <View className='field__label'>或者输入一户一码的链接或户编号</View>
             <Input className='input' data-testid='desk-code' value={typed} onInput={e => setTyped(e.detail.value)} />
           </View>
           <View className='button secondary' data-testid='desk-open' onClick={() => setHouseholdId(householdOfCode(typed))}>打开这一户</View>

@@ -61,7 +61,7 @@ export default function CadreHome() {
           订单
         </View>
         <View className='button secondary' data-testid='open-codes' onClick={() => go('/packages/cadre/pages/codes/index')}>
-          户码
+          一户一码
         </View>
       </View>
       <View className='field'>
