@@ -12,7 +12,7 @@ import { FunctionHost } from './host/function-host'
 import { DevSessions, Persona, loginPage } from './dev-login'
 import { CloudError, errors } from './errors'
 import { readIndexFile } from './index-file'
-import { OpenApiOptions, openApiStandIns } from './openapi/stand-ins'
+import { OpenApiOptions, openApiStandIns, SentMessage } from './openapi/stand-ins'
 
 export interface LocalCloudOptions {
   /** 0 picks a free port */
@@ -130,7 +130,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
   }
 
-  const openApis = openApiStandIns({ ...options.openApi, baseUrl: () => baseUrl })
+  const outbox: SentMessage[] = []
+  const openApis = openApiStandIns({ ...options.openApi, baseUrl: () => baseUrl, outbox })
   async function handleOpenApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     const handler = openApis[name]
     if (!handler) return send(res, 404, { errCode: -604101, errMsg: `openapi.${name}:fail no local stand-in` })
@@ -179,6 +180,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const fileID = files.write(String(url.searchParams.get('cloudPath') ?? ''), await readBody(req))
       return send(res, 200, { fileID })
     }
+    if (url.pathname === '/__dev/outbox') return send(res, 200, { messages: outbox.filter(m => !url.searchParams.get('touser') || m.touser === url.searchParams.get('touser')) })
     if (url.pathname === '/__dev/logout') return send(res, 200, { ok: true }, { 'set-cookie': sessions.logoutCookie() })
     if (url.pathname === '/__dev/session') {
       const openid = sessions.openidOf(req.headers.cookie)

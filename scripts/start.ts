@@ -6,7 +6,7 @@ import path from 'node:path'
 import './scf-env'
 import { startLocalCloud } from '../localcloud'
 import { ensureBuilt } from './ensure-built'
-import { BOOTSTRAP_ADMINS, DEMO_PERSONAS } from './seed/demo-county'
+import { BOOTSTRAP_ADMINS, DEMO_PERSONAS, DEMO_TEMPLATES } from './seed/demo-county'
 import { seedDemo } from './seed/seed'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -14,6 +14,9 @@ const ROOT = path.resolve(__dirname, '..')
 async function main() {
   ensureBuilt(['functions', 'h5'])
   process.env.BOOTSTRAP_ADMIN_OPENIDS ??= BOOTSTRAP_ADMINS.join(',')
+  process.env.SUBSCRIBE_TEMPLATE_POINTS ??= DEMO_TEMPLATES.points
+  process.env.SUBSCRIBE_TEMPLATE_ISSUE ??= DEMO_TEMPLATES.issue
+  process.env.SUBSCRIBE_TEMPLATE_ORDER ??= DEMO_TEMPLATES.order
   const lc = await startLocalCloud({
     port: Number(process.env.PORT ?? 8787),
     dataDir: process.env.LOCALCLOUD_DATA_DIR ?? path.join(ROOT, '.data'),

@@ -9,6 +9,8 @@ export default defineAppConfig({
     'pages/rules/index',
     'pages/posting/index',
     'pages/household/index',
+    'pages/notices/index',
+    'pages/notice/index',
     'pages/join/index'
   ],
   // staff pages: subpackages, loaded only by those who open them
@@ -28,11 +30,13 @@ export default defineAppConfig({
         'pages/goods/index',
         'pages/desk/index',
         'pages/orders/index',
-        'pages/codes/index'
+        'pages/codes/index',
+        'pages/publish/index',
+        'pages/issues/index'
       ]
     },
-    { root: 'packages/grid', pages: ['pages/index/index', 'pages/log/index', 'pages/propose/index'] },
-    { root: 'packages/villager', pages: ['pages/claim/index', 'pages/objection/index'] },
+    { root: 'packages/grid', pages: ['pages/index/index', 'pages/log/index', 'pages/propose/index', 'pages/issues/index'] },
+    { root: 'packages/villager', pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index'] },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
   ],
   window: {

@@ -3,7 +3,7 @@ import type { RoleGrant, RoleName } from '../../core/domain/roles'
 import type { Ctx } from '../shared/context'
 import type { UserDoc } from './identity'
 import { transact, transactionGet } from './ledger'
-import type { GrantDoc } from './model/documents'
+import type { GrantDoc, HouseholdDoc } from './model/documents'
 
 /**
  * Giving and taking roles. The user document's `roles` is what identity reads on every call; the
@@ -39,8 +39,17 @@ export async function giveRole(
     const { _id: _g, ...grantFields } = doc
     await t.collection('users').doc(target.openid).set({ data: userFields })
     await t.collection('grants').doc(doc._id).set({ data: grantFields })
+    if (grant.role === 'villager') await keepBound(ctx, t, grant.householdId, list => [...list, target.openid])
     return doc
   })
+}
+
+/** The household's list of bound villagers, changed in the same transaction as the grant. */
+async function keepBound(ctx: Pick<Ctx, 'db'>, t: any, householdId: string, change: (list: string[]) => string[]) {
+  const household = await transactionGet<HouseholdDoc>(t, 'households', householdId)
+  if (!household) return
+  const boundUsers = [...new Set(change(household.boundUsers ?? []))]
+  await t.collection('households').doc(householdId).update({ data: { boundUsers: ctx.db.command.set(boundUsers) } })
 }
 
 /** Takes a role away; false when the user did not hold it (a repeated call changes nothing). */
@@ -50,6 +59,7 @@ export async function takeRole(ctx: Pick<Ctx, 'db' | 'now'>, openid: string, rol
     if (!user?.roles.some(r => r.role === role) && !grant) return false
     if (user) await t.collection('users').doc(openid).update({ data: { roles: ctx.db.command.set(user.roles.filter(r => r.role !== role)) } })
     if (grant) await t.collection('grants').doc(grant._id).remove()
+    if (grant?.householdId) await keepBound(ctx, t, grant.householdId, list => list.filter(o => o !== openid))
     return true
   })
 }

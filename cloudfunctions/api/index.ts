@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk'
 import { createRouter } from './router'
 import { handlers } from './routes'
-import { Ctx, jsonLogger, parseOpenidList } from '../shared/context'
+import { Ctx, jsonLogger, parseOpenidList, templatesFromEnv } from '../shared/context'
 import { openApiFor } from '../shared/open-api'
 
 // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
@@ -19,7 +19,8 @@ export async function main(event: { route?: string; input?: unknown }, context: 
     openapi: openApiFor(cloud),
     now: Date.now,
     log: jsonLogger({ requestId: context?.request_id }),
-    bootstrapAdmins: parseOpenidList(process.env.BOOTSTRAP_ADMIN_OPENIDS)
+    bootstrapAdmins: parseOpenidList(process.env.BOOTSTRAP_ADMIN_OPENIDS),
+    templates: templatesFromEnv(process.env)
   }
   return handle({ route: event?.route, input: event?.input }, ctx)
 }

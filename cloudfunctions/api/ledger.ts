@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../core/contract/errors'
 import type { EntryView } from '../../core/contract/views'
-import { applyPosting, EntryKind, LedgerState } from '../../core/domain/ledger'
+import { applyPosting, EntryKind, LedgerState, SCORE_KINDS } from '../../core/domain/ledger'
+import { tellPointsChanged } from './notify'
 import { periodKeys } from '../../core/domain/period'
 import { capPeriodKey } from '../../core/domain/rules'
 import type { Ctx } from '../shared/context'
@@ -72,6 +73,8 @@ export interface Posted {
   repeated: boolean
 }
 
+type LedgerCtx = Pick<Ctx, 'db' | 'now' | 'openapi' | 'log' | 'templates'>
+
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex')
 
 /** A stable entry id for (actor, request, household): hashing keeps openids out of ids that others see. */
@@ -79,9 +82,12 @@ export const entryIdFor = (openid: string, requestId: string, householdId: strin
 
 export const requestKeyFor = (openid: string, requestId: string): string => hash(openid, requestId).slice(0, 24)
 
-export async function post(ctx: Pick<Ctx, 'db' | 'now'>, input: NewEntry): Promise<Posted> {
+export async function post(ctx: LedgerCtx, input: NewEntry): Promise<Posted> {
   try {
-    return await transact(ctx, t => postInTransaction(ctx, t, input))
+    const { posted, boundUsers } = await transact(ctx, t => postInTransaction(ctx, t, input))
+    // the household's villagers are told when its score changes (the shop tells of orders itself)
+    if (SCORE_KINDS.includes(posted.entry.kind)) await tellPointsChanged(ctx, boundUsers, posted.entry, posted.balance)
+    return posted
   } catch (e) {
     // A retry of a posted request fails on the duplicate id, or meets a cap that its first call
     // filled: either way the first result stands.
@@ -95,7 +101,7 @@ export async function post(ctx: Pick<Ctx, 'db' | 'now'>, input: NewEntry): Promi
   }
 }
 
-async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: NewEntry): Promise<Posted> {
+async function postInTransaction(ctx: LedgerCtx, t: any, input: NewEntry): Promise<{ posted: Posted; boundUsers: string[] }> {
   const household = await transactionGet<HouseholdDoc>(t, 'households', input.householdId)
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
   if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
@@ -143,7 +149,7 @@ async function postInTransaction(ctx: Pick<Ctx, 'db' | 'now'>, t: any, input: Ne
     .collection('households')
     .doc(household._id)
     .update({ data: { ...extra.householdPatch, ...next, caps: _.set(next.caps), latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT)) } })
-  return { entry: view, balance: next.balance, repeated: false }
+  return { posted: { entry: view, balance: next.balance, repeated: false }, boundUsers: household.boundUsers ?? [] }
 }
 
 const postingOf = (e: EntryDoc, h: HouseholdDoc, until: number): PostingDoc => ({

@@ -25,7 +25,24 @@ export interface Ctx {
   log: Logger
   /** openids that are county administrators by configuration (BOOTSTRAP_ADMIN_OPENIDS) */
   bootstrapAdmins: readonly string[]
+  /** subscribe-message template ids from the WeChat console (SUBSCRIBE_TEMPLATE_*); empty: not sent */
+  templates: SubscribeTemplates
 }
+
+export interface SubscribeTemplates {
+  /** 积分变动提醒: thing1 事项, number2 变动, number3 现有积分, time4 时间 */
+  points: string
+  /** 办理进度提醒: thing1 事项, thing2 答复, time3 时间 */
+  issue: string
+  /** 兑换成功提醒: thing1 商品, number2 积分, thing3 领取地点 */
+  order: string
+}
+
+export const templatesFromEnv = (env: NodeJS.ProcessEnv): SubscribeTemplates => ({
+  points: env.SUBSCRIBE_TEMPLATE_POINTS ?? '',
+  issue: env.SUBSCRIBE_TEMPLATE_ISSUE ?? '',
+  order: env.SUBSCRIBE_TEMPLATE_ORDER ?? ''
+})
 
 export const jsonLogger = (base: Record<string, unknown>): Logger => ({
   info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...base, ...fields })),

@@ -8,12 +8,24 @@ import type { Cloud } from './context'
 export interface OpenApi {
   /** security.msgSecCheck, version 2: is this user text fit to save? */
   msgSecCheck(input: { openid: string; scene: 1 | 2 | 3 | 4; content: string }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label: number }>
+  /** subscribeMessage.send: one message the user consented to; fails (43101) without their consent */
+  sendSubscribeMessage(input: SubscribeMessage): Promise<void>
   /** wxacode.getUnlimited: a mini-program code that opens `page` with `scene` (at most 32 characters) */
   getUnlimitedCode(input: { scene: string; page: string }): Promise<{ contentType: string; buffer: Buffer }>
 }
 
+export interface SubscribeMessage {
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+}
+
 export function wechatOpenApi(cloud: Cloud): OpenApi {
   return {
+    async sendSubscribeMessage(message) {
+      await cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal' } as never)
+    },
     async msgSecCheck({ openid, scene, content }) {
       const res = (await cloud.openapi.security.msgSecCheck({ openid, scene, version: 2, content } as never)) as unknown as {
         result: { suggest: 'pass' | 'review' | 'risky'; label: number }
@@ -35,6 +47,9 @@ export function localOpenApi(baseUrl: string): OpenApi {
     return reply
   }
   return {
+    async sendSubscribeMessage(message) {
+      await call('subscribeMessage.send', message)
+    },
     async msgSecCheck({ openid, scene, content }) {
       const reply = await call('security.msgSecCheck', { openid, scene, version: 2, content })
       return reply.result as { suggest: 'pass' | 'review' | 'risky'; label: number }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/rules'
 import type {
+  ServiceView,
   IssueView,
   NoticeView,
   GoodsView,
@@ -241,7 +242,28 @@ export const routes = {
   'issue.reply': change(write({ issueId: id, text: required(500), answer: z.boolean().default(false) }), result<IssueView>()),
   'issue.handOver': change(write({ issueId: id, toOpenid: openid }), result<IssueView>()),
   'issue.close': change(write({ issueId: id }), result<IssueView>()),
-  'issue.rate': change(write({ issueId: id, stars: z.number().int().min(1).max(5), word: text(100).default('') }), result<IssueView>())
+  'issue.rate': change(write({ issueId: id, stars: z.number().int().min(1).max(5), word: text(100).default('') }), result<IssueView>()),
+
+  // the service directory (便民服务): the town's, with the village's additions
+  'service.list': read(
+    z.object({ category: text(20).default(''), query: text(20).default('') }).strict(),
+    result<{ services: ServiceView[]; categories: string[] }>()
+  ),
+  'service.save': change(
+    write({
+      serviceId: id.optional(),
+      category: required(20),
+      name: required(40),
+      purpose: required(200),
+      who: text(200).default(''),
+      materials: z.array(required(40)).max(20).default([]),
+      where: text(60).default(''),
+      when: text(60).default(''),
+      phone: z.string().regex(/^[0-9-]{0,20}$/, '电话只能是数字').default(''),
+      guide: text(500).default('')
+    }),
+    result<ServiceView>()
+  )
 } as const
 
 export type RouteName = keyof typeof routes

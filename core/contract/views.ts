@@ -298,3 +298,18 @@ export interface IssueView {
   overdue: boolean
   rating: { stars: number; word: string } | null
 }
+
+export interface ServiceView {
+  id: string
+  category: string
+  name: string
+  purpose: string
+  who: string
+  materials: string[]
+  where: string
+  when: string
+  phone: string
+  guide: string
+  /** the town's directory, or the village's own addition */
+  placeName: string
+}

@@ -20,10 +20,26 @@ export const DEFAULT_BLOCKED_WORDS = ['赌博', '色情', '枪支', '毒品', '�
 
 export type OpenApiHandler = (data: any) => Record<string, unknown> | Promise<Record<string, unknown>>
 
-export function openApiStandIns(options: OpenApiOptions & { baseUrl: () => string }): Record<string, OpenApiHandler> {
+/** A subscribe message the stand-in took instead of WeChat: what the user would have been sent. */
+export interface SentMessage {
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+  at: number
+}
+
+export function openApiStandIns(options: OpenApiOptions & { baseUrl: () => string; outbox: SentMessage[] }): Record<string, OpenApiHandler> {
   const blocked = options.blockedWords ?? DEFAULT_BLOCKED_WORDS
   const codeUrl = options.codeUrl ?? ((page: string, scene: string) => `${options.baseUrl()}/#/${page}?scene=${encodeURIComponent(scene)}`)
   return {
+    // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html:
+    // kept in an outbox (GET /__dev/outbox) that tests and developers read
+    'subscribeMessage.send': data => {
+      if (!data?.touser || !data?.templateId) return { errCode: 47003, errMsg: 'openapi.subscribeMessage.send:fail argument invalid' }
+      options.outbox.push({ touser: String(data.touser), templateId: String(data.templateId), page: String(data.page ?? ''), data: data.data ?? {}, at: Date.now() })
+      return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
+    },
     // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html:
     // WeChat draws a mini-program code; here a QR code of the same destination in the web build
     'wxacode.getUnlimited': async data => {

@@ -7,6 +7,7 @@ import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/l
 import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
+import { buildServices } from './services'
 
 export interface Persona {
   openid: string
@@ -27,6 +28,9 @@ export const DEMO_PERSONAS: Persona[] = [
 ]
 
 export const BOOTSTRAP_ADMINS = ['demo-county']
+
+/** subscribe-message template ids for the local cloud (in WeChat: the ids from the console) */
+export const DEMO_TEMPLATES = { points: 'local-points-changed', issue: 'local-issue-progress', order: 'local-order-ready' }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙']
 const GIVEN = ['秀英', '建国', '桂兰', '志明', '玉梅', '德华', '淑芬', '国强', '春燕', '海军', '凤英', '明亮']
@@ -172,6 +176,7 @@ export function buildDemoCounty(now: number) {
   })
   for (const h of households) {
     Object.assign(h, states.get(h._id))
+    h.boundUsers = DEMO_PERSONAS.filter(p => p.roles.some(r => r.role === 'villager' && r.householdId === h._id)).map(p => p.openid)
     h.latest = kept
       .filter(e => e.householdId === h._id)
       .slice(-5)
@@ -196,5 +201,5 @@ export function buildDemoCounty(now: number) {
     SHOP.map(g => ({ _id: `g-${v.code}-${g.key}`, villageId: v.id, name: g.name, picture: '', price: g.price, stock: g.stock, onShelf: true, limit: g.limit, updatedAt: now }))
   )
 
-  return { places, households, entries: kept, postings, rules, templates, users, grants, goods }
+  return { places, households, entries: kept, postings, rules, templates, users, grants, goods, services: buildServices('t-xiangyang', now) }
 }

@@ -18,6 +18,11 @@ export function Workbenches({ session }: { session: SessionView }) {
         </View>
       ) : null}
       {has('townAdmin') ? (
+        <View className='button secondary' data-testid='open-town-publish' onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/publish/index' })}>
+          发通知到全镇
+        </View>
+      ) : null}
+      {has('townAdmin') ? (
         <View className='button secondary' data-testid='open-audit' onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/audit/index' })}>
           全镇审计记录
         </View>

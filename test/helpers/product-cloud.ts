@@ -5,7 +5,7 @@ import { handlers } from '../../cloudfunctions/api/routes'
 import type { Ctx } from '../../cloudfunctions/shared/context'
 import { seedDemo } from '../../scripts/seed/seed'
 import { localOpenApi } from '../../cloudfunctions/shared/open-api'
-import { BOOTSTRAP_ADMINS } from '../../scripts/seed/demo-county'
+import { BOOTSTRAP_ADMINS, DEMO_TEMPLATES } from '../../scripts/seed/demo-county'
 import { ROOT, sdkFor } from './local-cloud'
 
 /**
@@ -28,12 +28,16 @@ export async function productCloud(now = Date.UTC(2026, 10, 27, 4, 0)) {
     openapi: localOpenApi(`${lc.url}/openapi`),
     now: () => now,
     log: silent,
-    bootstrapAdmins: BOOTSTRAP_ADMINS
+    bootstrapAdmins: BOOTSTRAP_ADMINS,
+    templates: DEMO_TEMPLATES
   })
 
   const router = (table: Handlers = handlers) => createRouter(table)
   const handle = router()
   const call = (openid: string, route: string, input: unknown = {}) => handle({ route, input }, ctxFor(openid))
 
-  return { lc, cloud, db, call, ctxFor, router, close: () => lc.close() }
+  /** the subscribe messages the local cloud took instead of WeChat, for one user */
+  const outbox = async (touser: string) => ((await (await fetch(`${lc.url}/__dev/outbox?touser=${touser}`)).json()) as { messages: any[] }).messages
+
+  return { lc, cloud, db, call, ctxFor, router, outbox, close: () => lc.close() }
 }

@@ -139,7 +139,9 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), issueId: fixture.issueAnswered }),
     expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN', 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
   },
-  'issue.rate': { input: () => ({ requestId: rid(), issueId: fixture.issueToRate, stars: 4 }), expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN' }) }
+  'issue.rate': { input: () => ({ requestId: rid(), issueId: fixture.issueToRate, stars: 4 }), expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN' }) },
+  'service.list': { input: () => ({}), expect: only(inVillage) },
+  'service.save': { input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }), expect: only(bothCadres) }
 }
 
 beforeAll(async () => {

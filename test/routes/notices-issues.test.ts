@@ -114,3 +114,46 @@ describe('villagers’ issues', () => {
     expect(await raise('代开发票，加我微信')).toMatchObject({ ok: false, code: 'CONTENT_REFUSED' })
   })
 })
+
+describe('services', () => {
+  test('the town directory holds at least 70 services, browsed by category and searched by word', async () => {
+    const all = ok(await env.call('demo-villager', 'service.list', {}))
+    expect(all.services.length).toBeGreaterThanOrEqual(70)
+    expect(all.categories).toEqual(expect.arrayContaining(['社会保险', '医疗保障', '民政救助', '农业农村', '户籍证件', '法律服务', '就业创业', '养老助残']))
+    const medical = ok(await env.call('demo-villager', 'service.list', { category: '医疗保障' }))
+    expect(medical.services.every((s: any) => s.category === '医疗保障')).toBe(true)
+    const found = ok(await env.call('demo-villager', 'service.list', { query: '异地 备案' }))
+    expect(found.services.map((s: any) => s.name)).toEqual(['异地就医备案'])
+    expect(found.services[0]).toMatchObject({ phone: '12345', placeName: '向阳镇', materials: ['身份证', '社保卡'] })
+  })
+
+  test("a village adds its own services; they are its villagers', and the town's entries are not the village's to edit", async () => {
+    const mine = ok(
+      await env.call('demo-cadre', 'service.save', { requestId: rid(), category: '其他', name: '新丰村农机共享', purpose: '村里的旋耕机预约借用', where: '村委会', phone: '0838-5551234' })
+    )
+    expect(ok(await env.call('demo-villager', 'service.list', { query: '旋耕机' })).services).toEqual([expect.objectContaining({ id: mine.id, placeName: '新丰村' })])
+    expect(ok(await env.call('demo-cadre-jq', 'service.list', { query: '旋耕机' })).services).toEqual([])
+    expect(await env.call('demo-cadre', 'service.save', { requestId: rid(), serviceId: 'svc-001', category: '社会保险', name: '改名', purpose: '改' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+describe('notifications (subscribe messages; the local outbox stands in for WeChat)', () => {
+  test('points changing, an issue reply and an order ready each tell the villager', async () => {
+    const before = (await env.outbox('demo-villager')).length
+    const rule = ok(
+      await env.call('demo-cadre', 'rules.save', { requestId: rid(), terms: { category: '公益参与', title: '修路出工', points: { min: 5, max: 5 }, cap: null, evidenceRequired: false, proposers: ['cadre'] } })
+    )
+    ok(await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: 'h-xf-012', ruleId: rule.id, points: 5 }))
+    const issue = ok(await env.call('demo-villager', 'issue.raise', { requestId: rid(), category: '道路水电', text: '村道上有个大坑' }))
+    ok(await env.call('demo-cadre', 'issue.take', { requestId: rid(), issueId: issue.id }))
+    ok(await env.call('demo-cadre', 'issue.reply', { requestId: rid(), issueId: issue.id, text: '明天安排人填平' }))
+    ok(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: 'g-xf-soap' }))
+    const told = (await env.outbox('demo-villager')).slice(before)
+    const byTemplate = (id: string) => told.filter((m: any) => m.templateId === id)
+    expect(byTemplate('local-points-changed')[0].data).toMatchObject({ thing1: { value: '修路出工' }, number2: { value: '5' } })
+    expect(byTemplate('local-issue-progress')[0].data).toMatchObject({ thing1: { value: '道路水电' }, thing2: { value: '明天安排人填平' } })
+    expect(byTemplate('local-order-ready')[0].data).toMatchObject({ thing1: { value: '香皂' }, number2: { value: '5' } })
+    // the son bound to the same household is told of its points too
+    expect((await env.outbox('xf-012-son')).some((m: any) => m.templateId === 'local-points-changed')).toBe(true)
+  })
+})

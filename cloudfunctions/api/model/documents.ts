@@ -43,6 +43,8 @@ export interface HouseholdDoc extends LedgerState {
   purchases?: Purchases
   /** the household code's image, made once (一户一码) */
   codeFile?: string
+  /** the openids bound to the household as its villagers, kept with their grants: whom to tell */
+  boundUsers?: string[]
 }
 
 /** The snapshot of a rule an entry keeps: editing or retiring the rule later changes no history. */
@@ -283,4 +285,20 @@ export interface IssueDoc {
   answeredAt: number | null
   closedAt: number | null
   rating: { stars: number; word: string; at: number } | null
+}
+
+export interface ServiceDoc {
+  _id: string
+  /** the town (its directory) or a village (its addition) */
+  placeId: string
+  category: string
+  name: string
+  purpose: string
+  who: string
+  materials: string[]
+  where: string
+  when: string
+  phone: string
+  guide: string
+  updatedAt: number
 }

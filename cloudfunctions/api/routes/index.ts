@@ -12,6 +12,7 @@ import * as shop from './shop'
 import * as householdCode from './household-code'
 import * as notices from './notices'
 import * as villageIssues from './village-issues'
+import * as services from './services'
 
 export const handlers: Handlers = {
   'me.session': session,
@@ -77,5 +78,7 @@ export const handlers: Handlers = {
   'issue.reply': villageIssues.reply,
   'issue.handOver': villageIssues.handOver,
   'issue.close': villageIssues.close,
-  'issue.rate': villageIssues.rate
+  'issue.rate': villageIssues.rate,
+  'service.list': services.list,
+  'service.save': services.save
 }

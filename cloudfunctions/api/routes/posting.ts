@@ -191,7 +191,8 @@ const ACTION_LABELS: Record<string, string> = {
   'shop.cancel': '取消订单',
   'notice.publish': '发布通知',
   'notice.withdraw': '撤回通知',
-  'notice.pin': '置顶通知'
+  'notice.pin': '置顶通知',
+  'service.save': '修改便民服务'
 }
 
 const toAuditView = (a: AuditDoc): AuditView => ({

@@ -4,6 +4,7 @@ import type { GoodsView, OrderView } from '../../../core/contract/views'
 import { boughtInPeriod, canMoveOrder, purchaseProblem, withPurchase } from '../../../core/domain/shop'
 import { auditIdFor, auditOf, recordAudit } from '../audit'
 import { checkText } from '../content-check'
+import { tellOrderReady } from '../notify'
 import { getDoc } from '../identity'
 import { post, Posted, requestKeyFor, transact, transactionGet } from '../ledger'
 import type { GoodsDoc, HouseholdDoc, OrderDoc } from '../model/documents'
@@ -151,7 +152,10 @@ export const order: Handler<'shop.order'> = {
   access: { who: 'roles', roles: ['villager'] },
   async handle({ requestId, goodsId, quantity }, ctx) {
     const { householdId, villageId } = myHousehold(ctx)
-    return toOrderView(await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'online' }))
+    const placed = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'online' })
+    // the shop has it in stock: it is ready to collect at once
+    await tellOrderReady(ctx, ctx.openid, placed.goodsName, placed.points)
+    return toOrderView(placed)
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { IssueView } from '../../../core/contract/views'
+import { tellIssueReplied } from '../notify'
 import { canMoveIssue, DAY_MS, ISSUE_DUE_DAYS, IssueState } from '../../../core/domain/workflow'
 import type { UserDoc } from '../identity'
 import { checkText } from '../content-check'
@@ -96,8 +97,8 @@ export const queue: Handler<'issue.queue'> = {
 }
 
 /** Moves an issue inside a transaction, checking who may and whether its state allows it. */
-async function move(ctx: RouteCtx, issueId: string, decide: (i: IssueDoc) => { to: IssueState; patch: Partial<IssueDoc> }): Promise<IssueView> {
-  const after = await transact(ctx, async t => {
+async function move(ctx: RouteCtx, issueId: string, decide: (i: IssueDoc) => { to: IssueState; patch: Partial<IssueDoc> }): Promise<IssueDoc> {
+  return transact(ctx, async t => {
     const i = await transactionGet<IssueDoc>(t, 'issues', issueId)
     if (!i) throw new AppError('NOT_FOUND', '没有找到这件事')
     const { to, patch } = decide(i)
@@ -105,7 +106,6 @@ async function move(ctx: RouteCtx, issueId: string, decide: (i: IssueDoc) => { t
     await t.collection('issues').doc(issueId).update({ data: { ...patch, state: to } })
     return { ...i, ...patch, state: to }
   })
-  return toView(after, ctx.now())
 }
 
 const mustHandle = (ctx: RouteCtx, i: IssueDoc) => {
@@ -114,26 +114,33 @@ const mustHandle = (ctx: RouteCtx, i: IssueDoc) => {
 
 export const take: Handler<'issue.take'> = {
   access: { who: 'roles', roles: ['cadre', 'gridWorker'] },
-  handle: ({ issueId }, ctx) =>
-    move(ctx, issueId, i => {
-      mustHandle(ctx, i)
-      if (i.state !== 'received') throw new AppError('STATE_CHANGED')
-      return { to: 'handling', patch: { handler: { openid: ctx.openid, name: actorName(ctx) } } }
-    })
+  handle: async ({ issueId }, ctx) =>
+    toView(
+      await move(ctx, issueId, i => {
+        mustHandle(ctx, i)
+        if (i.state !== 'received') throw new AppError('STATE_CHANGED')
+        return { to: 'handling', patch: { handler: { openid: ctx.openid, name: actorName(ctx) } } }
+      }),
+      ctx.now()
+    )
 }
 
 export const reply: Handler<'issue.reply'> = {
   access: { who: 'roles', roles: ['villager', 'cadre', 'gridWorker'] },
   async handle({ issueId, text, answer }, ctx) {
     await checkText(ctx, text)
-    return move(ctx, issueId, i => {
-      const fromVillager = i.by === ctx.openid || grantOf(ctx, 'villager')?.householdId === i.householdId
+    let fromVillager = false
+    const after = await move(ctx, issueId, i => {
+      fromVillager = i.by === ctx.openid || grantOf(ctx, 'villager')?.householdId === i.householdId
       if (!fromVillager) mustHandle(ctx, i)
       if (i.state === 'closed') throw new AppError('STATE_CHANGED')
       if (answer && (fromVillager || i.state !== 'handling')) throw new AppError('STATE_CHANGED', '先接手办理，才能答复')
       const replies = [...i.replies, { by: ctx.openid, byName: actorName(ctx), text, at: ctx.now(), fromVillager }]
       return answer ? { to: 'answered', patch: { replies, answeredAt: ctx.now() } } : { to: i.state, patch: { replies } }
     })
+    // the villager who raised it is told of the village's reply
+    if (!fromVillager) await tellIssueReplied(ctx, after.by, after.category, text, ctx.now())
+    return toView(after, ctx.now())
   }
 }
 
@@ -141,7 +148,7 @@ export const handOver: Handler<'issue.handOver'> = {
   access: { who: 'roles', roles: ['cadre', 'gridWorker'] },
   async handle({ issueId, toOpenid }, ctx) {
     const target = await getDoc<UserDoc>(ctx, 'users', toOpenid)
-    return move(ctx, issueId, i => {
+    const after = await move(ctx, issueId, i => {
       mustHandle(ctx, i)
       const targetHandles =
         !!target &&
@@ -150,27 +157,32 @@ export const handOver: Handler<'issue.handOver'> = {
       if (i.state !== 'handling') throw new AppError('STATE_CHANGED')
       return { to: 'handling', patch: { handler: { openid: toOpenid, name: target!.name } } }
     })
+    return toView(after, ctx.now())
   }
 }
 
 export const close: Handler<'issue.close'> = {
   access: { who: 'roles', roles: ['villager', 'cadre', 'gridWorker'] },
-  handle: ({ issueId }, ctx) =>
-    move(ctx, issueId, i => {
-      if (grantOf(ctx, 'villager')?.householdId !== i.householdId) mustHandle(ctx, i)
-      return { to: 'closed', patch: { closedAt: ctx.now() } }
-    })
+  handle: async ({ issueId }, ctx) =>
+    toView(
+      await move(ctx, issueId, i => {
+        if (grantOf(ctx, 'villager')?.householdId !== i.householdId) mustHandle(ctx, i)
+        return { to: 'closed', patch: { closedAt: ctx.now() } }
+      }),
+      ctx.now()
+    )
 }
 
 export const rate: Handler<'issue.rate'> = {
   access: { who: 'roles', roles: ['villager'] },
   async handle({ issueId, stars, word }, ctx) {
     await checkText(ctx, word)
-    return move(ctx, issueId, i => {
+    const after = await move(ctx, issueId, i => {
       if (grantOf(ctx, 'villager')?.householdId !== i.householdId) throw new AppError('FORBIDDEN', '只能评价自家的事')
       if (i.rating) throw new AppError('ALREADY_RATED')
       if (i.state !== 'answered' && i.state !== 'closed') throw new AppError('NOT_ANSWERED')
       return { to: i.state, patch: { rating: { stars, word, at: ctx.now() } } }
     })
+    return toView(after, ctx.now())
   }
 }

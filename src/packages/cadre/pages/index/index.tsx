@@ -64,6 +64,14 @@ export default function CadreHome() {
           一户一码
         </View>
       </View>
+      <View className='links'>
+        <View className='button secondary' data-testid='open-publish' onClick={() => go('/packages/cadre/pages/publish/index')}>
+          发布通知
+        </View>
+        <View className='button secondary' data-testid='open-issues' onClick={() => go('/packages/cadre/pages/issues/index')}>
+          村民说事
+        </View>
+      </View>
       <View className='field'>
         <Input className='input' data-testid='household-search' placeholder='搜门牌号或户主姓名' value={query} onInput={e => search(e.detail.value)} />
       </View>

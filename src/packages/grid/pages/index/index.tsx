@@ -32,6 +32,7 @@ export default function GridHome() {
       <View className='links'>
         <View className='button' data-testid='new-log' onClick={() => go('/packages/grid/pages/log/index')}>写日志</View>
         <View className='button secondary' data-testid='new-proposal' onClick={() => go('/packages/grid/pages/propose/index')}>提议加分</View>
+        <View className='button secondary' onClick={() => go('/packages/grid/pages/issues/index')}>村民说事</View>
       </View>
       {problem ? (
         <Problem problem={problem} />

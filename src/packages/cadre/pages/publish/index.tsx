@@ -1,0 +1,86 @@
+import { useCallback, useState } from 'react'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { NOTICE_KIND_NAMES, NoticeKind } from '../../../../../core/domain/workflow'
+import { call, newRequestId } from '../../../../services/api'
+import { asApiError, useLoad } from '../../../../services/use-route'
+import { act } from '../../../../services/act'
+import { useLargeFont } from '../../../../services/large-font'
+import { EvidencePicker } from '../../../../components/EvidencePicker'
+import { Loading, Problem } from '../../../../components/Problem'
+
+/** 发布通知: a cadre to the village, a town administrator to every village of the town; the published ones with households read. */
+export default function PublishPage() {
+  const large = useLargeFont()
+  const load = useCallback(async () => {
+    const [list, session] = await Promise.all([call('notice.list', {}), call('me.session', {})])
+    return { notices: list.notices.filter(n => n.readCount !== null), isTown: session.roles.some(r => r.role === 'townAdmin') }
+  }, [])
+  const { data, problem, reload } = useLoad(load)
+  const [kind, setKind] = useState<NoticeKind>('notice')
+  const [title, setTitle] = useState('')
+  const [body, setBody] = useState('')
+  const [pictures, setPictures] = useState<string[]>([])
+  const [rows, setRows] = useState('')
+  const [pinned, setPinned] = useState(false)
+  const [requestId, setRequestId] = useState(newRequestId)
+
+  /** "道路硬化 120000" a line each */
+  const financeRows = rows
+    .split('\n')
+    .map(line => line.trim().match(/^(.+?)\s+(-?[\d.]+)$/))
+    .filter((m): m is RegExpMatchArray => !!m)
+    .map(m => ({ item: m[1], amount: Number(m[2]) }))
+
+  const publish = async () => {
+    try {
+      await call('notice.publish', { requestId, kind, title, body, pictures, financeRows: kind === 'finance' ? financeRows : [], pinned, toTown: !!data?.isTown })
+      Taro.showToast({ title: '已发布', icon: 'success' })
+      setTitle('')
+      setBody('')
+      setPictures([])
+      setRows('')
+      setRequestId(newRequestId())
+      await reload()
+    } catch (e) {
+      Taro.showModal({ title: '没有发布', content: asApiError(e).message, showCancel: false })
+    }
+  }
+
+  if (problem) return <View className='page'><Problem problem={problem} /></View>
+  if (!data) return <View className='page'><Loading /></View>
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className='field'>
+        {(Object.keys(NOTICE_KIND_NAMES) as NoticeKind[]).map(k => (
+          <Text key={k} className={`chip ${k === kind ? 'chip--on' : ''}`} onClick={() => setKind(k)}>{NOTICE_KIND_NAMES[k]}</Text>
+        ))}
+      </View>
+      <View className='field'><View className='field__label'>标题</View><Input className='input' data-testid='notice-title-input' value={title} maxlength={60} onInput={e => setTitle(e.detail.value)} /></View>
+      <View className='field'><View className='field__label'>正文</View><Textarea className='textarea' value={body} maxlength={5000} onInput={e => setBody(e.detail.value)} /></View>
+      {kind === 'finance' ? (
+        <View className='field'>
+          <View className='field__label'>收支明细，一行一项：名称 金额（元）</View>
+          <Textarea className='textarea' value={rows} placeholder={'道路硬化 120000\n路灯电费 3560.5'} onInput={e => setRows(e.detail.value)} />
+          <View className='muted'>已识别{financeRows.length}项</View>
+        </View>
+      ) : null}
+      <View className='field'><View className='field__label'>图片</View><EvidencePicker files={pictures} onChange={setPictures} /></View>
+      <View className='field' style={{ display: 'flex', justifyContent: 'space-between' }}><Text>置顶</Text><Switch checked={pinned} color='#c8321e' onChange={e => setPinned(e.detail.value)} /></View>
+      <View className='button' data-testid='notice-publish' onClick={() => void publish()}>{data.isTown ? '发布到全镇' : '发布到本村'}</View>
+      <View className='section-title'>已发布</View>
+      <View className='list'>
+        {data.notices.map(n => (
+          <View key={n.id} className='list__row' data-testid='published-row' data-id={n.id}>
+            <View className='list__body'>
+              <Text className='list__title'>{n.pinned ? '【置顶】' : ''}{n.title}</Text>
+              <Text className='list__meta' data-testid='read-count'>{n.readCount}户已读</Text>
+            </View>
+            <Text className='list__action' onClick={() => void act(() => call('notice.pin', { requestId: newRequestId(), noticeId: n.id, pinned: !n.pinned }), n.pinned ? '已取消置顶' : '已置顶', reload)}>{n.pinned ? '取消置顶' : '置顶'}</Text>
+            <Text className='list__action' onClick={() => void act(() => call('notice.withdraw', { requestId: newRequestId(), noticeId: n.id }), '已撤回', reload)}>撤回</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
