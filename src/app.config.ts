@@ -36,7 +36,7 @@ export default defineAppConfig({
       ]
     },
     { root: 'packages/grid', pages: ['pages/index/index', 'pages/log/index', 'pages/propose/index', 'pages/issues/index'] },
-    { root: 'packages/villager', pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index'] },
+    { root: 'packages/villager', pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index'] },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
   ],
   window: {

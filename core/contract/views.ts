@@ -42,6 +42,8 @@ export interface SessionView {
   name: string
   roles: { role: RoleName; label: string; placeName: string }[]
   largeFont: boolean
+  /** the subscribe-message templates the app asks consent for (empty ids: none configured) */
+  subscribeTemplates: { points: string; issue: string; order: string }
 }
 
 export interface RuleView extends RuleTerms {

@@ -201,5 +201,17 @@ export function buildDemoCounty(now: number) {
     SHOP.map(g => ({ _id: `g-${v.code}-${g.key}`, villageId: v.id, name: g.name, picture: '', price: g.price, stock: g.stock, onShelf: true, limit: g.limit, updatedAt: now }))
   )
 
-  return { places, households, entries: kept, postings, rules, templates, users, grants, goods, services: buildServices('t-xiangyang', now) }
+  const notice = (id: string, placeId: string, placeName: string, kind: string, title: string, body: string, daysAgo: number, extra = {}) => ({
+    _id: id, placeId, placeName, kind, title, body, pictures: [], attachments: [], financeRows: [], pinned: false, withdrawn: false, by: 'demo-cadre', byName: '张德明', at: now - daysAgo * DAY, readCount: 0, ...extra
+  })
+  const notices = [
+    notice('n-demo-rules', 'v-xinfeng', '新丰村', 'village', '新丰村村规民约和积分细则（2026年修订）', '经村民代表大会讨论通过，积分细则见小程序“积分细则”。有意见可以在“村民说事”里提。', 20, { pinned: true }),
+    notice('n-demo-finance', 'v-xinfeng', '新丰村', 'finance', '新丰村2026年第三季度财务公开', '本季度收支情况如下，欢迎监督。', 6, {
+      financeRows: [{ item: '上级转移支付', amount: 150000 }, { item: '2组道路硬化', amount: -120000 }, { item: '路灯电费', amount: -3560.5 }, { item: '积分超市商品采购', amount: -8200 }]
+    }),
+    notice('n-demo-town', 't-xiangyang', '向阳镇', 'notice', '2027年度城乡居民医保开始缴费', '缴费时间到12月31日，可在村里代缴或在“四川税务”小程序自己交。', 3, { byName: '赵敏', by: 'demo-town' }),
+    notice('n-demo-chronicle', 'v-xinfeng', '新丰村', 'chronicle', '新丰村积分超市开业', '村积分超市在村委会一楼开业，村民可用积分兑换生活用品。', 40)
+  ]
+
+  return { places, households, entries: kept, postings, rules, templates, users, grants, goods, notices, services: buildServices('t-xiangyang', now) }
 }

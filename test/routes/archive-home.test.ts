@@ -1,4 +1,5 @@
 import { productCloud } from '../helpers/product-cloud'
+import { DEMO_TEMPLATES } from '../../scripts/seed/demo-county'
 
 let env: Awaited<ReturnType<typeof productCloud>>
 beforeAll(async () => {
@@ -36,9 +37,9 @@ test.each([
 test('the session tells each persona their roles and places', async () => {
   expect(await env.call('demo-cadre', 'me.session')).toEqual({
     ok: true,
-    data: { openid: 'demo-cadre', name: '张德明', roles: [{ role: 'cadre', label: '村干部', placeName: '新丰村' }], largeFont: false }
+    data: { openid: 'demo-cadre', name: '张德明', roles: [{ role: 'cadre', label: '村干部', placeName: '新丰村' }], largeFont: false, subscribeTemplates: DEMO_TEMPLATES }
   })
   const county = await env.call('demo-county', 'me.session')
   expect(county).toMatchObject({ ok: true, data: { roles: [{ role: 'countyAdmin', placeName: '示范县' }] } })
-  expect(await env.call('demo-stranger', 'me.session')).toEqual({ ok: true, data: { openid: 'demo-stranger', name: '', roles: [], largeFont: false } })
+  expect(await env.call('demo-stranger', 'me.session')).toEqual({ ok: true, data: { openid: 'demo-stranger', name: '', roles: [], largeFont: false, subscribeTemplates: DEMO_TEMPLATES } })
 })

@@ -25,7 +25,8 @@ export const session: Handler<'me.session'> = {
       openid: ctx.openid,
       name: identity.user?.name ?? '',
       roles: identity.roles.map(r => ({ role: r.role, label: ROLE_NAMES[r.role], placeName: places.get(placeOf(r))?.name ?? '' })),
-      largeFont: identity.user?.largeFont ?? false
+      largeFont: identity.user?.largeFont ?? false,
+      subscribeTemplates: ctx.templates
     }
   }
 }

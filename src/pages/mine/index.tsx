@@ -5,6 +5,7 @@ import type { RouteResult } from '../../../core/contract/routes'
 import { ApiError, call, newRequestId } from '../../services/api'
 import { readLargeFont, rememberLargeFont } from '../../services/large-font'
 import { Workbenches } from '../../components/Workbenches'
+import { askToBeTold } from '../../services/subscribe'
 
 type Session = RouteResult<'me.session'>
 
@@ -47,6 +48,11 @@ export default function Mine() {
           </View>
         ))}
       </View>
+      {session?.roles.some(r => r.role === 'villager') && process.env.TARO_ENV === 'weapp' ? (
+        <View className='button secondary' onClick={() => void askToBeTold(['points', 'issue', 'order'])}>
+          接收积分变动和办事进度提醒
+        </View>
+      ) : null}
       {session ? <Workbenches session={session} /> : null}
       <View className='notice' style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Text>大字模式</Text>

@@ -6,6 +6,7 @@ import { CAP_PERIOD_NAMES } from '../../../core/domain/rules'
 import { call, newRequestId } from '../../services/api'
 import { useLoad } from '../../services/use-route'
 import { act } from '../../services/act'
+import { askToBeTold } from '../../services/subscribe'
 import { useLargeFont } from '../../services/large-font'
 import { OrderList } from '../../components/OrderList'
 import { Loading, Problem } from '../../components/Problem'
@@ -21,7 +22,9 @@ export default function ShopPage() {
 
   const order = async (g: GoodsView) => {
     const sure = await Taro.showModal({ title: `换${g.name}`, content: `用${g.price}积分换1件，到村里积分超市领取。`, confirmText: '换' })
-    if (sure.confirm) await act(() => call('shop.order', { requestId: newRequestId(), goodsId: g.id, quantity: 1 }), '已下单', reload)
+    if (!sure.confirm) return
+    await askToBeTold(['order'])
+    await act(() => call('shop.order', { requestId: newRequestId(), goodsId: g.id, quantity: 1 }), '已下单', reload)
   }
 
   if (problem) return <View className='page'><Problem problem={problem} /></View>

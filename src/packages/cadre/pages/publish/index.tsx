@@ -7,7 +7,19 @@ import { asApiError, useLoad } from '../../../../services/use-route'
 import { act } from '../../../../services/act'
 import { useLargeFont } from '../../../../services/large-font'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
+import { uploadFile } from '../../../../services/files'
 import { Loading, Problem } from '../../../../components/Problem'
+
+/** Files from a WeChat chat (the only place a phone keeps documents), uploaded; the browser build has no such picker. */
+async function pickAttachments(): Promise<{ fileID: string; name: string }[]> {
+  if (process.env.TARO_ENV !== 'weapp') {
+    Taro.showToast({ title: '请在微信里添加附件', icon: 'none' })
+    return []
+  }
+  const picked = await Taro.chooseMessageFile({ count: 9, type: 'file' }).catch(() => null)
+  if (!picked) return []
+  return Promise.all(picked.tempFiles.map(async f => ({ fileID: await uploadFile(f.path, 'attachments'), name: f.name.slice(0, 60) })))
+}
 
 /** 发布通知: a cadre to the village, a town administrator to every village of the town; the published ones with households read. */
 export default function PublishPage() {
@@ -23,6 +35,7 @@ export default function PublishPage() {
   const [pictures, setPictures] = useState<string[]>([])
   const [rows, setRows] = useState('')
   const [pinned, setPinned] = useState(false)
+  const [attachments, setAttachments] = useState<{ fileID: string; name: string }[]>([])
   const [requestId, setRequestId] = useState(newRequestId)
 
   /** "道路硬化 120000" a line each */
@@ -34,12 +47,13 @@ export default function PublishPage() {
 
   const publish = async () => {
     try {
-      await call('notice.publish', { requestId, kind, title, body, pictures, financeRows: kind === 'finance' ? financeRows : [], pinned, toTown: !!data?.isTown })
+      await call('notice.publish', { requestId, kind, title, body, pictures, attachments, financeRows: kind === 'finance' ? financeRows : [], pinned, toTown: !!data?.isTown })
       Taro.showToast({ title: '已发布', icon: 'success' })
       setTitle('')
       setBody('')
       setPictures([])
       setRows('')
+      setAttachments([])
       setRequestId(newRequestId())
       await reload()
     } catch (e) {
@@ -66,6 +80,11 @@ export default function PublishPage() {
         </View>
       ) : null}
       <View className='field'><View className='field__label'>图片</View><EvidencePicker files={pictures} onChange={setPictures} /></View>
+      <View className='field'>
+        <View className='field__label'>附件（如收支明细表，在微信里从聊天记录选文件）</View>
+        {attachments.map(a => <View key={a.fileID}>{a.name}</View>)}
+        <View className='button secondary' onClick={() => void pickAttachments().then(more => setAttachments([...attachments, ...more]))}>添加附件</View>
+      </View>
       <View className='field' style={{ display: 'flex', justifyContent: 'space-between' }}><Text>置顶</Text><Switch checked={pinned} color='#c8321e' onChange={e => setPinned(e.detail.value)} /></View>
       <View className='button' data-testid='notice-publish' onClick={() => void publish()}>{data.isTown ? '发布到全镇' : '发布到本村'}</View>
       <View className='section-title'>已发布</View>

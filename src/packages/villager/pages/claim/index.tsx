@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { call, newRequestId } from '../../../../services/api'
 import { asApiError, useLoad } from '../../../../services/use-route'
 import { act } from '../../../../services/act'
+import { askToBeTold } from '../../../../services/subscribe'
 import { useLargeFont } from '../../../../services/large-font'
 import { PendingList } from '../../../../components/PendingList'
 import { PointsRequest, PointsRequestForm } from '../../../../components/PointsRequestForm'
@@ -21,6 +22,7 @@ export default function ClaimPage() {
 
   const submit = async ({ rule, points, description, evidence }: PointsRequest) => {
     try {
+      await askToBeTold(['points'])
       await call('claim.create', { requestId, ruleId: rule.id, points, description, evidence })
       await Taro.showModal({ title: '已提交', content: '村干部审核通过后，积分就会加上。', showCancel: false })
       setRequestId(newRequestId())

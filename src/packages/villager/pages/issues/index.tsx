@@ -6,6 +6,7 @@ import { ISSUE_CATEGORIES, IssueCategory } from '../../../../../core/domain/work
 import { call, newRequestId } from '../../../../services/api'
 import { asApiError, useLoad } from '../../../../services/use-route'
 import { act } from '../../../../services/act'
+import { askToBeTold } from '../../../../services/subscribe'
 import { useLargeFont } from '../../../../services/large-font'
 import { IssueList, IssueThread } from '../../../../components/IssueList'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
@@ -26,6 +27,7 @@ export default function VillagerIssues() {
 
   const raise = async () => {
     try {
+      await askToBeTold(['issue'])
       await call('issue.raise', { requestId, category, text, place, photos })
       Taro.showToast({ title: '已提交', icon: 'success' })
       setText('')
