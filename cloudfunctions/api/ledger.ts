@@ -169,7 +169,7 @@ const postingOf = (e: EntryDoc, h: HouseholdDoc, until: number): PostingDoc => (
   openObjections: 0
 })
 
-export const ledgerStateOf = (h: Partial<LedgerState>): LedgerState => ({
+const ledgerStateOf = (h: Partial<LedgerState>): LedgerState => ({
   balance: h.balance ?? 0,
   earned: h.earned ?? 0,
   monthKey: h.monthKey ?? '',

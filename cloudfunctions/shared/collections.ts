@@ -1,7 +1,7 @@
 import declaration from '../../core/collections.json'
 import type { Database } from './context'
 
-export const COLLECTIONS = Object.keys(declaration.collections)
+const COLLECTIONS = Object.keys(declaration.collections)
 
 /**
  * Creates every collection the product uses, as the cloud requires before the first write. Safe to

@@ -21,7 +21,7 @@ export interface SubscribeMessage {
   data: Record<string, { value: string }>
 }
 
-export function wechatOpenApi(cloud: Cloud): OpenApi {
+function wechatOpenApi(cloud: Cloud): OpenApi {
   return {
     async sendSubscribeMessage(message) {
       await cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal' } as never)

@@ -48,7 +48,7 @@ const page = z.number().int().min(1).max(500).default(1)
 const empty = z.object({}).strict()
 const write = <T extends z.ZodRawShape>(shape: T) => z.object({ requestId, ...shape }).strict()
 
-export const ruleTerms = z
+const ruleTerms = z
   .object({
     category: z.enum(CATEGORIES),
     title: required(60),

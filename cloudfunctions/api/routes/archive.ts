@@ -72,7 +72,7 @@ export const rules: Handler<'archive.rules'> = {
   }
 }
 
-export async function activeRules(ctx: RouteCtx, villageId: string): Promise<RuleDoc[]> {
+async function activeRules(ctx: RouteCtx, villageId: string): Promise<RuleDoc[]> {
   const res = (await ctx.db.collection('rules').where({ villageId, active: true }).limit(200).get()) as unknown as { data: RuleDoc[] }
   return res.data.sort((a, b) => a.category.localeCompare(b.category, 'zh') || a._id.localeCompare(b._id))
 }

@@ -13,8 +13,8 @@ import { toOrderView } from './shop'
  * The code only names the household: whoever scans it sees what their own role allows, checked here
  * (a cadre of the village may act on it; anyone else of the village sees its public card).
  */
-export const CODE_PAGE = 'pages/household/index'
-export const sceneOf = (householdId: string) => `h=${householdId}`
+const CODE_PAGE = 'pages/household/index'
+const sceneOf = (householdId: string) => `h=${householdId}`
 
 export const publicCard: Handler<'household.public'> = {
   access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre'] },

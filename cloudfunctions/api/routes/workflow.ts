@@ -24,7 +24,7 @@ import { snapshotOf } from './scoring'
 const PAGE = 20
 const hashId = (prefix: string, ...parts: string[]) => prefix + createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 24)
 
-export const toPendingView = (p: PendingDoc): PendingView => ({
+const toPendingView = (p: PendingDoc): PendingView => ({
   id: p._id,
   kind: p.kind,
   state: p.state,
