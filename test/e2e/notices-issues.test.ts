@@ -65,9 +65,11 @@ test('a notice is read and counted once; an issue is raised, answered and rated'
 
   // the villager sees the answer and rates it
   await loginAs('demo-villager')
-  await page.goto(`${BASE}/#/packages/villager/pages/issues/index`)
-  await page.locator('[data-testid="issue-row"][data-state="answered"]:visible').click()
-  await expect(page.textContent('body')).resolves.toContain('已组织人员清淤，水渠通了')
+  await page.click('[data-testid="open-issues"]')
+  // Taro's h5 router keeps the home page (which lists open issues too) in the DOM: look inside the issues page
+  const issuesPage = page.locator('.page', { has: page.locator('[data-testid="issue-submit"]') })
+  await issuesPage.locator('[data-testid="issue-row"][data-state="answered"]').click()
+  await page.locator('[data-testid="issue-reply"]', { hasText: '已组织人员清淤，水渠通了' }).waitFor()
   await page.locator('[data-star="4"]:visible').click()
   await page.locator('[data-testid="rate-submit"]:visible').click()
   await page.waitForSelector('text=评价：★★★★')

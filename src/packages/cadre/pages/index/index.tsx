@@ -9,6 +9,14 @@ import { Loading, Problem } from '../../../../components/Problem'
 
 type Found = RouteResult<'cadre.households'>
 
+/** The village's work, by what it is about: scoring, review, the shop, the platform; each opens its page. */
+const WORK: [label: string, page: string][][] = [
+  [['批量打分', 'batch'], ['积分细则', 'rules'], ['网格员', 'roles']],
+  [['审核申报', 'review'], ['处理异议', 'objections'], ['审计记录', 'audit']],
+  [['柜台兑换', 'desk'], ['商品', 'goods'], ['订单', 'orders'], ['一户一码', 'codes']],
+  [['发布通知', 'publish'], ['村民说事', 'issues']]
+]
+
 /** 村干部工作台: find a household by door plate or head, and the village's other work. */
 export default function CadreHome() {
   const large = useLargeFont()
@@ -28,50 +36,15 @@ export default function CadreHome() {
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='links'>
-        <View className='button' data-testid='open-batch' onClick={() => go('/packages/cadre/pages/batch/index')}>
-          批量打分
+      {WORK.map((row, r) => (
+        <View key={r} className='links'>
+          {row.map(([label, page]) => (
+            <View key={page} className={`button ${page === 'batch' ? '' : 'secondary'}`} data-testid={`open-${page}`} onClick={() => go(`/packages/cadre/pages/${page}/index`)}>
+              {label}
+            </View>
+          ))}
         </View>
-        <View className='button secondary' onClick={() => go('/packages/cadre/pages/rules/index')}>
-          积分细则
-        </View>
-        <View className='button secondary' onClick={() => go('/packages/cadre/pages/roles/index')}>
-          网格员
-        </View>
-      </View>
-      <View className='links'>
-        <View className='button secondary' data-testid='open-review' onClick={() => go('/packages/cadre/pages/review/index')}>
-          审核申报
-        </View>
-        <View className='button secondary' data-testid='open-objections' onClick={() => go('/packages/cadre/pages/objections/index')}>
-          处理异议
-        </View>
-        <View className='button secondary' onClick={() => go('/packages/cadre/pages/audit/index')}>
-          审计记录
-        </View>
-      </View>
-      <View className='links'>
-        <View className='button secondary' data-testid='open-desk' onClick={() => go('/packages/cadre/pages/desk/index')}>
-          柜台兑换
-        </View>
-        <View className='button secondary' onClick={() => go('/packages/cadre/pages/goods/index')}>
-          商品
-        </View>
-        <View className='button secondary' onClick={() => go('/packages/cadre/pages/orders/index')}>
-          订单
-        </View>
-        <View className='button secondary' data-testid='open-codes' onClick={() => go('/packages/cadre/pages/codes/index')}>
-          一户一码
-        </View>
-      </View>
-      <View className='links'>
-        <View className='button secondary' data-testid='open-publish' onClick={() => go('/packages/cadre/pages/publish/index')}>
-          发布通知
-        </View>
-        <View className='button secondary' data-testid='open-issues' onClick={() => go('/packages/cadre/pages/issues/index')}>
-          村民说事
-        </View>
-      </View>
+      ))}
       <View className='field'>
         <Input className='input' data-testid='household-search' placeholder='搜门牌号或户主姓名' value={query} onInput={e => search(e.detail.value)} />
       </View>
