@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto'
 import { AppError } from '../../core/contract/errors'
 import type { EntryView } from '../../core/contract/views'
 import { applyPosting, EntryKind, LedgerState, SCORE_KINDS } from '../../core/domain/ledger'
-import { tellPointsChanged } from './notify'
 import { periodKeys } from '../../core/domain/period'
 import { capPeriodKey } from '../../core/domain/rules'
+import { DAY_MS } from '../../core/domain/workflow'
 import type { Ctx } from '../shared/context'
 import { getDoc } from './identity'
 import type { AuditDoc, EntryDoc, HouseholdDoc, PostingDoc, RuleSnapshot } from './model/documents'
-import { DAY_MS } from '../../core/domain/workflow'
 import { toEntryView } from './model/views'
+import { tellPointsChanged } from './notify'
 
 /**
  * The ledger: the one module that writes points. Each entry is written in one transaction of
