@@ -20,6 +20,7 @@ export default defineAppConfig({
       pages: [
         'pages/index/index',
         'pages/household/index',
+        'pages/household-edit/index',
         'pages/score/index',
         'pages/batch/index',
         'pages/rules/index',

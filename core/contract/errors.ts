@@ -32,6 +32,7 @@ export const ERRORS = {
   LIMIT_REACHED: '这件商品每户限换的数量已经换满了',
   ALREADY_RATED: '这件事已经评价过了',
   NOT_ANSWERED: '村里答复以后才能评价',
+  DOOR_PLATE_TAKEN: '村里已经有这个门牌号了',
   GRANT_NOT_ALLOWED: '您不能授予这个角色',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const

@@ -90,9 +90,21 @@ export const routes = {
   // cadres: households and scoring
   'cadre.households': read(
     z.object({ query: text(20).default(''), page, pageSize: z.number().int().min(1).max(200).default(30) }).strict(),
-    result<{ households: HouseholdSummary[]; page: number; hasMore: boolean }>()
+    result<{ households: HouseholdSummary[]; page: number; hasMore: boolean; places: PlaceOption[] }>()
   ),
   'cadre.household': read(z.object({ householdId: id }).strict(), result<HouseholdDetail>()),
+  /** a new household of the village (no householdId) or a change to one; never its points */
+  'household.save': change(
+    write({
+      householdId: id.optional(),
+      doorPlate: required(30),
+      head: required(20),
+      groupId: id,
+      gridId: id,
+      members: z.array(z.object({ name: required(20), relation: required(10), partyMember: z.boolean() }).strict()).min(1).max(20)
+    }),
+    result<{ householdId: string }>()
+  ),
   'score.award': change(
     write({ householdId: id, ruleId: id, points, note: text(200).default(''), evidence }),
     result<{ entry: EntryView; balance: number }>()

@@ -94,6 +94,10 @@ export interface JoinCodeView {
 
 export interface HouseholdDetail {
   summary: HouseholdSummary
+  groupId: string
+  gridId: string
+  /** the village's groups and grids, to move the household between them */
+  places: PlaceOption[]
   members: MemberView[]
   stars: number
   entries: EntryView[]

@@ -46,6 +46,10 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'archive.ranking': { input: () => ({ period: 'month' }), expect: only(inVillage) },
   'cadre.households': { input: () => ({ query: '' }), expect: only(bothCadres) },
   'cadre.household': { input: () => ({ householdId: 'h-xf-012' }), expect: only(cadreOnly) },
+  'household.save': {
+    input: () => ({ requestId: rid(), householdId: 'h-xf-012', doorPlate: '2组12号', head: '王秀英', groupId: 'grp-xf-2', gridId: 'g-xf-1', members: [{ name: '王秀英', relation: '户主', partyMember: false }] }),
+    expect: only(cadreOnly)
+  },
   'score.award': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', ruleId: 'r-xf-volunteer', points: 5 }), expect: only(cadreOnly) },
   'score.batch': { input: () => ({ requestId: rid(), householdIds: ['h-xf-012'], ruleId: 'r-xf-volunteer', points: 5 }), expect: only(cadreOnly) },
   'score.correct': { input: () => ({ requestId: rid(), entryId: 'seed-h-xf-012-3-0', points: 5, reason: '矩阵测试' }), expect: only(cadreOnly) },

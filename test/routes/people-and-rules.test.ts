@@ -135,3 +135,21 @@ test('a cadre finds households by door plate or head of household', async () => 
   expect(byHead.households[0]).toMatchObject({ householdId: 'h-xf-012', head: '王秀英', groupName: '2组' })
   expect(ok(await env.call('demo-cadre', 'cadre.households', { query: '.*' })).households).toEqual([])
 })
+
+test('a cadre registers a new household and edits it; its points stay the ledger’s', async () => {
+  const before = ok(await env.call('demo-villager', 'archive.home')).card.householdsInVillage
+  const input = { requestId: rid(), doorPlate: '3组25号', head: '何春花', groupId: 'grp-xf-3', gridId: 'g-xf-2', members: [{ name: '何春花', relation: '户主', partyMember: false }] }
+  const created = ok(await env.call('demo-cadre', 'household.save', input))
+  // a retry registers it once
+  expect(ok(await env.call('demo-cadre', 'household.save', input)).householdId).toBe(created.householdId)
+  expect(ok(await env.call('demo-villager', 'archive.home')).card.householdsInVillage).toBe(before + 1)
+  const found = ok(await env.call('demo-cadre', 'cadre.households', { query: '何春花' })).households
+  expect(found).toEqual([expect.objectContaining({ householdId: created.householdId, doorPlate: '3组25号', balance: 0, groupName: '3组' })])
+
+  ok(await env.call('demo-cadre', 'household.save', { ...input, requestId: rid(), householdId: created.householdId, members: [...input.members, { name: '何小军', relation: '子', partyMember: true }] }))
+  expect(ok(await env.call('demo-cadre', 'cadre.household', { householdId: created.householdId })).members).toHaveLength(2)
+
+  expect(await env.call('demo-cadre', 'household.save', { ...input, requestId: rid(), doorPlate: '2组12号' })).toMatchObject({ ok: false, code: 'DOOR_PLATE_TAKEN' })
+  expect(await env.call('demo-cadre', 'household.save', { ...input, requestId: rid(), doorPlate: '3组26号', groupId: 'grp-jq-1' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(await env.call('demo-cadre-jq', 'household.save', { ...input, requestId: rid(), householdId: created.householdId })).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
+})

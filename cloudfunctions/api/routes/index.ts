@@ -24,6 +24,7 @@ export const handlers: Handlers = {
   'archive.ranking': archive.ranking,
   'cadre.households': households.search,
   'cadre.household': households.detail,
+  'household.save': households.save,
   'score.award': scoring.award,
   'score.batch': scoring.batch,
   'score.correct': scoring.correct,

@@ -192,7 +192,8 @@ const ACTION_LABELS: Record<string, string> = {
   'notice.publish': '发布通知',
   'notice.withdraw': '撤回通知',
   'notice.pin': '置顶通知',
-  'service.save': '修改便民服务'
+  'service.save': '修改便民服务',
+  'household.save': '登记家庭户'
 }
 
 const toAuditView = (a: AuditDoc): AuditView => ({

@@ -35,6 +35,9 @@ export default function HouseholdPage() {
       <View className='button' data-testid='open-score' onClick={() => Taro.navigateTo({ url: `/packages/cadre/pages/score/index?id=${householdId}&plate=${encodeURIComponent(summary.doorPlate)}` })}>
         给这户打分
       </View>
+      <View className='button secondary' onClick={() => Taro.navigateTo({ url: `/packages/cadre/pages/household-edit/index?id=${householdId}` })}>
+        修改门牌、户主和成员
+      </View>
 
       <View className='section-title'>积分记录（点一条可以更正）</View>
       <EntryList entries={data.entries} onPick={e => (e.kind === 'award' || e.kind === 'deduction' ? setFixing(e) : undefined)} />

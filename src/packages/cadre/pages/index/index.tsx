@@ -14,7 +14,7 @@ const WORK: [label: string, page: string][][] = [
   [['批量打分', 'batch'], ['积分细则', 'rules'], ['网格员', 'roles']],
   [['审核申报', 'review'], ['处理异议', 'objections'], ['审计记录', 'audit']],
   [['柜台兑换', 'desk'], ['商品', 'goods'], ['订单', 'orders'], ['一户一码', 'codes']],
-  [['发布通知', 'publish'], ['村民说事', 'issues']]
+  [['发布通知', 'publish'], ['村民说事', 'issues'], ['登记家庭户', 'household-edit']]
 ]
 
 /** 村干部工作台: find a household by door plate or head, and the village's other work. */
