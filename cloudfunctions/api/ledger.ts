@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError } from '../../core/contract/errors'
 import type { EntryView } from '../../core/contract/views'
 import { applyPosting, EntryKind, LedgerState, SCORE_KINDS } from '../../core/domain/ledger'
@@ -9,6 +8,7 @@ import type { Ctx } from '../shared/context'
 import { getDoc } from './identity'
 import type { AuditDoc, EntryDoc, HouseholdDoc, PostingDoc, RuleSnapshot } from './model/documents'
 import { toEntryView } from './model/views'
+import { hash } from './ids'
 import { tellPointsChanged } from './notify'
 
 /**
@@ -74,8 +74,6 @@ export interface Posted {
 }
 
 type LedgerCtx = Pick<Ctx, 'db' | 'now' | 'openapi' | 'log' | 'templates'>
-
-const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex')
 
 /** A stable entry id for (actor, request, household): hashing keeps openids out of ids that others see. */
 export const entryIdFor = (openid: string, requestId: string, householdId: string): string => 'e' + hash(openid, requestId, householdId).slice(0, 31)

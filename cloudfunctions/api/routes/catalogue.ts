@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { TemplateView } from '../../../core/contract/views'
 import { COUNTY_ID } from '../../../core/domain/roles'
@@ -11,6 +10,7 @@ import { placesById } from '../places'
 import type { Handler, RouteCtx } from '../router'
 import { cadreVillage, grantOf } from '../scope'
 import { auditIdFor, auditOf, recordAudit } from '../audit'
+import { hashId } from '../ids'
 
 /**
  * The rule catalogue (积分细则): county and town templates, which a village adopts and then adjusts,
@@ -18,7 +18,6 @@ import { auditIdFor, auditOf, recordAudit } from '../audit'
  * snapshot they were scored by, so history never changes.
  */
 
-const hashId = (prefix: string, ...parts: string[]) => prefix + createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 20)
 
 function checkTerms(terms: RuleTerms) {
   const problem = termsProblem(terms)
@@ -60,7 +59,7 @@ export const save: Handler<'rules.save'> = {
     const villageId = cadreVillage(ctx)
     checkTerms(terms)
     if (!ruleId) {
-      const doc: RuleDoc = { _id: hashId('r', villageId, ctx.openid, requestId), villageId, ...terms, active: true, version: 1, source: null, updatedAt: ctx.now() }
+      const doc: RuleDoc = { _id: hashId('r', 20, villageId, ctx.openid, requestId), villageId, ...terms, active: true, version: 1, source: null, updatedAt: ctx.now() }
       await ctx.db.collection('rules').add({ data: doc })
       await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.save', doc._id, null, terms))
       return toRuleView(doc)
@@ -169,7 +168,7 @@ export const saveTemplate: Handler<'templates.save'> = {
     items.forEach(checkTerms)
     if (new Set(items.map(i => i.key)).size !== items.length) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（条目编号重复）`)
     const mine = [grantOf(ctx, 'townAdmin')?.townId, grantOf(ctx, 'countyAdmin') ? COUNTY_ID : undefined].filter((x): x is string => !!x)
-    const id = templateId ?? hashId('t', ctx.openid, requestId)
+    const id = templateId ?? hashId('t', 20, ctx.openid, requestId)
     const existing = templateId ? await getDoc<TemplateDoc>(ctx, 'templates', templateId) : null
     if (templateId && !existing) throw new AppError('NOT_FOUND', '没有找到这个模板')
     const ownerId = existing?.ownerId ?? mine[0]

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
@@ -10,6 +9,7 @@ import { toEntryView, toHouseholdSummary } from '../model/views'
 import { childPlaces } from '../places'
 import type { Handler } from '../router'
 import { cadreVillage } from '../scope'
+import { hashId } from '../ids'
 
 /** A cadre finds households of their village and opens one. */
 
@@ -95,7 +95,7 @@ export const save: Handler<'household.save'> = {
     if (existing && existing.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
     const kindOf = (id: string) => places.find(p => p._id === id)?.kind
     if (kindOf(fields.groupId) !== 'group' || kindOf(fields.gridId) !== 'grid') throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（村民小组或网格不对）`)
-    const id = householdId ?? 'h-' + createHash('sha256').update(`${ctx.openid}\n${requestId}`).digest('hex').slice(0, 20)
+    const id = householdId ?? hashId('h-', 20, ctx.openid, requestId)
     if (samePlate.data.some(h => h._id !== id)) throw new AppError('DOOR_PLATE_TAKEN')
     await checkText(ctx, fields.doorPlate, fields.head, ...fields.members.map(m => m.name))
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { NoticeView } from '../../../core/contract/views'
 import { auditIdFor, auditOf, recordAudit } from '../audit'
@@ -8,6 +7,7 @@ import { transact, transactionGet } from '../ledger'
 import type { NoticeDoc, PlaceDoc } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, grantOf, myVillage } from '../scope'
+import { hashId } from '../ids'
 
 /**
  * 通知公告 and 三务公开. Cadres publish to their village, town administrators to all the villages of
@@ -71,7 +71,7 @@ export const publish: Handler<'notice.publish'> = {
     const placeId = publishPlace(ctx, toTown)
     const [place] = await Promise.all([getDoc<PlaceDoc>(ctx, 'places', placeId), checkText(ctx, fields.title, fields.body, ...fields.financeRows.map(r => r.item))])
     const doc: NoticeDoc = {
-      _id: 'n' + createHash('sha256').update(`${ctx.openid}\n${requestId}`).digest('hex').slice(0, 24),
+      _id: hashId('n', 24, ctx.openid, requestId),
       placeId,
       placeName: place?.name ?? '',
       ...fields,

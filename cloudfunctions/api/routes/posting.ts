@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { AuditView, ObjectionView, PostingView } from '../../../core/contract/views'
 import { canMoveObjection, canMovePosting } from '../../../core/domain/workflow'
@@ -11,6 +10,7 @@ import type { AuditDoc, ObjectionDoc, PlaceDoc, PostingDoc } from '../model/docu
 import { childPlaces } from '../places'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage, grantOf, myHousehold, myVillage } from '../scope'
+import { hashId } from '../ids'
 
 /**
  * The village's public posting (公示) and objections (异议). Points count in the balance from the
@@ -73,7 +73,7 @@ export const object: Handler<'objection.create'> = {
   async handle({ entryId, reason }, ctx) {
     const { villageId } = myHousehold(ctx)
     await checkText(ctx, reason)
-    const id = 'o' + createHash('sha256').update(`${ctx.openid}\n${entryId}`).digest('hex').slice(0, 24)
+    const id = hashId('o', 24, ctx.openid, entryId)
     const doc = await transact(ctx, async t => {
       const [posting, earlier] = await Promise.all([transactionGet<PostingDoc>(t, 'postings', entryId), transactionGet<ObjectionDoc>(t, 'objections', id)])
       if (!posting) throw new AppError('NOT_FOUND', '没有找到这条公示')

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { ServiceView } from '../../../core/contract/views'
 import { auditIdFor, auditOf, recordAudit } from '../audit'
@@ -8,6 +7,7 @@ import type { PlaceDoc, ServiceDoc } from '../model/documents'
 import { placesById } from '../places'
 import type { Handler } from '../router'
 import { cadreVillage, myVillage } from '../scope'
+import { hashId } from '../ids'
 
 /**
  * 便民服务: the town's service directory and the village's own additions, searched by word and browsed
@@ -48,7 +48,7 @@ export const save: Handler<'service.save'> = {
     if (serviceId && !existing) throw new AppError('NOT_FOUND', '没有找到这项服务')
     // a village edits its own additions; the town's directory is the town's
     if (existing && existing.placeId !== villageId) throw new AppError('FORBIDDEN', '只能修改本村添加的服务')
-    const id = serviceId ?? 'svc-' + createHash('sha256').update(`${ctx.openid}\n${requestId}`).digest('hex').slice(0, 20)
+    const id = serviceId ?? hashId('svc-', 20, ctx.openid, requestId)
     const doc: ServiceDoc = { _id: id, placeId: villageId, ...fields, updatedAt: ctx.now() }
     const { _id, ...data } = doc
     await ctx.db.collection('services').doc(id).set({ data })

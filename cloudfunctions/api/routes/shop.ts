@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { GoodsView, OrderView } from '../../../core/contract/views'
 import { boughtInPeriod, canMoveOrder, purchaseProblem, withPurchase } from '../../../core/domain/shop'
@@ -10,6 +9,7 @@ import { post, Posted, requestKeyFor, transact, transactionGet } from '../ledger
 import type { GoodsDoc, HouseholdDoc, OrderDoc } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage, grantOf, myHousehold, myVillage } from '../scope'
+import { hashId } from '../ids'
 
 /**
  * The points shop (积分超市). A redemption is one ledger transaction: the household's balance (never
@@ -19,7 +19,6 @@ import { actorName, cadreVillage, grantOf, myHousehold, myVillage } from '../sco
  */
 
 const PAGE = 20
-const hashId = (prefix: string, ...parts: string[]) => prefix + createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 24)
 
 const toGoodsView = (g: GoodsDoc, household: HouseholdDoc | null, now: number): GoodsView => ({
   id: g._id,
@@ -75,7 +74,7 @@ export const saveGoods: Handler<'shop.saveGoods'> = {
   async handle({ requestId, goodsId, ...fields }, ctx) {
     const villageId = cadreVillage(ctx)
     await checkText(ctx, fields.name)
-    const id = goodsId ?? hashId('g-', ctx.openid, requestId)
+    const id = goodsId ?? hashId('g-', 24, ctx.openid, requestId)
     const existing = goodsId ? await getDoc<GoodsDoc>(ctx, 'goods', goodsId) : null
     if (goodsId && !existing) throw new AppError('NOT_FOUND', '没有找到这件商品')
     if (existing && existing.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
@@ -89,7 +88,7 @@ export const saveGoods: Handler<'shop.saveGoods'> = {
 
 /** Redeems goods for a household: online (ordered, to collect) or at the desk (collected at once). */
 async function redeem(ctx: RouteCtx, input: { requestId: string; householdId: string; villageId: string; goodsId: string; quantity: number; channel: OrderDoc['channel'] }): Promise<OrderDoc> {
-  const orderId = hashId('o-', ctx.openid, input.requestId)
+  const orderId = hashId('o-', 24, ctx.openid, input.requestId)
   const existing = await getDoc<OrderDoc>(ctx, 'orders', orderId)
   if (existing) return existing // a retry of a redemption that went through
   let order: OrderDoc | null = null

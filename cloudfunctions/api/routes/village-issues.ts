@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { IssueView } from '../../../core/contract/views'
 import { tellIssueReplied } from '../notify'
@@ -10,6 +9,7 @@ import { transact, transactionGet } from '../ledger'
 import type { HouseholdDoc, IssueDoc } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, grantOf, myHousehold } from '../scope'
+import { hashId } from '../ids'
 
 /**
  * 村民说事: a villager raises an issue; the village's cadres (and the grid workers of the household's
@@ -49,7 +49,7 @@ export const raise: Handler<'issue.raise'> = {
     const [household] = await Promise.all([getDoc<HouseholdDoc>(ctx, 'households', householdId), checkText(ctx, text, place)])
     if (!household) throw new AppError('NOT_FOUND')
     const doc: IssueDoc = {
-      _id: 'i' + createHash('sha256').update(`${ctx.openid}\n${requestId}`).digest('hex').slice(0, 24),
+      _id: hashId('i', 24, ctx.openid, requestId),
       villageId,
       householdId,
       gridId: household.gridId,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { PendingView } from '../../../core/contract/views'
 import { periodKeys } from '../../../core/domain/period'
@@ -14,6 +13,7 @@ import { mapWithLimit } from '../../shared/limit'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage, grantOf, myHousehold } from '../scope'
 import { snapshotOf } from './scoring'
+import { hashId } from '../ids'
 
 /**
  * Grid workers' logs and proposals, villagers' claims, and the cadre's review. A claim or proposal is
@@ -22,7 +22,6 @@ import { snapshotOf } from './scoring'
  */
 
 const PAGE = 20
-const hashId = (prefix: string, ...parts: string[]) => prefix + createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 24)
 
 const toPendingView = (p: PendingDoc): PendingView => ({
   id: p._id,
@@ -119,7 +118,7 @@ export const createLog: Handler<'grid.createLog'> = {
     const grant = gridWorker(ctx)
     const [households] = await Promise.all([householdsOfMyGrids(ctx, [...new Set(input.householdIds)]), checkText(ctx, input.place, input.note)])
     const doc: GridLogDoc = {
-      _id: hashId('log-', ctx.openid, input.requestId),
+      _id: hashId('log-', 24, ctx.openid, input.requestId),
       villageId: grant.villageId,
       type: input.type,
       at: input.at,
@@ -185,7 +184,7 @@ export const propose: Handler<'grid.propose'> = {
       householdsOfMyGrids(ctx, ids),
       checkText(ctx, input.description)
     ])
-    const items = await mapWithLimit(households, 10, h => addPending(ctx, pendingOf(ctx, 'proposal', hashId('p-', ctx.openid, input.requestId, h._id), h, rule, input, input.logId ?? null)))
+    const items = await mapWithLimit(households, 10, h => addPending(ctx, pendingOf(ctx, 'proposal', hashId('p-', 24, ctx.openid, input.requestId, h._id), h, rule, input, input.logId ?? null)))
     return { items: items.map(toPendingView) }
   }
 }
@@ -200,7 +199,7 @@ export const claim: Handler<'claim.create'> = {
       checkText(ctx, input.description)
     ])
     if (!household) throw new AppError('NOT_FOUND')
-    return toPendingView(await addPending(ctx, pendingOf(ctx, 'claim', hashId('c-', ctx.openid, input.requestId), household, rule, input, null)))
+    return toPendingView(await addPending(ctx, pendingOf(ctx, 'claim', hashId('c-', 24, ctx.openid, input.requestId), household, rule, input, null)))
   }
 }
 

@@ -1,10 +1,9 @@
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { RouteResult } from '../../../core/contract/routes'
 import { periodKeys } from '../../../core/domain/period'
 import { call } from '../../services/api'
-import { asApiError, useLoad } from '../../services/use-route'
+import { useLoad } from '../../services/use-route'
 import { useLargeFont } from '../../services/large-font'
 import { Tabs } from '../../components/Tabs'
 import { EntryList } from '../../components/EntryList'
@@ -25,10 +24,10 @@ export default function HistoryPage() {
   const load = useCallback(() => call('archive.history', { period, page: 1 }), [period])
   const { data, problem, setData } = useLoad<History>(load)
 
+  // useLoad reloads when `load` changes with the period
   const show = (p: string) => {
     setPeriod(p)
     setData(null)
-    call('archive.history', { period: p, page: 1 }).then(setData, e => Taro.showToast({ title: asApiError(e).message, icon: 'none' }))
   }
   const more = async () => {
     if (!data) return

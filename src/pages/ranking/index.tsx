@@ -3,8 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { RankingPeriod } from '../../../core/contract/views'
 import type { RouteResult } from '../../../core/contract/routes'
 import { call } from '../../services/api'
-import Taro from '@tarojs/taro'
-import { useLoad, asApiError } from '../../services/use-route'
+import { useLoad } from '../../services/use-route'
 import { useLargeFont } from '../../services/large-font'
 import { Tabs } from '../../components/Tabs'
 import { RankingList } from '../../components/RankingList'
@@ -24,10 +23,10 @@ export default function Ranking() {
   const { data, problem, setData } = useLoad<RouteResult<'archive.ranking'>>(load)
   const [more, setMore] = useState(false)
 
+  // useLoad reloads when `load` changes with the period
   const choose = (p: RankingPeriod) => {
     setPeriod(p)
     setData(null)
-    call('archive.ranking', { period: p, page: 1 }).then(setData, e => Taro.showToast({ title: asApiError(e).message, icon: 'none' }))
   }
   const loadMore = async () => {
     if (!data) return

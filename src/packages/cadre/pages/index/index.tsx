@@ -23,10 +23,8 @@ export default function CadreHome() {
   const [query, setQuery] = useState('')
   const load = useCallback(() => call('cadre.households', { query, page: 1 }), [query])
   const { data, problem, setData } = useLoad<Found>(load)
-  const search = (q: string) => {
-    setQuery(q)
-    call('cadre.households', { query: q, page: 1 }).then(setData, () => undefined)
-  }
+  // useLoad reloads when `load` changes with the query
+  const search = setQuery
   const more = async () => {
     if (!data) return
     const next = await call('cadre.households', { query, page: data.page + 1 })
