@@ -15,8 +15,7 @@ export class CloudError extends Error {
 export const errors = {
   collectionNotExist: (name: string) =>
     new CloudError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`),
-  collectionExists: (name: string) =>
-    new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${name}`),
+  collectionExists: (name: string) => new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${name}`),
   duplicateKey: (collection: string, id: unknown) =>
     new CloudError(
       'DATABASE_REQUEST_FAILED',
@@ -28,9 +27,13 @@ export const errors = {
   transactionConflict: (detail: string) =>
     new CloudError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`),
   transactionNotExist: (id: string) =>
-    new CloudError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist, was committed, aborted or timed out`),
+    new CloudError(
+      'DATABASE_TRANSACTION_FAIL',
+      `transaction ${id} does not exist, was committed, aborted or timed out`
+    ),
   fileNotExist: (fileID: string) => new CloudError('STORAGE_FILE_NONEXIST', `file not exist: ${fileID}`),
   functionNotFound: (name: string) =>
     new CloudError('FUNCTIONS_EXECUTE_FAIL', `FunctionName parameter could not be found: ${name}`),
-  unknownAction: (action: string) => new CloudError('INVALID_PARAM', `action not supported by the local cloud: ${action}`)
+  unknownAction: (action: string) =>
+    new CloudError('INVALID_PARAM', `action not supported by the local cloud: ${action}`)
 }

@@ -78,7 +78,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', ...headers })
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    ...headers
+  })
   res.end(text)
 }
 
@@ -126,7 +129,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       send(res, 200, { requestId, ...reply })
     } catch (e: any) {
       if (!(e instanceof CloudError)) log(`[tcb] ${e?.stack ?? e}`)
-      send(res, 200, { requestId, code: e instanceof CloudError ? e.code : 'SYS_ERR', message: String(e?.message ?? e) })
+      send(res, 200, {
+        requestId,
+        code: e instanceof CloudError ? e.code : 'SYS_ERR',
+        message: String(e?.message ?? e)
+      })
     }
   }
 
@@ -164,12 +171,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
     if (url.pathname === '/__dev/login' && req.method === 'POST') {
       const body = (await readBody(req)).toString('utf8')
-      const form = req.headers['content-type']?.includes('json') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body))
+      const form = req.headers['content-type']?.includes('json')
+        ? JSON.parse(body)
+        : Object.fromEntries(new URLSearchParams(body))
       const openid = String(form.openid ?? '').trim()
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) return send(res, 400, { errMsg: 'openid: 1–64 letters, digits, _ or -' })
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid))
+        return send(res, 400, { errMsg: 'openid: 1–64 letters, digits, _ or -' })
       const cookie = sessions.login(openid)
       if (form.next) {
-        res.writeHead(303, { location: String(form.next).startsWith('/') ? String(form.next) : '/', 'set-cookie': cookie })
+        res.writeHead(303, {
+          location: String(form.next).startsWith('/') ? String(form.next) : '/',
+          'set-cookie': cookie
+        })
         return res.end()
       }
       return send(res, 200, { openid }, { 'set-cookie': cookie })
@@ -180,7 +193,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const fileID = files.write(String(url.searchParams.get('cloudPath') ?? ''), await readBody(req))
       return send(res, 200, { fileID })
     }
-    if (url.pathname === '/__dev/outbox') return send(res, 200, { messages: outbox.filter(m => !url.searchParams.get('touser') || m.touser === url.searchParams.get('touser')) })
+    if (url.pathname === '/__dev/outbox')
+      return send(res, 200, {
+        messages: outbox.filter(m => !url.searchParams.get('touser') || m.touser === url.searchParams.get('touser'))
+      })
     if (url.pathname === '/__dev/logout') return send(res, 200, { ok: true }, { 'set-cookie': sessions.logoutCookie() })
     if (url.pathname === '/__dev/session') {
       const openid = sessions.openidOf(req.headers.cookie)
@@ -201,7 +217,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const root = options.staticDir
     if (!root || !fs.existsSync(root)) return send(res, 404, '<p>The web app is not built. Run npm run build:h5.</p>')
     const file = path.join(root, path.posix.normalize(decodeURIComponent(pathname)))
-    if (file.startsWith(root) && fs.existsSync(file) && fs.statSync(file).isFile()) return serveFile(res, file, /\.[0-9a-f]{8}\./.test(file))
+    if (file.startsWith(root) && fs.existsSync(file) && fs.statSync(file).isFile())
+      return serveFile(res, file, /\.[0-9a-f]{8}\./.test(file))
     serveFile(res, path.join(root, 'index.html'), false)
   }
 
@@ -213,7 +230,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       if (pathname === '/tcb' || pathname.startsWith('/tcb/')) return await handleTcb(req, res, pathname)
       if (pathname.startsWith('/fn/') && req.method === 'POST') return await handleFunction(req, res, pathname.slice(4))
       if (pathname.startsWith('/__dev/')) return await handleDev(req, res, url)
-      if (pathname.startsWith('/openapi/') && req.method === 'POST') return await handleOpenApi(req, res, pathname.slice('/openapi/'.length))
+      if (pathname.startsWith('/openapi/') && req.method === 'POST')
+        return await handleOpenApi(req, res, pathname.slice('/openapi/'.length))
       if (pathname.startsWith('/storage/upload/') && req.method === 'PUT') {
         files.write(pathname.slice('/storage/upload/'.length), await readBody(req))
         res.writeHead(200)
@@ -238,7 +256,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   })
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
-  if (options.runTimers) for (const t of host?.startTimers() ?? []) log(`[timer] ${t.functionName}/${t.trigger} next at ${t.next.toISOString()}`)
+  if (options.runTimers)
+    for (const t of host?.startTimers() ?? [])
+      log(`[timer] ${t.functionName}/${t.trigger} next at ${t.next.toISOString()}`)
 
   return {
     url: baseUrl,

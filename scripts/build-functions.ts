@@ -32,7 +32,11 @@ export async function buildFunctions() {
     })
     fs.writeFileSync(
       path.join(dir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }, null, 2) + '\n'
+      JSON.stringify(
+        { name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } },
+        null,
+        2
+      ) + '\n'
     )
     fs.copyFileSync(path.join(SOURCE, name, 'config.json'), path.join(dir, 'config.json'))
     const size = fs.statSync(path.join(dir, 'index.js')).size

@@ -15,9 +15,13 @@ const home: Shape = (x, y) => {
   const door = y > 50 && y <= 70 && x >= 35 && x <= 45
   return roof || walls || door
 }
-const podium: Shape = (x, y) => (x >= 8 && x < 28 && y >= 44 && y < 72) || (x >= 30 && x < 51 && y >= 22 && y < 72) || (x >= 53 && x < 73 && y >= 34 && y < 72)
+const podium: Shape = (x, y) =>
+  (x >= 8 && x < 28 && y >= 44 && y < 72) ||
+  (x >= 30 && x < 51 && y >= 22 && y < 72) ||
+  (x >= 53 && x < 73 && y >= 34 && y < 72)
 const basket: Shape = (x, y) => {
-  const handle = y >= 10 && y <= 34 && (x - 40) ** 2 + (y - 34) ** 2 <= 20 ** 2 && (x - 40) ** 2 + (y - 34) ** 2 >= 14 ** 2
+  const handle =
+    y >= 10 && y <= 34 && (x - 40) ** 2 + (y - 34) ** 2 <= 20 ** 2 && (x - 40) ** 2 + (y - 34) ** 2 >= 14 ** 2
   const body = y >= 34 && y <= 70 && Math.abs(x - 40) <= 30 - (y - 34) * 0.25
   const slots = y >= 42 && y <= 62 && (Math.abs(x - 30) <= 2 || Math.abs(x - 40) <= 2 || Math.abs(x - 50) <= 2)
   return handle || (body && !slots)
@@ -47,7 +51,12 @@ function png(shape: Shape, [r, g, b]: number[]): Buffer {
   header.writeUInt32BE(SIZE, 0)
   header.writeUInt32BE(SIZE, 4)
   header.set([8, 6, 0, 0, 0], 8)
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0))
+  ])
 }
 
 const out = path.resolve(__dirname, '../src/assets/tab')

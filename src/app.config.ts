@@ -36,8 +36,14 @@ export default defineAppConfig({
         'pages/issues/index'
       ]
     },
-    { root: 'packages/grid', pages: ['pages/index/index', 'pages/log/index', 'pages/propose/index', 'pages/issues/index'] },
-    { root: 'packages/villager', pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index'] },
+    {
+      root: 'packages/grid',
+      pages: ['pages/index/index', 'pages/log/index', 'pages/propose/index', 'pages/issues/index']
+    },
+    {
+      root: 'packages/villager',
+      pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index']
+    },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
   ],
   window: {
@@ -51,10 +57,30 @@ export default defineAppConfig({
     selectedColor: '#c8321e',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
-      { pagePath: 'pages/ranking/index', text: '红榜', iconPath: 'assets/tab/ranking.png', selectedIconPath: 'assets/tab/ranking-on.png' },
-      { pagePath: 'pages/shop/index', text: '积分超市', iconPath: 'assets/tab/shop.png', selectedIconPath: 'assets/tab/shop-on.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-on.png' }
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-on.png'
+      },
+      {
+        pagePath: 'pages/ranking/index',
+        text: '红榜',
+        iconPath: 'assets/tab/ranking.png',
+        selectedIconPath: 'assets/tab/ranking-on.png'
+      },
+      {
+        pagePath: 'pages/shop/index',
+        text: '积分超市',
+        iconPath: 'assets/tab/shop.png',
+        selectedIconPath: 'assets/tab/shop-on.png'
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-on.png'
+      }
     ]
   }
 })

@@ -22,7 +22,14 @@ export async function recordAudit(ctx: Pick<Ctx, 'db' | 'now'>, id: string, draf
 export const auditIdFor = (ctx: RouteCtx, requestId: string) => `a-${requestKeyFor(ctx.openid, requestId)}`
 
 /** An audit draft of the caller's act. */
-export const auditOf = (ctx: RouteCtx, placeId: string, action: string, target: string, before: unknown, after: unknown): AuditDraft => ({
+export const auditOf = (
+  ctx: RouteCtx,
+  placeId: string,
+  action: string,
+  target: string,
+  before: unknown,
+  after: unknown
+): AuditDraft => ({
   placeId,
   actor: ctx.openid,
   actorName: actorName(ctx),

@@ -25,7 +25,8 @@ export async function correctEntry(
   const original = await getDoc<EntryDoc>(ctx, 'entries', entryId)
   if (!original) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
   if (original.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
-  if ((original.kind !== 'award' && original.kind !== 'deduction') || !original.rule) throw new AppError('NOT_CORRECTABLE')
+  if ((original.kind !== 'award' && original.kind !== 'deduction') || !original.rule)
+    throw new AppError('NOT_CORRECTABLE')
   if (points !== 0) {
     const problem = pointsProblem(original.rule, points)
     if (problem) throw new AppError(problem as ErrorCode)
@@ -47,10 +48,21 @@ export async function correctEntry(
     evidence: [],
     by: ctx.openid,
     byName: ctx.identity.user?.name ?? '',
-    audit: auditOf(ctx, villageId, 'score.correct', original.householdId, { entryId, points: original.points }, { points, reason }),
+    audit: auditOf(
+      ctx,
+      villageId,
+      'score.correct',
+      original.householdId,
+      { entryId, points: original.points },
+      { points, reason }
+    ),
     async alsoInTransaction(t) {
       const posting = await transactionGet<PostingDoc>(t, 'postings', entryId)
-      if (posting && canMovePosting(posting.state, 'corrected')) await t.collection('postings').doc(entryId).update({ data: { state: 'corrected' } })
+      if (posting && canMovePosting(posting.state, 'corrected'))
+        await t
+          .collection('postings')
+          .doc(entryId)
+          .update({ data: { state: 'corrected' } })
       await alsoInTransaction?.(t)
     }
   })

@@ -34,8 +34,22 @@ export async function giveRole(
     const held = user?.roles ?? []
     if (onlyIfNew && held.some(r => r.role === grant.role)) throw new AppError('ALREADY_BOUND')
     const roles = [...held.filter(r => r.role !== grant.role), grant]
-    const doc: GrantDoc = { _id: grantId(target.openid, grant.role), openid: target.openid, name: target.name, role: grant.role, grant, ...scope, by, at: ctx.now() }
-    const { _id: _u, ...userFields } = { _id: target.openid, name: user?.name || target.name, roles, largeFont: user?.largeFont ?? false }
+    const doc: GrantDoc = {
+      _id: grantId(target.openid, grant.role),
+      openid: target.openid,
+      name: target.name,
+      role: grant.role,
+      grant,
+      ...scope,
+      by,
+      at: ctx.now()
+    }
+    const { _id: _u, ...userFields } = {
+      _id: target.openid,
+      name: user?.name || target.name,
+      roles,
+      largeFont: user?.largeFont ?? false
+    }
     const { _id: _g, ...grantFields } = doc
     await t.collection('users').doc(target.openid).set({ data: userFields })
     await t.collection('grants').doc(doc._id).set({ data: grantFields })
@@ -49,15 +63,25 @@ async function keepBound(ctx: Pick<Ctx, 'db'>, t: any, householdId: string, chan
   const household = await transactionGet<HouseholdDoc>(t, 'households', householdId)
   if (!household) return
   const boundUsers = [...new Set(change(household.boundUsers ?? []))]
-  await t.collection('households').doc(householdId).update({ data: { boundUsers: ctx.db.command.set(boundUsers) } })
+  await t
+    .collection('households')
+    .doc(householdId)
+    .update({ data: { boundUsers: ctx.db.command.set(boundUsers) } })
 }
 
 /** Takes a role away; false when the user did not hold it (a repeated call changes nothing). */
 export async function takeRole(ctx: Pick<Ctx, 'db' | 'now'>, openid: string, role: RoleName): Promise<boolean> {
   return transact(ctx, async t => {
-    const [user, grant] = await Promise.all([transactionGet<UserDoc>(t, 'users', openid), transactionGet<GrantDoc>(t, 'grants', grantId(openid, role))])
+    const [user, grant] = await Promise.all([
+      transactionGet<UserDoc>(t, 'users', openid),
+      transactionGet<GrantDoc>(t, 'grants', grantId(openid, role))
+    ])
     if (!user?.roles.some(r => r.role === role) && !grant) return false
-    if (user) await t.collection('users').doc(openid).update({ data: { roles: ctx.db.command.set(user.roles.filter(r => r.role !== role)) } })
+    if (user)
+      await t
+        .collection('users')
+        .doc(openid)
+        .update({ data: { roles: ctx.db.command.set(user.roles.filter(r => r.role !== role)) } })
     if (grant) await t.collection('grants').doc(grant._id).remove()
     if (grant?.householdId) await keepBound(ctx, t, grant.householdId, list => list.filter(o => o !== openid))
     return true

@@ -76,7 +76,8 @@ export interface Posted {
 type LedgerCtx = Pick<Ctx, 'db' | 'now' | 'openapi' | 'log' | 'templates'>
 
 /** A stable entry id for (actor, request, household): hashing keeps openids out of ids that others see. */
-export const entryIdFor = (openid: string, requestId: string, householdId: string): string => 'e' + hash(openid, requestId, householdId).slice(0, 31)
+export const entryIdFor = (openid: string, requestId: string, householdId: string): string =>
+  'e' + hash(openid, requestId, householdId).slice(0, 31)
 
 export const requestKeyFor = (openid: string, requestId: string): string => hash(openid, requestId).slice(0, 24)
 
@@ -99,7 +100,11 @@ export async function post(ctx: LedgerCtx, input: NewEntry): Promise<Posted> {
   }
 }
 
-async function postInTransaction(ctx: LedgerCtx, t: any, input: NewEntry): Promise<{ posted: Posted; boundUsers: string[] }> {
+async function postInTransaction(
+  ctx: LedgerCtx,
+  t: any,
+  input: NewEntry
+): Promise<{ posted: Posted; boundUsers: string[] }> {
   const household = await transactionGet<HouseholdDoc>(t, 'households', input.householdId)
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
   if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
@@ -141,12 +146,21 @@ async function postInTransaction(ctx: LedgerCtx, t: any, input: NewEntry): Promi
   const _ = ctx.db.command
   await t.collection('entries').add({ data: entry })
   const postingDays = household.village.postingDays ?? 0
-  if (input.posted && postingDays > 0) await t.collection('postings').add({ data: postingOf(entry, household, at + postingDays * DAY_MS) })
-  if (input.audit) await t.collection('audit').add({ data: { _id: `a-${entry._id}`, ...input.audit, at } satisfies AuditDoc })
+  if (input.posted && postingDays > 0)
+    await t.collection('postings').add({ data: postingOf(entry, household, at + postingDays * DAY_MS) })
+  if (input.audit)
+    await t.collection('audit').add({ data: { _id: `a-${entry._id}`, ...input.audit, at } satisfies AuditDoc })
   await t
     .collection('households')
     .doc(household._id)
-    .update({ data: { ...extra.householdPatch, ...next, caps: _.set(next.caps), latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT)) } })
+    .update({
+      data: {
+        ...extra.householdPatch,
+        ...next,
+        caps: _.set(next.caps),
+        latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT))
+      }
+    })
   return { posted: { entry: view, balance: next.balance, repeated: false }, boundUsers: household.boundUsers ?? [] }
 }
 
@@ -206,4 +220,5 @@ export async function transact<T>(ctx: Pick<Ctx, 'db'>, work: (t: any) => Promis
 }
 
 const isConflict = (e: any) =>
-  e?.code === 'DATABASE_TRANSACTION_CONFLICT' || (e?.errCode === -501001 && /conflict|冲突/i.test(String(e?.errMsg ?? e?.message)))
+  e?.code === 'DATABASE_TRANSACTION_CONFLICT' ||
+  (e?.errCode === -501001 && /conflict|冲突/i.test(String(e?.errMsg ?? e?.message)))

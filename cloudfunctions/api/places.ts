@@ -6,7 +6,11 @@ export async function placesById(ctx: Pick<Ctx, 'db'>, ids: string[]): Promise<M
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   const _ = ctx.db.command
-  const res = (await ctx.db.collection('places').where({ _id: _.in(unique) }).limit(unique.length).get()) as unknown as { data: PlaceDoc[] }
+  const res = (await ctx.db
+    .collection('places')
+    .where({ _id: _.in(unique) })
+    .limit(unique.length)
+    .get()) as unknown as { data: PlaceDoc[] }
   return new Map(res.data.map(p => [p._id, p]))
 }
 
@@ -14,6 +18,10 @@ export async function placesById(ctx: Pick<Ctx, 'db'>, ids: string[]): Promise<M
 export async function childPlaces(ctx: Pick<Ctx, 'db'>, parentIds: string[]): Promise<PlaceDoc[]> {
   if (parentIds.length === 0) return []
   const _ = ctx.db.command
-  const res = (await ctx.db.collection('places').where({ parentId: _.in(parentIds) }).limit(1000).get()) as unknown as { data: PlaceDoc[] }
+  const res = (await ctx.db
+    .collection('places')
+    .where({ parentId: _.in(parentIds) })
+    .limit(1000)
+    .get()) as unknown as { data: PlaceDoc[] }
   return res.data
 }

@@ -58,7 +58,10 @@ export function createRouter(handlers: Handlers) {
       if (!parsed.success) throw invalidInput(parsed.error)
 
       const handler = handlers[name] as Handler<RouteName>
-      const replyKey = spec.write && !handler.ownIdempotency ? `${ctx.openid}:${name}:${(parsed.data as { requestId: string }).requestId}` : null
+      const replyKey =
+        spec.write && !handler.ownIdempotency
+          ? `${ctx.openid}:${name}:${(parsed.data as { requestId: string }).requestId}`
+          : null
       const [identity, earlier] = await Promise.all([
         loadIdentity(ctx),
         replyKey ? getDoc<StoredReply>(ctx, 'requests', replyKey) : null
@@ -105,5 +108,9 @@ function invalidInput(error: ZodError): AppError {
   const first = error.issues[0]
   const field = first?.path.join('.')
   const hint = HINTS[first?.code] ?? first?.message
-  return new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（${[field, hint].filter(Boolean).join('：')}）`, error.issues)
+  return new AppError(
+    'INVALID_INPUT',
+    `${ERRORS.INVALID_INPUT}（${[field, hint].filter(Boolean).join('：')}）`,
+    error.issues
+  )
 }

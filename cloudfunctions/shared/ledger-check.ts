@@ -18,7 +18,12 @@ export interface LedgerProblem {
 export async function checkVillageLedger(db: Database, villageId: string): Promise<LedgerProblem[]> {
   const $ = db.command.aggregate
   const [households, sums, capUse] = await Promise.all([
-    db.collection('households').where({ villageId }).field({ balance: true, earned: true }).limit(1000).get() as unknown as Promise<{
+    db
+      .collection('households')
+      .where({ villageId })
+      .field({ balance: true, earned: true })
+      .limit(1000)
+      .get() as unknown as Promise<{
       data: { _id: string; balance: number; earned: number }[]
     }>,
     db
@@ -36,7 +41,14 @@ export async function checkVillageLedger(db: Database, villageId: string): Promi
       .collection('entries')
       .aggregate()
       .match({ villageId, 'rule.cap': db.command.neq(null) })
-      .project({ householdId: 1, points: 1, capPeriod: 1, cap: '$rule.cap', ruleId: '$rule.id', direction: '$rule.points.min' })
+      .project({
+        householdId: 1,
+        points: 1,
+        capPeriod: 1,
+        cap: '$rule.cap',
+        ruleId: '$rule.id',
+        direction: '$rule.points.min'
+      })
       .limit(1000000)
       .end() as unknown as Promise<{ list: CappedEntry[] }>
   ])
@@ -44,8 +56,10 @@ export async function checkVillageLedger(db: Database, villageId: string): Promi
   const byHousehold = new Map(sums.list.map(s => [s._id, s]))
   for (const h of households.data) {
     const sum = byHousehold.get(h._id) ?? { balance: 0, earned: 0 }
-    if (sum.balance !== h.balance) problems.push({ householdId: h._id, problem: 'balance', expected: sum.balance, actual: h.balance })
-    if (sum.earned !== h.earned) problems.push({ householdId: h._id, problem: 'earned', expected: sum.earned, actual: h.earned })
+    if (sum.balance !== h.balance)
+      problems.push({ householdId: h._id, problem: 'balance', expected: sum.balance, actual: h.balance })
+    if (sum.earned !== h.earned)
+      problems.push({ householdId: h._id, problem: 'earned', expected: sum.earned, actual: h.earned })
   }
   problems.push(...capProblems(capUse.list))
   return problems
@@ -70,5 +84,11 @@ function capProblems(entries: CappedEntry[]): LedgerProblem[] {
   }
   return [...used.entries()]
     .filter(([, r]) => r.used > r.max)
-    .map(([key, r]) => ({ householdId: r.householdId, problem: 'cap' as const, expected: r.max, actual: r.used, detail: key }))
+    .map(([key, r]) => ({
+      householdId: r.householdId,
+      problem: 'cap' as const,
+      expected: r.max,
+      actual: r.used,
+      detail: key
+    }))
 }

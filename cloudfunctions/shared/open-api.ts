@@ -7,7 +7,11 @@ import type { Cloud } from './context'
  */
 export interface OpenApi {
   /** security.msgSecCheck, version 2: is this user text fit to save? */
-  msgSecCheck(input: { openid: string; scene: 1 | 2 | 3 | 4; content: string }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label: number }>
+  msgSecCheck(input: {
+    openid: string
+    scene: 1 | 2 | 3 | 4
+    content: string
+  }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label: number }>
   /** subscribeMessage.send: one message the user consented to; fails (43101) without their consent */
   sendSubscribeMessage(input: SubscribeMessage): Promise<void>
   /** wxacode.getUnlimited: a mini-program code that opens `page` with `scene` (at most 32 characters) */
@@ -27,13 +31,21 @@ function wechatOpenApi(cloud: Cloud): OpenApi {
       await cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal' } as never)
     },
     async msgSecCheck({ openid, scene, content }) {
-      const res = (await cloud.openapi.security.msgSecCheck({ openid, scene, version: 2, content } as never)) as unknown as {
+      const res = (await cloud.openapi.security.msgSecCheck({
+        openid,
+        scene,
+        version: 2,
+        content
+      } as never)) as unknown as {
         result: { suggest: 'pass' | 'review' | 'risky'; label: number }
       }
       return res.result
     },
     async getUnlimitedCode({ scene, page }) {
-      const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as never)) as unknown as { contentType: string; buffer: Buffer }
+      const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as never)) as unknown as {
+        contentType: string
+        buffer: Buffer
+      }
       return { contentType: res.contentType, buffer: res.buffer }
     }
   }
@@ -41,7 +53,11 @@ function wechatOpenApi(cloud: Cloud): OpenApi {
 
 export function localOpenApi(baseUrl: string): OpenApi {
   const call = async (api: string, data: unknown) => {
-    const res = await fetch(`${baseUrl}/${api}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) })
+    const res = await fetch(`${baseUrl}/${api}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(data)
+    })
     const reply = (await res.json()) as { errCode: number; errMsg: string; [k: string]: unknown }
     if (reply.errCode !== 0) throw Object.assign(new Error(reply.errMsg), { errCode: reply.errCode })
     return reply
@@ -63,4 +79,5 @@ export function localOpenApi(baseUrl: string): OpenApi {
 }
 
 /** The cloud's, unless the function runs in the local cloud, whose host says where its stand-ins are. */
-export const openApiFor = (cloud: Cloud): OpenApi => (process.env.LOCALCLOUD_OPENAPI_URL ? localOpenApi(process.env.LOCALCLOUD_OPENAPI_URL) : wechatOpenApi(cloud))
+export const openApiFor = (cloud: Cloud): OpenApi =>
+  process.env.LOCALCLOUD_OPENAPI_URL ? localOpenApi(process.env.LOCALCLOUD_OPENAPI_URL) : wechatOpenApi(cloud)

@@ -17,6 +17,8 @@ export async function runScheduledTasks(db: Database, now: number) {
   const expired = (await db
     .collection('pending')
     .where({ state: 'pending', at: _.lte(now - PENDING_EXPIRY_DAYS * DAY_MS) })
-    .update({ data: { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' } })) as unknown as { stats: { updated: number } }
+    .update({ data: { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' } })) as unknown as {
+    stats: { updated: number }
+  }
   return { finalised: finalised.stats.updated, expired: expired.stats.updated }
 }

@@ -40,7 +40,10 @@ const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
 const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对')
 const text = (max: number) => z.string().trim().max(max)
 const required = (max: number) => text(max).min(1, '不能为空')
-const fileId = z.string().max(512).regex(/^cloud:\/\//, '照片地址不对')
+const fileId = z
+  .string()
+  .max(512)
+  .regex(/^cloud:\/\//, '照片地址不对')
 const evidence = z.array(fileId).max(9).default([])
 const points = z.number().int('分值要是整数').min(-1000).max(1000)
 const page = z.number().int().min(1).max(500).default(1)
@@ -58,7 +61,10 @@ const ruleTerms = z
       .strict()
       .nullable(),
     evidenceRequired: z.boolean(),
-    proposers: z.array(z.enum(['cadre', 'gridWorker', 'villager'])).min(1).max(3)
+    proposers: z
+      .array(z.enum(['cadre', 'gridWorker', 'villager']))
+      .min(1)
+      .max(3)
   })
   .strict()
 
@@ -71,14 +77,29 @@ export const routes = {
   'me.session': read(empty, result<SessionView>()),
   'me.setPreferences': change(write({ largeFont: z.boolean() }), result<{ largeFont: boolean }>()),
   'join.bind': change(
-    write({ code: z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z2-9]{8}$/, '入户码是8位字母和数字')), name: required(20) }),
+    write({
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .pipe(z.string().regex(/^[A-Z2-9]{8}$/, '入户码是8位字母和数字')),
+      name: required(20)
+    }),
     result<{ householdId: string; doorPlate: string; villageName: string }>()
   ),
 
   // what villagers see of their own household and village
   'archive.home': read(empty, result<{ card: HouseholdCard; latest: EntryView[] }>()),
   'archive.history': read(
-    z.object({ period: z.string().regex(/^(all|\d{4}|\d{4}-\d{2})$/, '时间段格式不对').default('all'), page }).strict(),
+    z
+      .object({
+        period: z
+          .string()
+          .regex(/^(all|\d{4}|\d{4}-\d{2})$/, '时间段格式不对')
+          .default('all'),
+        page
+      })
+      .strict(),
     result<{ entries: EntryView[]; page: number; hasMore: boolean; postingDays: number }>()
   ),
   'archive.rules': read(empty, result<{ rules: RuleView[]; starThresholds: number[] }>()),
@@ -101,7 +122,10 @@ export const routes = {
       head: required(20),
       groupId: id,
       gridId: id,
-      members: z.array(z.object({ name: required(20), relation: required(10), partyMember: z.boolean() }).strict()).min(1).max(20)
+      members: z
+        .array(z.object({ name: required(20), relation: required(10), partyMember: z.boolean() }).strict())
+        .min(1)
+        .max(20)
     }),
     result<{ householdId: string }>()
   ),
@@ -110,7 +134,13 @@ export const routes = {
     result<{ entry: EntryView; balance: number }>()
   ),
   'score.batch': change(
-    write({ householdIds: z.array(id).min(1).max(200, '一次最多200户'), ruleId: id, points, note: text(200).default(''), evidence }),
+    write({
+      householdIds: z.array(id).min(1).max(200, '一次最多200户'),
+      ruleId: id,
+      points,
+      note: text(200).default(''),
+      evidence
+    }),
     result<{ lines: BatchLine[]; applied: number; capped: number; refused: number }>()
   ),
   /** points: what the entry should have been (0 cancels it); the difference is a new correction entry */
@@ -120,7 +150,10 @@ export const routes = {
   ),
 
   // cadres: joining households
-  'joinCode.issue': change(write({ householdId: id, days: z.number().int().min(1).max(30).default(7) }), result<JoinCodeView>()),
+  'joinCode.issue': change(
+    write({ householdId: id, days: z.number().int().min(1).max(30).default(7) }),
+    result<JoinCodeView>()
+  ),
   'joinCode.revoke': change(write({ code: z.string().regex(/^[A-Z2-9]{8}$/) }), result<JoinCodeView>()),
   'binding.remove': change(write({ householdId: id, openid }), result<{ removed: boolean }>()),
 
@@ -137,20 +170,44 @@ export const routes = {
   // town and county: templates and roles
   'templates.list': read(empty, result<{ templates: TemplateView[] }>()),
   'templates.save': change(
-    write({ templateId: id.optional(), name: required(30), items: z.array(ruleTerms.extend({ key: z.string().regex(/^[a-z0-9-]{1,24}$/) })).min(1).max(60) }),
+    write({
+      templateId: id.optional(),
+      name: required(30),
+      items: z
+        .array(ruleTerms.extend({ key: z.string().regex(/^[a-z0-9-]{1,24}$/) }))
+        .min(1)
+        .max(60)
+    }),
     result<TemplateView>()
   ),
   'roles.list': read(empty, result<{ grants: GrantView[]; places: PlaceOption[]; grantable: string[] }>()),
   'roles.grant': change(
-    write({ openid, name: required(20), role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']), placeIds: z.array(id).min(1).max(10) }),
+    write({
+      openid,
+      name: required(20),
+      role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']),
+      placeIds: z.array(id).min(1).max(10)
+    }),
     result<GrantView>()
   ),
-  'roles.revoke': change(write({ openid, role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']) }), result<{ revoked: boolean }>()),
+  'roles.revoke': change(
+    write({ openid, role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']) }),
+    result<{ revoked: boolean }>()
+  ),
 
   // grid workers: logs and proposals for households of their grids
   'grid.households': read(empty, result<{ households: HouseholdSummary[] }>()),
   'grid.logs': read(
-    z.object({ type: z.enum(['all', 'patrol', 'visit', 'activity']).default('all'), month: z.string().regex(/^(all|\d{4}-\d{2})$/).default('all'), page }).strict(),
+    z
+      .object({
+        type: z.enum(['all', 'patrol', 'visit', 'activity']).default('all'),
+        month: z
+          .string()
+          .regex(/^(all|\d{4}-\d{2})$/)
+          .default('all'),
+        page
+      })
+      .strict(),
     result<{ logs: GridLogView[]; page: number; hasMore: boolean }>()
   ),
   'grid.createLog': change(
@@ -165,7 +222,14 @@ export const routes = {
     result<GridLogView>()
   ),
   'grid.propose': change(
-    write({ logId: id.optional(), householdIds: z.array(id).min(1).max(50), ruleId: id, points, description: required(200), evidence }),
+    write({
+      logId: id.optional(),
+      householdIds: z.array(id).min(1).max(50),
+      ruleId: id,
+      points,
+      description: required(200),
+      evidence
+    }),
     result<{ items: PendingView[] }>()
   ),
 
@@ -176,16 +240,28 @@ export const routes = {
 
   // the cadre's review of claims and proposals
   'review.queue': read(z.object({ page }).strict(), result<{ items: PendingView[]; page: number; hasMore: boolean }>()),
-  'review.approve': change(write({ pendingId: id, points: points.optional() }), result<{ item: PendingView; entry: EntryView }>()),
+  'review.approve': change(
+    write({ pendingId: id, points: points.optional() }),
+    result<{ item: PendingView; entry: EntryView }>()
+  ),
   'review.reject': change(write({ pendingId: id, reason: required(200) }), result<PendingView>()),
 
   // public posting (公示) and objections (异议)
-  'posting.list': read(z.object({ page }).strict(), result<{ items: PostingView[]; page: number; hasMore: boolean; postingDays: number }>()),
+  'posting.list': read(
+    z.object({ page }).strict(),
+    result<{ items: PostingView[]; page: number; hasMore: boolean; postingDays: number }>()
+  ),
   'objection.create': change(write({ entryId: id, reason: required(200) }), result<ObjectionView>()),
   'objection.mine': read(empty, result<{ items: ObjectionView[] }>()),
-  'objection.queue': read(z.object({ page }).strict(), result<{ items: ObjectionView[]; page: number; hasMore: boolean }>()),
+  'objection.queue': read(
+    z.object({ page }).strict(),
+    result<{ items: ObjectionView[]; page: number; hasMore: boolean }>()
+  ),
   /** upheld: the entry is corrected to `points` (0 cancels it); dismissed: it stands */
-  'objection.resolve': change(write({ objectionId: id, upheld: z.boolean(), reply: required(200), points: points.optional() }), result<ObjectionView>()),
+  'objection.resolve': change(
+    write({ objectionId: id, upheld: z.boolean(), reply: required(200), points: points.optional() }),
+    result<ObjectionView>()
+  ),
 
   // the audit trail of the caller's village (cadre) or town (town administrator)
   'audit.list': read(z.object({ page }).strict(), result<{ items: AuditView[]; page: number; hasMore: boolean }>()),
@@ -199,13 +275,22 @@ export const routes = {
       picture: z.union([fileId, z.literal('')]).default(''),
       price: z.number().int().min(1).max(100000),
       stock: z.number().int().min(0).max(100000),
-      limit: z.object({ period: z.enum(['month', 'quarter', 'year']), max: z.number().int().min(1).max(1000) }).strict().nullable(),
+      limit: z
+        .object({ period: z.enum(['month', 'quarter', 'year']), max: z.number().int().min(1).max(1000) })
+        .strict()
+        .nullable(),
       onShelf: z.boolean()
     }),
     result<GoodsView>()
   ),
-  'shop.order': change(write({ goodsId: id, quantity: z.number().int().min(1).max(10).default(1) }), result<OrderView>()),
-  'shop.redeemAtDesk': change(write({ householdId: id, goodsId: id, quantity: z.number().int().min(1).max(10).default(1) }), result<OrderView>()),
+  'shop.order': change(
+    write({ goodsId: id, quantity: z.number().int().min(1).max(10).default(1) }),
+    result<OrderView>()
+  ),
+  'shop.redeemAtDesk': change(
+    write({ householdId: id, goodsId: id, quantity: z.number().int().min(1).max(10).default(1) }),
+    result<OrderView>()
+  ),
   'shop.collect': change(write({ orderId: id }), result<OrderView>()),
   'shop.cancel': change(write({ orderId: id, reason: text(100).default('') }), result<OrderView>()),
   'shop.myOrders': read(z.object({ page }).strict(), result<{ orders: OrderView[]; page: number; hasMore: boolean }>()),
@@ -216,7 +301,10 @@ export const routes = {
 
   // the household code (一户一码)
   'household.public': read(z.object({ householdId: id }).strict(), result<PublicHousehold>()),
-  'household.codes': read(z.object({ householdIds: z.array(id).min(1).max(30) }).strict(), result<{ codes: HouseholdCode[] }>()),
+  'household.codes': read(
+    z.object({ householdIds: z.array(id).min(1).max(30) }).strict(),
+    result<{ codes: HouseholdCode[] }>()
+  ),
 
   // notices and public affairs (通知公告 / 三务公开)
   'notice.publish': change(
@@ -225,8 +313,14 @@ export const routes = {
       title: required(60),
       body: text(5000).default(''),
       pictures: z.array(fileId).max(9).default([]),
-      attachments: z.array(z.object({ fileID: fileId, name: required(60) }).strict()).max(9).default([]),
-      financeRows: z.array(z.object({ item: required(40), amount: z.number().finite().min(-1e9).max(1e9) }).strict()).max(100).default([]),
+      attachments: z
+        .array(z.object({ fileID: fileId, name: required(60) }).strict())
+        .max(9)
+        .default([]),
+      financeRows: z
+        .array(z.object({ item: required(40), amount: z.number().finite().min(-1e9).max(1e9) }).strict())
+        .max(100)
+        .default([]),
       pinned: z.boolean().default(false),
       /** town administrators publish to all the villages of their town */
       toTown: z.boolean().default(false)
@@ -241,7 +335,12 @@ export const routes = {
 
   // villagers' issues (村民说事)
   'issue.raise': change(
-    write({ category: z.enum(['道路水电', '环境卫生', '邻里纠纷', '社保医保', '农业生产', '建议意见', '其他']), text: required(500), photos: evidence, place: text(60).default('') }),
+    write({
+      category: z.enum(['道路水电', '环境卫生', '邻里纠纷', '社保医保', '农业生产', '建议意见', '其他']),
+      text: required(500),
+      photos: evidence,
+      place: text(60).default('')
+    }),
     result<IssueView>()
   ),
   'issue.mine': read(z.object({ page }).strict(), result<{ issues: IssueView[]; page: number; hasMore: boolean }>()),
@@ -251,10 +350,16 @@ export const routes = {
   ),
   'issue.take': change(write({ issueId: id }), result<IssueView>()),
   /** a reply; `answer` makes it the answer (handling → answered); a villager's reply is a follow-up */
-  'issue.reply': change(write({ issueId: id, text: required(500), answer: z.boolean().default(false) }), result<IssueView>()),
+  'issue.reply': change(
+    write({ issueId: id, text: required(500), answer: z.boolean().default(false) }),
+    result<IssueView>()
+  ),
   'issue.handOver': change(write({ issueId: id, toOpenid: openid }), result<IssueView>()),
   'issue.close': change(write({ issueId: id }), result<IssueView>()),
-  'issue.rate': change(write({ issueId: id, stars: z.number().int().min(1).max(5), word: text(100).default('') }), result<IssueView>()),
+  'issue.rate': change(
+    write({ issueId: id, stars: z.number().int().min(1).max(5), word: text(100).default('') }),
+    result<IssueView>()
+  ),
 
   // the service directory (便民服务): the town's, with the village's additions
   'service.list': read(
@@ -271,7 +376,10 @@ export const routes = {
       materials: z.array(required(40)).max(20).default([]),
       where: text(60).default(''),
       when: text(60).default(''),
-      phone: z.string().regex(/^[0-9-]{0,20}$/, '电话只能是数字').default(''),
+      phone: z
+        .string()
+        .regex(/^[0-9-]{0,20}$/, '电话只能是数字')
+        .default(''),
       guide: text(500).default('')
     }),
     result<ServiceView>()

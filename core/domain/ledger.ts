@@ -32,7 +32,15 @@ export interface Posting {
   capAt?: number
 }
 
-export const emptyLedgerState = (): LedgerState => ({ balance: 0, earned: 0, monthKey: '', monthPoints: 0, yearKey: '', yearPoints: 0, caps: {} })
+export const emptyLedgerState = (): LedgerState => ({
+  balance: 0,
+  earned: 0,
+  monthKey: '',
+  monthPoints: 0,
+  yearKey: '',
+  yearPoints: 0,
+  caps: {}
+})
 
 /**
  * The household's ledger state after one more entry, or the reason it cannot be taken. Pure: the

@@ -44,4 +44,6 @@ export function termsProblem(terms: RuleTerms): string | null {
 export const capPeriodKey = (period: CapPeriod, atMs: number): string => periodKeys(atMs)[period]
 
 export const describePoints = (p: { min: number; max: number }): string =>
-  p.min === p.max ? `${p.min > 0 ? '+' : ''}${p.min}分` : `${p.min > 0 ? '+' : ''}${p.min}～${p.max > 0 ? '+' : ''}${p.max}分`
+  p.min === p.max
+    ? `${p.min > 0 ? '+' : ''}${p.min}分`
+    : `${p.min > 0 ? '+' : ''}${p.min}～${p.max > 0 ? '+' : ''}${p.max}分`

@@ -7,9 +7,17 @@ import type { ErrorCode } from '../contract/errors'
  * per period. Pure rules; the shop routes apply them inside the ledger's transaction.
  */
 export type OrderState = 'ordered' | 'collected' | 'cancelled'
-export const ORDER_STATE_NAMES: Record<OrderState, string> = { ordered: '待领取', collected: '已领取', cancelled: '已取消' }
+export const ORDER_STATE_NAMES: Record<OrderState, string> = {
+  ordered: '待领取',
+  collected: '已领取',
+  cancelled: '已取消'
+}
 
-const ORDER_MOVES: Record<OrderState, OrderState[]> = { ordered: ['collected', 'cancelled'], collected: [], cancelled: [] }
+const ORDER_MOVES: Record<OrderState, OrderState[]> = {
+  ordered: ['collected', 'cancelled'],
+  collected: [],
+  cancelled: []
+}
 export const canMoveOrder = (from: OrderState, to: OrderState) => ORDER_MOVES[from].includes(to)
 
 export interface GoodsTerms {
@@ -23,21 +31,35 @@ export interface GoodsTerms {
 export type Purchases = Record<string, { period: string; count: number }>
 
 /** Why this household cannot take `quantity` of these goods now, or null. The balance is checked by the ledger. */
-export function purchaseProblem(goods: GoodsTerms & { id: string }, purchases: Purchases, quantity: number, at: number): ErrorCode | null {
+export function purchaseProblem(
+  goods: GoodsTerms & { id: string },
+  purchases: Purchases,
+  quantity: number,
+  at: number
+): ErrorCode | null {
   if (!goods.onShelf) return 'GOODS_OFF_SHELF'
   if (goods.stock < quantity) return 'OUT_OF_STOCK'
   if (goods.limit && boughtInPeriod(goods, purchases, at) + quantity > goods.limit.max) return 'LIMIT_REACHED'
   return null
 }
 
-export function boughtInPeriod(goods: { id: string; limit: GoodsTerms['limit'] }, purchases: Purchases, at: number): number {
+export function boughtInPeriod(
+  goods: { id: string; limit: GoodsTerms['limit'] },
+  purchases: Purchases,
+  at: number
+): number {
   if (!goods.limit) return 0
   const current = purchases[goods.id]
   return current?.period === periodKeys(at)[goods.limit.period] ? current.count : 0
 }
 
 /** The household's purchases after buying (+n) or a cancellation giving back (−n) in the period of `orderedAt`. */
-export function withPurchase(goods: { id: string; limit: GoodsTerms['limit'] }, purchases: Purchases, delta: number, orderedAt: number): Purchases {
+export function withPurchase(
+  goods: { id: string; limit: GoodsTerms['limit'] },
+  purchases: Purchases,
+  delta: number,
+  orderedAt: number
+): Purchases {
   if (!goods.limit) return purchases
   const period = periodKeys(orderedAt)[goods.limit.period]
   const current = purchases[goods.id]

@@ -41,22 +41,55 @@ export const PENDING_STATE_NAMES: Record<PendingState, string> = {
   withdrawn: '已撤回',
   expired: '已过期'
 }
-export const POSTING_STATE_NAMES: Record<PostingState, string> = { posted: '公示中', objected: '有异议', final: '已生效', corrected: '已更正' }
-export const OBJECTION_STATE_NAMES: Record<ObjectionState, string> = { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' }
+export const POSTING_STATE_NAMES: Record<PostingState, string> = {
+  posted: '公示中',
+  objected: '有异议',
+  final: '已生效',
+  corrected: '已更正'
+}
+export const OBJECTION_STATE_NAMES: Record<ObjectionState, string> = {
+  open: '待处理',
+  upheld: '异议成立',
+  dismissed: '异议不成立'
+}
 
 export type GridLogType = 'patrol' | 'visit' | 'activity'
 export const GRID_LOG_NAMES: Record<GridLogType, string> = { patrol: '巡查', visit: '走访', activity: '活动' }
 
 /** 村民说事: received → handling → answered → closed; a rating once, after the answer. */
 export type IssueState = 'received' | 'handling' | 'answered' | 'closed'
-const ISSUE: Record<IssueState, IssueState[]> = { received: ['handling'], handling: ['handling', 'answered'], answered: ['closed'], closed: [] }
+const ISSUE: Record<IssueState, IssueState[]> = {
+  received: ['handling'],
+  handling: ['handling', 'answered'],
+  answered: ['closed'],
+  closed: []
+}
 export const canMoveIssue = (from: IssueState, to: IssueState) => ISSUE[from].includes(to)
-export const ISSUE_STATE_NAMES: Record<IssueState, string> = { received: '已受理', handling: '办理中', answered: '已答复', closed: '已办结' }
+export const ISSUE_STATE_NAMES: Record<IssueState, string> = {
+  received: '已受理',
+  handling: '办理中',
+  answered: '已答复',
+  closed: '已办结'
+}
 /** an issue not answered within this many days is marked overdue */
 export const ISSUE_DUE_DAYS = 3
-export const ISSUE_CATEGORIES = ['道路水电', '环境卫生', '邻里纠纷', '社保医保', '农业生产', '建议意见', '其他'] as const
+export const ISSUE_CATEGORIES = [
+  '道路水电',
+  '环境卫生',
+  '邻里纠纷',
+  '社保医保',
+  '农业生产',
+  '建议意见',
+  '其他'
+] as const
 export type IssueCategory = (typeof ISSUE_CATEGORIES)[number]
 
 /** 通知公告 and 三务公开 (party, village and finance affairs made public), and 大事记. */
 export type NoticeKind = 'notice' | 'party' | 'village' | 'finance' | 'chronicle'
-export const NOTICE_KIND_NAMES: Record<NoticeKind, string> = { notice: '通知', party: '党务公开', village: '村务公开', finance: '财务公开', chronicle: '大事记' }
+export const NOTICE_KIND_NAMES: Record<NoticeKind, string> = {
+  notice: '通知',
+  party: '党务公开',
+  village: '村务公开',
+  finance: '财务公开',
+  chronicle: '大事记'
+}

@@ -35,7 +35,12 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
   }
 
   /** Documents matching a query, in order, streamed from SQL and checked by mingo. */
-  function* matching(collection: string, query: Doc, order?: Record<string, number>, window?: { offset: number; limit: number }) {
+  function* matching(
+    collection: string,
+    query: Doc,
+    order?: Record<string, number>,
+    window?: { offset: number; limit: number }
+  ) {
     const plan = pushdown(query, store.indexedFields(collection))
     const orderBy = orderBySql(order)
     const test = plan.exact ? null : matcher(query)
@@ -60,7 +65,8 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
     Array.from(matching(collection, query, order, { offset, limit }))
 
   const rejectInTransaction = (params: Record<string, any>, what: string) => {
-    if (params.transactionId) throw errors.invalidCommand(`${what} with a where query is not allowed in a transaction; use doc(id)`)
+    if (params.transactionId)
+      throw errors.invalidCommand(`${what} with a where query is not allowed in a transaction; use doc(id)`)
   }
 
   const insertOne = (collection: string, doc: Doc, transactionId?: string): string => {
@@ -90,7 +96,9 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
       const projection = parseParam(p.projection)
       if (p.queryType === 'DOC') {
         const id = idOfDocQuery(p)
-        const doc = p.transactionId ? txns.read(p.transactionId, p.collectionName, id) : (store.get(p.collectionName, id)?.doc ?? null)
+        const doc = p.transactionId
+          ? txns.read(p.transactionId, p.collectionName, id)
+          : (store.get(p.collectionName, id)?.doc ?? null)
         return { data: { list: doc ? [encodeWire(project(doc, projection))] : [], limit: 1, offset: 0 } }
       }
       rejectInTransaction(p, 'get')
@@ -103,7 +111,9 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
     'database.modifyAndReturnDoc': p => {
       rejectInTransaction(p, 'updateAndReturn')
       const data: Doc = parseParam(p.data) ?? {}
-      const [doc] = Array.from(matching(p.collectionName, parseParam(p.query) ?? {}, undefined, { offset: 0, limit: 1 }))
+      const [doc] = Array.from(
+        matching(p.collectionName, parseParam(p.query) ?? {}, undefined, { offset: 0, limit: 1 })
+      )
       if (!doc) return { data: { updated: 0, doc: null } }
       const next = applyUpdate(doc, data, true)
       if (changed(doc, next)) store.replace(p.collectionName, next)
@@ -146,7 +156,9 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
         }
         if (p.transactionId) {
           const { before, after } = txns.write(p.transactionId, p.collectionName, id, compute)
-          return { data: { updated: before && changed(before, after) ? 1 : 0, upsert_id: before ? undefined : after?._id } }
+          return {
+            data: { updated: before && changed(before, after) ? 1 : 0, upsert_id: before ? undefined : after?._id }
+          }
         }
         const before = store.get(p.collectionName, id)?.doc ?? null
         const after = compute(before)
@@ -163,7 +175,9 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
       rejectInTransaction(p, 'update')
       const query = parseParam(p.query) ?? {}
       return store.atomically(() => {
-        const targets = Array.from(matching(p.collectionName, query, undefined, p.multi === false ? { offset: 0, limit: 1 } : undefined))
+        const targets = Array.from(
+          matching(p.collectionName, query, undefined, p.multi === false ? { offset: 0, limit: 1 } : undefined)
+        )
         let updated = 0
         for (const doc of targets) {
           const next = applyUpdate(doc, data, merge)
@@ -173,7 +187,9 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
           }
         }
         if (targets.length === 0 && upsert) {
-          const seed = Object.fromEntries(Object.entries(query).filter(([k, v]) => !k.startsWith('$') && (typeof v !== 'object' || v === null)))
+          const seed = Object.fromEntries(
+            Object.entries(query).filter(([k, v]) => !k.startsWith('$') && (typeof v !== 'object' || v === null))
+          )
           const doc = applyUpdate({ ...seed, _id: seed._id ?? newDocId() }, data, merge)
           store.insert(p.collectionName, doc)
           return { data: { updated: 0, upsert_id: doc._id } }
@@ -194,7 +210,9 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
       rejectInTransaction(p, 'remove')
       const query = parseParam(p.query) ?? {}
       return store.atomically(() => {
-        const targets = Array.from(matching(p.collectionName, query, undefined, p.multi === false ? { offset: 0, limit: 1 } : undefined))
+        const targets = Array.from(
+          matching(p.collectionName, query, undefined, p.multi === false ? { offset: 0, limit: 1 } : undefined)
+        )
         for (const doc of targets) store.remove(p.collectionName, doc._id)
         return { data: { deleted: targets.length } }
       })
@@ -231,14 +249,19 @@ export function databaseActions(store: DocumentStore, txns: TransactionManager):
     },
 
     // The older transaction API (@cloudbase/database/src/transaction.ts): replies carry EJSON strings.
-    'database.getInTransaction': p => ({ data: encodeWire(txns.read(p.transactionId, p.collectionName, String(p._id))) }),
+    'database.getInTransaction': p => ({
+      data: encodeWire(txns.read(p.transactionId, p.collectionName, String(p._id)))
+    }),
     'database.updateDocInTransaction': p => {
       const data: Doc = parseParam(p.data) ?? {}
       const { before, after } = txns.write(p.transactionId, p.collectionName, String(p._id), current => {
         if (current) return applyUpdate(current, data, !p.upsert)
         return p.upsert ? applyUpdate({ _id: p._id }, data, false) : null
       })
-      return { updated: encodeWire(before && changed(before, after) ? 1 : 0), upserted: before ? null : JSON.stringify([{ _id: p._id }]) }
+      return {
+        updated: encodeWire(before && changed(before, after) ? 1 : 0),
+        upserted: before ? null : JSON.stringify([{ _id: p._id }])
+      }
     },
     'database.insertDocInTransaction': p => {
       const doc: Doc = { ...parseParam(p.data), _id: p._id ?? newDocId() }

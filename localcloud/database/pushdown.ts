@@ -43,7 +43,8 @@ export function pushdown(query: Record<string, any>, indexed: Set<string>): Push
         continue
       }
       // a regular expression, an array or an embedded document (equality with it) is left to mingo
-      const operators = cond && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof RegExp) ? Object.keys(cond) : []
+      const operators =
+        cond && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof RegExp) ? Object.keys(cond) : []
       if (operators.length === 0 || !operators.every(op => op.startsWith('$'))) {
         exact = false
         continue

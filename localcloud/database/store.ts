@@ -117,8 +117,7 @@ export class DocumentStore {
   get(collection: string, id: unknown): StoredRow | undefined {
     this.assertCollection(collection)
     const row = this.prepared(`SELECT seq, doc FROM ${this.table(collection)} WHERE _id = ?`).get(String(id)) as
-      | { seq: number; doc: string }
-      | undefined
+      { seq: number; doc: string } | undefined
     return row && { seq: row.seq, doc: decodeStored(row.doc) }
   }
 
@@ -152,7 +151,8 @@ export class DocumentStore {
       )
     } catch (e: any) {
       if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw errors.duplicateKey(collection, doc._id)
-      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') throw errors.requestFailed(`E11000 duplicate key error collection: ${collection}`)
+      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE')
+        throw errors.requestFailed(`E11000 duplicate key error collection: ${collection}`)
       throw e
     }
     return seq

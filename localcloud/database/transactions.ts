@@ -70,7 +70,12 @@ export class TransactionManager {
   }
 
   /** Stages a write computed from the document as this transaction sees it (null when missing). */
-  write(txnId: string, collection: string, id: string, compute: (current: Doc | null) => Doc | null): { before: Doc | null; after: Doc | null } {
+  write(
+    txnId: string,
+    collection: string,
+    id: string,
+    compute: (current: Doc | null) => Doc | null
+  ): { before: Doc | null; after: Doc | null } {
     const entry = this.touch(this.txn(txnId), collection, id)
     const before = entry.current
     const after = compute(structuredClone(before))

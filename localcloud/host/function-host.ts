@@ -125,7 +125,10 @@ export class FunctionHost {
 
   private retire(instance: Instance) {
     const list = this.instances.get(instance.functionName) ?? []
-    this.instances.set(instance.functionName, list.filter(i => i !== instance))
+    this.instances.set(
+      instance.functionName,
+      list.filter(i => i !== instance)
+    )
     this.byId.delete(instance.id)
     this.callers.delete(instance.id)
     void instance.worker.terminate()
@@ -192,12 +195,19 @@ export class FunctionHost {
         instance.pending = { id: requestId, resolve }
         timer = setTimeout(() => {
           this.stats.timeouts++
-          resolve({ id: requestId, ok: false, timedOut: true, error: { message: `Task timed out after ${timeoutS.toFixed(2)} seconds` } })
+          resolve({
+            id: requestId,
+            ok: false,
+            timedOut: true,
+            error: { message: `Task timed out after ${timeoutS.toFixed(2)} seconds` }
+          })
         }, timeoutS * 1000)
         instance.worker.postMessage({ id: requestId, event: { ...event, userInfo }, context, env })
       })
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6
-      this.options.log?.(`[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips}${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`)
+      this.options.log?.(
+        `[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips}${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`
+      )
       if (message.timedOut) this.retire(instance)
       if (!message.ok) {
         if (message.error?.stack) this.options.log?.(message.error.stack)
@@ -227,11 +237,14 @@ export class FunctionHost {
         const schedule = parseExpression(cron, { tz: 'Asia/Shanghai' })
         const arm = () => {
           const next = schedule.next().toDate()
-          const timer = setTimeout(() => {
-            this.invoke(name, { Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString() }, {})
-              .catch(e => this.options.log?.(`[timer] ${name}/${trigger.name}: ${e?.message ?? e}`))
-              .finally(arm)
-          }, Math.max(0, next.getTime() - Date.now()))
+          const timer = setTimeout(
+            () => {
+              this.invoke(name, { Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString() }, {})
+                .catch(e => this.options.log?.(`[timer] ${name}/${trigger.name}: ${e?.message ?? e}`))
+                .finally(arm)
+            },
+            Math.max(0, next.getTime() - Date.now())
+          )
           timer.unref()
           this.timers.push(timer)
           return next

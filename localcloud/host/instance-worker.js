@@ -16,6 +16,10 @@ parentPort.on('message', async ({ id, event, context, env }) => {
     const result = await handler.main(event, context)
     parentPort.postMessage({ id, ok: true, result: result === undefined ? null : JSON.parse(JSON.stringify(result)) })
   } catch (error) {
-    parentPort.postMessage({ id, ok: false, error: { message: String((error && error.message) || error), stack: error && error.stack } })
+    parentPort.postMessage({
+      id,
+      ok: false,
+      error: { message: String((error && error.message) || error), stack: error && error.stack }
+    })
   }
 })

@@ -29,24 +29,45 @@ export interface SentMessage {
   at: number
 }
 
-export function openApiStandIns(options: OpenApiOptions & { baseUrl: () => string; outbox: SentMessage[] }): Record<string, OpenApiHandler> {
+export function openApiStandIns(
+  options: OpenApiOptions & { baseUrl: () => string; outbox: SentMessage[] }
+): Record<string, OpenApiHandler> {
   const blocked = options.blockedWords ?? DEFAULT_BLOCKED_WORDS
-  const codeUrl = options.codeUrl ?? ((page: string, scene: string) => `${options.baseUrl()}/#/${page}?scene=${encodeURIComponent(scene)}`)
+  const codeUrl =
+    options.codeUrl ??
+    ((page: string, scene: string) => `${options.baseUrl()}/#/${page}?scene=${encodeURIComponent(scene)}`)
   return {
     // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html:
     // kept in an outbox (GET /__dev/outbox) that tests and developers read
     'subscribeMessage.send': data => {
-      if (!data?.touser || !data?.templateId) return { errCode: 47003, errMsg: 'openapi.subscribeMessage.send:fail argument invalid' }
-      options.outbox.push({ touser: String(data.touser), templateId: String(data.templateId), page: String(data.page ?? ''), data: data.data ?? {}, at: Date.now() })
+      if (!data?.touser || !data?.templateId)
+        return { errCode: 47003, errMsg: 'openapi.subscribeMessage.send:fail argument invalid' }
+      options.outbox.push({
+        touser: String(data.touser),
+        templateId: String(data.templateId),
+        page: String(data.page ?? ''),
+        data: data.data ?? {},
+        at: Date.now()
+      })
       return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
     },
     // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html:
     // WeChat draws a mini-program code; here a QR code of the same destination in the web build
     'wxacode.getUnlimited': async data => {
       const scene = String(data?.scene ?? '')
-      if (!scene || scene.length > 32) return { errCode: 40169, errMsg: 'openapi.wxacode.getUnlimited:fail invalid scene' }
-      const png = await QRCode.toBuffer(codeUrl(String(data?.page ?? ''), scene), { type: 'png', width: 430, margin: 2 })
-      return { errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok', contentType: 'image/png', buffer: png.toString('base64') }
+      if (!scene || scene.length > 32)
+        return { errCode: 40169, errMsg: 'openapi.wxacode.getUnlimited:fail invalid scene' }
+      const png = await QRCode.toBuffer(codeUrl(String(data?.page ?? ''), scene), {
+        type: 'png',
+        width: 430,
+        margin: 2
+      })
+      return {
+        errCode: 0,
+        errMsg: 'openapi.wxacode.getUnlimited:ok',
+        contentType: 'image/png',
+        buffer: png.toString('base64')
+      }
     },
     // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html (version 2)
     'security.msgSecCheck': data => {

@@ -56,7 +56,11 @@ export class FileStore {
       try {
         const cloudPath = this.cloudPathOf(fileid)
         if (!fs.existsSync(this.diskPath(cloudPath))) throw errors.fileNotExist(fileid)
-        return { fileID: fileid, tempFileURL: `${this.publicUrl()}/storage/file/${encodeURI(cloudPath)}`, code: 'SUCCESS' }
+        return {
+          fileID: fileid,
+          tempFileURL: `${this.publicUrl()}/storage/file/${encodeURI(cloudPath)}`,
+          code: 'SUCCESS'
+        }
       } catch {
         return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
       }

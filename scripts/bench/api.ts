@@ -17,7 +17,6 @@ const ROOT = path.resolve(__dirname, '../..')
 const BATCH_PARALLELISM = 20
 const CLOUD_ROUND_TRIP_MS = 10
 
-
 interface Sample {
   /** as the client sees it: HTTP to /fn/api and back */
   ms: number
@@ -28,7 +27,11 @@ interface Sample {
 
 async function main() {
   ensureBuilt(['functions'])
-  const lc = await startLocalCloud({ indexFile: path.join(ROOT, 'core/collections.json'), functionsDir: path.join(ROOT, 'dist/cloudfunctions'), log: () => {} })
+  const lc = await startLocalCloud({
+    indexFile: path.join(ROOT, 'core/collections.json'),
+    functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
+    log: () => {}
+  })
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local-env', serviceUrl: `${lc.url}/tcb` })
   const db = cloud.database()
@@ -38,10 +41,17 @@ async function main() {
   for (const [collection, docs] of Object.entries(data)) {
     for (let i = 0; i < docs.length; i += 1000) await db.collection(collection).add({ data: docs.slice(i, i + 1000) })
   }
-  console.error(`seeded ${data.households.length} households and ${data.entries.length} entries in ${Date.now() - started} ms`)
+  console.error(
+    `seeded ${data.households.length} households and ${data.entries.length} entries in ${Date.now() - started} ms`
+  )
 
   const cookieFor = async (openid: string) => {
-    const res = await fetch(`${lc.url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }), redirect: 'manual' })
+    const res = await fetch(`${lc.url}/__dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid }),
+      redirect: 'manual'
+    })
     return res.headers.get('set-cookie')!.split(';')[0]
   }
   const cookies = { cadre: await cookieFor(BENCH_CADRE), villager: await cookieFor(BENCH_VILLAGER) }
@@ -50,12 +60,16 @@ async function main() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
   const post = (cookie: string, body: string) =>
     new Promise<{ headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
-      const req = http.request(`${lc.url}/fn/api`, { method: 'POST', agent, headers: { cookie, 'content-type': 'application/json' } }, res => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', chunk => (text += chunk))
-        res.on('end', () => resolve({ headers: res.headers, text }))
-      })
+      const req = http.request(
+        `${lc.url}/fn/api`,
+        { method: 'POST', agent, headers: { cookie, 'content-type': 'application/json' } },
+        res => {
+          let text = ''
+          res.setEncoding('utf8')
+          res.on('data', chunk => (text += chunk))
+          res.on('end', () => resolve({ headers: res.headers, text }))
+        }
+      )
       req.on('error', reject)
       req.end(body)
     })
@@ -73,7 +87,12 @@ async function main() {
   const household = (i: number) => `hb-${String((i * 7919) % 2000).padStart(5, '0')}`
 
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null
-  async function measure(op: string, n: number, run: (i: number) => Promise<Sample>, extra: (s: Sample[]) => Record<string, unknown> = () => ({})) {
+  async function measure(
+    op: string,
+    n: number,
+    run: (i: number) => Promise<Sample>,
+    extra: (s: Sample[]) => Record<string, unknown> = () => ({})
+  ) {
     if (only && !only.test(op)) return
     for (let i = 0; i < Math.min(10, n); i++) await run(i) // warm the function instance
     const samples: Sample[] = []
@@ -85,16 +104,39 @@ async function main() {
     const ms = samples.map(s => s.ms)
     const host = samples.map(s => s.hostMs)
     const roundTrips = Math.max(...samples.map(s => s.roundTrips))
-    console.log(JSON.stringify({ op, n, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), hostP50: quantile(host, 0.5), roundTrips, ...extra(samples) }))
+    console.log(
+      JSON.stringify({
+        op,
+        n,
+        p50: quantile(ms, 0.5),
+        p95: quantile(ms, 0.95),
+        hostP50: quantile(host, 0.5),
+        roundTrips,
+        ...extra(samples)
+      })
+    )
   }
 
   // the floor: one database round trip (the caller's identity) and the host's own cost
   await measure('me.session (floor: identity only)', 300, () => call(cookies.villager, 'me.session', {}))
   await measure('archive.home', 300, () => call(cookies.villager, 'archive.home', {}))
-  await measure('archive.history page 1', 300, () => call(cookies.villager, 'archive.history', { period: 'all', page: 1 }))
-  await measure('archive.ranking page 1 (month, villager: own place off the page)', 300, () => call(cookies.villager, 'archive.ranking', { period: 'month', page: 1 }))
-  await measure('archive.ranking page 1 (all time, cadre)', 300, () => call(cookies.cadre, 'archive.ranking', { period: 'all', page: 1 }))
-  await measure('score.award one household', 300, i => call(cookies.cadre, 'score.award', { requestId: requestId(), householdId: household(i), ruleId: BENCH_RULE, points: 1 }))
+  await measure('archive.history page 1', 300, () =>
+    call(cookies.villager, 'archive.history', { period: 'all', page: 1 })
+  )
+  await measure('archive.ranking page 1 (month, villager: own place off the page)', 300, () =>
+    call(cookies.villager, 'archive.ranking', { period: 'month', page: 1 })
+  )
+  await measure('archive.ranking page 1 (all time, cadre)', 300, () =>
+    call(cookies.cadre, 'archive.ranking', { period: 'all', page: 1 })
+  )
+  await measure('score.award one household', 300, i =>
+    call(cookies.cadre, 'score.award', {
+      requestId: requestId(),
+      householdId: household(i),
+      ruleId: BENCH_RULE,
+      points: 1
+    })
+  )
   await measure(
     'score.batch 200 households',
     20,
@@ -107,7 +149,10 @@ async function main() {
       }),
     samples => {
       const trips = Math.max(...samples.map(s => s.roundTrips))
-      return { parallelism: BATCH_PARALLELISM, cloudEstimateMs: Math.round((trips / BATCH_PARALLELISM) * CLOUD_ROUND_TRIP_MS) }
+      return {
+        parallelism: BATCH_PARALLELISM,
+        cloudEstimateMs: Math.round((trips / BATCH_PARALLELISM) * CLOUD_ROUND_TRIP_MS)
+      }
     }
   )
   await lc.close()

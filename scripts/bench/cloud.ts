@@ -6,7 +6,6 @@
 import '../scf-env'
 import { startLocalCloud } from '../../localcloud'
 
-
 const DOCS = 100_000
 
 async function measure(op: string, n: number, run: (i: number) => Promise<unknown>) {
@@ -23,7 +22,9 @@ async function measure(op: string, n: number, run: (i: number) => Promise<unknow
 }
 
 async function main() {
-  const lc = await startLocalCloud({ indexes: { households: [{ name: 'village_balance', keys: { villageId: 1, balance: -1 } }] } })
+  const lc = await startLocalCloud({
+    indexes: { households: [{ name: 'village_balance', keys: { villageId: 1, balance: -1 } }] }
+  })
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local-env', serviceUrl: `${lc.url}/tcb` })
   const db = cloud.database()
@@ -42,17 +43,43 @@ async function main() {
   }
   console.error(`seeded ${DOCS} households in ${Date.now() - started} ms`)
 
-  await measure('doc.get', 1000, i => db.collection('households').doc(`h${(i * 7919) % DOCS}`).get())
-  await measure('query.indexed(village, balance desc, limit 20) over 100k', 1000, i =>
-    db.collection('households').where({ villageId: `v${i % 120}`, balance: _.gt(100) }).orderBy('balance', 'desc').limit(20).get()
+  await measure('doc.get', 1000, i =>
+    db
+      .collection('households')
+      .doc(`h${(i * 7919) % DOCS}`)
+      .get()
   )
-  await measure('count.indexed over 100k', 500, i => db.collection('households').where({ villageId: `v${i % 120}` }).count())
+  await measure('query.indexed(village, balance desc, limit 20) over 100k', 1000, i =>
+    db
+      .collection('households')
+      .where({ villageId: `v${i % 120}`, balance: _.gt(100) })
+      .orderBy('balance', 'desc')
+      .limit(20)
+      .get()
+  )
+  await measure('count.indexed over 100k', 500, i =>
+    db
+      .collection('households')
+      .where({ villageId: `v${i % 120}` })
+      .count()
+  )
   await measure('insert', 1000, i => db.collection('scratch').add({ data: { _id: `s${i}-${Math.random()}`, n: i } }))
-  await measure('inc', 1000, i => db.collection('households').doc(`h${i % 100}`).update({ data: { balance: _.inc(1) } }))
+  await measure('inc', 1000, i =>
+    db
+      .collection('households')
+      .doc(`h${i % 100}`)
+      .update({ data: { balance: _.inc(1) } })
+  )
   await measure('transaction(get, update, add)', 500, i =>
     db.runTransaction(async (t: any) => {
-      const { data } = await t.collection('households').doc(`h${i % 500}`).get()
-      await t.collection('households').doc(`h${i % 500}`).update({ data: { balance: data.balance + 1 } })
+      const { data } = await t
+        .collection('households')
+        .doc(`h${i % 500}`)
+        .get()
+      await t
+        .collection('households')
+        .doc(`h${i % 500}`)
+        .update({ data: { balance: data.balance + 1 } })
       await t.collection('scratch').add({ data: { _id: `t${i}-${Math.random()}`, n: i } })
     })
   )

@@ -17,15 +17,37 @@ export const BENCH_RULE = 'rb-volunteer'
 const DAY = 86_400_000
 
 export function buildBenchVillage(now: number, households = 2000, entriesEach = 25) {
-  const terms: RuleTerms = { category: '公益参与', title: '参加义务劳动（每次）', points: { min: 1, max: 10 }, cap: null, evidenceRequired: false, proposers: ['cadre'] }
-  const village = { name: '规模测试村', starThresholds: [60, 80, 100, 120, 150], householdCount: households, postingDays: 7 }
+  const terms: RuleTerms = {
+    category: '公益参与',
+    title: '参加义务劳动（每次）',
+    points: { min: 1, max: 10 },
+    cap: null,
+    evidenceRequired: false,
+    proposers: ['cadre']
+  }
+  const village = {
+    name: '规模测试村',
+    starThresholds: [60, 80, 100, 120, 150],
+    householdCount: households,
+    postingDays: 7
+  }
   const places = [
     { _id: COUNTY_ID, kind: 'county', name: '示范县', parentId: null },
     { _id: 't-bench', kind: 'town', name: '测试镇', parentId: COUNTY_ID },
-    { _id: BENCH_VILLAGE, kind: 'village', name: village.name, parentId: 't-bench', starThresholds: village.starThresholds, householdCount: households, postingDays: 7 },
+    {
+      _id: BENCH_VILLAGE,
+      kind: 'village',
+      name: village.name,
+      parentId: 't-bench',
+      starThresholds: village.starThresholds,
+      householdCount: households,
+      postingDays: 7
+    },
     { _id: 'grp-bench-1', kind: 'group', name: '1组', parentId: BENCH_VILLAGE }
   ]
-  const rules = [{ _id: BENCH_RULE, villageId: BENCH_VILLAGE, ...terms, active: true, version: 1, source: null, updatedAt: now }]
+  const rules = [
+    { _id: BENCH_RULE, villageId: BENCH_VILLAGE, ...terms, active: true, version: 1, source: null, updatedAt: now }
+  ]
   const houses: Record<string, any>[] = []
   const entries: Record<string, any>[] = []
   for (let i = 0; i < households; i++) {
@@ -59,12 +81,41 @@ export function buildBenchVillage(now: number, households = 2000, entriesEach = 
       })
     }
     entries.push(...mine)
-    const latest = mine.slice(0, 5).map(e => ({ id: e._id, points: e.points, kind: e.kind, title: terms.title, category: terms.category, note: '', at: e.at, byName: e.byName, evidence: [] }))
-    houses.push({ _id: id, villageId: BENCH_VILLAGE, townId: 't-bench', groupId: 'grp-bench-1', gridId: '', doorPlate: `1组${i + 1}号`, head: `户主${i + 1}`, members: [], village, latest, ...state })
+    const latest = mine
+      .slice(0, 5)
+      .map(e => ({
+        id: e._id,
+        points: e.points,
+        kind: e.kind,
+        title: terms.title,
+        category: terms.category,
+        note: '',
+        at: e.at,
+        byName: e.byName,
+        evidence: []
+      }))
+    houses.push({
+      _id: id,
+      villageId: BENCH_VILLAGE,
+      townId: 't-bench',
+      groupId: 'grp-bench-1',
+      gridId: '',
+      doorPlate: `1组${i + 1}号`,
+      head: `户主${i + 1}`,
+      members: [],
+      village,
+      latest,
+      ...state
+    })
   }
   const users = [
     { _id: BENCH_CADRE, name: '测试干部', roles: [{ role: 'cadre', villageId: BENCH_VILLAGE }], largeFont: false },
-    { _id: BENCH_VILLAGER, name: '测试村民', roles: [{ role: 'villager', villageId: BENCH_VILLAGE, householdId: BENCH_HOUSEHOLD }], largeFont: false }
+    {
+      _id: BENCH_VILLAGER,
+      name: '测试村民',
+      roles: [{ role: 'villager', villageId: BENCH_VILLAGE, householdId: BENCH_HOUSEHOLD }],
+      largeFont: false
+    }
   ]
   return { places, rules, households: houses, entries, users }
 }

@@ -17,20 +17,59 @@ export interface Persona {
 }
 
 export const DEMO_PERSONAS: Persona[] = [
-  { openid: 'demo-villager', name: '王秀英', description: '村民 · 新丰村2组12号户主', roles: [{ role: 'villager', householdId: 'h-xf-012', villageId: 'v-xinfeng' }] },
-  { openid: 'demo-villager-2', name: '李建国', description: '村民 · 新丰村1组1号户主', roles: [{ role: 'villager', householdId: 'h-xf-001', villageId: 'v-xinfeng' }] },
-  { openid: 'demo-cadre', name: '张德明', description: '村干部 · 新丰村', roles: [{ role: 'cadre', villageId: 'v-xinfeng' }] },
-  { openid: 'demo-grid', name: '刘芳', description: '网格员 · 新丰村 第1、2网格', roles: [{ role: 'gridWorker', villageId: 'v-xinfeng', gridIds: ['g-xf-1', 'g-xf-2'] }] },
-  { openid: 'demo-cadre-jq', name: '陈志强', description: '村干部 · 金桥村（另一个村）', roles: [{ role: 'cadre', villageId: 'v-jinqiao' }] },
-  { openid: 'demo-town', name: '赵敏', description: '镇街管理员 · 向阳镇', roles: [{ role: 'townAdmin', townId: 't-xiangyang' }] },
-  { openid: 'demo-county', name: '周县管', description: '县管理员（启动管理员，来自 BOOTSTRAP_ADMIN_OPENIDS）', roles: [] },
+  {
+    openid: 'demo-villager',
+    name: '王秀英',
+    description: '村民 · 新丰村2组12号户主',
+    roles: [{ role: 'villager', householdId: 'h-xf-012', villageId: 'v-xinfeng' }]
+  },
+  {
+    openid: 'demo-villager-2',
+    name: '李建国',
+    description: '村民 · 新丰村1组1号户主',
+    roles: [{ role: 'villager', householdId: 'h-xf-001', villageId: 'v-xinfeng' }]
+  },
+  {
+    openid: 'demo-cadre',
+    name: '张德明',
+    description: '村干部 · 新丰村',
+    roles: [{ role: 'cadre', villageId: 'v-xinfeng' }]
+  },
+  {
+    openid: 'demo-grid',
+    name: '刘芳',
+    description: '网格员 · 新丰村 第1、2网格',
+    roles: [{ role: 'gridWorker', villageId: 'v-xinfeng', gridIds: ['g-xf-1', 'g-xf-2'] }]
+  },
+  {
+    openid: 'demo-cadre-jq',
+    name: '陈志强',
+    description: '村干部 · 金桥村（另一个村）',
+    roles: [{ role: 'cadre', villageId: 'v-jinqiao' }]
+  },
+  {
+    openid: 'demo-town',
+    name: '赵敏',
+    description: '镇街管理员 · 向阳镇',
+    roles: [{ role: 'townAdmin', townId: 't-xiangyang' }]
+  },
+  {
+    openid: 'demo-county',
+    name: '周县管',
+    description: '县管理员（启动管理员，来自 BOOTSTRAP_ADMIN_OPENIDS）',
+    roles: []
+  },
   { openid: 'demo-stranger', name: '路人', description: '没有任何角色的微信用户', roles: [] }
 ]
 
 export const BOOTSTRAP_ADMINS = ['demo-county']
 
 /** subscribe-message template ids for the local cloud (in WeChat: the ids from the console) */
-export const DEMO_TEMPLATES = { points: 'local-points-changed', issue: 'local-issue-progress', order: 'local-order-ready' }
+export const DEMO_TEMPLATES = {
+  points: 'local-points-changed',
+  issue: 'local-issue-progress',
+  order: 'local-order-ready'
+}
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙']
 const GIVEN = ['秀英', '建国', '桂兰', '志明', '玉梅', '德华', '淑芬', '国强', '春燕', '海军', '凤英', '明亮']
@@ -111,26 +150,65 @@ export function buildDemoCounty(now: number) {
     evidenceRequired: r.min < 0,
     proposers: r.min < 0 ? ['cadre', 'gridWorker'] : ['cadre', 'gridWorker', 'villager']
   })
-  const templates = [{ _id: TEMPLATE_ID, ownerId: COUNTY_ID, name: '示范县村规民约积分细则（2026版）', items: RULES.map(r => ({ key: r.key, ...termsOf(r) })), updatedAt: now, by: 'demo-county' }]
+  const templates = [
+    {
+      _id: TEMPLATE_ID,
+      ownerId: COUNTY_ID,
+      name: '示范县村规民约积分细则（2026版）',
+      items: RULES.map(r => ({ key: r.key, ...termsOf(r) })),
+      updatedAt: now,
+      by: 'demo-county'
+    }
+  ]
 
   for (const v of villages) {
-    places.push({ _id: v.id, kind: 'village', name: v.name, parentId: 't-xiangyang', starThresholds: DEMO_STARS, householdCount: v.households, postingDays: 7 })
-    for (let g = 1; g <= 3; g++) places.push({ _id: `grp-${v.code}-${g}`, kind: 'group', name: `${g}组`, parentId: v.id })
-    for (let g = 1; g <= 2; g++) places.push({ _id: `g-${v.code}-${g}`, kind: 'grid', name: `第${g}网格`, parentId: v.id })
+    places.push({
+      _id: v.id,
+      kind: 'village',
+      name: v.name,
+      parentId: 't-xiangyang',
+      starThresholds: DEMO_STARS,
+      householdCount: v.households,
+      postingDays: 7
+    })
+    for (let g = 1; g <= 3; g++)
+      places.push({ _id: `grp-${v.code}-${g}`, kind: 'group', name: `${g}组`, parentId: v.id })
+    for (let g = 1; g <= 2; g++)
+      places.push({ _id: `g-${v.code}-${g}`, kind: 'grid', name: `第${g}网格`, parentId: v.id })
     for (const r of RULES) {
-      rules.push({ _id: `r-${v.code}-${r.key}`, villageId: v.id, ...termsOf(r), active: true, version: 1, source: `${TEMPLATE_ID}/${r.key}`, updatedAt: now })
+      rules.push({
+        _id: `r-${v.code}-${r.key}`,
+        villageId: v.id,
+        ...termsOf(r),
+        active: true,
+        version: 1,
+        source: `${TEMPLATE_ID}/${r.key}`,
+        updatedAt: now
+      })
     }
 
     for (let i = 1; i <= v.households; i++) {
       const id = `h-${v.code}-${String(i).padStart(3, '0')}`
       const group = Math.ceil((i / v.households) * 3)
       const randomHead = pick(SURNAMES) + pick(GIVEN)
-      const head = DEMO_PERSONAS.find(p => p.roles.some(r => r.role === 'villager' && r.householdId === id))?.name ?? randomHead
+      const head =
+        DEMO_PERSONAS.find(p => p.roles.some(r => r.role === 'villager' && r.householdId === id))?.name ?? randomHead
       const members = [{ name: head, relation: '户主', partyMember: rnd() < 0.2 }]
       const size = 1 + Math.floor(rnd() * 4)
-      for (let m = 0; m < size; m++) members.push({ name: head[0] + pick(GIVEN), relation: pick(RELATIONS), partyMember: rnd() < 0.1 })
+      for (let m = 0; m < size; m++)
+        members.push({ name: head[0] + pick(GIVEN), relation: pick(RELATIONS), partyMember: rnd() < 0.1 })
       const village = { name: v.name, starThresholds: DEMO_STARS, householdCount: v.households, postingDays: 7 }
-      households.push({ _id: id, villageId: v.id, townId: 't-xiangyang', groupId: `grp-${v.code}-${group}`, gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`, doorPlate: `${group}组${i}号`, head, members, village })
+      households.push({
+        _id: id,
+        villageId: v.id,
+        townId: 't-xiangyang',
+        groupId: `grp-${v.code}-${group}`,
+        gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`,
+        doorPlate: `${group}组${i}号`,
+        head,
+        members,
+        village
+      })
 
       // four months of history: a monthly hygiene inspection and a few other deeds
       for (let monthsAgo = 3; monthsAgo >= 0; monthsAgo--) {
@@ -138,7 +216,8 @@ export function buildDemoCounty(now: number) {
         for (let d = 0; d < deeds; d++) {
           const rule = d === 0 ? RULES[0] : pick(RULES)
           const at = now - monthsAgo * 30 * DAY - Math.floor(rnd() * 25) * DAY - Math.floor(rnd() * 8) * 3600_000
-          const points = rule.min === rule.max ? rule.min : rule.min + 5 * Math.floor(rnd() * ((rule.max - rule.min) / 5 + 1))
+          const points =
+            rule.min === rule.max ? rule.min : rule.min + 5 * Math.floor(rnd() * ((rule.max - rule.min) / 5 + 1))
           const keys = periodKeys(at)
           entries.push({
             _id: `seed-${id}-${monthsAgo}-${d}`,
@@ -169,19 +248,36 @@ export function buildDemoCounty(now: number) {
   entries.sort((a, b) => a.at - b.at)
   const states = new Map<string, LedgerState>(households.map(h => [h._id, emptyLedgerState()]))
   const kept = entries.filter(e => {
-    const next = applyPosting(states.get(e.householdId)!, { kind: e.kind, points: e.points, at: e.at, rule: { id: e.rule.id, terms: e.rule } })
+    const next = applyPosting(states.get(e.householdId)!, {
+      kind: e.kind,
+      points: e.points,
+      at: e.at,
+      rule: { id: e.rule.id, terms: e.rule }
+    })
     if ('refused' in next) return false
     states.set(e.householdId, next)
     return true
   })
   for (const h of households) {
     Object.assign(h, states.get(h._id))
-    h.boundUsers = DEMO_PERSONAS.filter(p => p.roles.some(r => r.role === 'villager' && r.householdId === h._id)).map(p => p.openid)
+    h.boundUsers = DEMO_PERSONAS.filter(p => p.roles.some(r => r.role === 'villager' && r.householdId === h._id)).map(
+      p => p.openid
+    )
     h.latest = kept
       .filter(e => e.householdId === h._id)
       .slice(-5)
       .reverse()
-      .map(e => ({ id: e._id, points: e.points, kind: e.kind, title: e.rule.title, category: e.rule.category, note: e.note, at: e.at, byName: e.byName, evidence: [] }))
+      .map(e => ({
+        id: e._id,
+        points: e.points,
+        kind: e.kind,
+        title: e.rule.title,
+        category: e.rule.category,
+        note: e.note,
+        at: e.at,
+        byName: e.byName,
+        evidence: []
+      }))
   }
 
   // the last week's scores are still in the public posting (公示, 7 days)
@@ -190,28 +286,140 @@ export function buildDemoCounty(now: number) {
     .filter(e => e.at > now - 7 * DAY)
     .map(e => {
       const h = byId.get(e.householdId)!
-      return { _id: e._id, villageId: e.villageId, householdId: h._id, doorPlate: h.doorPlate, head: h.head, title: e.rule.title, category: e.rule.category, points: e.points, byName: e.byName, evidence: [], at: e.at, until: e.at + 7 * DAY, state: 'posted', openObjections: 0 }
+      return {
+        _id: e._id,
+        villageId: e.villageId,
+        householdId: h._id,
+        doorPlate: h.doorPlate,
+        head: h.head,
+        title: e.rule.title,
+        category: e.rule.category,
+        points: e.points,
+        byName: e.byName,
+        evidence: [],
+        at: e.at,
+        until: e.at + 7 * DAY,
+        state: 'posted',
+        openObjections: 0
+      }
     })
 
   const withRoles = DEMO_PERSONAS.filter(p => p.roles.length > 0)
   const users = withRoles.map(p => ({ _id: p.openid, name: p.name, roles: p.roles, largeFont: false }))
-  const grants = withRoles.flatMap(p => p.roles.map(grant => ({ _id: `${p.openid}:${grant.role}`, openid: p.openid, name: p.name, role: grant.role, grant, ...scopeOf(grant), by: 'demo-county', at: now })))
+  const grants = withRoles.flatMap(p =>
+    p.roles.map(grant => ({
+      _id: `${p.openid}:${grant.role}`,
+      openid: p.openid,
+      name: p.name,
+      role: grant.role,
+      grant,
+      ...scopeOf(grant),
+      by: 'demo-county',
+      at: now
+    }))
+  )
   // the points shop of each village, with prices like those of real 积分超市
   const goods = villages.flatMap(v =>
-    SHOP.map(g => ({ _id: `g-${v.code}-${g.key}`, villageId: v.id, name: g.name, picture: '', price: g.price, stock: g.stock, onShelf: true, limit: g.limit, updatedAt: now }))
+    SHOP.map(g => ({
+      _id: `g-${v.code}-${g.key}`,
+      villageId: v.id,
+      name: g.name,
+      picture: '',
+      price: g.price,
+      stock: g.stock,
+      onShelf: true,
+      limit: g.limit,
+      updatedAt: now
+    }))
   )
 
-  const notice = (id: string, placeId: string, placeName: string, kind: string, title: string, body: string, daysAgo: number, extra = {}) => ({
-    _id: id, placeId, placeName, kind, title, body, pictures: [], attachments: [], financeRows: [], pinned: false, withdrawn: false, by: 'demo-cadre', byName: '张德明', at: now - daysAgo * DAY, readCount: 0, ...extra
+  const notice = (
+    id: string,
+    placeId: string,
+    placeName: string,
+    kind: string,
+    title: string,
+    body: string,
+    daysAgo: number,
+    extra = {}
+  ) => ({
+    _id: id,
+    placeId,
+    placeName,
+    kind,
+    title,
+    body,
+    pictures: [],
+    attachments: [],
+    financeRows: [],
+    pinned: false,
+    withdrawn: false,
+    by: 'demo-cadre',
+    byName: '张德明',
+    at: now - daysAgo * DAY,
+    readCount: 0,
+    ...extra
   })
   const notices = [
-    notice('n-demo-rules', 'v-xinfeng', '新丰村', 'village', '新丰村村规民约和积分细则（2026年修订）', '经村民代表大会讨论通过，积分细则见小程序“积分细则”。有意见可以在“村民说事”里提。', 20, { pinned: true }),
-    notice('n-demo-finance', 'v-xinfeng', '新丰村', 'finance', '新丰村2026年第三季度财务公开', '本季度收支情况如下，欢迎监督。', 6, {
-      financeRows: [{ item: '上级转移支付', amount: 150000 }, { item: '2组道路硬化', amount: -120000 }, { item: '路灯电费', amount: -3560.5 }, { item: '积分超市商品采购', amount: -8200 }]
-    }),
-    notice('n-demo-town', 't-xiangyang', '向阳镇', 'notice', '2027年度城乡居民医保开始缴费', '缴费时间到12月31日，可在村里代缴或在“四川税务”小程序自己交。', 3, { byName: '赵敏', by: 'demo-town' }),
-    notice('n-demo-chronicle', 'v-xinfeng', '新丰村', 'chronicle', '新丰村积分超市开业', '村积分超市在村委会一楼开业，村民可用积分兑换生活用品。', 40)
+    notice(
+      'n-demo-rules',
+      'v-xinfeng',
+      '新丰村',
+      'village',
+      '新丰村村规民约和积分细则（2026年修订）',
+      '经村民代表大会讨论通过，积分细则见小程序“积分细则”。有意见可以在“村民说事”里提。',
+      20,
+      { pinned: true }
+    ),
+    notice(
+      'n-demo-finance',
+      'v-xinfeng',
+      '新丰村',
+      'finance',
+      '新丰村2026年第三季度财务公开',
+      '本季度收支情况如下，欢迎监督。',
+      6,
+      {
+        financeRows: [
+          { item: '上级转移支付', amount: 150000 },
+          { item: '2组道路硬化', amount: -120000 },
+          { item: '路灯电费', amount: -3560.5 },
+          { item: '积分超市商品采购', amount: -8200 }
+        ]
+      }
+    ),
+    notice(
+      'n-demo-town',
+      't-xiangyang',
+      '向阳镇',
+      'notice',
+      '2027年度城乡居民医保开始缴费',
+      '缴费时间到12月31日，可在村里代缴或在“四川税务”小程序自己交。',
+      3,
+      { byName: '赵敏', by: 'demo-town' }
+    ),
+    notice(
+      'n-demo-chronicle',
+      'v-xinfeng',
+      '新丰村',
+      'chronicle',
+      '新丰村积分超市开业',
+      '村积分超市在村委会一楼开业，村民可用积分兑换生活用品。',
+      40
+    )
   ]
 
-  return { places, households, entries: kept, postings, rules, templates, users, grants, goods, notices, services: buildServices('t-xiangyang', now) }
+  return {
+    places,
+    households,
+    entries: kept,
+    postings,
+    rules,
+    templates,
+    users,
+    grants,
+    goods,
+    notices,
+    services: buildServices('t-xiangyang', now)
+  }
 }

@@ -8,23 +8,40 @@ import './EntryList.css'
 const DAY = 24 * 60 * 60 * 1000
 
 /** `postingDays`: scores younger than that are still in the public posting and are marked 公示中. */
-export function EntryList({ entries, onPick, postingDays = 0 }: { entries: EntryView[]; onPick?: (e: EntryView) => void; postingDays?: number }) {
+export function EntryList({
+  entries,
+  onPick,
+  postingDays = 0
+}: {
+  entries: EntryView[]
+  onPick?: (e: EntryView) => void
+  postingDays?: number
+}) {
   const now = Date.now()
   const inPosting = (e: EntryView) => (e.kind === 'award' || e.kind === 'deduction') && e.at + postingDays * DAY > now
-  if (entries.length === 0) return <View className='entry-list__empty'>还没有积分记录</View>
+  if (entries.length === 0) return <View className="entry-list__empty">还没有积分记录</View>
   return (
-    <View className='entry-list'>
+    <View className="entry-list">
       {entries.map(e => (
-        <View key={e.id} className='entry-list__row' onClick={onPick ? () => onPick(e) : undefined}>
-          <Text className={`entry-list__points ${e.points < 0 ? 'entry-list__points--minus' : ''}`}>{signed(e.points)}</Text>
-          <View className='entry-list__body'>
-            <Text className='entry-list__title'>
+        <View key={e.id} className="entry-list__row" onClick={onPick ? () => onPick(e) : undefined}>
+          <Text className={`entry-list__points ${e.points < 0 ? 'entry-list__points--minus' : ''}`}>
+            {signed(e.points)}
+          </Text>
+          <View className="entry-list__body">
+            <Text className="entry-list__title">
               {e.title}
-              {inPosting(e) ? <Text className='chip chip--posting'>公示中</Text> : null}
+              {inPosting(e) ? <Text className="chip chip--posting">公示中</Text> : null}
             </Text>
-            <Text className='entry-list__meta'>{KIND_LABELS[e.kind]} · {e.category} · {formatDateTime(e.at)}</Text>
-            {e.byName ? <Text className='entry-list__meta'>经办：{e.byName}{e.evidence.length ? ` · 照片${e.evidence.length}张` : ''}</Text> : null}
-            {e.note ? <Text className='entry-list__note'>{e.note}</Text> : null}
+            <Text className="entry-list__meta">
+              {KIND_LABELS[e.kind]} · {e.category} · {formatDateTime(e.at)}
+            </Text>
+            {e.byName ? (
+              <Text className="entry-list__meta">
+                经办：{e.byName}
+                {e.evidence.length ? ` · 照片${e.evidence.length}张` : ''}
+              </Text>
+            ) : null}
+            {e.note ? <Text className="entry-list__note">{e.note}</Text> : null}
           </View>
         </View>
       ))}

@@ -22,12 +22,12 @@ export function EvidencePicker({ files, onChange }: { files: string[]; onChange:
     }
   }
   return (
-    <View className='photos'>
+    <View className="photos">
       {previews.map(p => (
-        <Image key={p} src={p} className='photos__item' mode='aspectFill' />
+        <Image key={p} src={p} className="photos__item" mode="aspectFill" />
       ))}
       {files.length < 9 ? (
-        <View className='photos__add' data-testid='add-photo' onClick={() => void pick()}>
+        <View className="photos__add" data-testid="add-photo" onClick={() => void pick()}>
           {busy ? '…' : '＋'}
         </View>
       ) : null}

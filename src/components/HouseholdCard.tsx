@@ -5,31 +5,40 @@ import './HouseholdCard.css'
 /** The household's points at a glance: balance first and biggest, then stars, rank and this period. */
 export function HouseholdCard({ card }: { card: Card }) {
   return (
-    <View className='household-card'>
-      <View className='household-card__place'>
-        <Text>{card.villageName} · {card.doorPlate}</Text>
-        <Text className='household-card__head'>户主 {card.head}</Text>
+    <View className="household-card">
+      <View className="household-card__place">
+        <Text>
+          {card.villageName} · {card.doorPlate}
+        </Text>
+        <Text className="household-card__head">户主 {card.head}</Text>
       </View>
-      <View className='household-card__balance'>
-        <Text className='household-card__number' data-testid='balance'>{card.balance}</Text>
-        <Text className='household-card__unit'>积分</Text>
+      <View className="household-card__balance">
+        <Text className="household-card__number" data-testid="balance">
+          {card.balance}
+        </Text>
+        <Text className="household-card__unit">积分</Text>
       </View>
-      <View className='household-card__stars' aria-label={`${card.stars}星级文明户`}>
-        <Text>{'★'.repeat(card.stars)}{'☆'.repeat(Math.max(0, 5 - card.stars))}</Text>
-        <Text className='household-card__stars-label'>{card.stars > 0 ? `${card.stars}星级文明户` : '还不是星级户'}</Text>
+      <View className="household-card__stars" aria-label={`${card.stars}星级文明户`}>
+        <Text>
+          {'★'.repeat(card.stars)}
+          {'☆'.repeat(Math.max(0, 5 - card.stars))}
+        </Text>
+        <Text className="household-card__stars-label">
+          {card.stars > 0 ? `${card.stars}星级文明户` : '还不是星级户'}
+        </Text>
       </View>
-      <View className='household-card__facts'>
-        <View className='household-card__fact'>
-          <Text className='household-card__fact-number'>第{card.rankInVillage}名</Text>
-          <Text className='household-card__fact-label'>全村{card.householdsInVillage}户</Text>
+      <View className="household-card__facts">
+        <View className="household-card__fact">
+          <Text className="household-card__fact-number">第{card.rankInVillage}名</Text>
+          <Text className="household-card__fact-label">全村{card.householdsInVillage}户</Text>
         </View>
-        <View className='household-card__fact'>
-          <Text className='household-card__fact-number'>{card.monthPoints}</Text>
-          <Text className='household-card__fact-label'>本月得分</Text>
+        <View className="household-card__fact">
+          <Text className="household-card__fact-number">{card.monthPoints}</Text>
+          <Text className="household-card__fact-label">本月得分</Text>
         </View>
-        <View className='household-card__fact'>
-          <Text className='household-card__fact-number'>{card.yearPoints}</Text>
-          <Text className='household-card__fact-label'>今年得分</Text>
+        <View className="household-card__fact">
+          <Text className="household-card__fact-number">{card.yearPoints}</Text>
+          <Text className="household-card__fact-label">今年得分</Text>
         </View>
       </View>
     </View>

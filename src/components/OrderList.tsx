@@ -4,24 +4,32 @@ import { formatDateTime } from '../../core/domain/period'
 import { ORDER_STATE_NAMES } from '../../core/domain/shop'
 
 /** Orders, newest first: what, how many points, state; the actions the viewer may take on waiting ones. */
-export function OrderList({ orders, actions = [] }: { orders: OrderView[]; actions?: { label: string; testid: string; run: (o: OrderView) => void }[] }) {
-  if (orders.length === 0) return <View className='notice muted'>没有订单</View>
+export function OrderList({
+  orders,
+  actions = []
+}: {
+  orders: OrderView[]
+  actions?: { label: string; testid: string; run: (o: OrderView) => void }[]
+}) {
+  if (orders.length === 0) return <View className="notice muted">没有订单</View>
   return (
-    <View className='list'>
+    <View className="list">
       {orders.map(o => (
-        <View key={o.id} className='list__row' data-testid='order-row' data-state={o.state} data-id={o.id}>
-          <Text className='list__number minus'>-{o.points}</Text>
-          <View className='list__body'>
-            <Text className='list__title'>{o.goodsName} × {o.quantity}</Text>
-            <Text className='list__meta'>
+        <View key={o.id} className="list__row" data-testid="order-row" data-state={o.state} data-id={o.id}>
+          <Text className="list__number minus">-{o.points}</Text>
+          <View className="list__body">
+            <Text className="list__title">
+              {o.goodsName} × {o.quantity}
+            </Text>
+            <Text className="list__meta">
               {o.doorPlate} {o.head} · {ORDER_STATE_NAMES[o.state]} · {formatDateTime(o.at)}
               {o.channel === 'desk' ? ' · 柜台兑换' : ''}
             </Text>
-            {o.cancelReason ? <Text className='list__meta'>取消原因：{o.cancelReason}</Text> : null}
+            {o.cancelReason ? <Text className="list__meta">取消原因：{o.cancelReason}</Text> : null}
           </View>
           {o.state === 'ordered'
             ? actions.map(a => (
-                <Text key={a.label} className='list__action' data-testid={a.testid} onClick={() => a.run(o)}>
+                <Text key={a.label} className="list__action" data-testid={a.testid} onClick={() => a.run(o)}>
                   {a.label}
                 </Text>
               ))

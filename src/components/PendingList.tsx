@@ -6,22 +6,24 @@ import { signed } from './points'
 
 /** Claims or proposals with their state, the reviewer and the reason; pending ones may be withdrawn. */
 export function PendingList({ items, onWithdraw }: { items: PendingView[]; onWithdraw?: (p: PendingView) => void }) {
-  if (items.length === 0) return <View className='notice muted'>还没有</View>
+  if (items.length === 0) return <View className="notice muted">还没有</View>
   return (
-    <View className='list'>
+    <View className="list">
       {items.map(p => (
-        <View key={p.id} className='list__row' data-testid='pending-row' data-state={p.state}>
-          <Text className='list__number'>{signed(p.approvedPoints ?? p.points)}</Text>
-          <View className='list__body'>
-            <Text className='list__title'>{p.doorPlate} · {p.ruleTitle}</Text>
-            <Text className='list__meta'>
+        <View key={p.id} className="list__row" data-testid="pending-row" data-state={p.state}>
+          <Text className="list__number">{signed(p.approvedPoints ?? p.points)}</Text>
+          <View className="list__body">
+            <Text className="list__title">
+              {p.doorPlate} · {p.ruleTitle}
+            </Text>
+            <Text className="list__meta">
               {PENDING_STATE_NAMES[p.state]} · {formatDateTime(p.at)}
               {p.resolvedByName ? ` · ${p.resolvedByName}` : ''}
             </Text>
-            {p.reason ? <Text className='list__meta'>原因：{p.reason}</Text> : null}
+            {p.reason ? <Text className="list__meta">原因：{p.reason}</Text> : null}
           </View>
           {onWithdraw && p.state === 'pending' ? (
-            <Text className='list__action' onClick={() => onWithdraw(p)}>
+            <Text className="list__action" onClick={() => onWithdraw(p)}>
               撤回
             </Text>
           ) : null}

@@ -45,22 +45,29 @@ export function PointsRequestForm(props: {
   if (!rule) return <RuleList rules={props.rules} onPick={pick} action={props.pickAction} />
   return (
     <View>
-      <View className='notice'>
+      <View className="notice">
         <View>{rule.title}</View>
-        <View className='muted' onClick={() => setRule(null)}>
+        <View className="muted" onClick={() => setRule(null)}>
           换一条
         </View>
       </View>
       <PointsStepper min={rule.points.min} max={rule.points.max} value={points} onChange={setPoints} />
-      <View className='field'>
-        <View className='field__label'>{props.descriptionLabel}</View>
-        <Textarea className='textarea' data-testid={`${props.testid}-description`} value={description} maxlength={200} placeholder={props.placeholder} onInput={e => setDescription(e.detail.value)} />
+      <View className="field">
+        <View className="field__label">{props.descriptionLabel}</View>
+        <Textarea
+          className="textarea"
+          data-testid={`${props.testid}-description`}
+          value={description}
+          maxlength={200}
+          placeholder={props.placeholder}
+          onInput={e => setDescription(e.detail.value)}
+        />
       </View>
-      <View className='field'>
-        <View className='field__label'>照片{rule.evidenceRequired ? '（这条必须有）' : '（有的话更好）'}</View>
+      <View className="field">
+        <View className="field__label">照片{rule.evidenceRequired ? '（这条必须有）' : '（有的话更好）'}</View>
         <EvidencePicker files={evidence} onChange={setEvidence} />
       </View>
-      <View className='button' data-testid={`${props.testid}-submit`} onClick={() => void submit()}>
+      <View className="button" data-testid={`${props.testid}-submit`} onClick={() => void submit()}>
         {props.submitLabel}
       </View>
     </View>

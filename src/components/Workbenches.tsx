@@ -8,27 +8,47 @@ export function Workbenches({ session }: { session: SessionView }) {
   return (
     <View>
       {has('cadre') ? (
-        <View className='button' data-testid='open-cadre' onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/index/index' })}>
+        <View
+          className="button"
+          data-testid="open-cadre"
+          onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/index/index' })}
+        >
           村干部工作台
         </View>
       ) : null}
       {has('gridWorker') ? (
-        <View className='button' data-testid='open-grid' onClick={() => Taro.navigateTo({ url: '/packages/grid/pages/index/index' })}>
+        <View
+          className="button"
+          data-testid="open-grid"
+          onClick={() => Taro.navigateTo({ url: '/packages/grid/pages/index/index' })}
+        >
           网格员工作台
         </View>
       ) : null}
       {has('townAdmin') ? (
-        <View className='button secondary' data-testid='open-town-publish' onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/publish/index' })}>
+        <View
+          className="button secondary"
+          data-testid="open-town-publish"
+          onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/publish/index' })}
+        >
           发通知到全镇
         </View>
       ) : null}
       {has('townAdmin') ? (
-        <View className='button secondary' data-testid='open-audit' onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/audit/index' })}>
+        <View
+          className="button secondary"
+          data-testid="open-audit"
+          onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/audit/index' })}
+        >
           全镇审计记录
         </View>
       ) : null}
       {has('townAdmin') || has('countyAdmin') ? (
-        <View className='button secondary' data-testid='open-admin' onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/index/index' })}>
+        <View
+          className="button secondary"
+          data-testid="open-admin"
+          onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/index/index' })}
+        >
           细则模板和角色管理
         </View>
       ) : null}

@@ -12,7 +12,11 @@ export async function uploadFile(filePath: string, folder: string): Promise<stri
     return res.fileID
   }
   const blob = await (await fetch(filePath)).blob()
-  const res = await fetch(`/__dev/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', credentials: 'same-origin', body: blob })
+  const res = await fetch(`/__dev/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    body: blob
+  })
   if (!res.ok) throw new Error('上传失败，请重试')
   return (await res.json()).fileID
 }

@@ -21,11 +21,13 @@ export function useLoad<T>(load: () => Promise<T>) {
   useDidShow(() => void reload())
   const first = useRef(true)
   useEffect(() => {
-    if (first.current) first.current = false // the first load is the page showing
+    if (first.current)
+      first.current = false // the first load is the page showing
     else void reload()
   }, [reload])
   usePullDownRefresh(() => void reload().finally(() => stopPullDownRefresh()))
   return { data, problem, reload, setData }
 }
 
-export const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError('INTERNAL', '系统出了点问题，请稍后再试'))
+export const asApiError = (e: unknown): ApiError =>
+  e instanceof ApiError ? e : new ApiError('INTERNAL', '系统出了点问题，请稍后再试')

@@ -38,8 +38,28 @@ test('entries show signed points, kind, category and Shanghai time', () => {
   const { container } = render(
     <EntryList
       entries={[
-        { id: 'e1', points: 15, kind: 'award', title: '宅前屋后干净整洁', category: '人居环境', note: '', at: Date.UTC(2026, 10, 27, 2, 0), byName: '张德明', evidence: [] },
-        { id: 'e2', points: -5, kind: 'deduction', title: '乱堆乱放', category: '人居环境', note: '已拍照留存', at: Date.UTC(2026, 10, 20, 16, 30), byName: '张德明', evidence: [] }
+        {
+          id: 'e1',
+          points: 15,
+          kind: 'award',
+          title: '宅前屋后干净整洁',
+          category: '人居环境',
+          note: '',
+          at: Date.UTC(2026, 10, 27, 2, 0),
+          byName: '张德明',
+          evidence: []
+        },
+        {
+          id: 'e2',
+          points: -5,
+          kind: 'deduction',
+          title: '乱堆乱放',
+          category: '人居环境',
+          note: '已拍照留存',
+          at: Date.UTC(2026, 10, 20, 16, 30),
+          byName: '张德明',
+          evidence: []
+        }
       ]}
     />
   )

@@ -14,7 +14,11 @@ export async function loginAs(page: Page, openid: string) {
 
 /** Calls the api function as the logged-in persona, from the page, as the app does. */
 export const api = (page: Page, route: string, input: unknown = {}) =>
-  page.evaluate(async ([route, input]) => (await fetch('/fn/api', { method: 'POST', body: JSON.stringify({ route, input }) })).json(), [route, input] as const)
+  page.evaluate(
+    async ([route, input]) =>
+      (await fetch('/fn/api', { method: 'POST', body: JSON.stringify({ route, input }) })).json(),
+    [route, input] as const
+  )
 
 /** Presses 确定 on a Taro dialog. */
 export const confirmDialog = (page: Page) => page.click('.taro-modal__foot >> text=确定')

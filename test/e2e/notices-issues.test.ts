@@ -43,7 +43,12 @@ test('a notice is read and counted once; an issue is raised, answered and rated'
 
   await loginAs('demo-cadre')
   await page.goto(`${BASE}/#/packages/cadre/pages/publish/index`)
-  await expect(page.locator('[data-testid="published-row"]', { hasText: TITLE }).locator('[data-testid="read-count"]').textContent()).resolves.toBe('1户已读')
+  await expect(
+    page
+      .locator('[data-testid="published-row"]', { hasText: TITLE })
+      .locator('[data-testid="read-count"]')
+      .textContent()
+  ).resolves.toBe('1户已读')
 
   // the villager raises an issue
   await loginAs('demo-villager')

@@ -51,7 +51,9 @@ test('proposal → approval → posting → objection → upheld → the village
   await page.waitForSelector('[data-testid="balance"]')
   expect((await api('archive.home')).data.card.balance).toBe(before + 10)
   await page.click('[data-testid="open-posting"]')
-  const row = page.locator('[data-testid="posting-row"][data-state="posted"]', { hasText: '参加巡逻、报告安全隐患' }).first()
+  const row = page
+    .locator('[data-testid="posting-row"][data-state="posted"]', { hasText: '参加巡逻、报告安全隐患' })
+    .first()
   await expect(row.textContent()).resolves.toContain('公示中')
   await page.screenshot({ path: path.join(SHOTS, 'posting.png'), fullPage: true })
   await row.locator('[data-testid="object"]').click()

@@ -11,6 +11,14 @@ export async function launchBrowser(): Promise<BrowserContext> {
     headless: true,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
   })
 }

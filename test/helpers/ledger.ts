@@ -2,7 +2,8 @@ import { checkVillageLedger } from '../../cloudfunctions/shared/ledger-check'
 
 let counter = 0
 /** A fresh request id, as the app makes one per user action. */
-export const rid = (label = 'req') => `${label}-${Date.now().toString(36)}-${(++counter).toString(36)}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 60)
+export const rid = (label = 'req') =>
+  `${label}-${Date.now().toString(36)}-${(++counter).toString(36)}`.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 60)
 
 /** Asserts the ledger's invariant over the demo villages: balances, earned and caps all agree with the entries. */
 export async function expectLedgerConsistent(db: any) {

@@ -37,7 +37,8 @@ export async function productCloud(now = Date.UTC(2026, 10, 27, 4, 0)) {
   const call = (openid: string, route: string, input: unknown = {}) => handle({ route, input }, ctxFor(openid))
 
   /** the subscribe messages the local cloud took instead of WeChat, for one user */
-  const outbox = async (touser: string) => ((await (await fetch(`${lc.url}/__dev/outbox?touser=${touser}`)).json()) as { messages: any[] }).messages
+  const outbox = async (touser: string) =>
+    ((await (await fetch(`${lc.url}/__dev/outbox?touser=${touser}`)).json()) as { messages: any[] }).messages
 
   return { lc, cloud, db, call, ctxFor, router, outbox, close: () => lc.close() }
 }

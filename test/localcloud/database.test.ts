@@ -41,7 +41,11 @@ describe('where with command operators', () => {
     ['array element', () => ({ tags: 'a' }), ['p1', 'p4']],
     ['indexed and unindexed together', () => ({ village: 'v1', name: '李四' }), ['p2']],
     ['db.RegExp on an indexed field', () => ({ village: db.RegExp({ regexp: '^V2$', options: 'i' }) }), ['p3']],
-    ['db.RegExp in an or', () => ({ village: 'v1', name: _.or(db.RegExp({ regexp: '张' }), db.RegExp({ regexp: '赵' })) }), ['p1', 'p4']]
+    [
+      'db.RegExp in an or',
+      () => ({ village: 'v1', name: _.or(db.RegExp({ regexp: '张' }), db.RegExp({ regexp: '赵' })) }),
+      ['p1', 'p4']
+    ]
   ])('%s', async (_name, query, expected) => {
     expect(ids(await db.collection('people').where(query()).get())).toEqual(expected)
   })
@@ -89,28 +93,47 @@ test('add with an existing _id is refused and changes nothing', async () => {
 
 describe('updates', () => {
   beforeEach(async () => {
-    await db.collection('people').doc('u1').set({ data: { name: 'u', points: 1, list: [1], home: { town: 't1', no: 1 } } })
+    await db
+      .collection('people')
+      .doc('u1')
+      .set({ data: { name: 'u', points: 1, list: [1], home: { town: 't1', no: 1 } } })
   })
   const read = async () => (await db.collection('people').doc('u1').get()).data
 
   test('update merges; set replaces', async () => {
-    await db.collection('people').doc('u1').update({ data: { home: { no: 2 }, extra: true } })
+    await db
+      .collection('people')
+      .doc('u1')
+      .update({ data: { home: { no: 2 }, extra: true } })
     expect(await read()).toMatchObject({ name: 'u', home: { town: 't1', no: 2 }, extra: true })
-    await db.collection('people').doc('u1').set({ data: { name: 'only' } })
+    await db
+      .collection('people')
+      .doc('u1')
+      .set({ data: { name: 'only' } })
     expect(await read()).toEqual({ _id: 'u1', name: 'only' })
   })
 
   test('inc, remove, push and set of a nested object', async () => {
-    await db.collection('people').doc('u1').update({
-      data: { points: _.inc(4), name: _.remove(), list: _.push([2, 3]), home: _.set({ town: 't9' }) }
-    })
+    await db
+      .collection('people')
+      .doc('u1')
+      .update({
+        data: { points: _.inc(4), name: _.remove(), list: _.push([2, 3]), home: _.set({ town: 't9' }) }
+      })
     expect(await read()).toEqual({ _id: 'u1', points: 5, list: [1, 2, 3], home: { town: 't9' } })
   })
 
   test('multi-document update and remove report their counts', async () => {
     await db.createCollection('batch')
     await db.collection('batch').add({ data: [{ g: 1 }, { g: 1 }, { g: 2 }] })
-    expect((await db.collection('batch').where({ g: 1 }).update({ data: { seen: true } })).stats.updated).toBe(2)
+    expect(
+      (
+        await db
+          .collection('batch')
+          .where({ g: 1 })
+          .update({ data: { seen: true } })
+      ).stats.updated
+    ).toBe(2)
     expect((await db.collection('batch').where({ seen: true }).remove()).stats.removed).toBe(2)
     expect((await db.collection('batch').count()).total).toBe(1)
   })

@@ -10,7 +10,10 @@ beforeAll(async () => {
 afterAll(() => env.lc.close())
 
 test('a file uploads, gets a URL that serves it, and is deleted', async () => {
-  const { fileID } = await env.cloud.uploadFile({ cloudPath: 'evidence/photo.txt', fileContent: Buffer.from('门前干净') })
+  const { fileID } = await env.cloud.uploadFile({
+    cloudPath: 'evidence/photo.txt',
+    fileContent: Buffer.from('门前干净')
+  })
   const { fileList } = await env.cloud.getTempFileURL({ fileList: [fileID] })
   expect(fileList[0].status).toBe(0)
   expect(await (await fetch(fileList[0].tempFileURL)).text()).toBe('门前干净')
@@ -31,7 +34,11 @@ async function loginAs(openid: string) {
 }
 
 const invoke = (cookie: string, name: string, event: object) =>
-  fetch(`${env.lc.url}/fn/${name}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(event) })
+  fetch(`${env.lc.url}/fn/${name}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(event)
+  })
 
 test('a function invoked through /fn sees the dev persona, uses the database and reports its round trips', async () => {
   const cookie = await loginAs('villager-1')
@@ -63,7 +70,9 @@ test('concurrent invocations run on separate instances, each with its own caller
 test('invocations started in the same tick never share an instance', async () => {
   // acquiring an instance is asynchronous; a second call in the same tick once took the first call's
   // instance before it was marked busy, and the first invocation never answered
-  const results = await Promise.all(['t1', 't2', 't3'].map(openid => env.lc.host!.invoke('whoami', { n: 0 }, { openid })))
+  const results = await Promise.all(
+    ['t1', 't2', 't3'].map(openid => env.lc.host!.invoke('whoami', { n: 0 }, { openid }))
+  )
   expect(results.map(r => (r.result as { openid: string }).openid)).toEqual(['t1', 't2', 't3'])
 })
 

@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => lc.close())
 
 async function as(openid: string) {
-  const login = await fetch(`${lc.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ openid }), headers: { 'content-type': 'application/json' } })
+  const login = await fetch(`${lc.url}/__dev/login`, {
+    method: 'POST',
+    body: JSON.stringify({ openid }),
+    headers: { 'content-type': 'application/json' }
+  })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]
   return (route: string, input: unknown = {}) =>
     fetch(`${lc.url}/fn/api`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ route, input }) })
@@ -33,27 +37,57 @@ test('the built api function answers with the caller from getWXContext and count
 test('the built api function refuses what the router refuses', async () => {
   const call = await as('demo-stranger')
   expect(await (await call('archive.home')).json()).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
-  expect(await (await call('archive.home', { householdId: 'h-xf-012' })).json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(await (await call('archive.home', { householdId: 'h-xf-012' })).json()).toMatchObject({
+    ok: false,
+    code: 'INVALID_INPUT'
+  })
 })
 
 test('the setup function creates the collections and is safe to run again', async () => {
-  const login = await fetch(`${lc.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ openid: 'operator' }), headers: { 'content-type': 'application/json' } })
+  const login = await fetch(`${lc.url}/__dev/login`, {
+    method: 'POST',
+    body: JSON.stringify({ openid: 'operator' }),
+    headers: { 'content-type': 'application/json' }
+  })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]
   const res = await fetch(`${lc.url}/fn/setup`, { method: 'POST', headers: { cookie }, body: '{}' })
-  expect(await res.json()).toEqual({ created: [], existing: expect.arrayContaining(['households', 'entries', 'users']) })
+  expect(await res.json()).toEqual({
+    created: [],
+    existing: expect.arrayContaining(['households', 'entries', 'users'])
+  })
 })
 
 test('in the host the open-API seam reaches the local stand-ins: a refused text saves nothing', async () => {
   const call = await as('demo-villager')
-  const refused = await (await call('claim.create', { requestId: 'fn-claim-0001', ruleId: 'r-xf-volunteer', points: 5, description: '帮人赌博' })).json()
+  const refused = await (
+    await call('claim.create', {
+      requestId: 'fn-claim-0001',
+      ruleId: 'r-xf-volunteer',
+      points: 5,
+      description: '帮人赌博'
+    })
+  ).json()
   expect(refused).toMatchObject({ ok: false, code: 'CONTENT_REFUSED' })
-  const fine = await (await call('claim.create', { requestId: 'fn-claim-0002', ruleId: 'r-xf-volunteer', points: 5, description: '帮邻居收玉米' })).json()
+  const fine = await (
+    await call('claim.create', {
+      requestId: 'fn-claim-0002',
+      ruleId: 'r-xf-volunteer',
+      points: 5,
+      description: '帮邻居收玉米'
+    })
+  ).json()
   expect(fine).toMatchObject({ ok: true, data: { state: 'pending' } })
 })
 
 test('the award of one household stays within ten round trips, with its posting and audit record', async () => {
   const call = await as('demo-cadre')
-  const res = await call('score.award', { requestId: 'fn-award-0001', householdId: 'h-xf-002', ruleId: 'r-xf-mess', points: -5, evidence: ['cloud://local-env.local-bucket/evidence/mess.jpg'] })
+  const res = await call('score.award', {
+    requestId: 'fn-award-0001',
+    householdId: 'h-xf-002',
+    ruleId: 'r-xf-mess',
+    points: -5,
+    evidence: ['cloud://local-env.local-bucket/evidence/mess.jpg']
+  })
   expect(await res.json()).toMatchObject({ ok: true })
   // identity, rule, and the transaction: start, household, entry, posting, audit, household update, commit
   expect(Number(res.headers.get('x-db-roundtrips'))).toBeLessThanOrEqual(10)

@@ -11,9 +11,32 @@ jest.setTimeout(60_000)
 let env: Awaited<ReturnType<typeof productCloud>>
 let joinCode = ''
 /** claims, a posted entry and an objection for the review and objection rows */
-const fixture = { ownClaim: '', claimToApprove: '', claimToReject: '', postedEntry: '', objection: '', orderToCollect: '', orderToCancel: '', notice: '', noticeToChange: '', issueNew: '', issueHandling: '', issueAnswered: '', issueToRate: '' }
+const fixture = {
+  ownClaim: '',
+  claimToApprove: '',
+  claimToReject: '',
+  postedEntry: '',
+  objection: '',
+  orderToCollect: '',
+  orderToCancel: '',
+  notice: '',
+  noticeToChange: '',
+  issueNew: '',
+  issueHandling: '',
+  issueAnswered: '',
+  issueToRate: ''
+}
 
-const PERSONAS = ['demo-villager', 'demo-villager-2', 'demo-cadre', 'demo-grid', 'demo-cadre-jq', 'demo-town', 'demo-county', 'demo-stranger'] as const
+const PERSONAS = [
+  'demo-villager',
+  'demo-villager-2',
+  'demo-cadre',
+  'demo-grid',
+  'demo-cadre-jq',
+  'demo-town',
+  'demo-county',
+  'demo-stranger'
+] as const
 type Persona = (typeof PERSONAS)[number]
 type Outcome = 'ok' | string
 
@@ -21,7 +44,9 @@ const LET_IN_ANSWERS = ['CAP_REACHED', 'ALREADY_CORRECTED', 'STATE_CHANGED']
 
 /** The default: only the listed personas; a stranger is told to register, the rest are forbidden. */
 function only(allowed: Partial<Record<Persona, Outcome>>): Record<Persona, Outcome> {
-  return Object.fromEntries(PERSONAS.map(p => [p, allowed[p] ?? (p === 'demo-stranger' ? 'NOT_REGISTERED' : 'FORBIDDEN')])) as Record<Persona, Outcome>
+  return Object.fromEntries(
+    PERSONAS.map(p => [p, allowed[p] ?? (p === 'demo-stranger' ? 'NOT_REGISTERED' : 'FORBIDDEN')])
+  ) as Record<Persona, Outcome>
 }
 const villagers = { 'demo-villager': 'ok', 'demo-villager-2': 'ok' } as const
 const inVillage = { ...villagers, 'demo-cadre': 'ok', 'demo-grid': 'ok', 'demo-cadre-jq': 'ok' } as const
@@ -30,7 +55,10 @@ const bothCadres = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'ok' } as const
 const grid = { 'demo-grid': 'ok' } as const
 
 const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona, Outcome> } } = {
-  'me.session': { input: () => ({}), expect: Object.fromEntries(PERSONAS.map(p => [p, 'ok'])) as Record<Persona, Outcome> },
+  'me.session': {
+    input: () => ({}),
+    expect: Object.fromEntries(PERSONAS.map(p => [p, 'ok'])) as Record<Persona, Outcome>
+  },
   'me.setPreferences': {
     input: () => ({ requestId: rid(), largeFont: false }),
     // the bootstrap county administrator has a role by configuration but no user document yet
@@ -38,7 +66,9 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   },
   'join.bind': {
     input: () => ({ requestId: rid(), code: 'ZZZZZZZZ', name: '测试' }),
-    expect: Object.fromEntries(PERSONAS.map(p => [p, p.startsWith('demo-villager') ? 'ALREADY_BOUND' : 'CODE_INVALID'])) as Record<Persona, Outcome>
+    expect: Object.fromEntries(
+      PERSONAS.map(p => [p, p.startsWith('demo-villager') ? 'ALREADY_BOUND' : 'CODE_INVALID'])
+    ) as Record<Persona, Outcome>
   },
   'archive.home': { input: () => ({}), expect: only(villagers) },
   'archive.history': { input: () => ({ period: 'all', page: 1 }), expect: only(villagers) },
@@ -47,50 +77,124 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'cadre.households': { input: () => ({ query: '' }), expect: only(bothCadres) },
   'cadre.household': { input: () => ({ householdId: 'h-xf-012' }), expect: only(cadreOnly) },
   'household.save': {
-    input: () => ({ requestId: rid(), householdId: 'h-xf-012', doorPlate: '2组12号', head: '王秀英', groupId: 'grp-xf-2', gridId: 'g-xf-1', members: [{ name: '王秀英', relation: '户主', partyMember: false }] }),
+    input: () => ({
+      requestId: rid(),
+      householdId: 'h-xf-012',
+      doorPlate: '2组12号',
+      head: '王秀英',
+      groupId: 'grp-xf-2',
+      gridId: 'g-xf-1',
+      members: [{ name: '王秀英', relation: '户主', partyMember: false }]
+    }),
     expect: only(cadreOnly)
   },
-  'score.award': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', ruleId: 'r-xf-volunteer', points: 5 }), expect: only(cadreOnly) },
-  'score.batch': { input: () => ({ requestId: rid(), householdIds: ['h-xf-012'], ruleId: 'r-xf-volunteer', points: 5 }), expect: only(cadreOnly) },
-  'score.correct': { input: () => ({ requestId: rid(), entryId: 'seed-h-xf-012-3-0', points: 5, reason: '矩阵测试' }), expect: only(cadreOnly) },
+  'score.award': {
+    input: () => ({ requestId: rid(), householdId: 'h-xf-012', ruleId: 'r-xf-volunteer', points: 5 }),
+    expect: only(cadreOnly)
+  },
+  'score.batch': {
+    input: () => ({ requestId: rid(), householdIds: ['h-xf-012'], ruleId: 'r-xf-volunteer', points: 5 }),
+    expect: only(cadreOnly)
+  },
+  'score.correct': {
+    input: () => ({ requestId: rid(), entryId: 'seed-h-xf-012-3-0', points: 5, reason: '矩阵测试' }),
+    expect: only(cadreOnly)
+  },
   'joinCode.issue': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', days: 7 }), expect: only(cadreOnly) },
   'joinCode.revoke': { input: () => ({ requestId: rid(), code: joinCode }), expect: only(cadreOnly) },
-  'binding.remove': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', openid: 'not-bound-user' }), expect: only(cadreOnly) },
+  'binding.remove': {
+    input: () => ({ requestId: rid(), householdId: 'h-xf-012', openid: 'not-bound-user' }),
+    expect: only(cadreOnly)
+  },
   'rules.list': { input: () => ({}), expect: only(bothCadres) },
   'rules.save': {
     input: () => ({
       requestId: rid(),
-      terms: { category: '平安建设', title: '矩阵测试', points: { min: 1, max: 2 }, cap: null, evidenceRequired: false, proposers: ['cadre'] }
+      terms: {
+        category: '平安建设',
+        title: '矩阵测试',
+        points: { min: 1, max: 2 },
+        cap: null,
+        evidenceRequired: false,
+        proposers: ['cadre']
+      }
     }),
     expect: only(bothCadres)
   },
   'rules.retire': { input: () => ({ requestId: rid(), ruleId: 'r-xf-law' }), expect: only(cadreOnly) },
-  'rules.adoptTemplate': { input: () => ({ requestId: rid(), templateId: 't-county-default' }), expect: only(bothCadres) },
-  'village.setStars': { input: () => ({ requestId: rid(), thresholds: [60, 80, 100, 120, 150] }), expect: only(bothCadres) },
+  'rules.adoptTemplate': {
+    input: () => ({ requestId: rid(), templateId: 't-county-default' }),
+    expect: only(bothCadres)
+  },
+  'village.setStars': {
+    input: () => ({ requestId: rid(), thresholds: [60, 80, 100, 120, 150] }),
+    expect: only(bothCadres)
+  },
   'templates.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok', 'demo-county': 'ok' }) },
   'templates.save': {
     input: () => ({
       requestId: rid(),
       name: '矩阵模板',
-      items: [{ key: 'a', category: '平安建设', title: '矩阵', points: { min: 1, max: 1 }, cap: null, evidenceRequired: false, proposers: ['cadre'] }]
+      items: [
+        {
+          key: 'a',
+          category: '平安建设',
+          title: '矩阵',
+          points: { min: 1, max: 1 },
+          cap: null,
+          evidenceRequired: false,
+          proposers: ['cadre']
+        }
+      ]
     }),
     expect: only({ 'demo-town': 'ok', 'demo-county': 'ok' })
   },
   'roles.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok', 'demo-county': 'ok' }) },
   'roles.grant': {
     // a grid worker for 新丰村's first grid: only 新丰村's cadre may
-    input: () => ({ requestId: rid(), openid: 'matrix-target', name: '测试', role: 'gridWorker', placeIds: ['g-xf-1'] }),
-    expect: only({ 'demo-cadre': 'ok', 'demo-cadre-jq': 'GRANT_NOT_ALLOWED', 'demo-town': 'GRANT_NOT_ALLOWED', 'demo-county': 'GRANT_NOT_ALLOWED' })
+    input: () => ({
+      requestId: rid(),
+      openid: 'matrix-target',
+      name: '测试',
+      role: 'gridWorker',
+      placeIds: ['g-xf-1']
+    }),
+    expect: only({
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'GRANT_NOT_ALLOWED',
+      'demo-town': 'GRANT_NOT_ALLOWED',
+      'demo-county': 'GRANT_NOT_ALLOWED'
+    })
   },
   'roles.revoke': {
     input: () => ({ requestId: rid(), openid: 'matrix-held', role: 'gridWorker' }),
-    expect: only({ 'demo-cadre': 'ok', 'demo-cadre-jq': 'GRANT_NOT_ALLOWED', 'demo-town': 'GRANT_NOT_ALLOWED', 'demo-county': 'GRANT_NOT_ALLOWED' })
+    expect: only({
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'GRANT_NOT_ALLOWED',
+      'demo-town': 'GRANT_NOT_ALLOWED',
+      'demo-county': 'GRANT_NOT_ALLOWED'
+    })
   },
   'grid.households': { input: () => ({}), expect: only(grid) },
   'grid.logs': { input: () => ({}), expect: only(grid) },
-  'grid.createLog': { input: () => ({ requestId: rid(), type: 'patrol', at: Date.UTC(2026, 10, 27), householdIds: ['h-xf-002'] }), expect: only(grid) },
-  'grid.propose': { input: () => ({ requestId: rid(), householdIds: ['h-xf-002'], ruleId: 'r-xf-safety', points: 5, description: '巡逻' }), expect: only(grid) },
-  'claim.create': { input: () => ({ requestId: rid(), ruleId: 'r-xf-volunteer', points: 5, description: '出工' }), expect: only(villagers) },
+  'grid.createLog': {
+    input: () => ({ requestId: rid(), type: 'patrol', at: Date.UTC(2026, 10, 27), householdIds: ['h-xf-002'] }),
+    expect: only(grid)
+  },
+  'grid.propose': {
+    input: () => ({
+      requestId: rid(),
+      householdIds: ['h-xf-002'],
+      ruleId: 'r-xf-safety',
+      points: 5,
+      description: '巡逻'
+    }),
+    expect: only(grid)
+  },
+  'claim.create': {
+    input: () => ({ requestId: rid(), ruleId: 'r-xf-volunteer', points: 5, description: '出工' }),
+    expect: only(villagers)
+  },
   'pending.mine': { input: () => ({}), expect: only({ ...villagers, ...grid }) },
   // only the one who claimed may withdraw it
   'pending.withdraw': {
@@ -99,41 +203,86 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   },
   'review.queue': { input: () => ({}), expect: only(bothCadres) },
   'review.approve': { input: () => ({ requestId: rid(), pendingId: fixture.claimToApprove }), expect: only(cadreOnly) },
-  'review.reject': { input: () => ({ requestId: rid(), pendingId: fixture.claimToReject, reason: '不符合' }), expect: only(cadreOnly) },
+  'review.reject': {
+    input: () => ({ requestId: rid(), pendingId: fixture.claimToReject, reason: '不符合' }),
+    expect: only(cadreOnly)
+  },
   'posting.list': { input: () => ({}), expect: only(inVillage) },
-  'objection.create': { input: () => ({ requestId: rid(), entryId: fixture.postedEntry, reason: '有疑问' }), expect: only(villagers) },
+  'objection.create': {
+    input: () => ({ requestId: rid(), entryId: fixture.postedEntry, reason: '有疑问' }),
+    expect: only(villagers)
+  },
   'objection.mine': { input: () => ({}), expect: only(villagers) },
   'objection.queue': { input: () => ({}), expect: only(bothCadres) },
-  'objection.resolve': { input: () => ({ requestId: rid(), objectionId: fixture.objection, upheld: false, reply: '有签到记录' }), expect: only(cadreOnly) },
+  'objection.resolve': {
+    input: () => ({ requestId: rid(), objectionId: fixture.objection, upheld: false, reply: '有签到记录' }),
+    expect: only(cadreOnly)
+  },
   'audit.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok' }) },
   'shop.goods': { input: () => ({}), expect: only(inVillage) },
-  'shop.saveGoods': { input: () => ({ requestId: rid(), name: '矩阵', price: 5, stock: 5, limit: null, onShelf: true }), expect: only(bothCadres) },
+  'shop.saveGoods': {
+    input: () => ({ requestId: rid(), name: '矩阵', price: 5, stock: 5, limit: null, onShelf: true }),
+    expect: only(bothCadres)
+  },
   'shop.order': { input: () => ({ requestId: rid(), goodsId: 'g-xf-soap' }), expect: only(villagers) },
-  'shop.redeemAtDesk': { input: () => ({ requestId: rid(), householdId: 'h-xf-012', goodsId: 'g-xf-soap' }), expect: only(cadreOnly) },
+  'shop.redeemAtDesk': {
+    input: () => ({ requestId: rid(), householdId: 'h-xf-012', goodsId: 'g-xf-soap' }),
+    expect: only(cadreOnly)
+  },
   'shop.collect': { input: () => ({ requestId: rid(), orderId: fixture.orderToCollect }), expect: only(cadreOnly) },
   // the household that ordered, or the village's cadre (who meets it already cancelled: let in, refused by state)
-  'shop.cancel': { input: () => ({ requestId: rid(), orderId: fixture.orderToCancel }), expect: only({ 'demo-villager': 'ok', 'demo-cadre': 'ok' }) },
+  'shop.cancel': {
+    input: () => ({ requestId: rid(), orderId: fixture.orderToCancel }),
+    expect: only({ 'demo-villager': 'ok', 'demo-cadre': 'ok' })
+  },
   'shop.myOrders': { input: () => ({}), expect: only(villagers) },
   'shop.orders': { input: () => ({}), expect: only(bothCadres) },
-  'household.public': { input: () => ({ householdId: 'h-xf-012' }), expect: only({ ...villagers, 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' }) },
+  'household.public': {
+    input: () => ({ householdId: 'h-xf-012' }),
+    expect: only({ ...villagers, 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' })
+  },
   'household.codes': { input: () => ({ householdIds: ['h-xf-012'] }), expect: only(cadreOnly) },
-  'notice.publish': { input: () => ({ requestId: rid(), kind: 'notice', title: '矩阵通知' }), expect: only({ ...bothCadres, 'demo-town': 'ok' }) },
+  'notice.publish': {
+    input: () => ({ requestId: rid(), kind: 'notice', title: '矩阵通知' }),
+    expect: only({ ...bothCadres, 'demo-town': 'ok' })
+  },
   // only the village (or town) that published it may change it
-  'notice.withdraw': { input: () => ({ requestId: rid(), noticeId: fixture.noticeToChange }), expect: only({ 'demo-cadre': 'ok' }) },
-  'notice.pin': { input: () => ({ requestId: rid(), noticeId: fixture.noticeToChange, pinned: true }), expect: only({ 'demo-cadre': 'ok' }) },
+  'notice.withdraw': {
+    input: () => ({ requestId: rid(), noticeId: fixture.noticeToChange }),
+    expect: only({ 'demo-cadre': 'ok' })
+  },
+  'notice.pin': {
+    input: () => ({ requestId: rid(), noticeId: fixture.noticeToChange, pinned: true }),
+    expect: only({ 'demo-cadre': 'ok' })
+  },
   'notice.list': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
   'notice.open': {
     input: () => ({ noticeId: fixture.notice }),
-    expect: only({ ...villagers, 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'NOT_FOUND', 'demo-town': 'NOT_FOUND' })
+    expect: only({
+      ...villagers,
+      'demo-grid': 'ok',
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'NOT_FOUND',
+      'demo-town': 'NOT_FOUND'
+    })
   },
   'issue.raise': { input: () => ({ requestId: rid(), category: '其他', text: '矩阵' }), expect: only(villagers) },
   'issue.mine': { input: () => ({}), expect: only(villagers) },
   'issue.queue': { input: () => ({}), expect: only({ ...bothCadres, ...grid }) },
   // the village's cadres and the household's grid worker handle it; the grid worker takes it first
-  'issue.take': { input: () => ({ requestId: rid(), issueId: fixture.issueNew }), expect: only({ 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' }) },
+  'issue.take': {
+    input: () => ({ requestId: rid(), issueId: fixture.issueNew }),
+    expect: only({ 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
+  },
   'issue.reply': {
     input: () => ({ requestId: rid(), issueId: fixture.issueHandling, text: '收到' }),
-    expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN', 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
+    expect: only({
+      'demo-villager': 'ok',
+      'demo-villager-2': 'FORBIDDEN',
+      'demo-grid': 'ok',
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'FORBIDDEN'
+    })
   },
   'issue.handOver': {
     input: () => ({ requestId: rid(), issueId: fixture.issueHandling, toOpenid: 'demo-grid' }),
@@ -141,11 +290,23 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   },
   'issue.close': {
     input: () => ({ requestId: rid(), issueId: fixture.issueAnswered }),
-    expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN', 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
+    expect: only({
+      'demo-villager': 'ok',
+      'demo-villager-2': 'FORBIDDEN',
+      'demo-grid': 'ok',
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'FORBIDDEN'
+    })
   },
-  'issue.rate': { input: () => ({ requestId: rid(), issueId: fixture.issueToRate, stars: 4 }), expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN' }) },
+  'issue.rate': {
+    input: () => ({ requestId: rid(), issueId: fixture.issueToRate, stars: 4 }),
+    expect: only({ 'demo-villager': 'ok', 'demo-villager-2': 'FORBIDDEN' })
+  },
   'service.list': { input: () => ({}), expect: only(inVillage) },
-  'service.save': { input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }), expect: only(bothCadres) }
+  'service.save': {
+    input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
+    expect: only(bothCadres)
+  }
 }
 
 beforeAll(async () => {
@@ -153,25 +314,45 @@ beforeAll(async () => {
   const issued = await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
   joinCode = (issued as any).data.code
   // a grid worker for the revoke row; the cadre's own revoke runs last in its row
-  await env.call('demo-cadre', 'roles.grant', { requestId: rid(), openid: 'matrix-held', name: '待收回', role: 'gridWorker', placeIds: ['g-xf-2'] })
+  await env.call('demo-cadre', 'roles.grant', {
+    requestId: rid(),
+    openid: 'matrix-held',
+    name: '待收回',
+    role: 'gridWorker',
+    placeIds: ['g-xf-2']
+  })
   const data = (reply: any) => reply.data
-  const claim = (openid: string) => env.call(openid, 'claim.create', { requestId: rid(), ruleId: 'r-xf-volunteer', points: 5, description: '出工' }).then(data)
+  const claim = (openid: string) =>
+    env
+      .call(openid, 'claim.create', { requestId: rid(), ruleId: 'r-xf-volunteer', points: 5, description: '出工' })
+      .then(data)
   fixture.ownClaim = (await claim('demo-villager')).id
   fixture.claimToApprove = (await claim('demo-villager-2')).id
   fixture.claimToReject = (await claim('demo-villager-2')).id
   const scored = async (householdId: string) =>
-    (await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId, ruleId: 'r-xf-garbage', points: 5 }).then(data)).entry.id
+    (
+      await env
+        .call('demo-cadre', 'score.award', { requestId: rid(), householdId, ruleId: 'r-xf-garbage', points: 5 })
+        .then(data)
+    ).entry.id
   fixture.postedEntry = await scored('h-xf-005')
   const disputed = await scored('h-xf-006')
-  fixture.objection = (await env.call('demo-villager', 'objection.create', { requestId: rid(), entryId: disputed, reason: '有疑问' }).then(data)).id
+  fixture.objection = (
+    await env
+      .call('demo-villager', 'objection.create', { requestId: rid(), entryId: disputed, reason: '有疑问' })
+      .then(data)
+  ).id
   const order = () => env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: 'g-xf-soap' }).then(data)
   fixture.orderToCollect = (await order()).id
   fixture.orderToCancel = (await order()).id
-  const notice = () => env.call('demo-cadre', 'notice.publish', { requestId: rid(), kind: 'notice', title: '矩阵通知' }).then(data)
+  const notice = () =>
+    env.call('demo-cadre', 'notice.publish', { requestId: rid(), kind: 'notice', title: '矩阵通知' }).then(data)
   fixture.notice = (await notice()).id
   fixture.noticeToChange = (await notice()).id
-  const issue = () => env.call('demo-villager', 'issue.raise', { requestId: rid(), category: '其他', text: '矩阵' }).then(data)
-  const step = (route: string, issueId: string, extra = {}) => env.call('demo-cadre', route, { requestId: rid(), issueId, ...extra })
+  const issue = () =>
+    env.call('demo-villager', 'issue.raise', { requestId: rid(), category: '其他', text: '矩阵' }).then(data)
+  const step = (route: string, issueId: string, extra = {}) =>
+    env.call('demo-cadre', route, { requestId: rid(), issueId, ...extra })
   fixture.issueNew = (await issue()).id
   fixture.issueHandling = (await issue()).id
   await step('issue.take', fixture.issueHandling)
@@ -201,8 +382,10 @@ test.each(Object.keys(MATRIX) as RouteName[])('%s: exactly the allowed personas 
 test('no route takes the caller, their role or their village from the input', () => {
   for (const [name, spec] of Object.entries(routes)) {
     const keys = Object.keys((spec.input as any).shape ?? {})
-    for (const forbidden of ['callerOpenid', 'villageId', 'townId', 'roles', 'identity', 'by']) expect({ name, has: keys.includes(forbidden) }).toEqual({ name, has: false })
+    for (const forbidden of ['callerOpenid', 'villageId', 'townId', 'roles', 'identity', 'by'])
+      expect({ name, has: keys.includes(forbidden) }).toEqual({ name, has: false })
     // a villager's own household comes from their grant: the villager routes take no household id
-    if (name.startsWith('archive.') || name.startsWith('me.')) expect({ name, keys: keys.filter(k => /household|openid/i.test(k)) }).toEqual({ name, keys: [] })
+    if (name.startsWith('archive.') || name.startsWith('me.'))
+      expect({ name, keys: keys.filter(k => /household|openid/i.test(k)) }).toEqual({ name, keys: [] })
   }
 })

@@ -13,34 +13,62 @@ const ok = (reply: any) => {
 }
 
 test('a villager joins a household with a join code; the cadre sees the binding and can undo it', async () => {
-  const code = ok(await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-015', days: 7 }))
+  const code = ok(
+    await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-015', days: 7 })
+  )
   expect(code.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
   expect(await env.call('new-villager', 'archive.home')).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
 
-  const joined = ok(await env.call('new-villager', 'join.bind', { requestId: rid(), code: code.code.toLowerCase(), name: '孙小梅' }))
+  const joined = ok(
+    await env.call('new-villager', 'join.bind', { requestId: rid(), code: code.code.toLowerCase(), name: '孙小梅' })
+  )
   expect(joined).toMatchObject({ householdId: 'h-xf-015', villageName: '新丰村' })
   expect(ok(await env.call('new-villager', 'archive.home')).card.householdId).toBe('h-xf-015')
-  expect(ok(await env.call('new-villager', 'me.session'))).toMatchObject({ name: '孙小梅', roles: [{ role: 'villager', placeName: '新丰村' }] })
+  expect(ok(await env.call('new-villager', 'me.session'))).toMatchObject({
+    name: '孙小梅',
+    roles: [{ role: 'villager', placeName: '新丰村' }]
+  })
   // a second family member may use the same code; one person binds to one household only
-  expect(await env.call('new-villager', 'join.bind', { requestId: rid(), code: code.code, name: '孙小梅' })).toMatchObject({ ok: false, code: 'ALREADY_BOUND' })
+  expect(
+    await env.call('new-villager', 'join.bind', { requestId: rid(), code: code.code, name: '孙小梅' })
+  ).toMatchObject({ ok: false, code: 'ALREADY_BOUND' })
 
   const detail = ok(await env.call('demo-cadre', 'cadre.household', { householdId: 'h-xf-015' }))
   expect(detail.bindings).toEqual([expect.objectContaining({ openid: 'new-villager', name: '孙小梅' })])
   expect(detail.joinCodes.map((c: any) => c.code)).toContain(code.code)
 
-  expect(ok(await env.call('demo-cadre', 'binding.remove', { requestId: rid(), householdId: 'h-xf-015', openid: 'new-villager' }))).toEqual({ removed: true })
+  expect(
+    ok(
+      await env.call('demo-cadre', 'binding.remove', {
+        requestId: rid(),
+        householdId: 'h-xf-015',
+        openid: 'new-villager'
+      })
+    )
+  ).toEqual({ removed: true })
   expect(await env.call('new-villager', 'archive.home')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   expect(ok(await env.call('demo-cadre', 'cadre.household', { householdId: 'h-xf-015' })).bindings).toEqual([])
 })
 
 test('a revoked or expired join code binds nobody', async () => {
-  const code = ok(await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-016', days: 1 }))
+  const code = ok(
+    await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-016', days: 1 })
+  )
   ok(await env.call('demo-cadre', 'joinCode.revoke', { requestId: rid(), code: code.code }))
-  expect(await env.call('someone-a', 'join.bind', { requestId: rid(), code: code.code, name: '甲' })).toMatchObject({ ok: false, code: 'CODE_INVALID' })
+  expect(await env.call('someone-a', 'join.bind', { requestId: rid(), code: code.code, name: '甲' })).toMatchObject({
+    ok: false,
+    code: 'CODE_INVALID'
+  })
 
   const old = ok(await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-016', days: 1 }))
-  await env.db.collection('joinCodes').doc(old.code).update({ data: { expiresAt: Date.UTC(2026, 10, 1) } })
-  expect(await env.call('someone-a', 'join.bind', { requestId: rid(), code: old.code, name: '甲' })).toMatchObject({ ok: false, code: 'CODE_INVALID' })
+  await env.db
+    .collection('joinCodes')
+    .doc(old.code)
+    .update({ data: { expiresAt: Date.UTC(2026, 10, 1) } })
+  expect(await env.call('someone-a', 'join.bind', { requestId: rid(), code: old.code, name: '甲' })).toMatchObject({
+    ok: false,
+    code: 'CODE_INVALID'
+  })
   expect((await env.db.collection('users').where({ _id: 'someone-a' }).count()).total).toBe(0)
 })
 
@@ -54,24 +82,64 @@ test('issuing a join code again with the same request id gives the same code', a
 })
 
 test('roles are granted by the level above: county → town administrator → cadre → grid worker', async () => {
-  ok(await env.call('demo-county', 'roles.grant', { requestId: rid(), openid: 'new-town-admin', name: '钱镇长', role: 'townAdmin', placeIds: ['t-xiangyang'] }))
-  expect(await env.call('new-town-admin', 'roles.grant', { requestId: rid(), openid: 'x-user-1', name: '某', role: 'townAdmin', placeIds: ['t-xiangyang'] })).toMatchObject({
+  ok(
+    await env.call('demo-county', 'roles.grant', {
+      requestId: rid(),
+      openid: 'new-town-admin',
+      name: '钱镇长',
+      role: 'townAdmin',
+      placeIds: ['t-xiangyang']
+    })
+  )
+  expect(
+    await env.call('new-town-admin', 'roles.grant', {
+      requestId: rid(),
+      openid: 'x-user-1',
+      name: '某',
+      role: 'townAdmin',
+      placeIds: ['t-xiangyang']
+    })
+  ).toMatchObject({
     ok: false,
     code: 'GRANT_NOT_ALLOWED'
   })
-  ok(await env.call('new-town-admin', 'roles.grant', { requestId: rid(), openid: 'new-cadre', name: '孙书记', role: 'cadre', placeIds: ['v-jinqiao'] }))
+  ok(
+    await env.call('new-town-admin', 'roles.grant', {
+      requestId: rid(),
+      openid: 'new-cadre',
+      name: '孙书记',
+      role: 'cadre',
+      placeIds: ['v-jinqiao']
+    })
+  )
   expect(ok(await env.call('new-cadre', 'cadre.households', {})).households[0].householdId).toMatch(/^h-jq-/)
-  ok(await env.call('new-cadre', 'roles.grant', { requestId: rid(), openid: 'new-grid', name: '网格员小周', role: 'gridWorker', placeIds: ['g-jq-1', 'g-jq-2'] }))
-  expect(ok(await env.call('new-grid', 'me.session')).roles).toEqual([{ role: 'gridWorker', label: '网格员', placeName: '金桥村' }])
+  ok(
+    await env.call('new-cadre', 'roles.grant', {
+      requestId: rid(),
+      openid: 'new-grid',
+      name: '网格员小周',
+      role: 'gridWorker',
+      placeIds: ['g-jq-1', 'g-jq-2']
+    })
+  )
+  expect(ok(await env.call('new-grid', 'me.session')).roles).toEqual([
+    { role: 'gridWorker', label: '网格员', placeName: '金桥村' }
+  ])
 
   const listed = ok(await env.call('new-town-admin', 'roles.list', {}))
-  expect(listed.grants.map((g: any) => g.openid)).toEqual(expect.arrayContaining(['new-cadre', 'demo-cadre', 'demo-cadre-jq']))
+  expect(listed.grants.map((g: any) => g.openid)).toEqual(
+    expect.arrayContaining(['new-cadre', 'demo-cadre', 'demo-cadre-jq'])
+  )
   expect(listed.grantable).toEqual(['cadre'])
 
-  expect(ok(await env.call('new-town-admin', 'roles.revoke', { requestId: rid(), openid: 'new-cadre', role: 'cadre' }))).toEqual({ revoked: true })
+  expect(
+    ok(await env.call('new-town-admin', 'roles.revoke', { requestId: rid(), openid: 'new-cadre', role: 'cadre' }))
+  ).toEqual({ revoked: true })
   expect(await env.call('new-cadre', 'cadre.households', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   // revoking again changes nothing
-  expect(ok(await env.call('new-town-admin', 'roles.revoke', { requestId: rid(), openid: 'new-cadre', role: 'cadre' }))).toEqual({ revoked: false })
+  expect(
+    ok(await env.call('new-town-admin', 'roles.revoke', { requestId: rid(), openid: 'new-cadre', role: 'cadre' }))
+  ).toEqual({ revoked: false })
 })
 
 test('a town template is adopted by a village and then adjusted there', async () => {
@@ -80,7 +148,15 @@ test('a town template is adopted by a village and then adjusted there', async ()
       requestId: rid(),
       name: '向阳镇补充细则',
       items: [
-        { key: 'river', category: '人居环境', title: '河长制：门前河段无垃圾', points: { min: 5, max: 5 }, cap: { period: 'quarter', max: 15 }, evidenceRequired: false, proposers: ['cadre', 'gridWorker'] }
+        {
+          key: 'river',
+          category: '人居环境',
+          title: '河长制：门前河段无垃圾',
+          points: { min: 5, max: 5 },
+          cap: { period: 'quarter', max: 15 },
+          evidenceRequired: false,
+          proposers: ['cadre', 'gridWorker']
+        }
       ]
     })
   )
@@ -88,22 +164,38 @@ test('a town template is adopted by a village and then adjusted there', async ()
   const catalogue = ok(await env.call('demo-cadre', 'rules.list', {}))
   expect(catalogue.templates.map((t: any) => t.id)).toEqual(expect.arrayContaining(['t-county-default', template.id]))
 
-  expect(ok(await env.call('demo-cadre', 'rules.adoptTemplate', { requestId: rid(), templateId: template.id }))).toEqual({ added: 1, kept: 0 })
-  expect(ok(await env.call('demo-cadre', 'rules.adoptTemplate', { requestId: rid(), templateId: template.id }))).toEqual({ added: 0, kept: 1 })
-  const adopted = ok(await env.call('demo-villager', 'archive.rules', {})).rules.find((r: any) => r.title === '河长制：门前河段无垃圾')
+  expect(
+    ok(await env.call('demo-cadre', 'rules.adoptTemplate', { requestId: rid(), templateId: template.id }))
+  ).toEqual({ added: 1, kept: 0 })
+  expect(
+    ok(await env.call('demo-cadre', 'rules.adoptTemplate', { requestId: rid(), templateId: template.id }))
+  ).toEqual({ added: 0, kept: 1 })
+  const adopted = ok(await env.call('demo-villager', 'archive.rules', {})).rules.find(
+    (r: any) => r.title === '河长制：门前河段无垃圾'
+  )
   expect(adopted).toMatchObject({ cap: { period: 'quarter', max: 15 }, version: 1 })
 
   const { id: ruleId, active: _active, version: _version, ...terms } = adopted
-  const adjusted = ok(await env.call('demo-cadre', 'rules.save', { requestId: rid(), ruleId, terms: { ...terms, points: { min: 5, max: 10 } } }))
+  const adjusted = ok(
+    await env.call('demo-cadre', 'rules.save', {
+      requestId: rid(),
+      ruleId,
+      terms: { ...terms, points: { min: 5, max: 10 } }
+    })
+  )
   expect(adjusted).toMatchObject({ points: { min: 5, max: 10 }, version: 2 })
   // the other village did not adopt it
-  expect(ok(await env.call('demo-cadre-jq', 'rules.list', {})).rules.map((r: any) => r.title)).not.toContain('河长制：门前河段无垃圾')
+  expect(ok(await env.call('demo-cadre-jq', 'rules.list', {})).rules.map((r: any) => r.title)).not.toContain(
+    '河长制：门前河段无垃圾'
+  )
 })
 
 test('star levels follow the thresholds the village sets', async () => {
   const before = ok(await env.call('demo-villager', 'archive.home')).card
   ok(await env.call('demo-cadre', 'village.setStars', { requestId: rid(), thresholds: [1, 2, 3] }))
-  expect(ok(await env.call('demo-villager', 'archive.home')).card.stars).toBe(before.earned >= 3 ? 3 : before.earned >= 2 ? 2 : before.earned >= 1 ? 1 : 0)
+  expect(ok(await env.call('demo-villager', 'archive.home')).card.stars).toBe(
+    before.earned >= 3 ? 3 : before.earned >= 2 ? 2 : before.earned >= 1 ? 1 : 0
+  )
   ok(await env.call('demo-cadre', 'village.setStars', { requestId: rid(), thresholds: [100000] }))
   expect(ok(await env.call('demo-villager', 'archive.home')).card.stars).toBe(0)
   expect(ok(await env.call('demo-villager', 'archive.rules', {})).starThresholds).toEqual([100000])
@@ -138,19 +230,52 @@ test('a cadre finds households by door plate or head of household', async () => 
 
 test('a cadre registers a new household and edits it; its points stay the ledger’s', async () => {
   const before = ok(await env.call('demo-villager', 'archive.home')).card.householdsInVillage
-  const input = { requestId: rid(), doorPlate: '3组25号', head: '何春花', groupId: 'grp-xf-3', gridId: 'g-xf-2', members: [{ name: '何春花', relation: '户主', partyMember: false }] }
+  const input = {
+    requestId: rid(),
+    doorPlate: '3组25号',
+    head: '何春花',
+    groupId: 'grp-xf-3',
+    gridId: 'g-xf-2',
+    members: [{ name: '何春花', relation: '户主', partyMember: false }]
+  }
   const created = ok(await env.call('demo-cadre', 'household.save', input))
   // a retry registers it once
   expect(ok(await env.call('demo-cadre', 'household.save', input)).householdId).toBe(created.householdId)
   // the count changes on every household's copy of the village facts, and nothing else of them does
-  expect(ok(await env.call('demo-villager', 'archive.home')).card).toMatchObject({ householdsInVillage: before + 1, villageName: '新丰村', postingDays: 7 })
+  expect(ok(await env.call('demo-villager', 'archive.home')).card).toMatchObject({
+    householdsInVillage: before + 1,
+    villageName: '新丰村',
+    postingDays: 7
+  })
   const found = ok(await env.call('demo-cadre', 'cadre.households', { query: '何春花' })).households
-  expect(found).toEqual([expect.objectContaining({ householdId: created.householdId, doorPlate: '3组25号', balance: 0, groupName: '3组' })])
+  expect(found).toEqual([
+    expect.objectContaining({ householdId: created.householdId, doorPlate: '3组25号', balance: 0, groupName: '3组' })
+  ])
 
-  ok(await env.call('demo-cadre', 'household.save', { ...input, requestId: rid(), householdId: created.householdId, members: [...input.members, { name: '何小军', relation: '子', partyMember: true }] }))
-  expect(ok(await env.call('demo-cadre', 'cadre.household', { householdId: created.householdId })).members).toHaveLength(2)
+  ok(
+    await env.call('demo-cadre', 'household.save', {
+      ...input,
+      requestId: rid(),
+      householdId: created.householdId,
+      members: [...input.members, { name: '何小军', relation: '子', partyMember: true }]
+    })
+  )
+  expect(
+    ok(await env.call('demo-cadre', 'cadre.household', { householdId: created.householdId })).members
+  ).toHaveLength(2)
 
-  expect(await env.call('demo-cadre', 'household.save', { ...input, requestId: rid(), doorPlate: '2组12号' })).toMatchObject({ ok: false, code: 'DOOR_PLATE_TAKEN' })
-  expect(await env.call('demo-cadre', 'household.save', { ...input, requestId: rid(), doorPlate: '3组26号', groupId: 'grp-jq-1' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-  expect(await env.call('demo-cadre-jq', 'household.save', { ...input, requestId: rid(), householdId: created.householdId })).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
+  expect(
+    await env.call('demo-cadre', 'household.save', { ...input, requestId: rid(), doorPlate: '2组12号' })
+  ).toMatchObject({ ok: false, code: 'DOOR_PLATE_TAKEN' })
+  expect(
+    await env.call('demo-cadre', 'household.save', {
+      ...input,
+      requestId: rid(),
+      doorPlate: '3组26号',
+      groupId: 'grp-jq-1'
+    })
+  ).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(
+    await env.call('demo-cadre-jq', 'household.save', { ...input, requestId: rid(), householdId: created.householdId })
+  ).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
 })

@@ -45,7 +45,9 @@ test('a write retried with the same request id is applied once and answers the s
 
 test('concurrent retries of one request store one reply', async () => {
   const replies = await Promise.all(
-    Array.from({ length: 10 }, () => env.call('demo-villager-2', 'me.setPreferences', { requestId: 'pref-race-1', largeFont: true }))
+    Array.from({ length: 10 }, () =>
+      env.call('demo-villager-2', 'me.setPreferences', { requestId: 'pref-race-1', largeFont: true })
+    )
   )
   for (const r of replies) expect(r).toEqual({ ok: true, data: { largeFont: true } })
   const stored = await env.db.collection('requests').where({ route: 'me.setPreferences' }).count()

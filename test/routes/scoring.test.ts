@@ -18,7 +18,14 @@ async function uncappedRule(openid = 'demo-cadre') {
   const rule = ok(
     await env.call(openid, 'rules.save', {
       requestId: rid('rule'),
-      terms: { category: '公益参与', title: '测试：出工一次', points: { min: 1, max: 10 }, cap: null, evidenceRequired: false, proposers: ['cadre'] }
+      terms: {
+        category: '公益参与',
+        title: '测试：出工一次',
+        points: { min: 1, max: 10 },
+        cap: null,
+        evidenceRequired: false,
+        proposers: ['cadre']
+      }
     })
   )
   return rule.id as string
@@ -31,10 +38,23 @@ test('the ledger of the seeded demo is consistent', async () => {
 test('a cadre awards a household; the villager sees the new balance, entry and rank', async () => {
   const before = ok(await env.call('demo-villager', 'archive.home'))
   const award = ok(
-    await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: 'h-xf-012', ruleId: 'r-xf-civility', points: 20, note: '儿子婚事简办' })
+    await env.call('demo-cadre', 'score.award', {
+      requestId: rid(),
+      householdId: 'h-xf-012',
+      ruleId: 'r-xf-civility',
+      points: 20,
+      note: '儿子婚事简办'
+    })
   )
   expect(award.balance).toBe(before.card.balance + 20)
-  expect(award.entry).toMatchObject({ points: 20, kind: 'award', title: '红白喜事简办、不大操大办', category: '乡风文明', byName: '张德明', note: '儿子婚事简办' })
+  expect(award.entry).toMatchObject({
+    points: 20,
+    kind: 'award',
+    title: '红白喜事简办、不大操大办',
+    category: '乡风文明',
+    byName: '张德明',
+    note: '儿子婚事简办'
+  })
 
   const after = ok(await env.call('demo-villager', 'archive.home'))
   expect(after.card.balance).toBe(before.card.balance + 20)
@@ -51,8 +71,17 @@ test('a deduction needs evidence, and a deduction rule takes points away', async
   const input = { requestId: rid(), householdId: 'h-xf-003', ruleId: 'r-xf-mess', points: -5, note: '门口堆放杂物' }
   expect(await env.call('demo-cadre', 'score.award', input)).toMatchObject({ ok: false, code: 'EVIDENCE_REQUIRED' })
   const before = await household(env.db, 'h-xf-003')
-  const done = ok(await env.call('demo-cadre', 'score.award', { ...input, evidence: ['cloud://local-env.local-bucket/evidence/mess.jpg'] }))
-  expect(done.entry).toMatchObject({ kind: 'deduction', points: -5, evidence: ['cloud://local-env.local-bucket/evidence/mess.jpg'] })
+  const done = ok(
+    await env.call('demo-cadre', 'score.award', {
+      ...input,
+      evidence: ['cloud://local-env.local-bucket/evidence/mess.jpg']
+    })
+  )
+  expect(done.entry).toMatchObject({
+    kind: 'deduction',
+    points: -5,
+    evidence: ['cloud://local-env.local-bucket/evidence/mess.jpg']
+  })
   expect((await household(env.db, 'h-xf-003')).balance).toBe(before.balance - 5)
 })
 
@@ -60,11 +89,23 @@ test('a cap per household per month is never exceeded', async () => {
   // 孝老爱亲: 10 points, at most 10 a month
   const id = 'h-xf-020'
   const used = (await household(env.db, id)).caps['r-xf-filial']
-  const first = await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: id, ruleId: 'r-xf-filial', points: 10 })
+  const first = await env.call('demo-cadre', 'score.award', {
+    requestId: rid(),
+    householdId: id,
+    ruleId: 'r-xf-filial',
+    points: 10
+  })
   if (used?.period === '2026-11' && used.used >= 10) expect(first).toMatchObject({ ok: false, code: 'CAP_REACHED' })
   else expect(first.ok).toBe(true)
   const before = await household(env.db, id)
-  expect(await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: id, ruleId: 'r-xf-filial', points: 10 })).toMatchObject({
+  expect(
+    await env.call('demo-cadre', 'score.award', {
+      requestId: rid(),
+      householdId: id,
+      ruleId: 'r-xf-filial',
+      points: 10
+    })
+  ).toMatchObject({
     ok: false,
     code: 'CAP_REACHED',
     message: '这一项在本期已经到了封顶分，不能再加'
@@ -77,7 +118,10 @@ test('a retried award (same request id) is written once, sequentially and concur
   const requestId = rid('retry')
   const input = { requestId, householdId: 'h-xf-004', ruleId: 'r-xf-volunteer', points: 5 }
   const before = await entriesOf(env.db, 'h-xf-004')
-  const replies = await Promise.all([env.call('demo-cadre', 'score.award', input), env.call('demo-cadre', 'score.award', input)])
+  const replies = await Promise.all([
+    env.call('demo-cadre', 'score.award', input),
+    env.call('demo-cadre', 'score.award', input)
+  ])
   const again = await env.call('demo-cadre', 'score.award', input)
   const ids = [...replies, again].map(r => ok(r).entry.id)
   expect(new Set(ids).size).toBe(1)
@@ -99,10 +143,22 @@ test('the ledger itself makes a retry idempotent, even without the stored reply'
 
 test('a cadre cannot score a household of another village, and nothing changes', async () => {
   const before = await household(env.db, 'h-xf-006')
-  const reply = await env.call('demo-cadre-jq', 'score.award', { requestId: rid(), householdId: 'h-xf-006', ruleId: 'r-jq-volunteer', points: 5 })
+  const reply = await env.call('demo-cadre-jq', 'score.award', {
+    requestId: rid(),
+    householdId: 'h-xf-006',
+    ruleId: 'r-jq-volunteer',
+    points: 5
+  })
   expect(reply).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
   // nor by a rule of another village
-  expect(await env.call('demo-cadre-jq', 'score.award', { requestId: rid(), householdId: 'h-jq-001', ruleId: 'r-xf-volunteer', points: 5 })).toMatchObject({
+  expect(
+    await env.call('demo-cadre-jq', 'score.award', {
+      requestId: rid(),
+      householdId: 'h-jq-001',
+      ruleId: 'r-xf-volunteer',
+      points: 5
+    })
+  ).toMatchObject({
     ok: false,
     code: 'OTHER_VILLAGE'
   })
@@ -113,7 +169,9 @@ test('50 concurrent awards to one household: all land, balance equals the sum of
   const ruleId = await uncappedRule()
   const before = await household(env.db, 'h-xf-007')
   const replies = await Promise.all(
-    Array.from({ length: 50 }, () => env.call('demo-cadre', 'score.award', { requestId: rid('c50'), householdId: 'h-xf-007', ruleId, points: 2 }))
+    Array.from({ length: 50 }, () =>
+      env.call('demo-cadre', 'score.award', { requestId: rid('c50'), householdId: 'h-xf-007', ruleId, points: 2 })
+    )
   )
   expect(replies.filter(r => !r.ok)).toEqual([])
   expect((await household(env.db, 'h-xf-007')).balance).toBe(before.balance + 100)
@@ -125,7 +183,14 @@ test('50 concurrent awards against a cap: exactly the cap is given, the rest are
   const used = (await household(env.db, id)).caps['r-xf-volunteer']
   const room = 30 - (used?.period === '2026-11' ? used.used : 0)
   const replies = await Promise.all(
-    Array.from({ length: 50 }, () => env.call('demo-cadre', 'score.award', { requestId: rid('cap50'), householdId: id, ruleId: 'r-xf-volunteer', points: 5 }))
+    Array.from({ length: 50 }, () =>
+      env.call('demo-cadre', 'score.award', {
+        requestId: rid('cap50'),
+        householdId: id,
+        ruleId: 'r-xf-volunteer',
+        points: 5
+      })
+    )
   )
   expect(replies.filter(r => r.ok)).toHaveLength(Math.floor(room / 5))
   expect(replies.filter(r => !r.ok).every(r => r.code === 'CAP_REACHED')).toBe(true)
@@ -136,8 +201,20 @@ test('50 concurrent awards against a cap: exactly the cap is given, the rest are
 test('batch scoring gives a per-household result: applied, capped, refused and why', async () => {
   const householdIds = ['h-xf-009', 'h-xf-010', 'h-jq-001', 'h-nobody']
   // fill h-xf-010's monthly 孝老爱亲 cap first
-  await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: 'h-xf-010', ruleId: 'r-xf-filial', points: 10 })
-  const batch = ok(await env.call('demo-cadre', 'score.batch', { requestId: rid(), householdIds: ['h-xf-011', ...householdIds], ruleId: 'r-xf-filial', points: 10 }))
+  await env.call('demo-cadre', 'score.award', {
+    requestId: rid(),
+    householdId: 'h-xf-010',
+    ruleId: 'r-xf-filial',
+    points: 10
+  })
+  const batch = ok(
+    await env.call('demo-cadre', 'score.batch', {
+      requestId: rid(),
+      householdIds: ['h-xf-011', ...householdIds],
+      ruleId: 'r-xf-filial',
+      points: 10
+    })
+  )
   const byId = Object.fromEntries(batch.lines.map((l: any) => [l.householdId, l]))
   expect(byId['h-xf-010']).toMatchObject({ status: 'capped', code: 'CAP_REACHED' })
   expect(byId['h-jq-001']).toMatchObject({ status: 'refused', code: 'OTHER_VILLAGE', message: '只能办理本村的事' })
@@ -149,7 +226,9 @@ test('batch scoring gives a per-household result: applied, capped, refused and w
 
 test('a batch takes at most 200 households', async () => {
   const householdIds = Array.from({ length: 201 }, (_, i) => `h-xf-${i}`)
-  expect(await env.call('demo-cadre', 'score.batch', { requestId: rid(), householdIds, ruleId: 'r-xf-filial', points: 10 })).toMatchObject({
+  expect(
+    await env.call('demo-cadre', 'score.batch', { requestId: rid(), householdIds, ruleId: 'r-xf-filial', points: 10 })
+  ).toMatchObject({
     ok: false,
     code: 'INVALID_INPUT'
   })
@@ -161,7 +240,11 @@ test('50 concurrent batches over overlapping households: every balance equals th
   const before = new Map(await Promise.all(ids.map(async id => [id, (await household(env.db, id)).balance] as const)))
   // batch k covers 8 households starting at k mod 24: each household is in several batches
   const windows = Array.from({ length: 50 }, (_, k) => Array.from({ length: 8 }, (_, j) => ids[(k + j) % 24]))
-  const replies = await Promise.all(windows.map(w => env.call('demo-cadre', 'score.batch', { requestId: rid('b50'), householdIds: w, ruleId, points: 1 })))
+  const replies = await Promise.all(
+    windows.map(w =>
+      env.call('demo-cadre', 'score.batch', { requestId: rid('b50'), householdIds: w, ruleId, points: 1 })
+    )
+  )
   const lines = replies.flatMap(r => ok(r).lines)
   expect(lines.filter((l: any) => l.status !== 'applied')).toEqual([])
   for (const id of ids) {
@@ -172,22 +255,62 @@ test('50 concurrent batches over overlapping households: every balance equals th
 })
 
 test('a correction is a new entry that references the one it corrects; an entry is corrected once', async () => {
-  const award = ok(await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: 'h-xf-013', ruleId: 'r-xf-safety', points: 15 }))
+  const award = ok(
+    await env.call('demo-cadre', 'score.award', {
+      requestId: rid(),
+      householdId: 'h-xf-013',
+      ruleId: 'r-xf-safety',
+      points: 15
+    })
+  )
   const balance = award.balance
-  const fix = ok(await env.call('demo-cadre', 'score.correct', { requestId: rid(), entryId: award.entry.id, points: 5, reason: '只参加了一次巡逻' }))
-  expect(fix.entry).toMatchObject({ kind: 'correction', points: -10, correctsId: award.entry.id, note: '只参加了一次巡逻' })
+  const fix = ok(
+    await env.call('demo-cadre', 'score.correct', {
+      requestId: rid(),
+      entryId: award.entry.id,
+      points: 5,
+      reason: '只参加了一次巡逻'
+    })
+  )
+  expect(fix.entry).toMatchObject({
+    kind: 'correction',
+    points: -10,
+    correctsId: award.entry.id,
+    note: '只参加了一次巡逻'
+  })
   expect(fix.balance).toBe(balance - 10)
   // the original is untouched
   expect((await env.db.collection('entries').doc(award.entry.id).get()).data.points).toBe(15)
-  expect(await env.call('demo-cadre', 'score.correct', { requestId: rid(), entryId: award.entry.id, points: 10, reason: '再改一次' })).toMatchObject({
+  expect(
+    await env.call('demo-cadre', 'score.correct', {
+      requestId: rid(),
+      entryId: award.entry.id,
+      points: 10,
+      reason: '再改一次'
+    })
+  ).toMatchObject({
     ok: false,
     code: 'ALREADY_CORRECTED'
   })
-  expect(await env.call('demo-cadre', 'score.correct', { requestId: rid(), entryId: fix.entry.id, points: 0, reason: '更正的更正' })).toMatchObject({
+  expect(
+    await env.call('demo-cadre', 'score.correct', {
+      requestId: rid(),
+      entryId: fix.entry.id,
+      points: 0,
+      reason: '更正的更正'
+    })
+  ).toMatchObject({
     ok: false,
     code: 'NOT_CORRECTABLE'
   })
-  expect(await env.call('demo-cadre-jq', 'score.correct', { requestId: rid(), entryId: award.entry.id, points: 0, reason: '别村' })).toMatchObject({
+  expect(
+    await env.call('demo-cadre-jq', 'score.correct', {
+      requestId: rid(),
+      entryId: award.entry.id,
+      points: 0,
+      reason: '别村'
+    })
+  ).toMatchObject({
     ok: false,
     code: 'OTHER_VILLAGE'
   })
@@ -196,18 +319,29 @@ test('a correction is a new entry that references the one it corrects; an entry 
 
 test('editing a rule never changes history: entries keep the snapshot they were scored by', async () => {
   const ruleId = await uncappedRule()
-  const scored = ok(await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: 'h-xf-014', ruleId, points: 3 }))
+  const scored = ok(
+    await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: 'h-xf-014', ruleId, points: 3 })
+  )
   const edited = ok(
     await env.call('demo-cadre', 'rules.save', {
       requestId: rid(),
       ruleId,
-      terms: { category: '公益参与', title: '测试：出工一天', points: { min: 5, max: 5 }, cap: null, evidenceRequired: false, proposers: ['cadre'] }
+      terms: {
+        category: '公益参与',
+        title: '测试：出工一天',
+        points: { min: 5, max: 5 },
+        cap: null,
+        evidenceRequired: false,
+        proposers: ['cadre']
+      }
     })
   )
   expect(edited.version).toBe(2)
   const entry = (await env.db.collection('entries').doc(scored.entry.id).get()).data
   expect(entry.rule).toMatchObject({ title: '测试：出工一次', version: 1, points: { min: 1, max: 10 } })
   ok(await env.call('demo-cadre', 'rules.retire', { requestId: rid(), ruleId }))
-  expect(await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: 'h-xf-014', ruleId, points: 5 })).toMatchObject({ ok: false, code: 'RULE_RETIRED' })
+  expect(
+    await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: 'h-xf-014', ruleId, points: 5 })
+  ).toMatchObject({ ok: false, code: 'RULE_RETIRED' })
   expect(ok(await env.call('demo-villager', 'archive.rules')).rules.map((r: any) => r.id)).not.toContain(ruleId)
 })

@@ -8,7 +8,17 @@ let freeRule = ''
 beforeAll(async () => {
   env = await productCloud()
   freeRule = ok(
-    await env.call('demo-cadre', 'rules.save', { requestId: rid(), terms: { category: '公益参与', title: '测试：出工', points: { min: 1, max: 100 }, cap: null, evidenceRequired: false, proposers: ['cadre'] } })
+    await env.call('demo-cadre', 'rules.save', {
+      requestId: rid(),
+      terms: {
+        category: '公益参与',
+        title: '测试：出工',
+        points: { min: 1, max: 100 },
+        cap: null,
+        evidenceRequired: false,
+        proposers: ['cadre']
+      }
+    })
   ).id
 })
 afterAll(() => env.close())
@@ -19,7 +29,16 @@ function ok<T = any>(reply: any): T {
 }
 const goods = async (id: string) => (await env.db.collection('goods').doc(id).get()).data
 async function newGoods(price: number, stock: number, limit: object | null = null) {
-  return ok(await env.call('demo-cadre', 'shop.saveGoods', { requestId: rid(), name: `测试商品${price}`, price, stock, limit, onShelf: true })).id as string
+  return ok(
+    await env.call('demo-cadre', 'shop.saveGoods', {
+      requestId: rid(),
+      name: `测试商品${price}`,
+      price,
+      stock,
+      limit,
+      onShelf: true
+    })
+  ).id as string
 }
 
 test('a villager sees the shelf, orders, and the cadre hands it over at the desk', async () => {
@@ -27,7 +46,9 @@ test('a villager sees the shelf, orders, and the cadre hands it over at the desk
   const soap = shelf.goods.find((g: any) => g.id === 'g-xf-soap')
   expect(soap).toMatchObject({ name: '香皂', price: 5, affordable: true, leftForMe: null })
   const before = (await household(env.db, 'h-xf-012')).balance
-  const order = ok(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: 'g-xf-soap', quantity: 2 }))
+  const order = ok(
+    await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: 'g-xf-soap', quantity: 2 })
+  )
   expect(order).toMatchObject({ state: 'ordered', points: 10, goodsName: '香皂', channel: 'online' })
   expect((await household(env.db, 'h-xf-012')).balance).toBe(before - 10)
   expect((await goods('g-xf-soap')).stock).toBe(198)
@@ -37,7 +58,9 @@ test('a villager sees the shelf, orders, and the cadre hands it over at the desk
   expect(card).toMatchObject({ canAct: true, balance: before - 10 })
   expect(card.openOrders.map((o: any) => o.id)).toContain(order.id)
   ok(await env.call('demo-cadre', 'shop.collect', { requestId: rid(), orderId: order.id }))
-  expect(ok(await env.call('demo-villager', 'shop.myOrders', {})).orders.find((o: any) => o.id === order.id).state).toBe('collected')
+  expect(
+    ok(await env.call('demo-villager', 'shop.myOrders', {})).orders.find((o: any) => o.id === order.id).state
+  ).toBe('collected')
   const history = ok(await env.call('demo-villager', 'archive.history', {}))
   expect(history.entries[0]).toMatchObject({ kind: 'redemption', points: -10, title: '香皂 × 2' })
   await expectLedgerConsistent(env.db)
@@ -51,12 +74,36 @@ test('100 concurrent redemptions of an item with stock 10: exactly 10 succeed, s
   const template = await household(env.db, 'h-xf-001')
   const { _id, ...rest } = template
   await env.db.collection('households').add({
-    data: ids.map(id => ({ ...rest, _id: id, doorPlate: `测试${id}`, balance: 0, earned: 0, monthKey: '', monthPoints: 0, yearKey: '', yearPoints: 0, caps: {}, latest: [], purchases: {} }))
+    data: ids.map(id => ({
+      ...rest,
+      _id: id,
+      doorPlate: `测试${id}`,
+      balance: 0,
+      earned: 0,
+      monthKey: '',
+      monthPoints: 0,
+      yearKey: '',
+      yearPoints: 0,
+      caps: {},
+      latest: [],
+      purchases: {}
+    }))
   })
-  const batch = ok(await env.call('demo-cadre', 'score.batch', { requestId: rid(), householdIds: ids, ruleId: freeRule, points: price }))
+  const batch = ok(
+    await env.call('demo-cadre', 'score.batch', {
+      requestId: rid(),
+      householdIds: ids,
+      ruleId: freeRule,
+      points: price
+    })
+  )
   expect(batch.applied).toBe(100)
 
-  const replies = await Promise.all(ids.map(householdId => env.call('demo-cadre', 'shop.redeemAtDesk', { requestId: rid(), householdId, goodsId: item })))
+  const replies = await Promise.all(
+    ids.map(householdId =>
+      env.call('demo-cadre', 'shop.redeemAtDesk', { requestId: rid(), householdId, goodsId: item })
+    )
+  )
   expect(replies.filter(r => r.ok)).toHaveLength(10)
   expect(new Set(replies.filter(r => !r.ok).map(r => r.code))).toEqual(new Set(['OUT_OF_STOCK']))
   expect((await goods(item)).stock).toBe(0)
@@ -70,9 +117,27 @@ test('a household with 60 points ordering two items of 50 at the same moment: ex
   const item = await newGoods(50, 100)
   const id = 'h-shop-rich'
   const { _id, ...rest } = await household(env.db, 'h-xf-001')
-  await env.db.collection('households').add({ data: { ...rest, _id: id, balance: 0, earned: 0, monthKey: '', monthPoints: 0, yearKey: '', yearPoints: 0, caps: {}, latest: [], purchases: {} } })
+  await env.db
+    .collection('households')
+    .add({
+      data: {
+        ...rest,
+        _id: id,
+        balance: 0,
+        earned: 0,
+        monthKey: '',
+        monthPoints: 0,
+        yearKey: '',
+        yearPoints: 0,
+        caps: {},
+        latest: [],
+        purchases: {}
+      }
+    })
   ok(await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: id, ruleId: freeRule, points: 60 }))
-  const replies = await Promise.all([1, 2].map(() => env.call('demo-cadre', 'shop.redeemAtDesk', { requestId: rid(), householdId: id, goodsId: item })))
+  const replies = await Promise.all(
+    [1, 2].map(() => env.call('demo-cadre', 'shop.redeemAtDesk', { requestId: rid(), householdId: id, goodsId: item }))
+  )
   expect(replies.filter(r => r.ok)).toHaveLength(1)
   expect(replies.find(r => !r.ok)).toMatchObject({ code: 'NOT_ENOUGH_POINTS', message: '积分不够，换不了' })
   expect((await household(env.db, id)).balance).toBe(10)
@@ -87,7 +152,9 @@ test('cancel after collect is refused; cancelling twice refunds once; a retried 
     env.call('demo-villager-2', 'shop.order', { requestId, goodsId: 'g-xf-towel' })
   ])
   expect(ok(retry).id).toBe(ok(first).id)
-  expect((await env.db.collection('orders').where({ householdId: 'h-xf-001', goodsId: 'g-xf-towel' }).count()).total).toBe(1)
+  expect(
+    (await env.db.collection('orders').where({ householdId: 'h-xf-001', goodsId: 'g-xf-towel' }).count()).total
+  ).toBe(1)
   expect((await household(env.db, 'h-xf-001')).balance).toBe(before - 8)
 
   const stock = (await goods('g-xf-towel')).stock
@@ -102,15 +169,24 @@ test('cancel after collect is refused; cancelling twice refunds once; a retried 
 
   const collected = ok(await env.call('demo-villager-2', 'shop.order', { requestId: rid(), goodsId: 'g-xf-towel' }))
   ok(await env.call('demo-cadre', 'shop.collect', { requestId: rid(), orderId: collected.id }))
-  expect(await env.call('demo-villager-2', 'shop.cancel', { requestId: rid(), orderId: collected.id })).toMatchObject({ ok: false, code: 'STATE_CHANGED' })
-  expect(await env.call('demo-villager', 'shop.cancel', { requestId: rid(), orderId: collected.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await env.call('demo-villager-2', 'shop.cancel', { requestId: rid(), orderId: collected.id })).toMatchObject({
+    ok: false,
+    code: 'STATE_CHANGED'
+  })
+  expect(await env.call('demo-villager', 'shop.cancel', { requestId: rid(), orderId: collected.id })).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN'
+  })
   await expectLedgerConsistent(env.db)
 })
 
 test('a limit per household per month counts orders, and a cancellation gives the room back', async () => {
   const item = await newGoods(1, 50, { period: 'month', max: 1 })
   const first = ok(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item }))
-  expect(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item })).toMatchObject({ ok: false, code: 'LIMIT_REACHED' })
+  expect(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item })).toMatchObject({
+    ok: false,
+    code: 'LIMIT_REACHED'
+  })
   expect(ok(await env.call('demo-villager', 'shop.goods', {})).goods.find((g: any) => g.id === item).leftForMe).toBe(0)
   ok(await env.call('demo-villager', 'shop.cancel', { requestId: rid(), orderId: first.id }))
   ok(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item }))
@@ -118,11 +194,33 @@ test('a limit per household per month counts orders, and a cancellation gives th
 
 test('goods off the shelf or of another village cannot be had', async () => {
   const item = await newGoods(3, 5)
-  ok(await env.call('demo-cadre', 'shop.saveGoods', { requestId: rid(), goodsId: item, name: '测试商品3', price: 3, stock: 5, limit: null, onShelf: false }))
+  ok(
+    await env.call('demo-cadre', 'shop.saveGoods', {
+      requestId: rid(),
+      goodsId: item,
+      name: '测试商品3',
+      price: 3,
+      stock: 5,
+      limit: null,
+      onShelf: false
+    })
+  )
   expect(ok(await env.call('demo-villager', 'shop.goods', {})).goods.map((g: any) => g.id)).not.toContain(item)
-  expect(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item })).toMatchObject({ ok: false, code: 'GOODS_OFF_SHELF' })
-  expect(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: 'g-jq-soap' })).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
-  expect(await env.call('demo-cadre-jq', 'shop.redeemAtDesk', { requestId: rid(), householdId: 'h-xf-012', goodsId: 'g-jq-soap' })).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
+  expect(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item })).toMatchObject({
+    ok: false,
+    code: 'GOODS_OFF_SHELF'
+  })
+  expect(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: 'g-jq-soap' })).toMatchObject({
+    ok: false,
+    code: 'OTHER_VILLAGE'
+  })
+  expect(
+    await env.call('demo-cadre-jq', 'shop.redeemAtDesk', {
+      requestId: rid(),
+      householdId: 'h-xf-012',
+      goodsId: 'g-jq-soap'
+    })
+  ).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
 })
 
 test('the household code names the household only; what a scan shows depends on who scans', async () => {
@@ -131,12 +229,26 @@ test('the household code names the household only; what a scan shows depends on 
   const png = Buffer.from(await (await fetch(sheet.codes[0].url)).arrayBuffer())
   expect(png.subarray(1, 4).toString()).toBe('PNG')
   // made once: asking again gives the same file
-  expect(ok(await env.call('demo-cadre', 'household.codes', { householdIds: ['h-xf-012'] })).codes[0].fileID).toBe(sheet.codes[0].fileID)
-  expect(await env.call('demo-cadre-jq', 'household.codes', { householdIds: ['h-xf-012'] })).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
+  expect(ok(await env.call('demo-cadre', 'household.codes', { householdIds: ['h-xf-012'] })).codes[0].fileID).toBe(
+    sheet.codes[0].fileID
+  )
+  expect(await env.call('demo-cadre-jq', 'household.codes', { householdIds: ['h-xf-012'] })).toMatchObject({
+    ok: false,
+    code: 'OTHER_VILLAGE'
+  })
 
   const neighbour = ok(await env.call('demo-villager-2', 'household.public', { householdId: 'h-xf-012' }))
   expect(neighbour).toMatchObject({ doorPlate: '2组12号', canAct: false, balance: null, openOrders: [] })
-  expect(await env.call('demo-cadre-jq', 'household.public', { householdId: 'h-xf-012' })).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
+  expect(await env.call('demo-cadre-jq', 'household.public', { householdId: 'h-xf-012' })).toMatchObject({
+    ok: false,
+    code: 'OTHER_VILLAGE'
+  })
   // scanning gives no power: a villager cannot redeem for the household they scanned
-  expect(await env.call('demo-villager-2', 'shop.redeemAtDesk', { requestId: rid(), householdId: 'h-xf-012', goodsId: 'g-xf-soap' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(
+    await env.call('demo-villager-2', 'shop.redeemAtDesk', {
+      requestId: rid(),
+      householdId: 'h-xf-012',
+      goodsId: 'g-xf-soap'
+    })
+  ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 })

@@ -56,7 +56,10 @@ function installMiniProgramGlobals() {
 }
 
 beforeAll(async () => {
-  lc = await startLocalCloud({ indexFile: path.join(ROOT, 'core/collections.json'), functionsDir: path.join(ROOT, 'dist/cloudfunctions') })
+  lc = await startLocalCloud({
+    indexFile: path.join(ROOT, 'core/collections.json'),
+    functionsDir: path.join(ROOT, 'dist/cloudfunctions')
+  })
   await seedDemo(sdkFor(lc, 'seed').database())
   installMiniProgramGlobals()
 })
@@ -78,7 +81,10 @@ test("the compiled home page renders the villager's household from the api funct
 
 test('the compiled cadre workbench (a subpackage page) lists the village households', async () => {
   caller = 'demo-cadre'
-  const id = simulate.load(path.join(WEAPP, 'packages/cadre/pages/index/index'), { compiler: 'official', rootPath: WEAPP })
+  const id = simulate.load(path.join(WEAPP, 'packages/cadre/pages/index/index'), {
+    compiler: 'official',
+    rootPath: WEAPP
+  })
   const page = simulate.render(id)
   page.attach(document.createElement('parent-wrapper'))
   await settle(() => (page.dom.textContent ?? '').includes('王秀英'))

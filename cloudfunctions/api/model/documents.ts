@@ -2,7 +2,14 @@ import type { EntryKind, LedgerState } from '../../../core/domain/ledger'
 import type { RoleGrant } from '../../../core/domain/roles'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { EntryView } from '../../../core/contract/views'
-import type { GridLogType, IssueState, NoticeKind, ObjectionState, PendingState, PostingState } from '../../../core/domain/workflow'
+import type {
+  GridLogType,
+  IssueState,
+  NoticeKind,
+  ObjectionState,
+  PendingState,
+  PostingState
+} from '../../../core/domain/workflow'
 import type { GoodsTerms, OrderState, Purchases } from '../../../core/domain/shop'
 
 /** The documents of the product's collections (core/collections.json), as stored. */

@@ -20,7 +20,10 @@ export const home: Handler<'archive.home'> = {
     const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
     if (!household) throw new AppError('NOT_FOUND')
     const _ = ctx.db.command
-    const above = (await ctx.db.collection('households').where({ villageId, earned: _.gt(household.earned) }).count()) as { total: number }
+    const above = (await ctx.db
+      .collection('households')
+      .where({ villageId, earned: _.gt(household.earned) })
+      .count()) as { total: number }
     const now = periodKeys(ctx.now())
     return {
       card: {
@@ -59,7 +62,12 @@ export const history: Handler<'archive.history'> = {
         .get() as unknown as Promise<{ data: EntryDoc[] }>,
       getDoc<PlaceDoc>(ctx, 'places', villageId)
     ])
-    return { entries: res.data.slice(0, PAGE).map(toEntryView), page, hasMore: res.data.length > PAGE, postingDays: village?.postingDays ?? 0 }
+    return {
+      entries: res.data.slice(0, PAGE).map(toEntryView),
+      page,
+      hasMore: res.data.length > PAGE,
+      postingDays: village?.postingDays ?? 0
+    }
   }
 }
 
@@ -67,13 +75,18 @@ export const rules: Handler<'archive.rules'> = {
   access: inVillage,
   async handle(_input, ctx) {
     const villageId = myVillage(ctx)
-    const [catalogue, village] = await Promise.all([activeRules(ctx, villageId), getDoc<PlaceDoc>(ctx, 'places', villageId)])
+    const [catalogue, village] = await Promise.all([
+      activeRules(ctx, villageId),
+      getDoc<PlaceDoc>(ctx, 'places', villageId)
+    ])
     return { rules: catalogue.map(toRuleView), starThresholds: village?.starThresholds ?? [] }
   }
 }
 
 async function activeRules(ctx: RouteCtx, villageId: string): Promise<RuleDoc[]> {
-  const res = (await ctx.db.collection('rules').where({ villageId, active: true }).limit(200).get()) as unknown as { data: RuleDoc[] }
+  const res = (await ctx.db.collection('rules').where({ villageId, active: true }).limit(200).get()) as unknown as {
+    data: RuleDoc[]
+  }
   return res.data.sort((a, b) => a.category.localeCompare(b.category, 'zh') || a._id.localeCompare(b._id))
 }
 
@@ -121,7 +134,12 @@ export const ranking: Handler<'archive.ranking'> = {
         rowOf(
           household,
           points,
-          ((await ctx.db.collection('households').where({ villageId, ...where, [field]: _.gt(points) }).count()) as { total: number }).total + 1
+          (
+            (await ctx.db
+              .collection('households')
+              .where({ villageId, ...where, [field]: _.gt(points) })
+              .count()) as { total: number }
+          ).total + 1
         )
     }
     const villageName = household?.village.name ?? pageDocs[0]?.village.name ?? ''

@@ -18,7 +18,6 @@ import { hashId } from '../ids'
  * snapshot they were scored by, so history never changes.
  */
 
-
 function checkTerms(terms: RuleTerms) {
   const problem = termsProblem(terms)
   if (problem) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（${problem}）`)
@@ -26,15 +25,31 @@ function checkTerms(terms: RuleTerms) {
 
 async function villageRules(ctx: RouteCtx, villageId: string): Promise<RuleDoc[]> {
   const res = (await ctx.db.collection('rules').where({ villageId }).limit(200).get()) as unknown as { data: RuleDoc[] }
-  return res.data.sort((a, b) => Number(b.active) - Number(a.active) || a.category.localeCompare(b.category, 'zh') || a._id.localeCompare(b._id))
+  return res.data.sort(
+    (a, b) =>
+      Number(b.active) - Number(a.active) || a.category.localeCompare(b.category, 'zh') || a._id.localeCompare(b._id)
+  )
 }
 
 /** The templates a place may see: the county's and its town's. */
 async function templatesFor(ctx: RouteCtx, ownerIds: string[]): Promise<TemplateView[]> {
   const _ = ctx.db.command
-  const res = (await ctx.db.collection('templates').where({ ownerId: _.in(ownerIds) }).limit(100).get()) as unknown as { data: TemplateDoc[] }
-  const owners = await placesById(ctx, res.data.map(t => t.ownerId))
-  return res.data.map(t => ({ id: t._id, ownerId: t.ownerId, ownerName: owners.get(t.ownerId)?.name ?? '', name: t.name, items: t.items }))
+  const res = (await ctx.db
+    .collection('templates')
+    .where({ ownerId: _.in(ownerIds) })
+    .limit(100)
+    .get()) as unknown as { data: TemplateDoc[] }
+  const owners = await placesById(
+    ctx,
+    res.data.map(t => t.ownerId)
+  )
+  return res.data.map(t => ({
+    id: t._id,
+    ownerId: t.ownerId,
+    ownerName: owners.get(t.ownerId)?.name ?? '',
+    name: t.name,
+    items: t.items
+  }))
 }
 
 async function townOfVillage(ctx: RouteCtx, villageId: string): Promise<PlaceDoc> {
@@ -59,7 +74,15 @@ export const save: Handler<'rules.save'> = {
     const villageId = cadreVillage(ctx)
     checkTerms(terms)
     if (!ruleId) {
-      const doc: RuleDoc = { _id: hashId('r', 20, villageId, ctx.openid, requestId), villageId, ...terms, active: true, version: 1, source: null, updatedAt: ctx.now() }
+      const doc: RuleDoc = {
+        _id: hashId('r', 20, villageId, ctx.openid, requestId),
+        villageId,
+        ...terms,
+        active: true,
+        version: 1,
+        source: null,
+        updatedAt: ctx.now()
+      }
       await ctx.db.collection('rules').add({ data: doc })
       await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.save', doc._id, null, terms))
       return toRuleView(doc)
@@ -73,7 +96,11 @@ export const save: Handler<'rules.save'> = {
       await t.collection('rules').doc(ruleId).set({ data: fields })
       return { before: rule, after: next }
     })
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.save', ruleId, toRuleView(before), toRuleView(after)))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'rules.save', ruleId, toRuleView(before), toRuleView(after))
+    )
     return toRuleView(after)
   }
 }
@@ -82,13 +109,20 @@ export const retire: Handler<'rules.retire'> = {
   access: { who: 'roles', roles: ['cadre'] },
   async handle({ requestId, ruleId }, ctx) {
     const villageId = cadreVillage(ctx)
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.retire', ruleId, { active: true }, { active: false }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'rules.retire', ruleId, { active: true }, { active: false })
+    )
     return transact(ctx, async t => {
       const rule = await transactionGet<RuleDoc>(t, 'rules', ruleId)
       if (!rule) throw new AppError('NOT_FOUND', '没有找到这条细则')
       if (rule.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
       if (!rule.active) return toRuleView(rule)
-      await t.collection('rules').doc(ruleId).update({ data: { active: false, version: rule.version + 1, updatedAt: ctx.now() } })
+      await t
+        .collection('rules')
+        .doc(ruleId)
+        .update({ data: { active: false, version: rule.version + 1, updatedAt: ctx.now() } })
       return toRuleView({ ...rule, active: false, version: rule.version + 1 })
     })
   }
@@ -120,11 +154,15 @@ export const adoptTemplate: Handler<'rules.adoptTemplate'> = {
     await Promise.all(
       docs.map(doc =>
         (ctx.db.collection('rules').add({ data: doc }) as Promise<unknown>).catch((e: any) => {
-            if (!/duplicate/i.test(String(e?.errMsg ?? e?.message))) throw e
-          })
+          if (!/duplicate/i.test(String(e?.errMsg ?? e?.message))) throw e
+        })
       )
     )
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'rules.adoptTemplate', templateId, null, { added: docs.map(d => d.title) }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'rules.adoptTemplate', templateId, null, { added: docs.map(d => d.title) })
+    )
     return { added: docs.length, kept: template.items.length - docs.length }
   }
 }
@@ -138,10 +176,20 @@ export const setStars: Handler<'village.setStars'> = {
     }
     const _ = ctx.db.command
     const village = await getDoc<PlaceDoc>(ctx, 'places', villageId)
-    await ctx.db.collection('places').doc(villageId).update({ data: { starThresholds: _.set(thresholds) } })
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'village.setStars', villageId, village?.starThresholds, thresholds))
+    await ctx.db
+      .collection('places')
+      .doc(villageId)
+      .update({ data: { starThresholds: _.set(thresholds) } })
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'village.setStars', villageId, village?.starThresholds, thresholds)
+    )
     // the home card reads the village's facts from the household: copy them in one update
-    await ctx.db.collection('households').where({ villageId }).update({ data: { village: { starThresholds: _.set(thresholds) } } })
+    await ctx.db
+      .collection('households')
+      .where({ villageId })
+      .update({ data: { village: { starThresholds: _.set(thresholds) } } })
     return { thresholds }
   }
 }
@@ -155,7 +203,11 @@ export const listTemplates: Handler<'templates.list'> = {
     if (town) owners.push(town.townId)
     if (cadre) owners.push((await townOfVillage(ctx, cadre.villageId)).parentId ?? '')
     if (grantOf(ctx, 'countyAdmin')) {
-      const towns = (await ctx.db.collection('places').where({ parentId: COUNTY_ID, kind: 'town' }).limit(200).get()) as unknown as { data: PlaceDoc[] }
+      const towns = (await ctx.db
+        .collection('places')
+        .where({ parentId: COUNTY_ID, kind: 'town' })
+        .limit(200)
+        .get()) as unknown as { data: PlaceDoc[] }
       owners.push(...towns.data.map(t => t._id))
     }
     return { templates: await templatesFor(ctx, [...new Set(owners)]) }
@@ -166,8 +218,11 @@ export const saveTemplate: Handler<'templates.save'> = {
   access: { who: 'roles', roles: ['townAdmin', 'countyAdmin'] },
   async handle({ requestId, templateId, name, items }, ctx) {
     items.forEach(checkTerms)
-    if (new Set(items.map(i => i.key)).size !== items.length) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（条目编号重复）`)
-    const mine = [grantOf(ctx, 'townAdmin')?.townId, grantOf(ctx, 'countyAdmin') ? COUNTY_ID : undefined].filter((x): x is string => !!x)
+    if (new Set(items.map(i => i.key)).size !== items.length)
+      throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（条目编号重复）`)
+    const mine = [grantOf(ctx, 'townAdmin')?.townId, grantOf(ctx, 'countyAdmin') ? COUNTY_ID : undefined].filter(
+      (x): x is string => !!x
+    )
     const id = templateId ?? hashId('t', 20, ctx.openid, requestId)
     const existing = templateId ? await getDoc<TemplateDoc>(ctx, 'templates', templateId) : null
     if (templateId && !existing) throw new AppError('NOT_FOUND', '没有找到这个模板')
@@ -176,7 +231,18 @@ export const saveTemplate: Handler<'templates.save'> = {
     const doc: TemplateDoc = { _id: id, ownerId, name, items, updatedAt: ctx.now(), by: ctx.openid }
     const { _id, ...fields } = doc
     await ctx.db.collection('templates').doc(id).set({ data: fields })
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, ownerId, 'templates.save', id, existing ? { name: existing.name, items: existing.items.length } : null, { name, items: items.length }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(
+        ctx,
+        ownerId,
+        'templates.save',
+        id,
+        existing ? { name: existing.name, items: existing.items.length } : null,
+        { name, items: items.length }
+      )
+    )
     const owner = await getDoc<PlaceDoc>(ctx, 'places', ownerId)
     return { id, ownerId, ownerName: owner?.name ?? '', name, items }
   }

@@ -24,7 +24,14 @@ export const publicCard: Handler<'household.public'> = {
     const canAct = grantOf(ctx, 'cadre')?.villageId === household.villageId
     if (!canAct && myVillage(ctx) !== household.villageId) throw new AppError('OTHER_VILLAGE')
     const open = canAct
-      ? ((await ctx.db.collection('orders').where({ householdId, state: 'ordered' }).orderBy('at', 'desc').limit(20).get()) as unknown as { data: OrderDoc[] }).data
+      ? (
+          (await ctx.db
+            .collection('orders')
+            .where({ householdId, state: 'ordered' })
+            .orderBy('at', 'desc')
+            .limit(20)
+            .get()) as unknown as { data: OrderDoc[] }
+        ).data
       : []
     return {
       householdId,
@@ -47,10 +54,19 @@ export const codes: Handler<'household.codes'> = {
     const villageId = cadreVillage(ctx)
     const _ = ctx.db.command
     const ids = [...new Set(householdIds)]
-    const res = (await ctx.db.collection('households').where({ _id: _.in(ids) }).limit(ids.length).get()) as unknown as { data: HouseholdDoc[] }
+    const res = (await ctx.db
+      .collection('households')
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+      .get()) as unknown as { data: HouseholdDoc[] }
     if (res.data.some(h => h.villageId !== villageId)) throw new AppError('OTHER_VILLAGE')
-    const made = await mapWithLimit(res.data, 5, async h => ({ household: h, fileID: h.codeFile ?? (await makeCode(ctx, h)) }))
-    const urls = (await ctx.storage.getTempFileURL({ fileList: made.map(m => m.fileID) })) as unknown as { fileList: { fileID: string; tempFileURL: string }[] }
+    const made = await mapWithLimit(res.data, 5, async h => ({
+      household: h,
+      fileID: h.codeFile ?? (await makeCode(ctx, h))
+    }))
+    const urls = (await ctx.storage.getTempFileURL({ fileList: made.map(m => m.fileID) })) as unknown as {
+      fileList: { fileID: string; tempFileURL: string }[]
+    }
     const urlOf = new Map(urls.fileList.map(f => [f.fileID, f.tempFileURL]))
     const byId = new Map(made.map(m => [m.household._id, m]))
     return {
@@ -58,7 +74,13 @@ export const codes: Handler<'household.codes'> = {
         .filter(id => byId.has(id))
         .map((id): HouseholdCode => {
           const { household, fileID } = byId.get(id)!
-          return { householdId: id, doorPlate: household.doorPlate, head: household.head, fileID, url: urlOf.get(fileID) ?? '' }
+          return {
+            householdId: id,
+            doorPlate: household.doorPlate,
+            head: household.head,
+            fileID,
+            url: urlOf.get(fileID) ?? ''
+          }
         })
     }
   }
@@ -66,7 +88,13 @@ export const codes: Handler<'household.codes'> = {
 
 async function makeCode(ctx: RouteCtx, h: HouseholdDoc): Promise<string> {
   const image = await ctx.openapi.getUnlimitedCode({ scene: sceneOf(h._id), page: CODE_PAGE })
-  const uploaded = await ctx.storage.uploadFile({ cloudPath: `household-codes/${h._id}.png`, fileContent: image.buffer })
-  await ctx.db.collection('households').doc(h._id).update({ data: { codeFile: uploaded.fileID } })
+  const uploaded = await ctx.storage.uploadFile({
+    cloudPath: `household-codes/${h._id}.png`,
+    fileContent: image.buffer
+  })
+  await ctx.db
+    .collection('households')
+    .doc(h._id)
+    .update({ data: { codeFile: uploaded.fileID } })
   return uploaded.fileID
 }

@@ -49,9 +49,13 @@ export const detail: Handler<'cadre.household'> = {
     const villageId = cadreVillage(ctx)
     const [household, entries, grants, codes, places] = await Promise.all([
       getDoc<HouseholdDoc>(ctx, 'households', householdId),
-      ctx.db.collection('entries').where({ householdId }).orderBy('at', 'desc').limit(20).get() as unknown as Promise<{ data: EntryDoc[] }>,
+      ctx.db.collection('entries').where({ householdId }).orderBy('at', 'desc').limit(20).get() as unknown as Promise<{
+        data: EntryDoc[]
+      }>,
       ctx.db.collection('grants').where({ householdId }).limit(20).get() as unknown as Promise<{ data: GrantDoc[] }>,
-      ctx.db.collection('joinCodes').where({ householdId }).limit(20).get() as unknown as Promise<{ data: JoinCodeDoc[] }>,
+      ctx.db.collection('joinCodes').where({ householdId }).limit(20).get() as unknown as Promise<{
+        data: JoinCodeDoc[]
+      }>,
       childPlaces(ctx, [villageId])
     ])
     // the reads ran in parallel; nothing of another village's household leaves this function
@@ -59,7 +63,11 @@ export const detail: Handler<'cadre.household'> = {
     if (household.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
     const now = ctx.now()
     return {
-      summary: toHouseholdSummary(household, periodKeys(now).month, places.find(p => p._id === household.groupId)?.name ?? ''),
+      summary: toHouseholdSummary(
+        household,
+        periodKeys(now).month,
+        places.find(p => p._id === household.groupId)?.name ?? ''
+      ),
       groupId: household.groupId,
       gridId: household.gridId,
       places: places.map(p => ({ id: p._id, name: p.name, kind: p.kind })),
@@ -87,20 +95,28 @@ export const save: Handler<'household.save'> = {
     const [village, places, samePlate, existing] = await Promise.all([
       getDoc<PlaceDoc>(ctx, 'places', villageId),
       childPlaces(ctx, [villageId]),
-      ctx.db.collection('households').where({ villageId, doorPlate: fields.doorPlate }).limit(2).get() as unknown as Promise<{ data: HouseholdDoc[] }>,
+      ctx.db
+        .collection('households')
+        .where({ villageId, doorPlate: fields.doorPlate })
+        .limit(2)
+        .get() as unknown as Promise<{ data: HouseholdDoc[] }>,
       householdId ? getDoc<HouseholdDoc>(ctx, 'households', householdId) : null
     ])
     if (!village) throw new AppError('NOT_FOUND')
     if (householdId && !existing) throw new AppError('NOT_FOUND', '没有找到这一户')
     if (existing && existing.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
     const kindOf = (id: string) => places.find(p => p._id === id)?.kind
-    if (kindOf(fields.groupId) !== 'group' || kindOf(fields.gridId) !== 'grid') throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（村民小组或网格不对）`)
+    if (kindOf(fields.groupId) !== 'group' || kindOf(fields.gridId) !== 'grid')
+      throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（村民小组或网格不对）`)
     const id = householdId ?? hashId('h-', 20, ctx.openid, requestId)
     if (samePlate.data.some(h => h._id !== id)) throw new AppError('DOOR_PLATE_TAKEN')
     await checkText(ctx, fields.doorPlate, fields.head, ...fields.members.map(m => m.name))
 
     if (existing) {
-      await ctx.db.collection('households').doc(id).update({ data: { ...fields, members: _.set(fields.members) } })
+      await ctx.db
+        .collection('households')
+        .doc(id)
+        .update({ data: { ...fields, members: _.set(fields.members) } })
     } else {
       const count = (village.householdCount ?? 0) + 1
       const doc: HouseholdDoc = {
@@ -108,7 +124,12 @@ export const save: Handler<'household.save'> = {
         villageId,
         townId: village.parentId ?? '',
         ...fields,
-        village: { name: village.name, starThresholds: village.starThresholds ?? [], householdCount: count, postingDays: village.postingDays ?? 0 },
+        village: {
+          name: village.name,
+          starThresholds: village.starThresholds ?? [],
+          householdCount: count,
+          postingDays: village.postingDays ?? 0
+        },
         latest: [],
         boundUsers: [],
         purchases: {},
@@ -127,11 +148,28 @@ export const save: Handler<'household.save'> = {
         if (/duplicate/i.test(String(e?.errMsg ?? e?.message))) return { householdId: id }
         throw e
       }
-      await ctx.db.collection('places').doc(villageId).update({ data: { householdCount: _.inc(1) } })
+      await ctx.db
+        .collection('places')
+        .doc(villageId)
+        .update({ data: { householdCount: _.inc(1) } })
       const counted = await getDoc<PlaceDoc>(ctx, 'places', villageId)
-      await ctx.db.collection('households').where({ villageId }).update({ data: { village: { householdCount: counted?.householdCount ?? count } } })
+      await ctx.db
+        .collection('households')
+        .where({ villageId })
+        .update({ data: { village: { householdCount: counted?.householdCount ?? count } } })
     }
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'household.save', fields.doorPlate, existing && { doorPlate: existing.doorPlate, head: existing.head, members: existing.members.length }, { doorPlate: fields.doorPlate, head: fields.head, members: fields.members.length }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(
+        ctx,
+        villageId,
+        'household.save',
+        fields.doorPlate,
+        existing && { doorPlate: existing.doorPlate, head: existing.head, members: existing.members.length },
+        { doorPlate: fields.doorPlate, head: fields.head, members: fields.members.length }
+      )
+    )
     return { householdId: id }
   }
 }

@@ -21,7 +21,12 @@ function codeFor(openid: string, requestId: string, householdId: string): string
   return Array.from(bytes.subarray(0, 8), b => ALPHABET[b % 32]).join('')
 }
 
-const toView = (c: JoinCodeDoc): JoinCodeView => ({ code: c._id, householdId: c.householdId, expiresAt: c.expiresAt, revoked: c.revoked })
+const toView = (c: JoinCodeDoc): JoinCodeView => ({
+  code: c._id,
+  householdId: c.householdId,
+  expiresAt: c.expiresAt,
+  revoked: c.revoked
+})
 
 async function householdOfMyVillage(ctx: RouteCtx, householdId: string) {
   const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
@@ -45,7 +50,14 @@ export const issue: Handler<'joinCode.issue'> = {
     }
     try {
       await ctx.db.collection('joinCodes').add({ data: doc })
-      await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, household.villageId, 'joinCode.issue', householdId, null, { code: doc._id, expiresAt: doc.expiresAt }))
+      await recordAudit(
+        ctx,
+        auditIdFor(ctx, requestId),
+        auditOf(ctx, household.villageId, 'joinCode.issue', householdId, null, {
+          code: doc._id,
+          expiresAt: doc.expiresAt
+        })
+      )
       return toView(doc)
     } catch (e) {
       const earlier = await getDoc<JoinCodeDoc>(ctx, 'joinCodes', doc._id)
@@ -61,8 +73,15 @@ export const revoke: Handler<'joinCode.revoke'> = {
     const doc = await getDoc<JoinCodeDoc>(ctx, 'joinCodes', code)
     if (!doc) throw new AppError('NOT_FOUND', '没有这个入户码')
     if (doc.villageId !== cadreVillage(ctx)) throw new AppError('OTHER_VILLAGE')
-    await ctx.db.collection('joinCodes').doc(code).update({ data: { revoked: true } })
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, doc.villageId, 'joinCode.revoke', doc.householdId, { code }, { revoked: true }))
+    await ctx.db
+      .collection('joinCodes')
+      .doc(code)
+      .update({ data: { revoked: true } })
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, doc.villageId, 'joinCode.revoke', doc.householdId, { code }, { revoked: true })
+    )
     return toView({ ...doc, revoked: true })
   }
 }
@@ -94,7 +113,11 @@ export const removeBinding: Handler<'binding.remove'> = {
     const grant = await getDoc<GrantDoc>(ctx, 'grants', grantId(openid, 'villager'))
     if (!grant || grant.householdId !== householdId) return { removed: false }
     const removed = await takeRole(ctx, openid, 'villager')
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, household.villageId, 'binding.remove', householdId, { openid, name: grant.name }, null))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, household.villageId, 'binding.remove', householdId, { openid, name: grant.name }, null)
+    )
     return { removed }
   }
 }

@@ -24,7 +24,11 @@ export const session: Handler<'me.session'> = {
     return {
       openid: ctx.openid,
       name: identity.user?.name ?? '',
-      roles: identity.roles.map(r => ({ role: r.role, label: ROLE_NAMES[r.role], placeName: places.get(placeOf(r))?.name ?? '' })),
+      roles: identity.roles.map(r => ({
+        role: r.role,
+        label: ROLE_NAMES[r.role],
+        placeName: places.get(placeOf(r))?.name ?? ''
+      })),
       largeFont: identity.user?.largeFont ?? false,
       subscribeTemplates: ctx.templates
     }
@@ -35,7 +39,10 @@ export const setPreferences: Handler<'me.setPreferences'> = {
   access: { who: 'registered' },
   async handle(input, ctx) {
     if (!ctx.identity.user) throw new AppError('NOT_REGISTERED')
-    await ctx.db.collection('users').doc(ctx.openid).update({ data: { largeFont: input.largeFont } })
+    await ctx.db
+      .collection('users')
+      .doc(ctx.openid)
+      .update({ data: { largeFont: input.largeFont } })
     return { largeFont: input.largeFont }
   }
 }

@@ -39,7 +39,9 @@ const toView = (n: NoticeDoc, read: boolean, forPublisher: boolean): NoticeView 
 /** The places whose notices a caller reads: their village and its town; a town administrator their town. */
 async function readablePlaces(ctx: RouteCtx): Promise<string[]> {
   const town = grantOf(ctx, 'townAdmin')
-  const hasVillage = ctx.identity.roles.some(r => r.role === 'villager' || r.role === 'cadre' || r.role === 'gridWorker')
+  const hasVillage = ctx.identity.roles.some(
+    r => r.role === 'villager' || r.role === 'cadre' || r.role === 'gridWorker'
+  )
   const places: string[] = town ? [town.townId] : []
   if (hasVillage) {
     const villageId = myVillage(ctx)
@@ -63,13 +65,17 @@ function publishPlace(ctx: RouteCtx, toTown: boolean): string {
   throw new AppError('FORBIDDEN')
 }
 
-const mayManage = (ctx: RouteCtx, n: NoticeDoc) => grantOf(ctx, 'cadre')?.villageId === n.placeId || grantOf(ctx, 'townAdmin')?.townId === n.placeId
+const mayManage = (ctx: RouteCtx, n: NoticeDoc) =>
+  grantOf(ctx, 'cadre')?.villageId === n.placeId || grantOf(ctx, 'townAdmin')?.townId === n.placeId
 
 export const publish: Handler<'notice.publish'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin'] },
   async handle({ requestId, toTown, ...fields }, ctx) {
     const placeId = publishPlace(ctx, toTown)
-    const [place] = await Promise.all([getDoc<PlaceDoc>(ctx, 'places', placeId), checkText(ctx, fields.title, fields.body, ...fields.financeRows.map(r => r.item))])
+    const [place] = await Promise.all([
+      getDoc<PlaceDoc>(ctx, 'places', placeId),
+      checkText(ctx, fields.title, fields.body, ...fields.financeRows.map(r => r.item))
+    ])
     const doc: NoticeDoc = {
       _id: hashId('n', 24, ctx.openid, requestId),
       placeId,
@@ -87,13 +93,23 @@ export const publish: Handler<'notice.publish'> = {
     } catch (e: any) {
       if (!/duplicate/i.test(String(e?.errMsg ?? e?.message))) throw e
     }
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, placeId, 'notice.publish', doc.title, null, { kind: doc.kind, pinned: doc.pinned }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, placeId, 'notice.publish', doc.title, null, { kind: doc.kind, pinned: doc.pinned })
+    )
     return toView(doc, false, true)
   }
 }
 
 /** Changes a notice of the caller's village or town. */
-async function change(ctx: RouteCtx, requestId: string, noticeId: string, action: string, patch: Partial<NoticeDoc>): Promise<NoticeView> {
+async function change(
+  ctx: RouteCtx,
+  requestId: string,
+  noticeId: string,
+  action: string,
+  patch: Partial<NoticeDoc>
+): Promise<NoticeView> {
   const doc = await transact(ctx, async t => {
     const n = await transactionGet<NoticeDoc>(t, 'notices', noticeId)
     if (!n) throw new AppError('NOT_FOUND', '没有找到这条通知')
@@ -101,13 +117,25 @@ async function change(ctx: RouteCtx, requestId: string, noticeId: string, action
     await t.collection('notices').doc(noticeId).update({ data: patch })
     return { before: n, after: { ...n, ...patch } }
   })
-  await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, doc.before.placeId, action, doc.before.title, { pinned: doc.before.pinned, withdrawn: doc.before.withdrawn }, patch))
+  await recordAudit(
+    ctx,
+    auditIdFor(ctx, requestId),
+    auditOf(
+      ctx,
+      doc.before.placeId,
+      action,
+      doc.before.title,
+      { pinned: doc.before.pinned, withdrawn: doc.before.withdrawn },
+      patch
+    )
+  )
   return toView(doc.after, false, true)
 }
 
 export const withdraw: Handler<'notice.withdraw'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin'] },
-  handle: ({ requestId, noticeId }, ctx) => change(ctx, requestId, noticeId, 'notice.withdraw', { withdrawn: true, pinned: false })
+  handle: ({ requestId, noticeId }, ctx) =>
+    change(ctx, requestId, noticeId, 'notice.withdraw', { withdrawn: true, pinned: false })
 }
 
 export const pin: Handler<'notice.pin'> = {
@@ -130,7 +158,13 @@ export const list: Handler<'notice.list'> = {
       .get()) as unknown as { data: NoticeDoc[] }
     const notices = res.data.slice(0, PAGE)
     const household = grantOf(ctx, 'villager')?.householdId
-    const reads = household && notices.length ? await readIds(ctx, notices.map(n => `${n._id}:${household}`)) : new Set<string>()
+    const reads =
+      household && notices.length
+        ? await readIds(
+            ctx,
+            notices.map(n => `${n._id}:${household}`)
+          )
+        : new Set<string>()
     return {
       notices: notices.map(n => toView(n, reads.has(`${n._id}:${household}`), mayManage(ctx, n))),
       page,
@@ -141,7 +175,12 @@ export const list: Handler<'notice.list'> = {
 
 async function readIds(ctx: RouteCtx, ids: string[]): Promise<Set<string>> {
   const _ = ctx.db.command
-  const res = (await ctx.db.collection('reads').where({ _id: _.in(ids) }).field({ _id: true }).limit(ids.length).get()) as unknown as { data: { _id: string }[] }
+  const res = (await ctx.db
+    .collection('reads')
+    .where({ _id: _.in(ids) })
+    .field({ _id: true })
+    .limit(ids.length)
+    .get()) as unknown as { data: { _id: string }[] }
   return new Set(res.data.map(r => r._id))
 }
 
@@ -157,8 +196,13 @@ export const open: Handler<'notice.open'> = {
       const readId = `${n._id}:${household}`
       if (await transactionGet(t, 'reads', readId)) return n
       const now = await transactionGet<NoticeDoc>(t, 'notices', n._id)
-      await t.collection('reads').add({ data: { _id: readId, noticeId: n._id, householdId: household, by: ctx.openid, at: ctx.now() } })
-      await t.collection('notices').doc(n._id).update({ data: { readCount: (now?.readCount ?? 0) + 1 } })
+      await t
+        .collection('reads')
+        .add({ data: { _id: readId, noticeId: n._id, householdId: household, by: ctx.openid, at: ctx.now() } })
+      await t
+        .collection('notices')
+        .doc(n._id)
+        .update({ data: { readCount: (now?.readCount ?? 0) + 1 } })
       return { ...n, readCount: (now?.readCount ?? 0) + 1 }
     })
     return toView(counted, true, mayManage(ctx, counted))

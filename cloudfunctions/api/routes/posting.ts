@@ -64,7 +64,12 @@ export const list: Handler<'posting.list'> = {
         .get() as unknown as Promise<{ data: PostingDoc[] }>,
       getDoc<PlaceDoc>(ctx, 'places', villageId)
     ])
-    return { items: res.data.slice(0, PAGE).map(toPostingView), page, hasMore: res.data.length > PAGE, postingDays: village?.postingDays ?? 0 }
+    return {
+      items: res.data.slice(0, PAGE).map(toPostingView),
+      page,
+      hasMore: res.data.length > PAGE,
+      postingDays: village?.postingDays ?? 0
+    }
   }
 }
 
@@ -75,11 +80,15 @@ export const object: Handler<'objection.create'> = {
     await checkText(ctx, reason)
     const id = hashId('o', 24, ctx.openid, entryId)
     const doc = await transact(ctx, async t => {
-      const [posting, earlier] = await Promise.all([transactionGet<PostingDoc>(t, 'postings', entryId), transactionGet<ObjectionDoc>(t, 'objections', id)])
+      const [posting, earlier] = await Promise.all([
+        transactionGet<PostingDoc>(t, 'postings', entryId),
+        transactionGet<ObjectionDoc>(t, 'objections', id)
+      ])
       if (!posting) throw new AppError('NOT_FOUND', '没有找到这条公示')
       if (posting.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
       if (earlier) throw new AppError('ALREADY_OBJECTED')
-      if (posting.until <= ctx.now() || !(posting.state === 'posted' || posting.state === 'objected')) throw new AppError('NOT_IN_POSTING')
+      if (posting.until <= ctx.now() || !(posting.state === 'posted' || posting.state === 'objected'))
+        throw new AppError('NOT_IN_POSTING')
       const objection: ObjectionDoc = {
         _id: id,
         entryId,
@@ -97,7 +106,10 @@ export const object: Handler<'objection.create'> = {
         resolvedBy: null
       }
       await t.collection('objections').add({ data: objection })
-      await t.collection('postings').doc(entryId).update({ data: { state: 'objected', openObjections: posting.openObjections + 1 } })
+      await t
+        .collection('postings')
+        .doc(entryId)
+        .update({ data: { state: 'objected', openObjections: posting.openObjections + 1 } })
       return objection
     })
     return toObjectionView(doc)
@@ -107,7 +119,12 @@ export const object: Handler<'objection.create'> = {
 export const mine: Handler<'objection.mine'> = {
   access: { who: 'roles', roles: ['villager'] },
   async handle(_input, ctx) {
-    const res = (await ctx.db.collection('objections').where({ by: ctx.openid }).orderBy('at', 'desc').limit(50).get()) as unknown as { data: ObjectionDoc[] }
+    const res = (await ctx.db
+      .collection('objections')
+      .where({ by: ctx.openid })
+      .orderBy('at', 'desc')
+      .limit(50)
+      .get()) as unknown as { data: ObjectionDoc[] }
     return { items: res.data.map(toObjectionView) }
   }
 }
@@ -145,7 +162,10 @@ export const resolve: Handler<'objection.resolve'> = {
 
     /** the objection's and the posting's moves, inside whichever transaction resolves it */
     const settle = async (t: any) => {
-      const [now, posting] = await Promise.all([transactionGet<ObjectionDoc>(t, 'objections', objectionId), transactionGet<PostingDoc>(t, 'postings', objection.entryId)])
+      const [now, posting] = await Promise.all([
+        transactionGet<ObjectionDoc>(t, 'objections', objectionId),
+        transactionGet<PostingDoc>(t, 'postings', objection.entryId)
+      ])
       if (!now || !canMoveObjection(now.state, state)) throw new AppError('STATE_CHANGED')
       await t.collection('objections').doc(objectionId).update({ data: change })
       if (!posting) return
@@ -153,16 +173,31 @@ export const resolve: Handler<'objection.resolve'> = {
       // an upheld objection's correction has moved the posting to corrected; after a dismissal a
       // posting still under objection goes on: objected while others are open, then 公示中 or final
       const stillOpen = posting.state === 'posted' || posting.state === 'objected'
-      const next = upheld || !stillOpen ? posting.state : open > 0 ? 'objected' : posting.until <= ctx.now() ? 'final' : 'posted'
+      const next =
+        upheld || !stillOpen ? posting.state : open > 0 ? 'objected' : posting.until <= ctx.now() ? 'final' : 'posted'
       if (next !== posting.state && !canMovePosting(posting.state, next)) throw new AppError('STATE_CHANGED')
-      await t.collection('postings').doc(posting._id).update({ data: { openObjections: open, ...(next !== posting.state ? { state: next } : {}) } })
+      await t
+        .collection('postings')
+        .doc(posting._id)
+        .update({ data: { openObjections: open, ...(next !== posting.state ? { state: next } : {}) } })
     }
 
     if (upheld) {
       await correctEntry(ctx, villageId, objection.entryId, points ?? 0, `异议成立：${reply}`, requestId, settle)
     } else {
       await transact(ctx, settle)
-      await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'objection.resolve', objection.entryId, { state: 'open', reason: objection.reason }, { state, reply }))
+      await recordAudit(
+        ctx,
+        auditIdFor(ctx, requestId),
+        auditOf(
+          ctx,
+          villageId,
+          'objection.resolve',
+          objection.entryId,
+          { state: 'open', reason: objection.reason },
+          { state, reply }
+        )
+      )
     }
     return toObjectionView({ ...objection, ...change } as ObjectionDoc)
   }

@@ -27,11 +27,21 @@ interface Authority {
 function authoritiesOf(ctx: RouteCtx): Authority[] {
   const _ = ctx.db.command
   const list: Authority[] = []
-  if (grantOf(ctx, 'countyAdmin')) list.push({ roles: ['countyAdmin', 'townAdmin'], placeId: COUNTY_ID, sees: { countyId: COUNTY_ID, role: _.in(['countyAdmin', 'townAdmin']) } })
+  if (grantOf(ctx, 'countyAdmin'))
+    list.push({
+      roles: ['countyAdmin', 'townAdmin'],
+      placeId: COUNTY_ID,
+      sees: { countyId: COUNTY_ID, role: _.in(['countyAdmin', 'townAdmin']) }
+    })
   const town = grantOf(ctx, 'townAdmin')
   if (town) list.push({ roles: ['cadre'], placeId: town.townId, sees: { townId: town.townId, role: 'cadre' } })
   const cadre = grantOf(ctx, 'cadre')
-  if (cadre) list.push({ roles: ['gridWorker'], placeId: cadre.villageId, sees: { villageId: cadre.villageId, role: 'gridWorker' } })
+  if (cadre)
+    list.push({
+      roles: ['gridWorker'],
+      placeId: cadre.villageId,
+      sees: { villageId: cadre.villageId, role: 'gridWorker' }
+    })
   return list
 }
 
@@ -64,13 +74,27 @@ export const list: Handler<'roles.list'> = {
   async handle(_input, ctx) {
     const authorities = authoritiesOf(ctx)
     const [grantLists, children, self] = await Promise.all([
-      Promise.all(authorities.map(a => ctx.db.collection('grants').where(a.sees).limit(200).get() as unknown as Promise<{ data: GrantDoc[] }>)),
-      childPlaces(ctx, authorities.map(a => a.placeId)),
-      placesById(ctx, authorities.map(a => a.placeId))
+      Promise.all(
+        authorities.map(
+          a => ctx.db.collection('grants').where(a.sees).limit(200).get() as unknown as Promise<{ data: GrantDoc[] }>
+        )
+      ),
+      childPlaces(
+        ctx,
+        authorities.map(a => a.placeId)
+      ),
+      placesById(
+        ctx,
+        authorities.map(a => a.placeId)
+      )
     ])
     const grants = grantLists.flatMap(r => r.data)
     const places = new Map([...self, ...children.map(p => [p._id, p] as const)])
-    const options: PlaceOption[] = [...self.values(), ...children.filter(p => p.kind !== 'group')].map(p => ({ id: p._id, name: p.name, kind: p.kind }))
+    const options: PlaceOption[] = [...self.values(), ...children.filter(p => p.kind !== 'group')].map(p => ({
+      id: p._id,
+      name: p.name,
+      kind: p.kind
+    }))
     return {
       grants: grants.sort((a, b) => b.at - a.at).map(g => toGrantView(g, places)),
       places: options,
@@ -80,14 +104,22 @@ export const list: Handler<'roles.list'> = {
 }
 
 /** The grant and its listing scope, if this caller may give `role` on these places. */
-async function checkGrant(ctx: RouteCtx, role: GrantableRole, placeIds: string[]): Promise<{ grant: RoleGrant; scope: GrantScope }> {
+async function checkGrant(
+  ctx: RouteCtx,
+  role: GrantableRole,
+  placeIds: string[]
+): Promise<{ grant: RoleGrant; scope: GrantScope }> {
   const authority = authoritiesOf(ctx).find(a => a.roles.includes(role))
   if (!authority) throw new AppError('GRANT_NOT_ALLOWED')
   const places = await placesById(ctx, placeIds)
   const all = placeIds.map(id => places.get(id))
   const kindNeeded = { countyAdmin: 'county', townAdmin: 'town', cadre: 'village', gridWorker: 'grid' }[role]
-  const fits = (p: PlaceDoc | undefined) => p && p.kind === kindNeeded && (role === 'countyAdmin' ? p._id === authority.placeId : p.parentId === authority.placeId)
-  if (!all.every(fits) || (role !== 'gridWorker' && placeIds.length !== 1)) throw new AppError('GRANT_NOT_ALLOWED', '只能在您管辖的地方授予这个角色')
+  const fits = (p: PlaceDoc | undefined) =>
+    p &&
+    p.kind === kindNeeded &&
+    (role === 'countyAdmin' ? p._id === authority.placeId : p.parentId === authority.placeId)
+  if (!all.every(fits) || (role !== 'gridWorker' && placeIds.length !== 1))
+    throw new AppError('GRANT_NOT_ALLOWED', '只能在您管辖的地方授予这个角色')
   const scope: GrantScope = { countyId: COUNTY_ID, townId: null, villageId: null, householdId: null }
   const [first] = placeIds
   switch (role) {
@@ -99,7 +131,10 @@ async function checkGrant(ctx: RouteCtx, role: GrantableRole, placeIds: string[]
       return { grant: { role, villageId: first }, scope: { ...scope, townId: authority.placeId, villageId: first } }
     case 'gridWorker': {
       const village = await getDoc<PlaceDoc>(ctx, 'places', authority.placeId)
-      return { grant: { role, villageId: authority.placeId, gridIds: placeIds }, scope: { ...scope, townId: village?.parentId ?? null, villageId: authority.placeId } }
+      return {
+        grant: { role, villageId: authority.placeId, gridIds: placeIds },
+        scope: { ...scope, townId: village?.parentId ?? null, villageId: authority.placeId }
+      }
     }
   }
 }
@@ -109,7 +144,11 @@ export const grant: Handler<'roles.grant'> = {
   async handle({ requestId, openid, name, role, placeIds }, ctx) {
     const { grant, scope } = await checkGrant(ctx, role, [...new Set(placeIds)])
     const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, scope.villageId ?? scope.townId ?? scope.countyId, 'roles.grant', openid, null, { name, grant }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, scope.villageId ?? scope.townId ?? scope.countyId, 'roles.grant', openid, null, { name, grant })
+    )
     return toGrantView(doc, await placesById(ctx, placeIdsOf(grant)))
   }
 }
@@ -122,10 +161,25 @@ export const revoke: Handler<'roles.revoke'> = {
     const held = await getDoc<GrantDoc>(ctx, 'grants', grantId(openid, role))
     if (!held) return { revoked: false }
     const inScope =
-      role === 'countyAdmin' || role === 'townAdmin' ? held.countyId === authority.placeId : role === 'cadre' ? held.townId === authority.placeId : held.villageId === authority.placeId
+      role === 'countyAdmin' || role === 'townAdmin'
+        ? held.countyId === authority.placeId
+        : role === 'cadre'
+          ? held.townId === authority.placeId
+          : held.villageId === authority.placeId
     if (!inScope) throw new AppError('GRANT_NOT_ALLOWED', '只能收回您管辖的地方的角色')
     const revoked = await takeRole(ctx, openid, role)
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, held.villageId ?? held.townId ?? held.countyId, 'roles.revoke', openid, { name: held.name, grant: held.grant }, null))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(
+        ctx,
+        held.villageId ?? held.townId ?? held.countyId,
+        'roles.revoke',
+        openid,
+        { name: held.name, grant: held.grant },
+        null
+      )
+    )
     return { revoked }
   }
 }

@@ -17,7 +17,13 @@ import { actorName, cadreVillage } from '../scope'
 const BATCH_PARALLELISM = 20
 
 /** The rule to score by, checked against the cadre's village and the points and evidence given. */
-async function ruleFor(ctx: RouteCtx, villageId: string, ruleId: string, points: number, evidence: string[]): Promise<RuleSnapshot> {
+async function ruleFor(
+  ctx: RouteCtx,
+  villageId: string,
+  ruleId: string,
+  points: number,
+  evidence: string[]
+): Promise<RuleSnapshot> {
   const rule = await getDoc<RuleDoc>(ctx, 'rules', ruleId)
   if (!rule) throw new AppError('NOT_FOUND', '没有找到这条细则')
   if (rule.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
@@ -41,7 +47,13 @@ export const snapshotOf = (r: RuleDoc): RuleSnapshot => ({
 })
 
 /** The entry a cadre's score makes for one household: posted for the village to see. */
-function scoreEntry(ctx: RouteCtx, input: { requestId: string; points: number; note: string; evidence: string[] }, householdId: string, villageId: string, rule: RuleSnapshot): NewEntry {
+function scoreEntry(
+  ctx: RouteCtx,
+  input: { requestId: string; points: number; note: string; evidence: string[] },
+  householdId: string,
+  villageId: string,
+  rule: RuleSnapshot
+): NewEntry {
   return {
     id: entryIdFor(ctx.openid, input.requestId, householdId),
     requestKey: requestKeyFor(ctx.openid, input.requestId),
@@ -64,9 +76,19 @@ export const award: Handler<'score.award'> = {
   ownIdempotency: true,
   async handle(input, ctx) {
     const villageId = cadreVillage(ctx)
-    const [rule] = await Promise.all([ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence), checkText(ctx, input.note)])
+    const [rule] = await Promise.all([
+      ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence),
+      checkText(ctx, input.note)
+    ])
     const entry = scoreEntry(ctx, input, input.householdId, villageId, rule)
-    const posted = await post(ctx, { ...entry, audit: auditOf(ctx, villageId, 'score.award', input.householdId, null, { rule: rule.title, points: input.points, note: input.note }) })
+    const posted = await post(ctx, {
+      ...entry,
+      audit: auditOf(ctx, villageId, 'score.award', input.householdId, null, {
+        rule: rule.title,
+        points: input.points,
+        note: input.note
+      })
+    })
     return { entry: posted.entry, balance: posted.balance }
   }
 }
@@ -75,7 +97,10 @@ export const batch: Handler<'score.batch'> = {
   access: { who: 'roles', roles: ['cadre'] },
   async handle(input, ctx) {
     const villageId = cadreVillage(ctx)
-    const [rule] = await Promise.all([ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence), checkText(ctx, input.note)])
+    const [rule] = await Promise.all([
+      ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence),
+      checkText(ctx, input.note)
+    ])
     const householdIds = [...new Set(input.householdIds)]
     const lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
       try {
@@ -83,13 +108,28 @@ export const batch: Handler<'score.batch'> = {
         return { householdId, status: 'applied', balance: posted.balance }
       } catch (e) {
         if (!(e instanceof AppError)) throw e
-        return { householdId, status: e.code === 'CAP_REACHED' ? 'capped' : 'refused', code: e.code, message: e.message }
+        return {
+          householdId,
+          status: e.code === 'CAP_REACHED' ? 'capped' : 'refused',
+          code: e.code,
+          message: e.message
+        }
       }
     })
     const count = (status: BatchLine['status']) => lines.filter(l => l.status === status).length
     const summary = { applied: count('applied'), capped: count('capped'), refused: count('refused') }
     const appliedTo = lines.filter(l => l.status === 'applied').map(l => l.householdId)
-    await recordAudit(ctx, `a-batch-${requestKeyFor(ctx.openid, input.requestId)}`, auditOf(ctx, villageId, 'score.batch', `${householdIds.length}户`, null, { rule: rule.title, points: input.points, note: input.note, appliedTo, ...summary }))
+    await recordAudit(
+      ctx,
+      `a-batch-${requestKeyFor(ctx.openid, input.requestId)}`,
+      auditOf(ctx, villageId, 'score.batch', `${householdIds.length}户`, null, {
+        rule: rule.title,
+        points: input.points,
+        note: input.note,
+        appliedTo,
+        ...summary
+      })
+    )
     return { lines, ...summary }
   }
 }

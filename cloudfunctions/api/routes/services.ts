@@ -22,7 +22,11 @@ export const list: Handler<'service.list'> = {
     const places = [villageId, village?.parentId ?? ''].filter(Boolean)
     const _ = ctx.db.command
     const [res, names] = await Promise.all([
-      ctx.db.collection('services').where({ placeId: _.in(places) }).limit(1000).get() as unknown as Promise<{ data: ServiceDoc[] }>,
+      ctx.db
+        .collection('services')
+        .where({ placeId: _.in(places) })
+        .limit(1000)
+        .get() as unknown as Promise<{ data: ServiceDoc[] }>,
       placesById(ctx, places)
     ])
     const categories = [...new Set(res.data.map(s => s.category))]
@@ -34,7 +38,19 @@ export const list: Handler<'service.list'> = {
     const services = res.data
       .filter(s => (!category || s.category === category) && matches(s))
       .sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category) || a._id.localeCompare(b._id))
-      .map((s): ServiceView => ({ id: s._id, category: s.category, name: s.name, purpose: s.purpose, who: s.who, materials: s.materials, where: s.where, when: s.when, phone: s.phone, guide: s.guide, placeName: names.get(s.placeId)?.name ?? '' }))
+      .map((s): ServiceView => ({
+        id: s._id,
+        category: s.category,
+        name: s.name,
+        purpose: s.purpose,
+        who: s.who,
+        materials: s.materials,
+        where: s.where,
+        when: s.when,
+        phone: s.phone,
+        guide: s.guide,
+        placeName: names.get(s.placeId)?.name ?? ''
+      }))
     return { services, categories }
   }
 }
@@ -52,7 +68,14 @@ export const save: Handler<'service.save'> = {
     const doc: ServiceDoc = { _id: id, placeId: villageId, ...fields, updatedAt: ctx.now() }
     const { _id, ...data } = doc
     await ctx.db.collection('services').doc(id).set({ data })
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'service.save', fields.name, existing && { name: existing.name }, { name: fields.name, category: fields.category }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'service.save', fields.name, existing && { name: existing.name }, {
+        name: fields.name,
+        category: fields.category
+      })
+    )
     const village = await getDoc<PlaceDoc>(ctx, 'places', villageId)
     return { id, ...fields, placeName: village?.name ?? '' }
   }

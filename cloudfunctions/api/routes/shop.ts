@@ -28,7 +28,10 @@ const toGoodsView = (g: GoodsDoc, household: HouseholdDoc | null, now: number): 
   stock: g.stock,
   onShelf: g.onShelf,
   limit: g.limit,
-  leftForMe: household && g.limit ? Math.max(0, g.limit.max - boughtInPeriod({ id: g._id, limit: g.limit }, household.purchases ?? {}, now)) : null,
+  leftForMe:
+    household && g.limit
+      ? Math.max(0, g.limit.max - boughtInPeriod({ id: g._id, limit: g.limit }, household.purchases ?? {}, now))
+      : null,
   affordable: household ? household.balance >= g.price : false
 })
 
@@ -81,13 +84,34 @@ export const saveGoods: Handler<'shop.saveGoods'> = {
     const doc: GoodsDoc = { _id: id, villageId, ...fields, updatedAt: ctx.now() }
     const { _id, ...data } = doc
     await ctx.db.collection('goods').doc(id).set({ data })
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'shop.saveGoods', fields.name, existing && { price: existing.price, stock: existing.stock, onShelf: existing.onShelf }, { price: fields.price, stock: fields.stock, onShelf: fields.onShelf }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(
+        ctx,
+        villageId,
+        'shop.saveGoods',
+        fields.name,
+        existing && { price: existing.price, stock: existing.stock, onShelf: existing.onShelf },
+        { price: fields.price, stock: fields.stock, onShelf: fields.onShelf }
+      )
+    )
     return toGoodsView(doc, null, ctx.now())
   }
 }
 
 /** Redeems goods for a household: online (ordered, to collect) or at the desk (collected at once). */
-async function redeem(ctx: RouteCtx, input: { requestId: string; householdId: string; villageId: string; goodsId: string; quantity: number; channel: OrderDoc['channel'] }): Promise<OrderDoc> {
+async function redeem(
+  ctx: RouteCtx,
+  input: {
+    requestId: string
+    householdId: string
+    villageId: string
+    goodsId: string
+    quantity: number
+    channel: OrderDoc['channel']
+  }
+): Promise<OrderDoc> {
   const orderId = hashId('o-', 24, ctx.openid, input.requestId)
   const existing = await getDoc<OrderDoc>(ctx, 'orders', orderId)
   if (existing) return existing // a retry of a redemption that went through
@@ -135,12 +159,19 @@ async function redeem(ctx: RouteCtx, input: { requestId: string; householdId: st
         cancelledBy: null,
         cancelReason: ''
       }
-      await t.collection('goods').doc(g._id).update({ data: { stock: g.stock - input.quantity } })
+      await t
+        .collection('goods')
+        .doc(g._id)
+        .update({ data: { stock: g.stock - input.quantity } })
       await t.collection('orders').add({ data: order })
       return {
         points: -order.points,
         note: `${g.name} × ${input.quantity}`,
-        householdPatch: { purchases: ctx.db.command.set(withPurchase({ id: g._id, limit: g.limit }, household.purchases ?? {}, input.quantity, now)) }
+        householdPatch: {
+          purchases: ctx.db.command.set(
+            withPurchase({ id: g._id, limit: g.limit }, household.purchases ?? {}, input.quantity, now)
+          )
+        }
       }
     }
   })
@@ -163,7 +194,15 @@ export const redeemAtDesk: Handler<'shop.redeemAtDesk'> = {
   async handle({ requestId, householdId, goodsId, quantity }, ctx) {
     const villageId = cadreVillage(ctx)
     const done = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'desk' })
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'shop.redeemAtDesk', householdId, null, { goods: done.goodsName, quantity, points: done.points }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'shop.redeemAtDesk', householdId, null, {
+        goods: done.goodsName,
+        quantity,
+        points: done.points
+      })
+    )
     return toOrderView(done)
   }
 }
@@ -181,7 +220,18 @@ export const collect: Handler<'shop.collect'> = {
       await t.collection('orders').doc(orderId).update({ data: change })
       return { ...o, ...change }
     })
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'shop.collect', done.householdId, { state: 'ordered' }, { state: 'collected', goods: done.goodsName }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(
+        ctx,
+        villageId,
+        'shop.collect',
+        done.householdId,
+        { state: 'ordered' },
+        { state: 'collected', goods: done.goodsName }
+      )
+    )
     return toOrderView(done)
   }
 }
@@ -195,7 +245,12 @@ export const cancel: Handler<'shop.cancel'> = {
     const asOwner = grantOf(ctx, 'villager')?.householdId === o.householdId
     if (!asCadre && !asOwner) throw new AppError('FORBIDDEN')
     await checkText(ctx, reason)
-    const change = { state: 'cancelled' as const, cancelledAt: ctx.now(), cancelledBy: ctx.openid, cancelReason: reason }
+    const change = {
+      state: 'cancelled' as const,
+      cancelledAt: ctx.now(),
+      cancelledBy: ctx.openid,
+      cancelReason: reason
+    }
     // the refund's id is fixed by the order: a second cancellation meets it and refunds nothing
     const refunded: Posted = await post(ctx, {
       id: `rf-${o._id}`,
@@ -211,14 +266,39 @@ export const cancel: Handler<'shop.cancel'> = {
       by: ctx.openid,
       byName: actorName(ctx),
       async alsoInTransaction(t, household) {
-        const [now, g] = await Promise.all([transactionGet<OrderDoc>(t, 'orders', o._id), transactionGet<GoodsDoc>(t, 'goods', o.goodsId)])
+        const [now, g] = await Promise.all([
+          transactionGet<OrderDoc>(t, 'orders', o._id),
+          transactionGet<GoodsDoc>(t, 'goods', o.goodsId)
+        ])
         if (!now || !canMoveOrder(now.state, 'cancelled')) throw new AppError('STATE_CHANGED')
         await t.collection('orders').doc(o._id).update({ data: change })
-        if (g) await t.collection('goods').doc(g._id).update({ data: { stock: g.stock + o.quantity } })
-        return { householdPatch: { purchases: ctx.db.command.set(withPurchase({ id: o.goodsId, limit: o.limit }, household.purchases ?? {}, -o.quantity, o.at)) } }
+        if (g)
+          await t
+            .collection('goods')
+            .doc(g._id)
+            .update({ data: { stock: g.stock + o.quantity } })
+        return {
+          householdPatch: {
+            purchases: ctx.db.command.set(
+              withPurchase({ id: o.goodsId, limit: o.limit }, household.purchases ?? {}, -o.quantity, o.at)
+            )
+          }
+        }
       }
     })
-    if (asCadre) await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, o.villageId, 'shop.cancel', o.householdId, { state: o.state }, { state: 'cancelled', refund: refunded.entry.points, reason }))
+    if (asCadre)
+      await recordAudit(
+        ctx,
+        auditIdFor(ctx, requestId),
+        auditOf(
+          ctx,
+          o.villageId,
+          'shop.cancel',
+          o.householdId,
+          { state: o.state },
+          { state: 'cancelled', refund: refunded.entry.points, reason }
+        )
+      )
     return toOrderView({ ...o, ...change })
   }
 }
@@ -227,7 +307,13 @@ export const myOrders: Handler<'shop.myOrders'> = {
   access: { who: 'roles', roles: ['villager'] },
   async handle({ page }, ctx) {
     const { householdId } = myHousehold(ctx)
-    const res = (await ctx.db.collection('orders').where({ householdId }).orderBy('at', 'desc').skip((page - 1) * PAGE).limit(PAGE + 1).get()) as unknown as { data: OrderDoc[] }
+    const res = (await ctx.db
+      .collection('orders')
+      .where({ householdId })
+      .orderBy('at', 'desc')
+      .skip((page - 1) * PAGE)
+      .limit(PAGE + 1)
+      .get()) as unknown as { data: OrderDoc[] }
     return { orders: res.data.slice(0, PAGE).map(toOrderView), page, hasMore: res.data.length > PAGE }
   }
 }
@@ -237,7 +323,13 @@ export const orders: Handler<'shop.orders'> = {
   async handle({ state, page }, ctx) {
     const villageId = cadreVillage(ctx)
     const where = state === 'all' ? { villageId } : { villageId, state }
-    const res = (await ctx.db.collection('orders').where(where).orderBy('at', 'desc').skip((page - 1) * PAGE).limit(PAGE + 1).get()) as unknown as { data: OrderDoc[] }
+    const res = (await ctx.db
+      .collection('orders')
+      .where(where)
+      .orderBy('at', 'desc')
+      .skip((page - 1) * PAGE)
+      .limit(PAGE + 1)
+      .get()) as unknown as { data: OrderDoc[] }
     return { orders: res.data.slice(0, PAGE).map(toOrderView), page, hasMore: res.data.length > PAGE }
   }
 }

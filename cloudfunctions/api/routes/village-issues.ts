@@ -46,7 +46,10 @@ export const raise: Handler<'issue.raise'> = {
   access: { who: 'roles', roles: ['villager'] },
   async handle({ requestId, category, text, photos, place }, ctx) {
     const { householdId, villageId } = myHousehold(ctx)
-    const [household] = await Promise.all([getDoc<HouseholdDoc>(ctx, 'households', householdId), checkText(ctx, text, place)])
+    const [household] = await Promise.all([
+      getDoc<HouseholdDoc>(ctx, 'households', householdId),
+      checkText(ctx, text, place)
+    ])
     if (!household) throw new AppError('NOT_FOUND')
     const doc: IssueDoc = {
       _id: hashId('i', 24, ctx.openid, requestId),
@@ -77,7 +80,13 @@ export const mine: Handler<'issue.mine'> = {
   access: { who: 'roles', roles: ['villager'] },
   async handle({ page }, ctx) {
     const { householdId } = myHousehold(ctx)
-    const res = (await ctx.db.collection('issues').where({ householdId }).orderBy('at', 'desc').skip((page - 1) * PAGE).limit(PAGE + 1).get()) as unknown as { data: IssueDoc[] }
+    const res = (await ctx.db
+      .collection('issues')
+      .where({ householdId })
+      .orderBy('at', 'desc')
+      .skip((page - 1) * PAGE)
+      .limit(PAGE + 1)
+      .get()) as unknown as { data: IssueDoc[] }
     return { issues: res.data.slice(0, PAGE).map(i => toView(i, ctx.now())), page, hasMore: res.data.length > PAGE }
   }
 }
@@ -89,21 +98,37 @@ export const queue: Handler<'issue.queue'> = {
     const cadre = grantOf(ctx, 'cadre')
     const grid = grantOf(ctx, 'gridWorker')
     const villageId = cadre?.villageId ?? grid!.villageId
-    const where: Record<string, unknown> = { villageId, state: state === 'open' ? _.in(['received', 'handling']) : state }
+    const where: Record<string, unknown> = {
+      villageId,
+      state: state === 'open' ? _.in(['received', 'handling']) : state
+    }
     if (!cadre && grid) where.gridId = _.in(grid.gridIds)
-    const res = (await ctx.db.collection('issues').where(where).orderBy('at', 'asc').skip((page - 1) * PAGE).limit(PAGE + 1).get()) as unknown as { data: IssueDoc[] }
+    const res = (await ctx.db
+      .collection('issues')
+      .where(where)
+      .orderBy('at', 'asc')
+      .skip((page - 1) * PAGE)
+      .limit(PAGE + 1)
+      .get()) as unknown as { data: IssueDoc[] }
     return { issues: res.data.slice(0, PAGE).map(i => toView(i, ctx.now())), page, hasMore: res.data.length > PAGE }
   }
 }
 
 /** Moves an issue inside a transaction, checking who may and whether its state allows it. */
-async function move(ctx: RouteCtx, issueId: string, decide: (i: IssueDoc) => { to: IssueState; patch: Partial<IssueDoc> }): Promise<IssueDoc> {
+async function move(
+  ctx: RouteCtx,
+  issueId: string,
+  decide: (i: IssueDoc) => { to: IssueState; patch: Partial<IssueDoc> }
+): Promise<IssueDoc> {
   return transact(ctx, async t => {
     const i = await transactionGet<IssueDoc>(t, 'issues', issueId)
     if (!i) throw new AppError('NOT_FOUND', '没有找到这件事')
     const { to, patch } = decide(i)
     if (to !== i.state && !canMoveIssue(i.state, to)) throw new AppError('STATE_CHANGED')
-    await t.collection('issues').doc(issueId).update({ data: { ...patch, state: to } })
+    await t
+      .collection('issues')
+      .doc(issueId)
+      .update({ data: { ...patch, state: to } })
     return { ...i, ...patch, state: to }
   })
 }
@@ -134,9 +159,12 @@ export const reply: Handler<'issue.reply'> = {
       fromVillager = i.by === ctx.openid || grantOf(ctx, 'villager')?.householdId === i.householdId
       if (!fromVillager) mustHandle(ctx, i)
       if (i.state === 'closed') throw new AppError('STATE_CHANGED')
-      if (answer && (fromVillager || i.state !== 'handling')) throw new AppError('STATE_CHANGED', '先接手办理，才能答复')
+      if (answer && (fromVillager || i.state !== 'handling'))
+        throw new AppError('STATE_CHANGED', '先接手办理，才能答复')
       const replies = [...i.replies, { by: ctx.openid, byName: actorName(ctx), text, at: ctx.now(), fromVillager }]
-      return answer ? { to: 'answered', patch: { replies, answeredAt: ctx.now() } } : { to: i.state, patch: { replies } }
+      return answer
+        ? { to: 'answered', patch: { replies, answeredAt: ctx.now() } }
+        : { to: i.state, patch: { replies } }
     })
     // the villager who raised it is told of the village's reply
     if (!fromVillager) await tellIssueReplied(ctx, after.by, after.category, text, ctx.now())
@@ -152,7 +180,11 @@ export const handOver: Handler<'issue.handOver'> = {
       mustHandle(ctx, i)
       const targetHandles =
         !!target &&
-        target.roles.some(r => (r.role === 'cadre' && r.villageId === i.villageId) || (r.role === 'gridWorker' && r.villageId === i.villageId && r.gridIds.includes(i.gridId)))
+        target.roles.some(
+          r =>
+            (r.role === 'cadre' && r.villageId === i.villageId) ||
+            (r.role === 'gridWorker' && r.villageId === i.villageId && r.gridIds.includes(i.gridId))
+        )
       if (!targetHandles) throw new AppError('FORBIDDEN', '只能转给本村的村干部或这户的网格员')
       if (i.state !== 'handling') throw new AppError('STATE_CHANGED')
       return { to: 'handling', patch: { handler: { openid: toOpenid, name: target!.name } } }

@@ -44,7 +44,14 @@ const toPendingView = (p: PendingDoc): PendingView => ({
 })
 
 /** The rule a grid worker or villager asks points by: of their village, active, open to their role. */
-async function ruleFor(ctx: RouteCtx, villageId: string, ruleId: string, points: number, evidence: string[], as: Proposer) {
+async function ruleFor(
+  ctx: RouteCtx,
+  villageId: string,
+  ruleId: string,
+  points: number,
+  evidence: string[],
+  as: Proposer
+) {
   const rule = await getDoc<RuleDoc>(ctx, 'rules', ruleId)
   if (!rule) throw new AppError('NOT_FOUND', '没有找到这条细则')
   if (rule.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
@@ -67,7 +74,11 @@ async function householdsOfMyGrids(ctx: RouteCtx, ids: string[]): Promise<Househ
   const grant = gridWorker(ctx)
   if (ids.length === 0) return []
   const _ = ctx.db.command
-  const res = (await ctx.db.collection('households').where({ _id: _.in(ids) }).limit(ids.length).get()) as unknown as { data: HouseholdDoc[] }
+  const res = (await ctx.db
+    .collection('households')
+    .where({ _id: _.in(ids) })
+    .limit(ids.length)
+    .get()) as unknown as { data: HouseholdDoc[] }
   const found = new Map(res.data.map(h => [h._id, h]))
   for (const id of ids) {
     const h = found.get(id)
@@ -93,7 +104,15 @@ export const gridHouseholds: Handler<'grid.households'> = {
   }
 }
 
-const toLogView = (l: GridLogDoc) => ({ id: l._id, type: l.type, at: l.at, place: l.place, households: l.households, photos: l.photos, note: l.note })
+const toLogView = (l: GridLogDoc) => ({
+  id: l._id,
+  type: l.type,
+  at: l.at,
+  place: l.place,
+  households: l.households,
+  photos: l.photos,
+  note: l.note
+})
 
 export const logs: Handler<'grid.logs'> = {
   access: { who: 'roles', roles: ['gridWorker'] },
@@ -116,7 +135,10 @@ export const createLog: Handler<'grid.createLog'> = {
   access: { who: 'roles', roles: ['gridWorker'] },
   async handle(input, ctx) {
     const grant = gridWorker(ctx)
-    const [households] = await Promise.all([householdsOfMyGrids(ctx, [...new Set(input.householdIds)]), checkText(ctx, input.place, input.note)])
+    const [households] = await Promise.all([
+      householdsOfMyGrids(ctx, [...new Set(input.householdIds)]),
+      checkText(ctx, input.place, input.note)
+    ])
     const doc: GridLogDoc = {
       _id: hashId('log-', 24, ctx.openid, input.requestId),
       villageId: grant.villageId,
@@ -136,7 +158,15 @@ export const createLog: Handler<'grid.createLog'> = {
   }
 }
 
-function pendingOf(ctx: RouteCtx, kind: PendingDoc['kind'], id: string, h: HouseholdDoc, rule: PendingDoc['rule'], input: { points: number; description: string; evidence: string[] }, logId: string | null): PendingDoc {
+function pendingOf(
+  ctx: RouteCtx,
+  kind: PendingDoc['kind'],
+  id: string,
+  h: HouseholdDoc,
+  rule: PendingDoc['rule'],
+  input: { points: number; description: string; evidence: string[] },
+  logId: string | null
+): PendingDoc {
   return {
     _id: id,
     kind,
@@ -184,7 +214,20 @@ export const propose: Handler<'grid.propose'> = {
       householdsOfMyGrids(ctx, ids),
       checkText(ctx, input.description)
     ])
-    const items = await mapWithLimit(households, 10, h => addPending(ctx, pendingOf(ctx, 'proposal', hashId('p-', 24, ctx.openid, input.requestId, h._id), h, rule, input, input.logId ?? null)))
+    const items = await mapWithLimit(households, 10, h =>
+      addPending(
+        ctx,
+        pendingOf(
+          ctx,
+          'proposal',
+          hashId('p-', 24, ctx.openid, input.requestId, h._id),
+          h,
+          rule,
+          input,
+          input.logId ?? null
+        )
+      )
+    )
     return { items: items.map(toPendingView) }
   }
 }
@@ -199,7 +242,12 @@ export const claim: Handler<'claim.create'> = {
       checkText(ctx, input.description)
     ])
     if (!household) throw new AppError('NOT_FOUND')
-    return toPendingView(await addPending(ctx, pendingOf(ctx, 'claim', hashId('c-', 24, ctx.openid, input.requestId), household, rule, input, null)))
+    return toPendingView(
+      await addPending(
+        ctx,
+        pendingOf(ctx, 'claim', hashId('c-', 24, ctx.openid, input.requestId), household, rule, input, null)
+      )
+    )
   }
 }
 
@@ -218,7 +266,12 @@ export const mine: Handler<'pending.mine'> = {
 }
 
 /** Moves a pending entry inside a transaction, if the state it is in allows it. */
-async function resolve(ctx: RouteCtx, pendingId: string, check: (p: PendingDoc) => void, change: Partial<PendingDoc>): Promise<PendingDoc> {
+async function resolve(
+  ctx: RouteCtx,
+  pendingId: string,
+  check: (p: PendingDoc) => void,
+  change: Partial<PendingDoc>
+): Promise<PendingDoc> {
   return transact(ctx, async t => {
     const p = await transactionGet<PendingDoc>(t, 'pending', pendingId)
     if (!p) throw new AppError('NOT_FOUND', '没有找到这条申报')
@@ -276,7 +329,14 @@ export const approve: Handler<'review.approve'> = {
     const points = input.points ?? pending.points
     const problem = pointsProblem(pending.rule, points)
     if (problem) throw new AppError(problem)
-    const change: Partial<PendingDoc> = { state: 'approved', resolvedAt: ctx.now(), resolvedBy: ctx.openid, resolvedByName: actorName(ctx), approvedPoints: points, entryId: `ap-${pending._id}` }
+    const change: Partial<PendingDoc> = {
+      state: 'approved',
+      resolvedAt: ctx.now(),
+      resolvedBy: ctx.openid,
+      resolvedByName: actorName(ctx),
+      approvedPoints: points,
+      entryId: `ap-${pending._id}`
+    }
     // the entry's id is fixed by the pending entry: however many cadres press, it is posted once
     const posted = await post(ctx, {
       id: `ap-${pending._id}`,
@@ -292,7 +352,14 @@ export const approve: Handler<'review.approve'> = {
       by: ctx.openid,
       byName: actorName(ctx),
       posted: true,
-      audit: auditOf(ctx, villageId, 'review.approve', pending.householdId, { state: 'pending', points: pending.points, by: pending.byName }, { state: 'approved', points }),
+      audit: auditOf(
+        ctx,
+        villageId,
+        'review.approve',
+        pending.householdId,
+        { state: 'pending', points: pending.points, by: pending.byName },
+        { state: 'approved', points }
+      ),
       async alsoInTransaction(t) {
         const now = await transactionGet<PendingDoc>(t, 'pending', pending._id)
         if (!now || !canMovePending(now.state, 'approved')) throw new AppError('STATE_CHANGED')
@@ -317,7 +384,18 @@ export const reject: Handler<'review.reject'> = {
       },
       { state: 'rejected', resolvedAt: ctx.now(), resolvedBy: ctx.openid, resolvedByName: actorName(ctx), reason }
     )
-    await recordAudit(ctx, auditIdFor(ctx, requestId), auditOf(ctx, villageId, 'review.reject', done.householdId, { state: 'pending', points: done.points, by: done.byName }, { state: 'rejected', reason }))
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(
+        ctx,
+        villageId,
+        'review.reject',
+        done.householdId,
+        { state: 'pending', points: done.points, by: done.byName },
+        { state: 'rejected', reason }
+      )
+    )
     return toPendingView(done)
   }
 }

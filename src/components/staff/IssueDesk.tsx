@@ -35,18 +35,76 @@ export function IssueDesk() {
     return (
       <View>
         <IssueThread issue={open} />
-        {open.state === 'received' ? <View className='button' data-testid='take-issue' onClick={() => void done('已接手')(() => call('issue.take', { requestId: newRequestId(), issueId: id }))}>我来办</View> : null}
+        {open.state === 'received' ? (
+          <View
+            className="button"
+            data-testid="take-issue"
+            onClick={() => void done('已接手')(() => call('issue.take', { requestId: newRequestId(), issueId: id }))}
+          >
+            我来办
+          </View>
+        ) : null}
         {open.state === 'handling' ? (
           <>
-            <View className='field'><Input className='input' data-testid='issue-answer-text' value={text} placeholder='回复村民' onInput={e => setText(e.detail.value)} /></View>
-            <View className='button' data-testid='answer-issue' onClick={() => void done('已答复')(() => call('issue.reply', { requestId: newRequestId(), issueId: id, text, answer: true }))}>答复（办完了）</View>
-            <View className='button secondary' onClick={() => void done('已回复')(() => call('issue.reply', { requestId: newRequestId(), issueId: id, text }))}>先回复一句</View>
-            <View className='field'><Input className='input' value={to} placeholder='转给谁（对方的编号）' onInput={e => setTo(e.detail.value.trim())} /></View>
-            <View className='button secondary' onClick={() => void done('已转交')(() => call('issue.handOver', { requestId: newRequestId(), issueId: id, toOpenid: to }))}>转交</View>
+            <View className="field">
+              <Input
+                className="input"
+                data-testid="issue-answer-text"
+                value={text}
+                placeholder="回复村民"
+                onInput={e => setText(e.detail.value)}
+              />
+            </View>
+            <View
+              className="button"
+              data-testid="answer-issue"
+              onClick={() =>
+                void done('已答复')(() =>
+                  call('issue.reply', { requestId: newRequestId(), issueId: id, text, answer: true })
+                )
+              }
+            >
+              答复（办完了）
+            </View>
+            <View
+              className="button secondary"
+              onClick={() =>
+                void done('已回复')(() => call('issue.reply', { requestId: newRequestId(), issueId: id, text }))
+              }
+            >
+              先回复一句
+            </View>
+            <View className="field">
+              <Input
+                className="input"
+                value={to}
+                placeholder="转给谁（对方的编号）"
+                onInput={e => setTo(e.detail.value.trim())}
+              />
+            </View>
+            <View
+              className="button secondary"
+              onClick={() =>
+                void done('已转交')(() =>
+                  call('issue.handOver', { requestId: newRequestId(), issueId: id, toOpenid: to })
+                )
+              }
+            >
+              转交
+            </View>
           </>
         ) : null}
-        {open.state === 'answered' ? <View className='button secondary' onClick={() => void done('已办结')(() => call('issue.close', { requestId: newRequestId(), issueId: id }))}>办结</View> : null}
-        <View className='button secondary' onClick={() => setOpen(null)}>返回</View>
+        {open.state === 'answered' ? (
+          <View
+            className="button secondary"
+            onClick={() => void done('已办结')(() => call('issue.close', { requestId: newRequestId(), issueId: id }))}
+          >
+            办结
+          </View>
+        ) : null}
+        <View className="button secondary" onClick={() => setOpen(null)}>
+          返回
+        </View>
       </View>
     )
   }

@@ -8,7 +8,12 @@ import { useLoad } from '../../services/use-route'
 import { Loading, Problem } from '../Problem'
 import { act as runAction } from '../../services/act'
 
-const PLACE_KIND: Record<GrantableRole, string> = { countyAdmin: 'county', townAdmin: 'town', cadre: 'village', gridWorker: 'grid' }
+const PLACE_KIND: Record<GrantableRole, string> = {
+  countyAdmin: 'county',
+  townAdmin: 'town',
+  cadre: 'village',
+  gridWorker: 'grid'
+}
 
 /** Who holds the roles this user may grant, granting one (by the person's 我的编号) and taking it back. */
 export function RolesManager() {
@@ -29,40 +34,82 @@ export function RolesManager() {
 
   return (
     <View>
-      <View className='section-title'>授予角色</View>
-      <View className='field'>
-        <View className='field__label'>对方的编号（在对方小程序“我的”页面里）</View>
-        <Input className='input' value={openid} onInput={e => setOpenid(e.detail.value.trim())} />
+      <View className="section-title">授予角色</View>
+      <View className="field">
+        <View className="field__label">对方的编号（在对方小程序“我的”页面里）</View>
+        <Input className="input" value={openid} onInput={e => setOpenid(e.detail.value.trim())} />
       </View>
-      <View className='field'>
-        <View className='field__label'>对方姓名</View>
-        <Input className='input' value={name} maxlength={20} onInput={e => setName(e.detail.value)} />
+      <View className="field">
+        <View className="field__label">对方姓名</View>
+        <Input className="input" value={name} maxlength={20} onInput={e => setName(e.detail.value)} />
       </View>
-      <View className='field'>
+      <View className="field">
         {grantable.map(r => (
-          <Text key={r} className={`chip ${r === current ? 'chip--on' : ''}`} onClick={() => { setRole(r); setPlaces([]) }}>{ROLE_NAMES[r]}</Text>
+          <Text
+            key={r}
+            className={`chip ${r === current ? 'chip--on' : ''}`}
+            onClick={() => {
+              setRole(r)
+              setPlaces([])
+            }}
+          >
+            {ROLE_NAMES[r]}
+          </Text>
         ))}
         <View>
           {options.map(p => (
-            <Text key={p.id} className={`chip ${places.includes(p.id) ? 'chip--on' : ''}`} onClick={() => togglePlace(p.id)}>{p.name}</Text>
+            <Text
+              key={p.id}
+              className={`chip ${places.includes(p.id) ? 'chip--on' : ''}`}
+              onClick={() => togglePlace(p.id)}
+            >
+              {p.name}
+            </Text>
           ))}
         </View>
       </View>
-      <View className='button' onClick={() => void act(() => call('roles.grant', { requestId: newRequestId(), openid, name, role: current, placeIds: places }), '已授予')}>
+      <View
+        className="button"
+        onClick={() =>
+          void act(
+            () => call('roles.grant', { requestId: newRequestId(), openid, name, role: current, placeIds: places }),
+            '已授予'
+          )
+        }
+      >
         授予{ROLE_NAMES[current]}
       </View>
-      <View className='section-title'>现有人员</View>
-      <View className='list'>
+      <View className="section-title">现有人员</View>
+      <View className="list">
         {data.grants.map(g => (
-          <View key={`${g.openid}-${g.role}`} className='list__row'>
-            <View className='list__body'>
-              <Text className='list__title'>{g.name} · {g.label}</Text>
-              <Text className='list__meta'>{g.placeNames.join('、')} · {formatDateTime(g.at)}</Text>
+          <View key={`${g.openid}-${g.role}`} className="list__row">
+            <View className="list__body">
+              <Text className="list__title">
+                {g.name} · {g.label}
+              </Text>
+              <Text className="list__meta">
+                {g.placeNames.join('、')} · {formatDateTime(g.at)}
+              </Text>
             </View>
-            <Text className='list__action' onClick={() => void act(() => call('roles.revoke', { requestId: newRequestId(), openid: g.openid, role: g.role as GrantableRole }), '已收回')}>收回</Text>
+            <Text
+              className="list__action"
+              onClick={() =>
+                void act(
+                  () =>
+                    call('roles.revoke', {
+                      requestId: newRequestId(),
+                      openid: g.openid,
+                      role: g.role as GrantableRole
+                    }),
+                  '已收回'
+                )
+              }
+            >
+              收回
+            </Text>
           </View>
         ))}
-        {data.grants.length === 0 ? <View className='list__row muted'>还没有</View> : null}
+        {data.grants.length === 0 ? <View className="list__row muted">还没有</View> : null}
       </View>
     </View>
   )

@@ -38,9 +38,15 @@ export default function HistoryPage() {
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       <Tabs options={options} value={period} onChange={show} />
-      {problem ? <Problem problem={problem} /> : !data ? <Loading /> : <EntryList entries={data.entries} postingDays={data.postingDays} />}
+      {problem ? (
+        <Problem problem={problem} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <EntryList entries={data.entries} postingDays={data.postingDays} />
+      )}
       {data?.hasMore ? (
-        <View className='button secondary' onClick={() => void more()}>
+        <View className="button secondary" onClick={() => void more()}>
           看更早的
         </View>
       ) : null}

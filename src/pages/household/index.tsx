@@ -21,28 +21,64 @@ export default function HouseholdPage() {
   const { data, problem, reload } = useLoad(useCallback(() => call('household.public', { householdId }), [householdId]))
   const go = (url: string) => Taro.navigateTo({ url })
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='notice'>
-        <View className='section-title'>{data.villageName} · {data.doorPlate}</View>
+      <View className="notice">
+        <View className="section-title">
+          {data.villageName} · {data.doorPlate}
+        </View>
         <View>户主 {data.head}</View>
         <View>
-          {'★'.repeat(data.stars)}{data.stars ? ` ${data.stars}星级文明户 · ` : ''}累计得分 {data.earned}
+          {'★'.repeat(data.stars)}
+          {data.stars ? ` ${data.stars}星级文明户 · ` : ''}累计得分 {data.earned}
         </View>
-        {data.balance !== null ? <View>可用积分 <Text className='list__number' data-testid='desk-balance'>{data.balance}</Text></View> : null}
+        {data.balance !== null ? (
+          <View>
+            可用积分{' '}
+            <Text className="list__number" data-testid="desk-balance">
+              {data.balance}
+            </Text>
+          </View>
+        ) : null}
       </View>
       {data.canAct ? (
         <>
-          <View className='links'>
-            <View className='button' onClick={() => go(`/packages/cadre/pages/desk/index?id=${householdId}`)}>柜台兑换</View>
-            <View className='button secondary' onClick={() => go(`/packages/cadre/pages/score/index?id=${householdId}&plate=${encodeURIComponent(data.doorPlate)}`)}>打分</View>
+          <View className="links">
+            <View className="button" onClick={() => go(`/packages/cadre/pages/desk/index?id=${householdId}`)}>
+              柜台兑换
+            </View>
+            <View
+              className="button secondary"
+              onClick={() =>
+                go(`/packages/cadre/pages/score/index?id=${householdId}&plate=${encodeURIComponent(data.doorPlate)}`)
+              }
+            >
+              打分
+            </View>
           </View>
-          <View className='section-title'>待领取的订单</View>
+          <View className="section-title">待领取的订单</View>
           <OrderList
             orders={data.openOrders}
-            actions={[{ label: '领取', testid: 'collect-order', run: o => void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload) }]}
+            actions={[
+              {
+                label: '领取',
+                testid: 'collect-order',
+                run: o =>
+                  void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
+              }
+            ]}
           />
         </>
       ) : null}

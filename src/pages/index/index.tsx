@@ -21,10 +21,18 @@ const NOTICES_ON_HOME = 3
 export default function Index() {
   const large = useLargeFont()
   const load = useCallback(async () => {
-    const [session, home] = await Promise.all([call('me.session', {}), call('archive.home', {}).catch((e: ApiError) => e)])
+    const [session, home] = await Promise.all([
+      call('me.session', {}),
+      call('archive.home', {}).catch((e: ApiError) => e)
+    ])
     if (home instanceof ApiError) return { session, home, notices: [], issues: [] }
     const [notices, issues] = await Promise.all([call('notice.list', {}), call('issue.mine', {})])
-    return { session, home, notices: notices.notices.slice(0, NOTICES_ON_HOME), issues: issues.issues.filter(i => i.state !== 'closed').slice(0, 3) }
+    return {
+      session,
+      home,
+      notices: notices.notices.slice(0, NOTICES_ON_HOME),
+      issues: issues.issues.filter(i => i.state !== 'closed').slice(0, 3)
+    }
   }, [])
   const { data, problem } = useLoad(load)
   const go = (url: string) => Taro.navigateTo({ url })
@@ -40,9 +48,9 @@ export default function Index() {
           {data.session.roles.some(r => r.role === 'villager') ? (
             <Problem problem={data.home} />
           ) : (
-            <View className='notice'>
+            <View className="notice">
               您还没有绑定家庭户。请向村干部要一个“入户码”，填上就能看到自家的积分。
-              <View className='button' data-testid='open-join' onClick={() => go('/pages/join/index')}>
+              <View className="button" data-testid="open-join" onClick={() => go('/pages/join/index')}>
                 用入户码加入
               </View>
             </View>
@@ -52,23 +60,49 @@ export default function Index() {
       ) : (
         <>
           <HouseholdCard card={data.home.card} />
-          <View className='links'>
-            <View className='button secondary' onClick={() => go('/pages/history/index')}>积分明细</View>
-            <View className='button secondary' onClick={() => go('/pages/rules/index')}>积分细则</View>
+          <View className="links">
+            <View className="button secondary" onClick={() => go('/pages/history/index')}>
+              积分明细
+            </View>
+            <View className="button secondary" onClick={() => go('/pages/rules/index')}>
+              积分细则
+            </View>
           </View>
-          <View className='links'>
-            <View className='button secondary' data-testid='open-claim' onClick={() => go('/packages/villager/pages/claim/index')}>申报积分</View>
-            <View className='button secondary' data-testid='open-posting' onClick={() => go('/pages/posting/index')}>积分公示</View>
+          <View className="links">
+            <View
+              className="button secondary"
+              data-testid="open-claim"
+              onClick={() => go('/packages/villager/pages/claim/index')}
+            >
+              申报积分
+            </View>
+            <View className="button secondary" data-testid="open-posting" onClick={() => go('/pages/posting/index')}>
+              积分公示
+            </View>
           </View>
-          <View className='section-title' onClick={() => go('/pages/notices/index')} data-testid='open-notices'>
+          <View className="section-title" onClick={() => go('/pages/notices/index')} data-testid="open-notices">
             通知公告 · 三务公开 ›
           </View>
           <NoticeList notices={data.notices} />
-          <View className='button' data-testid='open-services' onClick={() => go('/packages/villager/pages/services/index')}>便民服务（社保、医保、证件……）</View>
-          <View className='section-title'>我说的事</View>
-          {data.issues.length ? <IssueList issues={data.issues} onOpen={() => go('/packages/villager/pages/issues/index')} /> : null}
-          <View className='button secondary' data-testid='open-issues' onClick={() => go('/packages/villager/pages/issues/index')}>我要说事</View>
-          <View className='section-title'>最近的积分</View>
+          <View
+            className="button"
+            data-testid="open-services"
+            onClick={() => go('/packages/villager/pages/services/index')}
+          >
+            便民服务（社保、医保、证件……）
+          </View>
+          <View className="section-title">我说的事</View>
+          {data.issues.length ? (
+            <IssueList issues={data.issues} onOpen={() => go('/packages/villager/pages/issues/index')} />
+          ) : null}
+          <View
+            className="button secondary"
+            data-testid="open-issues"
+            onClick={() => go('/packages/villager/pages/issues/index')}
+          >
+            我要说事
+          </View>
+          <View className="section-title">最近的积分</View>
           <EntryList entries={data.home.latest} postingDays={data.home.card.postingDays} />
           <Workbenches session={data.session} />
         </>

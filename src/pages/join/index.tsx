@@ -17,7 +17,11 @@ export default function JoinPage() {
     setBusy(true)
     try {
       const joined = await call('join.bind', { requestId, code, name })
-      await Taro.showModal({ title: '加入成功', content: `您已加入${joined.villageName}${joined.doorPlate}`, showCancel: false })
+      await Taro.showModal({
+        title: '加入成功',
+        content: `您已加入${joined.villageName}${joined.doorPlate}`,
+        showCancel: false
+      })
       Taro.switchTab({ url: '/pages/index/index' })
     } catch (e) {
       Taro.showModal({ title: '没有加入', content: asApiError(e).message, showCancel: false })
@@ -28,15 +32,29 @@ export default function JoinPage() {
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='field'>
-        <View className='field__label'>入户码（8位，向村干部要）</View>
-        <Input className='input' data-testid='join-code' value={code} maxlength={8} placeholder='例如 K7MX3QPA' onInput={e => setCode(e.detail.value.toUpperCase())} />
+      <View className="field">
+        <View className="field__label">入户码（8位，向村干部要）</View>
+        <Input
+          className="input"
+          data-testid="join-code"
+          value={code}
+          maxlength={8}
+          placeholder="例如 K7MX3QPA"
+          onInput={e => setCode(e.detail.value.toUpperCase())}
+        />
       </View>
-      <View className='field'>
-        <View className='field__label'>您的姓名</View>
-        <Input className='input' data-testid='join-name' value={name} maxlength={20} placeholder='例如 王秀英' onInput={e => setName(e.detail.value)} />
+      <View className="field">
+        <View className="field__label">您的姓名</View>
+        <Input
+          className="input"
+          data-testid="join-name"
+          value={name}
+          maxlength={20}
+          placeholder="例如 王秀英"
+          onInput={e => setName(e.detail.value)}
+        />
       </View>
-      <View className='button' data-testid='join-submit' onClick={() => (busy ? undefined : void submit())}>
+      <View className="button" data-testid="join-submit" onClick={() => (busy ? undefined : void submit())}>
         {busy ? '正在加入…' : '加入家庭户'}
       </View>
     </View>

@@ -34,11 +34,11 @@ export default function Mine() {
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='notice'>
-        <Text className='section-title'>{session?.name || '微信用户'}</Text>
-        {session?.roles.length === 0 ? <View className='muted'>您还没有加入村里，请找村干部领取入户码。</View> : null}
+      <View className="notice">
+        <Text className="section-title">{session?.name || '微信用户'}</Text>
+        {session?.roles.length === 0 ? <View className="muted">您还没有加入村里，请找村干部领取入户码。</View> : null}
         {session ? (
-          <View className='muted' data-testid='my-openid'>
+          <View className="muted" data-testid="my-openid">
             我的编号：{session.openid}（村干部给您授权时要用）
           </View>
         ) : null}
@@ -49,14 +49,14 @@ export default function Mine() {
         ))}
       </View>
       {session?.roles.some(r => r.role === 'villager') && process.env.TARO_ENV === 'weapp' ? (
-        <View className='button secondary' onClick={() => void askToBeTold(['points', 'issue', 'order'])}>
+        <View className="button secondary" onClick={() => void askToBeTold(['points', 'issue', 'order'])}>
           接收积分变动和办事进度提醒
         </View>
       ) : null}
       {session ? <Workbenches session={session} /> : null}
-      <View className='notice' style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+      <View className="notice" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Text>大字模式</Text>
-        <Switch checked={large} onChange={e => void toggleLargeFont(e.detail.value)} color='#c8321e' />
+        <Switch checked={large} onChange={e => void toggleLargeFont(e.detail.value)} color="#c8321e" />
       </View>
     </View>
   )

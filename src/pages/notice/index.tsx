@@ -20,27 +20,55 @@ export default function NoticePage() {
   const large = useLargeFont()
   const noticeId = useRouter().params.id ?? ''
   const { data, problem } = useLoad(useCallback(() => call('notice.open', { noticeId }), [noticeId]))
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   const total = data.financeRows.reduce((s, r) => s + r.amount, 0)
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='notice'>
-        <View className='section-title' data-testid='notice-title'>{data.title}</View>
-        <View className='muted'>{NOTICE_KIND_NAMES[data.kind]} · {data.placeName} · {data.byName} · {formatDateTime(data.at)}</View>
+      <View className="notice">
+        <View className="section-title" data-testid="notice-title">
+          {data.title}
+        </View>
+        <View className="muted">
+          {NOTICE_KIND_NAMES[data.kind]} · {data.placeName} · {data.byName} · {formatDateTime(data.at)}
+        </View>
         <View style={{ whiteSpace: 'pre-wrap', marginTop: '16px' }}>{data.body}</View>
-        {data.pictures.map(p => <Image key={p} src={p} mode='widthFix' style={{ width: '100%' }} />)}
+        {data.pictures.map(p => (
+          <Image key={p} src={p} mode="widthFix" style={{ width: '100%' }} />
+        ))}
       </View>
       {data.financeRows.length ? (
-        <View className='list' data-testid='finance-table'>
+        <View className="list" data-testid="finance-table">
           {data.financeRows.map(r => (
-            <View key={r.item} className='list__row'><View className='list__body'><Text className='list__title'>{r.item}</Text></View><Text className='list__number'>{r.amount.toFixed(2)}元</Text></View>
+            <View key={r.item} className="list__row">
+              <View className="list__body">
+                <Text className="list__title">{r.item}</Text>
+              </View>
+              <Text className="list__number">{r.amount.toFixed(2)}元</Text>
+            </View>
           ))}
-          <View className='list__row'><View className='list__body'><Text className='list__title'>合计</Text></View><Text className='list__number'>{total.toFixed(2)}元</Text></View>
+          <View className="list__row">
+            <View className="list__body">
+              <Text className="list__title">合计</Text>
+            </View>
+            <Text className="list__number">{total.toFixed(2)}元</Text>
+          </View>
         </View>
       ) : null}
       {data.attachments.map(a => (
-        <View key={a.fileID} className='button secondary' onClick={() => void openAttachment(a.fileID)}>附件：{a.name}</View>
+        <View key={a.fileID} className="button secondary" onClick={() => void openAttachment(a.fileID)}>
+          附件：{a.name}
+        </View>
       ))}
     </View>
   )

@@ -10,5 +10,9 @@ import { Loading, Problem } from '../../components/Problem'
 export default function NoticesPage() {
   const large = useLargeFont()
   const { data, problem } = useLoad(useCallback(() => call('notice.list', {}), []))
-  return <View className={`page ${large ? 'large' : ''}`}>{problem ? <Problem problem={problem} /> : !data ? <Loading /> : <NoticeList notices={data.notices} />}</View>
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      {problem ? <Problem problem={problem} /> : !data ? <Loading /> : <NoticeList notices={data.notices} />}
+    </View>
+  )
 }

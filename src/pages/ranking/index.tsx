@@ -44,22 +44,22 @@ export default function Ranking() {
         <Loading />
       ) : (
         <>
-          <View className='section-title'>{data.villageName}红榜</View>
+          <View className="section-title">{data.villageName}红榜</View>
           <RankingList rows={data.rows} mine={data.me?.householdId} />
           {data.hasMore ? (
-            <View className='button secondary' onClick={() => void loadMore()}>
+            <View className="button secondary" onClick={() => void loadMore()}>
               {more ? '正在加载…' : '看更多'}
             </View>
           ) : null}
           {data.me ? (
-            <View className='me-bar list' data-testid='my-place'>
-              <View className='list__row list__row--mine'>
-                <Text className='rank'>{data.me.rank}</Text>
-                <View className='list__body'>
-                  <Text className='list__title'>我家排第{data.me.rank}名</Text>
-                  <Text className='list__meta'>{data.me.doorPlate}</Text>
+            <View className="me-bar list" data-testid="my-place">
+              <View className="list__row list__row--mine">
+                <Text className="rank">{data.me.rank}</Text>
+                <View className="list__body">
+                  <Text className="list__title">我家排第{data.me.rank}名</Text>
+                  <Text className="list__meta">{data.me.doorPlate}</Text>
                 </View>
-                <Text className='list__number'>{data.me.points}</Text>
+                <Text className="list__number">{data.me.points}</Text>
               </View>
             </View>
           ) : null}

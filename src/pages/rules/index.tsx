@@ -18,7 +18,7 @@ export default function RulesPage() {
         <Loading />
       ) : (
         <>
-          <View className='notice'>
+          <View className="notice">
             星级文明户：{data.starThresholds.map((t, i) => `${i + 1}星 ${t}分`).join('，')}
           </View>
           <RuleList rules={data.rules} />

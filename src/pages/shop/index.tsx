@@ -21,41 +21,76 @@ export default function ShopPage() {
   const { data, problem, reload } = useLoad(load)
 
   const order = async (g: GoodsView) => {
-    const sure = await Taro.showModal({ title: `换${g.name}`, content: `用${g.price}积分换1件，到村里积分超市领取。`, confirmText: '换' })
+    const sure = await Taro.showModal({
+      title: `换${g.name}`,
+      content: `用${g.price}积分换1件，到村里积分超市领取。`,
+      confirmText: '换'
+    })
     if (!sure.confirm) return
     await askToBeTold(['order'])
     await act(() => call('shop.order', { requestId: newRequestId(), goodsId: g.id, quantity: 1 }), '已下单', reload)
   }
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      {data.balance !== null ? <View className='notice'>我家现在有 <Text className='list__number' data-testid='shop-balance'>{data.balance}</Text> 积分可用</View> : null}
-      <View className='list'>
+      {data.balance !== null ? (
+        <View className="notice">
+          我家现在有{' '}
+          <Text className="list__number" data-testid="shop-balance">
+            {data.balance}
+          </Text>{' '}
+          积分可用
+        </View>
+      ) : null}
+      <View className="list">
         {data.goods.map(g => (
-          <View key={g.id} className='list__row' data-testid='goods-row' data-id={g.id}>
-            {g.picture ? <Image src={g.picture} className='photos__item' mode='aspectFill' /> : null}
-            <View className='list__body'>
-              <Text className='list__title'>{g.name}</Text>
-              <Text className='list__meta'>
+          <View key={g.id} className="list__row" data-testid="goods-row" data-id={g.id}>
+            {g.picture ? <Image src={g.picture} className="photos__item" mode="aspectFill" /> : null}
+            <View className="list__body">
+              <Text className="list__title">{g.name}</Text>
+              <Text className="list__meta">
                 还剩{g.stock}件{g.limit ? ` · ${CAP_PERIOD_NAMES[g.limit.period]}每户限${g.limit.max}件` : ''}
                 {g.leftForMe === 0 ? ' · 本期已换满' : ''}
               </Text>
             </View>
-            <Text className='list__number'>{g.price}分</Text>
+            <Text className="list__number">{g.price}分</Text>
             {g.affordable && g.stock > 0 && g.leftForMe !== 0 ? (
-              <Text className='list__action' data-testid='order' onClick={() => void order(g)}>换</Text>
+              <Text className="list__action" data-testid="order" onClick={() => void order(g)}>
+                换
+              </Text>
             ) : (
-              <Text className='list__action muted'>{g.stock === 0 ? '换完了' : '不够'}</Text>
+              <Text className="list__action muted">{g.stock === 0 ? '换完了' : '不够'}</Text>
             )}
           </View>
         ))}
       </View>
-      <View className='section-title'>我的订单</View>
+      <View className="section-title">我的订单</View>
       <OrderList
         orders={data.orders}
-        actions={[{ label: '取消', testid: 'cancel-order', run: o => void act(() => call('shop.cancel', { requestId: newRequestId(), orderId: o.id }), '已取消，积分已退回', reload) }]}
+        actions={[
+          {
+            label: '取消',
+            testid: 'cancel-order',
+            run: o =>
+              void act(
+                () => call('shop.cancel', { requestId: newRequestId(), orderId: o.id }),
+                '已取消，积分已退回',
+                reload
+              )
+          }
+        ]}
       />
     </View>
   )

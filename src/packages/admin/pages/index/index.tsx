@@ -13,24 +13,34 @@ export default function AdminHome() {
   const go = (url: string) => Taro.navigateTo({ url })
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='links'>
-        <View className='button' onClick={() => go('/packages/admin/pages/template/index')}>新建细则模板</View>
-        <View className='button secondary' onClick={() => go('/packages/admin/pages/roles/index')}>角色管理</View>
+      <View className="links">
+        <View className="button" onClick={() => go('/packages/admin/pages/template/index')}>
+          新建细则模板
+        </View>
+        <View className="button secondary" onClick={() => go('/packages/admin/pages/roles/index')}>
+          角色管理
+        </View>
       </View>
-      <View className='section-title'>细则模板</View>
+      <View className="section-title">细则模板</View>
       {problem ? (
         <Problem problem={problem} />
       ) : !data ? (
         <Loading />
       ) : (
-        <View className='list'>
+        <View className="list">
           {data.templates.map(t => (
-            <View key={t.id} className='list__row' onClick={() => go(`/packages/admin/pages/template/index?id=${t.id}`)}>
-              <View className='list__body'>
-                <Text className='list__title'>{t.name}</Text>
-                <Text className='list__meta'>{t.ownerName} · {t.items.length}条</Text>
+            <View
+              key={t.id}
+              className="list__row"
+              onClick={() => go(`/packages/admin/pages/template/index?id=${t.id}`)}
+            >
+              <View className="list__body">
+                <Text className="list__title">{t.name}</Text>
+                <Text className="list__meta">
+                  {t.ownerName} · {t.items.length}条
+                </Text>
               </View>
-              <Text className='list__action'>修改</Text>
+              <Text className="list__action">修改</Text>
             </View>
           ))}
         </View>

@@ -25,8 +25,18 @@ export default function TemplatePage() {
   const [adding, setAdding] = useState(false)
   const [requestId] = useState(newRequestId)
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   const current = draft ?? { name: data.name, items: data.items }
   const add = (terms: RuleTerms) => {
     const key = `item-${Date.now().toString(36)}`.slice(0, 24)
@@ -35,7 +45,12 @@ export default function TemplatePage() {
   }
   const save = async () => {
     try {
-      await call('templates.save', { requestId, templateId: data.id || undefined, name: current.name, items: current.items })
+      await call('templates.save', {
+        requestId,
+        templateId: data.id || undefined,
+        name: current.name,
+        items: current.items
+      })
       Taro.showToast({ title: '已保存', icon: 'success' })
       Taro.navigateBack()
     } catch (e) {
@@ -43,27 +58,46 @@ export default function TemplatePage() {
     }
   }
 
-  if (adding) return <View className={`page ${large ? 'large' : ''}`}><RuleForm initial={blankTerms()} submitLabel='加入模板' onSubmit={add} /></View>
+  if (adding)
+    return (
+      <View className={`page ${large ? 'large' : ''}`}>
+        <RuleForm initial={blankTerms()} submitLabel="加入模板" onSubmit={add} />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='field'>
-        <View className='field__label'>模板名称</View>
-        <Input className='input' value={current.name} maxlength={30} onInput={e => setDraft({ ...current, name: e.detail.value })} />
+      <View className="field">
+        <View className="field__label">模板名称</View>
+        <Input
+          className="input"
+          value={current.name}
+          maxlength={30}
+          onInput={e => setDraft({ ...current, name: e.detail.value })}
+        />
       </View>
-      <View className='list'>
+      <View className="list">
         {current.items.map(item => (
-          <View key={item.key} className='list__row'>
-            <Text className='list__number'>{describePoints(item.points)}</Text>
-            <View className='list__body'>
-              <Text className='list__title'>{item.title}</Text>
-              <Text className='list__meta'>{item.category}</Text>
+          <View key={item.key} className="list__row">
+            <Text className="list__number">{describePoints(item.points)}</Text>
+            <View className="list__body">
+              <Text className="list__title">{item.title}</Text>
+              <Text className="list__meta">{item.category}</Text>
             </View>
-            <Text className='list__action' onClick={() => setDraft({ ...current, items: current.items.filter(i => i.key !== item.key) })}>删去</Text>
+            <Text
+              className="list__action"
+              onClick={() => setDraft({ ...current, items: current.items.filter(i => i.key !== item.key) })}
+            >
+              删去
+            </Text>
           </View>
         ))}
       </View>
-      <View className='button secondary' onClick={() => setAdding(true)}>加一条</View>
-      <View className='button' onClick={() => void save()}>保存模板</View>
+      <View className="button secondary" onClick={() => setAdding(true)}>
+        加一条
+      </View>
+      <View className="button" onClick={() => void save()}>
+        保存模板
+      </View>
     </View>
   )
 }

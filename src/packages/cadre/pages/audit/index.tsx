@@ -12,22 +12,34 @@ const brief = (value: unknown) => (value === null || value === undefined ? '—'
 export default function AuditPage() {
   const large = useLargeFont()
   const { data, problem } = useLoad(useCallback(() => call('audit.list', {}), []))
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='list'>
+      <View className="list">
         {data.items.map(a => (
-          <View key={a.id} className='list__row' data-testid='audit-row'>
-            <View className='list__body'>
-              <Text className='list__title'>{a.actorName} {a.label} · {a.target}</Text>
-              <Text className='list__meta'>{formatDateTime(a.at)}</Text>
-              <Text className='list__meta'>之前：{brief(a.before)}</Text>
-              <Text className='list__meta'>之后：{brief(a.after)}</Text>
+          <View key={a.id} className="list__row" data-testid="audit-row">
+            <View className="list__body">
+              <Text className="list__title">
+                {a.actorName} {a.label} · {a.target}
+              </Text>
+              <Text className="list__meta">{formatDateTime(a.at)}</Text>
+              <Text className="list__meta">之前：{brief(a.before)}</Text>
+              <Text className="list__meta">之后：{brief(a.after)}</Text>
             </View>
           </View>
         ))}
-        {data.items.length === 0 ? <View className='list__row muted'>还没有记录</View> : null}
+        {data.items.length === 0 ? <View className="list__row muted">还没有记录</View> : null}
       </View>
     </View>
   )

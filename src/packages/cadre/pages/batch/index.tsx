@@ -17,7 +17,10 @@ const STATUS: Record<BatchLine['status'], string> = { applied: '已记分', capp
 export default function BatchPage() {
   const large = useLargeFont()
   const load = useCallback(async () => {
-    const [catalogue, first] = await Promise.all([call('rules.list', {}), call('cadre.households', { page: 1, pageSize: MAX })])
+    const [catalogue, first] = await Promise.all([
+      call('rules.list', {}),
+      call('cadre.households', { page: 1, pageSize: MAX })
+    ])
     let households = first.households
     for (let page = 2, more = first.hasMore; more; page++) {
       const next = await call('cadre.households', { page, pageSize: MAX })
@@ -36,8 +39,18 @@ export default function BatchPage() {
   const [result, setResult] = useState<RouteResult<'score.batch'> | null>(null)
   const [busy, setBusy] = useState(false)
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
 
   const groups = [...new Set(data.households.map(h => h.groupName))]
   const shown = data.households.filter(h => !group || h.groupName === group)
@@ -66,50 +79,88 @@ export default function BatchPage() {
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       {result ? (
-        <View className='notice' data-testid='batch-result'>
-          <View className='section-title'>
+        <View className="notice" data-testid="batch-result">
+          <View className="section-title">
             记分{result.applied}户，封顶{result.capped}户，没记上{result.refused}户
           </View>
-          {result.lines.filter(l => l.status !== 'applied').map(l => (
-            <View key={l.householdId}>
-              {plateOf(l.householdId)}：{STATUS[l.status]}，{l.message}
-            </View>
-          ))}
-          <View className='button secondary' onClick={() => setResult(null)}>再打一批</View>
+          {result.lines
+            .filter(l => l.status !== 'applied')
+            .map(l => (
+              <View key={l.householdId}>
+                {plateOf(l.householdId)}：{STATUS[l.status]}，{l.message}
+              </View>
+            ))}
+          <View className="button secondary" onClick={() => setResult(null)}>
+            再打一批
+          </View>
         </View>
       ) : !rule ? (
         <>
-          <View className='section-title'>第一步：选细则</View>
-          <RuleList rules={data.rules} onPick={r => { setRule(r); setPoints(r.points.min > 0 ? r.points.max : r.points.min) }} action='选这条' />
+          <View className="section-title">第一步：选细则</View>
+          <RuleList
+            rules={data.rules}
+            onPick={r => {
+              setRule(r)
+              setPoints(r.points.min > 0 ? r.points.max : r.points.min)
+            }}
+            action="选这条"
+          />
         </>
       ) : (
         <>
-          <View className='notice'>
-            {rule.title} <Text className='muted' onClick={() => setRule(null)}>（换一条）</Text>
+          <View className="notice">
+            {rule.title}{' '}
+            <Text className="muted" onClick={() => setRule(null)}>
+              （换一条）
+            </Text>
           </View>
           <PointsStepper min={rule.points.min} max={rule.points.max} value={points} onChange={setPoints} />
-          <View className='field'>
-            <Textarea className='textarea' value={note} maxlength={200} placeholder='说明，例如：11月人居环境月检' onInput={e => setNote(e.detail.value)} />
+          <View className="field">
+            <Textarea
+              className="textarea"
+              value={note}
+              maxlength={200}
+              placeholder="说明，例如：11月人居环境月检"
+              onInput={e => setNote(e.detail.value)}
+            />
           </View>
-          <View className='section-title'>第二步：选户（已选{chosen.size}户，最多{MAX}户）</View>
+          <View className="section-title">
+            第二步：选户（已选{chosen.size}户，最多{MAX}户）
+          </View>
           <View>
-            <Text className={`chip ${group === '' ? 'chip--on' : ''}`} onClick={() => setGroup('')}>全部</Text>
+            <Text className={`chip ${group === '' ? 'chip--on' : ''}`} onClick={() => setGroup('')}>
+              全部
+            </Text>
             {groups.map(g => (
-              <Text key={g} className={`chip ${group === g ? 'chip--on' : ''}`} onClick={() => setGroup(g)}>{g}</Text>
+              <Text key={g} className={`chip ${group === g ? 'chip--on' : ''}`} onClick={() => setGroup(g)}>
+                {g}
+              </Text>
             ))}
-            <Text className='chip' data-testid='choose-all' onClick={chooseAllShown}>全选这些户</Text>
-            <Text className='chip' onClick={() => setChosen(new Set())}>清空</Text>
+            <Text className="chip" data-testid="choose-all" onClick={chooseAllShown}>
+              全选这些户
+            </Text>
+            <Text className="chip" onClick={() => setChosen(new Set())}>
+              清空
+            </Text>
           </View>
-          <View className='list'>
+          <View className="list">
             {shown.map(h => (
-              <View key={h.householdId} className={`list__row ${chosen.has(h.householdId) ? 'list__row--mine' : ''}`} onClick={() => toggle(h)}>
+              <View
+                key={h.householdId}
+                className={`list__row ${chosen.has(h.householdId) ? 'list__row--mine' : ''}`}
+                onClick={() => toggle(h)}
+              >
                 <Text>{chosen.has(h.householdId) ? '☑' : '☐'}</Text>
-                <View className='list__body'><Text className='list__title'>{h.doorPlate} · {h.head}</Text></View>
-                <Text className='list__number'>{h.balance}</Text>
+                <View className="list__body">
+                  <Text className="list__title">
+                    {h.doorPlate} · {h.head}
+                  </Text>
+                </View>
+                <Text className="list__number">{h.balance}</Text>
               </View>
             ))}
           </View>
-          <View className='button' data-testid='batch-submit' onClick={() => void submit()}>
+          <View className="button" data-testid="batch-submit" onClick={() => void submit()}>
             {busy ? '正在记分…' : `给${chosen.size}户${points > 0 ? '加' : '扣'}${Math.abs(points)}分`}
           </View>
         </>

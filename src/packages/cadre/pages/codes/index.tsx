@@ -12,27 +12,53 @@ export default function CodesPage() {
   const [page, setPage] = useState(1)
   const load = useCallback(async () => {
     const found = await call('cadre.households', { page, pageSize: PAGE })
-    const { codes } = found.households.length ? await call('household.codes', { householdIds: found.households.map(h => h.householdId) }) : { codes: [] as HouseholdCode[] }
+    const { codes } = found.households.length
+      ? await call('household.codes', { householdIds: found.households.map(h => h.householdId) })
+      : { codes: [] as HouseholdCode[] }
     return { codes, hasMore: found.hasMore }
   }, [page])
   const { data, problem } = useLoad(load)
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
-    <View className='page'>
-      <View className='notice muted'>每户一张，贴在门口。扫码只能看这户的公开信息；打分、兑换仍要村干部本人操作。</View>
-      <View className='code-sheet'>
+    <View className="page">
+      <View className="notice muted">每户一张，贴在门口。扫码只能看这户的公开信息；打分、兑换仍要村干部本人操作。</View>
+      <View className="code-sheet">
         {data.codes.map(c => (
-          <View key={c.householdId} className='code-card' data-testid='code-card' data-id={c.householdId} data-url={c.url}>
-            <Image src={c.url} className='code-card__image' mode='aspectFit' />
-            <Text className='code-card__plate'>{c.doorPlate}</Text>
-            <Text className='code-card__head'>户主 {c.head}</Text>
+          <View
+            key={c.householdId}
+            className="code-card"
+            data-testid="code-card"
+            data-id={c.householdId}
+            data-url={c.url}
+          >
+            <Image src={c.url} className="code-card__image" mode="aspectFit" />
+            <Text className="code-card__plate">{c.doorPlate}</Text>
+            <Text className="code-card__head">户主 {c.head}</Text>
           </View>
         ))}
       </View>
-      <View className='links'>
-        {page > 1 ? <View className='button secondary' onClick={() => setPage(page - 1)}>上一张</View> : null}
-        {data.hasMore ? <View className='button secondary' onClick={() => setPage(page + 1)}>下一张</View> : null}
+      <View className="links">
+        {page > 1 ? (
+          <View className="button secondary" onClick={() => setPage(page - 1)}>
+            上一张
+          </View>
+        ) : null}
+        {data.hasMore ? (
+          <View className="button secondary" onClick={() => setPage(page + 1)}>
+            下一张
+          </View>
+        ) : null}
       </View>
     </View>
   )

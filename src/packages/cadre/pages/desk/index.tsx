@@ -16,7 +16,8 @@ export default function DeskPage() {
   const [typed, setTyped] = useState('')
 
   const scan = async () => {
-    if (process.env.TARO_ENV !== 'weapp') return Taro.showToast({ title: '浏览器里请把一户一码的链接粘贴到下面', icon: 'none' })
+    if (process.env.TARO_ENV !== 'weapp')
+      return Taro.showToast({ title: '浏览器里请把一户一码的链接粘贴到下面', icon: 'none' })
     const res = await Taro.scanCode({ onlyFromCamera: true }).catch(() => null)
     if (res) setHouseholdId(householdOfCode(res.path || res.result))
   }
@@ -27,12 +28,20 @@ export default function DeskPage() {
         <Household householdId={householdId} onDone={() => setHouseholdId('')} />
       ) : (
         <>
-          <View className='button' onClick={() => void scan()}>扫一户一码</View>
-          <View className='field'>
-            <View className='field__label'>或者输入一户一码的链接或户编号</View>
-            <Input className='input' data-testid='desk-code' value={typed} onInput={e => setTyped(e.detail.value)} />
+          <View className="button" onClick={() => void scan()}>
+            扫一户一码
           </View>
-          <View className='button secondary' data-testid='desk-open' onClick={() => setHouseholdId(householdOfCode(typed))}>打开这一户</View>
+          <View className="field">
+            <View className="field__label">或者输入一户一码的链接或户编号</View>
+            <Input className="input" data-testid="desk-code" value={typed} onInput={e => setTyped(e.detail.value)} />
+          </View>
+          <View
+            className="button secondary"
+            data-testid="desk-open"
+            onClick={() => setHouseholdId(householdOfCode(typed))}
+          >
+            打开这一户
+          </View>
         </>
       )}
     </View>
@@ -49,31 +58,59 @@ function Household({ householdId, onDone }: { householdId: string; onDone: () =>
   if (!data) return <Loading />
   const { card } = data
   const redeem = async (goodsId: string, name: string, price: number) => {
-    const sure = await Taro.showModal({ title: `兑换${name}`, content: `从${card.doorPlate}扣${price}积分`, confirmText: '兑换' })
-    if (sure.confirm) await act(() => call('shop.redeemAtDesk', { requestId: newRequestId(), householdId, goodsId, quantity: 1 }), '已兑换', reload)
+    const sure = await Taro.showModal({
+      title: `兑换${name}`,
+      content: `从${card.doorPlate}扣${price}积分`,
+      confirmText: '兑换'
+    })
+    if (sure.confirm)
+      await act(
+        () => call('shop.redeemAtDesk', { requestId: newRequestId(), householdId, goodsId, quantity: 1 }),
+        '已兑换',
+        reload
+      )
   }
   return (
     <View>
-      <View className='notice'>
-        <View className='section-title'>{card.doorPlate} · 户主 {card.head}</View>
-        可用积分 <Text className='list__number' data-testid='desk-balance'>{card.balance}</Text>
+      <View className="notice">
+        <View className="section-title">
+          {card.doorPlate} · 户主 {card.head}
+        </View>
+        可用积分{' '}
+        <Text className="list__number" data-testid="desk-balance">
+          {card.balance}
+        </Text>
       </View>
-      <View className='section-title'>待领取的订单</View>
+      <View className="section-title">待领取的订单</View>
       <OrderList
         orders={card.openOrders}
-        actions={[{ label: '领取', testid: 'collect-order', run: o => void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload) }]}
+        actions={[
+          {
+            label: '领取',
+            testid: 'collect-order',
+            run: o =>
+              void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
+          }
+        ]}
       />
-      <View className='section-title'>当场兑换</View>
-      <View className='list'>
+      <View className="section-title">当场兑换</View>
+      <View className="list">
         {data.goods.map(g => (
-          <View key={g.id} className='list__row'>
-            <View className='list__body'><Text className='list__title'>{g.name}</Text><Text className='list__meta'>还剩{g.stock}件</Text></View>
-            <Text className='list__number'>{g.price}分</Text>
-            <Text className='list__action' onClick={() => void redeem(g.id, g.name, g.price)}>兑换</Text>
+          <View key={g.id} className="list__row">
+            <View className="list__body">
+              <Text className="list__title">{g.name}</Text>
+              <Text className="list__meta">还剩{g.stock}件</Text>
+            </View>
+            <Text className="list__number">{g.price}分</Text>
+            <Text className="list__action" onClick={() => void redeem(g.id, g.name, g.price)}>
+              兑换
+            </Text>
           </View>
         ))}
       </View>
-      <View className='button secondary' onClick={onDone}>换一户</View>
+      <View className="button secondary" onClick={onDone}>
+        换一户
+      </View>
     </View>
   )
 }

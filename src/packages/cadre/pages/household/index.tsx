@@ -18,53 +18,117 @@ export default function HouseholdPage() {
   const [fixing, setFixing] = useState<EntryView | null>(null)
 
   const act = (work: () => Promise<unknown>, done: string) => runAction(work, done, reload)
-  const issueCode = () => act(() => call('joinCode.issue', { requestId: newRequestId(), householdId, days: 7 }), '入户码已生成')
+  const issueCode = () =>
+    act(() => call('joinCode.issue', { requestId: newRequestId(), householdId, days: 7 }), '入户码已生成')
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   const { summary } = data
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='notice'>
-        <View className='section-title'>
+      <View className="notice">
+        <View className="section-title">
           {summary.doorPlate} · 户主 {summary.head}
         </View>
-        <Text className='list__number' data-testid='detail-balance'>{summary.balance}</Text> 积分 · {data.stars}星 · 本月{summary.monthPoints}分
-        <View className='muted'>成员：{data.members.map(m => `${m.name}（${m.relation}${m.partyMember ? '·党员' : ''}）`).join('、')}</View>
+        <Text className="list__number" data-testid="detail-balance">
+          {summary.balance}
+        </Text>{' '}
+        积分 · {data.stars}星 · 本月{summary.monthPoints}分
+        <View className="muted">
+          成员：{data.members.map(m => `${m.name}（${m.relation}${m.partyMember ? '·党员' : ''}）`).join('、')}
+        </View>
       </View>
-      <View className='button' data-testid='open-score' onClick={() => Taro.navigateTo({ url: `/packages/cadre/pages/score/index?id=${householdId}&plate=${encodeURIComponent(summary.doorPlate)}` })}>
+      <View
+        className="button"
+        data-testid="open-score"
+        onClick={() =>
+          Taro.navigateTo({
+            url: `/packages/cadre/pages/score/index?id=${householdId}&plate=${encodeURIComponent(summary.doorPlate)}`
+          })
+        }
+      >
         给这户打分
       </View>
-      <View className='button secondary' onClick={() => Taro.navigateTo({ url: `/packages/cadre/pages/household-edit/index?id=${householdId}` })}>
+      <View
+        className="button secondary"
+        onClick={() => Taro.navigateTo({ url: `/packages/cadre/pages/household-edit/index?id=${householdId}` })}
+      >
         修改门牌、户主和成员
       </View>
 
-      <View className='section-title'>积分记录（点一条可以更正）</View>
-      <EntryList entries={data.entries} onPick={e => (e.kind === 'award' || e.kind === 'deduction' ? setFixing(e) : undefined)} />
-      {fixing ? <CorrectionForm entry={fixing} onDone={() => { setFixing(null); void reload() }} /> : null}
+      <View className="section-title">积分记录（点一条可以更正）</View>
+      <EntryList
+        entries={data.entries}
+        onPick={e => (e.kind === 'award' || e.kind === 'deduction' ? setFixing(e) : undefined)}
+      />
+      {fixing ? (
+        <CorrectionForm
+          entry={fixing}
+          onDone={() => {
+            setFixing(null)
+            void reload()
+          }}
+        />
+      ) : null}
 
-      <View className='section-title'>绑定的微信</View>
-      <View className='list'>
+      <View className="section-title">绑定的微信</View>
+      <View className="list">
         {data.bindings.map(b => (
-          <View key={b.openid} className='list__row'>
-            <View className='list__body'><Text className='list__title'>{b.name}</Text><Text className='list__meta'>{formatDateTime(b.at)} 加入</Text></View>
-            <Text className='list__action' onClick={() => void act(() => call('binding.remove', { requestId: newRequestId(), householdId, openid: b.openid }), '已解除')}>解除</Text>
+          <View key={b.openid} className="list__row">
+            <View className="list__body">
+              <Text className="list__title">{b.name}</Text>
+              <Text className="list__meta">{formatDateTime(b.at)} 加入</Text>
+            </View>
+            <Text
+              className="list__action"
+              onClick={() =>
+                void act(
+                  () => call('binding.remove', { requestId: newRequestId(), householdId, openid: b.openid }),
+                  '已解除'
+                )
+              }
+            >
+              解除
+            </Text>
           </View>
         ))}
-        {data.bindings.length === 0 ? <View className='list__row muted'>还没有人绑定</View> : null}
+        {data.bindings.length === 0 ? <View className="list__row muted">还没有人绑定</View> : null}
       </View>
 
-      <View className='section-title'>入户码</View>
-      <View className='list'>
+      <View className="section-title">入户码</View>
+      <View className="list">
         {data.joinCodes.map(c => (
-          <View key={c.code} className='list__row'>
-            <Text className='list__number' data-testid='join-code-value'>{c.code}</Text>
-            <View className='list__body'><Text className='list__meta'>{formatDateTime(c.expiresAt)} 前有效</Text></View>
-            <Text className='list__action' onClick={() => void act(() => call('joinCode.revoke', { requestId: newRequestId(), code: c.code }), '已作废')}>作废</Text>
+          <View key={c.code} className="list__row">
+            <Text className="list__number" data-testid="join-code-value">
+              {c.code}
+            </Text>
+            <View className="list__body">
+              <Text className="list__meta">{formatDateTime(c.expiresAt)} 前有效</Text>
+            </View>
+            <Text
+              className="list__action"
+              onClick={() =>
+                void act(() => call('joinCode.revoke', { requestId: newRequestId(), code: c.code }), '已作废')
+              }
+            >
+              作废
+            </Text>
           </View>
         ))}
       </View>
-      <View className='button secondary' data-testid='issue-code' onClick={() => void issueCode()}>生成入户码（7天有效）</View>
+      <View className="button secondary" data-testid="issue-code" onClick={() => void issueCode()}>
+        生成入户码（7天有效）
+      </View>
     </View>
   )
 }
@@ -83,11 +147,21 @@ function CorrectionForm({ entry, onDone }: { entry: EntryView; onDone: () => voi
     }
   }
   return (
-    <View className='notice'>
-      <View>更正“{entry.title}”（原来 {entry.points} 分）</View>
-      <View className='field'><View className='field__label'>应该是多少分（0 为作废）</View><Input className='input' type='number' value={points} onInput={e => setPoints(e.detail.value)} /></View>
-      <View className='field'><View className='field__label'>更正原因</View><Input className='input' value={reason} maxlength={200} onInput={e => setReason(e.detail.value)} /></View>
-      <View className='button' onClick={() => void submit()}>确认更正</View>
+    <View className="notice">
+      <View>
+        更正“{entry.title}”（原来 {entry.points} 分）
+      </View>
+      <View className="field">
+        <View className="field__label">应该是多少分（0 为作废）</View>
+        <Input className="input" type="number" value={points} onInput={e => setPoints(e.detail.value)} />
+      </View>
+      <View className="field">
+        <View className="field__label">更正原因</View>
+        <Input className="input" value={reason} maxlength={200} onInput={e => setReason(e.detail.value)} />
+      </View>
+      <View className="button" onClick={() => void submit()}>
+        确认更正
+      </View>
     </View>
   )
 }

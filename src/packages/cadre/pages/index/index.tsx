@@ -11,10 +11,27 @@ type Found = RouteResult<'cadre.households'>
 
 /** The village's work, by what it is about: scoring, review, the shop, the platform; each opens its page. */
 const WORK: [label: string, page: string][][] = [
-  [['批量打分', 'batch'], ['积分细则', 'rules'], ['网格员', 'roles']],
-  [['审核申报', 'review'], ['处理异议', 'objections'], ['审计记录', 'audit']],
-  [['柜台兑换', 'desk'], ['商品', 'goods'], ['订单', 'orders'], ['一户一码', 'codes']],
-  [['发布通知', 'publish'], ['村民说事', 'issues'], ['登记家庭户', 'household-edit']]
+  [
+    ['批量打分', 'batch'],
+    ['积分细则', 'rules'],
+    ['网格员', 'roles']
+  ],
+  [
+    ['审核申报', 'review'],
+    ['处理异议', 'objections'],
+    ['审计记录', 'audit']
+  ],
+  [
+    ['柜台兑换', 'desk'],
+    ['商品', 'goods'],
+    ['订单', 'orders'],
+    ['一户一码', 'codes']
+  ],
+  [
+    ['发布通知', 'publish'],
+    ['村民说事', 'issues'],
+    ['登记家庭户', 'household-edit']
+  ]
 ]
 
 /** 村干部工作台: find a household by door plate or head, and the village's other work. */
@@ -35,41 +52,58 @@ export default function CadreHome() {
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       {WORK.map((row, r) => (
-        <View key={r} className='links'>
+        <View key={r} className="links">
           {row.map(([label, page]) => (
-            <View key={page} className={`button ${page === 'batch' ? '' : 'secondary'}`} data-testid={`open-${page}`} onClick={() => go(`/packages/cadre/pages/${page}/index`)}>
+            <View
+              key={page}
+              className={`button ${page === 'batch' ? '' : 'secondary'}`}
+              data-testid={`open-${page}`}
+              onClick={() => go(`/packages/cadre/pages/${page}/index`)}
+            >
               {label}
             </View>
           ))}
         </View>
       ))}
-      <View className='field'>
-        <Input className='input' data-testid='household-search' placeholder='搜门牌号或户主姓名' value={query} onInput={e => search(e.detail.value)} />
+      <View className="field">
+        <Input
+          className="input"
+          data-testid="household-search"
+          placeholder="搜门牌号或户主姓名"
+          value={query}
+          onInput={e => search(e.detail.value)}
+        />
       </View>
       {problem ? (
         <Problem problem={problem} />
       ) : !data ? (
         <Loading />
       ) : (
-        <View className='list'>
+        <View className="list">
           {data.households.map(h => (
-            <View key={h.householdId} className='list__row' data-testid='household-row' data-id={h.householdId} onClick={() => go(`/packages/cadre/pages/household/index?id=${h.householdId}`)}>
-              <View className='list__body'>
-                <Text className='list__title'>
+            <View
+              key={h.householdId}
+              className="list__row"
+              data-testid="household-row"
+              data-id={h.householdId}
+              onClick={() => go(`/packages/cadre/pages/household/index?id=${h.householdId}`)}
+            >
+              <View className="list__body">
+                <Text className="list__title">
                   {h.doorPlate} · {h.head}
                 </Text>
-                <Text className='list__meta'>
+                <Text className="list__meta">
                   {h.groupName} · 本月{h.monthPoints}分
                 </Text>
               </View>
-              <Text className='list__number'>{h.balance}</Text>
+              <Text className="list__number">{h.balance}</Text>
             </View>
           ))}
-          {data.households.length === 0 ? <View className='notice muted'>没有找到</View> : null}
+          {data.households.length === 0 ? <View className="notice muted">没有找到</View> : null}
         </View>
       )}
       {data?.hasMore ? (
-        <View className='button secondary' onClick={() => void more()}>
+        <View className="button secondary" onClick={() => void more()}>
           看更多
         </View>
       ) : null}

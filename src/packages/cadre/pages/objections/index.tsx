@@ -18,7 +18,14 @@ export default function ObjectionsPage() {
   const resolve = (upheld: boolean) =>
     open &&
     act(
-      () => call('objection.resolve', { requestId: newRequestId(), objectionId: open.id, upheld, reply, points: upheld ? Number(points) || 0 : undefined }),
+      () =>
+        call('objection.resolve', {
+          requestId: newRequestId(),
+          objectionId: open.id,
+          upheld,
+          reply,
+          points: upheld ? Number(points) || 0 : undefined
+        }),
       upheld ? '已更正' : '已答复',
       () => {
         setOpen(null)
@@ -26,33 +33,65 @@ export default function ObjectionsPage() {
       }
     )
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='list'>
+      <View className="list">
         {data.items.map(o => (
-          <View key={o.id} className={`list__row ${open?.id === o.id ? 'list__row--mine' : ''}`} data-testid='objection-row' onClick={() => { setOpen(o); setReply('') }}>
-            <View className='list__body'>
-              <Text className='list__title'>{o.doorPlate} · {o.title}（{o.points}分）</Text>
-              <Text className='list__meta'>{o.byName} · {formatDateTime(o.at)}：{o.reason}</Text>
+          <View
+            key={o.id}
+            className={`list__row ${open?.id === o.id ? 'list__row--mine' : ''}`}
+            data-testid="objection-row"
+            onClick={() => {
+              setOpen(o)
+              setReply('')
+            }}
+          >
+            <View className="list__body">
+              <Text className="list__title">
+                {o.doorPlate} · {o.title}（{o.points}分）
+              </Text>
+              <Text className="list__meta">
+                {o.byName} · {formatDateTime(o.at)}：{o.reason}
+              </Text>
             </View>
           </View>
         ))}
-        {data.items.length === 0 ? <View className='list__row muted'>没有待处理的异议</View> : null}
+        {data.items.length === 0 ? <View className="list__row muted">没有待处理的异议</View> : null}
       </View>
       {open ? (
-        <View className='notice'>
-          <View className='field'>
-            <View className='field__label'>给村民的答复（必填）</View>
-            <Input className='input' data-testid='objection-reply' value={reply} maxlength={200} onInput={e => setReply(e.detail.value)} />
+        <View className="notice">
+          <View className="field">
+            <View className="field__label">给村民的答复（必填）</View>
+            <Input
+              className="input"
+              data-testid="objection-reply"
+              value={reply}
+              maxlength={200}
+              onInput={e => setReply(e.detail.value)}
+            />
           </View>
-          <View className='field'>
-            <View className='field__label'>异议成立时，这条应该是多少分（0 为作废）</View>
-            <Input className='input' type='number' value={points} onInput={e => setPoints(e.detail.value)} />
+          <View className="field">
+            <View className="field__label">异议成立时，这条应该是多少分（0 为作废）</View>
+            <Input className="input" type="number" value={points} onInput={e => setPoints(e.detail.value)} />
           </View>
-          <View className='button' data-testid='uphold' onClick={() => void resolve(true)}>异议成立，更正</View>
-          <View className='button secondary' data-testid='dismiss' onClick={() => void resolve(false)}>异议不成立</View>
+          <View className="button" data-testid="uphold" onClick={() => void resolve(true)}>
+            异议成立，更正
+          </View>
+          <View className="button secondary" data-testid="dismiss" onClick={() => void resolve(false)}>
+            异议不成立
+          </View>
         </View>
       ) : null}
     </View>

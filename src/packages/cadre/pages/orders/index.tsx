@@ -32,8 +32,22 @@ export default function OrdersPage() {
         <OrderList
           orders={data.orders}
           actions={[
-            { label: '领取', testid: 'collect-order', run: o => void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload) },
-            { label: '取消', testid: 'cancel-order', run: o => void act(() => call('shop.cancel', { requestId: newRequestId(), orderId: o.id, reason: '村里取消' }), '已取消', reload) }
+            {
+              label: '领取',
+              testid: 'collect-order',
+              run: o =>
+                void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
+            },
+            {
+              label: '取消',
+              testid: 'cancel-order',
+              run: o =>
+                void act(
+                  () => call('shop.cancel', { requestId: newRequestId(), orderId: o.id, reason: '村里取消' }),
+                  '已取消',
+                  reload
+                )
+            }
           ]}
         />
       )}

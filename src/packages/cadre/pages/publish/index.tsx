@@ -18,7 +18,9 @@ async function pickAttachments(): Promise<{ fileID: string; name: string }[]> {
   }
   const picked = await Taro.chooseMessageFile({ count: 9, type: 'file' }).catch(() => null)
   if (!picked) return []
-  return Promise.all(picked.tempFiles.map(async f => ({ fileID: await uploadFile(f.path, 'attachments'), name: f.name.slice(0, 60) })))
+  return Promise.all(
+    picked.tempFiles.map(async f => ({ fileID: await uploadFile(f.path, 'attachments'), name: f.name.slice(0, 60) }))
+  )
 }
 
 /** 发布通知: a cadre to the village, a town administrator to every village of the town; the published ones with households read. */
@@ -26,7 +28,10 @@ export default function PublishPage() {
   const large = useLargeFont()
   const load = useCallback(async () => {
     const [list, session] = await Promise.all([call('notice.list', {}), call('me.session', {})])
-    return { notices: list.notices.filter(n => n.readCount !== null), isTown: session.roles.some(r => r.role === 'townAdmin') }
+    return {
+      notices: list.notices.filter(n => n.readCount !== null),
+      isTown: session.roles.some(r => r.role === 'townAdmin')
+    }
   }, [])
   const { data, problem, reload } = useLoad(load)
   const [kind, setKind] = useState<NoticeKind>('notice')
@@ -47,7 +52,17 @@ export default function PublishPage() {
 
   const publish = async () => {
     try {
-      await call('notice.publish', { requestId, kind, title, body, pictures, attachments, financeRows: kind === 'finance' ? financeRows : [], pinned, toTown: !!data?.isTown })
+      await call('notice.publish', {
+        requestId,
+        kind,
+        title,
+        body,
+        pictures,
+        attachments,
+        financeRows: kind === 'finance' ? financeRows : [],
+        pinned,
+        toTown: !!data?.isTown
+      })
       Taro.showToast({ title: '已发布', icon: 'success' })
       setTitle('')
       setBody('')
@@ -61,42 +76,109 @@ export default function PublishPage() {
     }
   }
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='field'>
+      <View className="field">
         {(Object.keys(NOTICE_KIND_NAMES) as NoticeKind[]).map(k => (
-          <Text key={k} className={`chip ${k === kind ? 'chip--on' : ''}`} onClick={() => setKind(k)}>{NOTICE_KIND_NAMES[k]}</Text>
+          <Text key={k} className={`chip ${k === kind ? 'chip--on' : ''}`} onClick={() => setKind(k)}>
+            {NOTICE_KIND_NAMES[k]}
+          </Text>
         ))}
       </View>
-      <View className='field'><View className='field__label'>标题</View><Input className='input' data-testid='notice-title-input' value={title} maxlength={60} onInput={e => setTitle(e.detail.value)} /></View>
-      <View className='field'><View className='field__label'>正文</View><Textarea className='textarea' value={body} maxlength={5000} onInput={e => setBody(e.detail.value)} /></View>
+      <View className="field">
+        <View className="field__label">标题</View>
+        <Input
+          className="input"
+          data-testid="notice-title-input"
+          value={title}
+          maxlength={60}
+          onInput={e => setTitle(e.detail.value)}
+        />
+      </View>
+      <View className="field">
+        <View className="field__label">正文</View>
+        <Textarea className="textarea" value={body} maxlength={5000} onInput={e => setBody(e.detail.value)} />
+      </View>
       {kind === 'finance' ? (
-        <View className='field'>
-          <View className='field__label'>收支明细，一行一项：名称 金额（元）</View>
-          <Textarea className='textarea' value={rows} placeholder={'道路硬化 120000\n路灯电费 3560.5'} onInput={e => setRows(e.detail.value)} />
-          <View className='muted'>已识别{financeRows.length}项</View>
+        <View className="field">
+          <View className="field__label">收支明细，一行一项：名称 金额（元）</View>
+          <Textarea
+            className="textarea"
+            value={rows}
+            placeholder={'道路硬化 120000\n路灯电费 3560.5'}
+            onInput={e => setRows(e.detail.value)}
+          />
+          <View className="muted">已识别{financeRows.length}项</View>
         </View>
       ) : null}
-      <View className='field'><View className='field__label'>图片</View><EvidencePicker files={pictures} onChange={setPictures} /></View>
-      <View className='field'>
-        <View className='field__label'>附件（如收支明细表，在微信里从聊天记录选文件）</View>
-        {attachments.map(a => <View key={a.fileID}>{a.name}</View>)}
-        <View className='button secondary' onClick={() => void pickAttachments().then(more => setAttachments([...attachments, ...more]))}>添加附件</View>
+      <View className="field">
+        <View className="field__label">图片</View>
+        <EvidencePicker files={pictures} onChange={setPictures} />
       </View>
-      <View className='field' style={{ display: 'flex', justifyContent: 'space-between' }}><Text>置顶</Text><Switch checked={pinned} color='#c8321e' onChange={e => setPinned(e.detail.value)} /></View>
-      <View className='button' data-testid='notice-publish' onClick={() => void publish()}>{data.isTown ? '发布到全镇' : '发布到本村'}</View>
-      <View className='section-title'>已发布</View>
-      <View className='list'>
+      <View className="field">
+        <View className="field__label">附件（如收支明细表，在微信里从聊天记录选文件）</View>
+        {attachments.map(a => (
+          <View key={a.fileID}>{a.name}</View>
+        ))}
+        <View
+          className="button secondary"
+          onClick={() => void pickAttachments().then(more => setAttachments([...attachments, ...more]))}
+        >
+          添加附件
+        </View>
+      </View>
+      <View className="field" style={{ display: 'flex', justifyContent: 'space-between' }}>
+        <Text>置顶</Text>
+        <Switch checked={pinned} color="#c8321e" onChange={e => setPinned(e.detail.value)} />
+      </View>
+      <View className="button" data-testid="notice-publish" onClick={() => void publish()}>
+        {data.isTown ? '发布到全镇' : '发布到本村'}
+      </View>
+      <View className="section-title">已发布</View>
+      <View className="list">
         {data.notices.map(n => (
-          <View key={n.id} className='list__row' data-testid='published-row' data-id={n.id}>
-            <View className='list__body'>
-              <Text className='list__title'>{n.pinned ? '【置顶】' : ''}{n.title}</Text>
-              <Text className='list__meta' data-testid='read-count'>{n.readCount}户已读</Text>
+          <View key={n.id} className="list__row" data-testid="published-row" data-id={n.id}>
+            <View className="list__body">
+              <Text className="list__title">
+                {n.pinned ? '【置顶】' : ''}
+                {n.title}
+              </Text>
+              <Text className="list__meta" data-testid="read-count">
+                {n.readCount}户已读
+              </Text>
             </View>
-            <Text className='list__action' onClick={() => void act(() => call('notice.pin', { requestId: newRequestId(), noticeId: n.id, pinned: !n.pinned }), n.pinned ? '已取消置顶' : '已置顶', reload)}>{n.pinned ? '取消置顶' : '置顶'}</Text>
-            <Text className='list__action' onClick={() => void act(() => call('notice.withdraw', { requestId: newRequestId(), noticeId: n.id }), '已撤回', reload)}>撤回</Text>
+            <Text
+              className="list__action"
+              onClick={() =>
+                void act(
+                  () => call('notice.pin', { requestId: newRequestId(), noticeId: n.id, pinned: !n.pinned }),
+                  n.pinned ? '已取消置顶' : '已置顶',
+                  reload
+                )
+              }
+            >
+              {n.pinned ? '取消置顶' : '置顶'}
+            </Text>
+            <Text
+              className="list__action"
+              onClick={() =>
+                void act(() => call('notice.withdraw', { requestId: newRequestId(), noticeId: n.id }), '已撤回', reload)
+              }
+            >
+              撤回
+            </Text>
           </View>
         ))}
       </View>

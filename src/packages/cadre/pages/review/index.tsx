@@ -27,34 +27,84 @@ export default function ReviewPage() {
     return reload()
   }
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='list'>
+      <View className="list">
         {data.items.map(p => (
-          <View key={p.id} className={`list__row ${open?.id === p.id ? 'list__row--mine' : ''}`} data-testid='review-row' data-id={p.id} onClick={() => choose(p)}>
-            <Text className='list__number'>{p.points > 0 ? `+${p.points}` : p.points}</Text>
-            <View className='list__body'>
-              <Text className='list__title'>{p.doorPlate} · {p.ruleTitle}</Text>
-              <Text className='list__meta'>{p.kind === 'claim' ? '村民申报' : '网格员提议'} · {p.byName} · {formatDateTime(p.at)}</Text>
-              <Text className='list__meta'>{p.description}{p.evidence.length ? ` · 照片${p.evidence.length}张` : ''}</Text>
+          <View
+            key={p.id}
+            className={`list__row ${open?.id === p.id ? 'list__row--mine' : ''}`}
+            data-testid="review-row"
+            data-id={p.id}
+            onClick={() => choose(p)}
+          >
+            <Text className="list__number">{p.points > 0 ? `+${p.points}` : p.points}</Text>
+            <View className="list__body">
+              <Text className="list__title">
+                {p.doorPlate} · {p.ruleTitle}
+              </Text>
+              <Text className="list__meta">
+                {p.kind === 'claim' ? '村民申报' : '网格员提议'} · {p.byName} · {formatDateTime(p.at)}
+              </Text>
+              <Text className="list__meta">
+                {p.description}
+                {p.evidence.length ? ` · 照片${p.evidence.length}张` : ''}
+              </Text>
             </View>
           </View>
         ))}
-        {data.items.length === 0 ? <View className='list__row muted'>没有待审核的</View> : null}
+        {data.items.length === 0 ? <View className="list__row muted">没有待审核的</View> : null}
       </View>
       {open ? (
-        <View className='notice'>
-          <View>{open.doorPlate} · {open.ruleTitle}</View>
+        <View className="notice">
+          <View>
+            {open.doorPlate} · {open.ruleTitle}
+          </View>
           <PointsStepper min={open.range.min} max={open.range.max} value={points} onChange={setPoints} />
-          <View className='button' data-testid='approve' onClick={() => void act(() => call('review.approve', { requestId: newRequestId(), pendingId: open.id, points }), '已通过', done)}>
+          <View
+            className="button"
+            data-testid="approve"
+            onClick={() =>
+              void act(
+                () => call('review.approve', { requestId: newRequestId(), pendingId: open.id, points }),
+                '已通过',
+                done
+              )
+            }
+          >
             通过，记{points}分
           </View>
-          <View className='field'>
-            <Input className='input' value={reason} maxlength={200} placeholder='驳回的原因' onInput={e => setReason(e.detail.value)} />
+          <View className="field">
+            <Input
+              className="input"
+              value={reason}
+              maxlength={200}
+              placeholder="驳回的原因"
+              onInput={e => setReason(e.detail.value)}
+            />
           </View>
-          <View className='button secondary' onClick={() => void act(() => call('review.reject', { requestId: newRequestId(), pendingId: open.id, reason }), '已驳回', done)}>
+          <View
+            className="button secondary"
+            onClick={() =>
+              void act(
+                () => call('review.reject', { requestId: newRequestId(), pendingId: open.id, reason }),
+                '已驳回',
+                done
+              )
+            }
+          >
             驳回
           </View>
         </View>

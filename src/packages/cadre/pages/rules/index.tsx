@@ -17,48 +17,99 @@ export default function CadreRules() {
   const [editing, setEditing] = useState<RuleView | 'new' | null>(null)
   const [stars, setStars] = useState('')
 
-  const act = (work: () => Promise<unknown>, done: string) => runAction(work, done, () => {
+  const act = (work: () => Promise<unknown>, done: string) =>
+    runAction(work, done, () => {
       setEditing(null)
       return reload()
     })
   const save = (terms: RuleTerms) =>
-    act(() => call('rules.save', { requestId: newRequestId(), ruleId: editing && editing !== 'new' ? editing.id : undefined, terms }), '已保存')
+    act(
+      () =>
+        call('rules.save', {
+          requestId: newRequestId(),
+          ruleId: editing && editing !== 'new' ? editing.id : undefined,
+          terms
+        }),
+      '已保存'
+    )
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   if (editing) {
     const initial = editing === 'new' ? blankTerms() : editing
     return (
       <View className={`page ${large ? 'large' : ''}`}>
-        <RuleForm initial={initial} submitLabel='保存细则' onSubmit={t => void save(t)} />
+        <RuleForm initial={initial} submitLabel="保存细则" onSubmit={t => void save(t)} />
         {editing !== 'new' && editing.active ? (
-          <View className='button secondary' onClick={() => void act(() => call('rules.retire', { requestId: newRequestId(), ruleId: editing.id }), '已停用')}>
+          <View
+            className="button secondary"
+            onClick={() =>
+              void act(() => call('rules.retire', { requestId: newRequestId(), ruleId: editing.id }), '已停用')
+            }
+          >
             停用这条（已有的积分不变）
           </View>
         ) : null}
-        <View className='button secondary' onClick={() => setEditing(null)}>返回</View>
+        <View className="button secondary" onClick={() => setEditing(null)}>
+          返回
+        </View>
       </View>
     )
   }
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='button' onClick={() => setEditing('new')}>新增一条细则</View>
+      <View className="button" onClick={() => setEditing('new')}>
+        新增一条细则
+      </View>
       {data.templates.map(t => (
-        <View key={t.id} className='button secondary' onClick={() => void act(() => call('rules.adoptTemplate', { requestId: newRequestId(), templateId: t.id }), '已采用')}>
+        <View
+          key={t.id}
+          className="button secondary"
+          onClick={() =>
+            void act(() => call('rules.adoptTemplate', { requestId: newRequestId(), templateId: t.id }), '已采用')
+          }
+        >
           采用{t.ownerName}模板：{t.name}（{t.items.length}条）
         </View>
       ))}
-      <View className='field'>
-        <View className='field__label'>星级文明户分数线（现在：{data.starThresholds.join('、')}）</View>
-        <Input className='input' value={stars} placeholder='例如 60,80,100,120,150' onInput={e => setStars(e.detail.value)} />
+      <View className="field">
+        <View className="field__label">星级文明户分数线（现在：{data.starThresholds.join('、')}）</View>
+        <Input
+          className="input"
+          value={stars}
+          placeholder="例如 60,80,100,120,150"
+          onInput={e => setStars(e.detail.value)}
+        />
         <View
-          className='button secondary'
-          onClick={() => void act(() => call('village.setStars', { requestId: newRequestId(), thresholds: stars.split(/[,，、\s]+/).filter(Boolean).map(Number) }), '已保存')}
+          className="button secondary"
+          onClick={() =>
+            void act(
+              () =>
+                call('village.setStars', {
+                  requestId: newRequestId(),
+                  thresholds: stars
+                    .split(/[,，、\s]+/)
+                    .filter(Boolean)
+                    .map(Number)
+                }),
+              '已保存'
+            )
+          }
         >
           保存分数线
         </View>
       </View>
-      <RuleList rules={data.rules} onPick={setEditing} action='修改' />
+      <RuleList rules={data.rules} onPick={setEditing} action="修改" />
     </View>
   )
 }

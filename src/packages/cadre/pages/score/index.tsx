@@ -33,7 +33,11 @@ export default function ScorePage() {
     setBusy(true)
     try {
       const done = await call('score.award', { requestId, householdId, ruleId: rule.id, points, note, evidence })
-      await Taro.showModal({ title: '已记分', content: `${decodeURIComponent(plate)} ${points > 0 ? '+' : ''}${points} 分，现在共 ${done.balance} 分`, showCancel: false })
+      await Taro.showModal({
+        title: '已记分',
+        content: `${decodeURIComponent(plate)} ${points > 0 ? '+' : ''}${points} 分，现在共 ${done.balance} 分`,
+        showCancel: false
+      })
       Taro.navigateBack()
     } catch (e) {
       Taro.showModal({ title: '没有记上', content: asApiError(e).message, showCancel: false })
@@ -42,30 +46,50 @@ export default function ScorePage() {
     }
   }
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   const usable = data.rules.filter(r => r.active && r.proposers.includes('cadre'))
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='section-title'>给 {decodeURIComponent(plate)} 打分</View>
+      <View className="section-title">给 {decodeURIComponent(plate)} 打分</View>
       {!rule ? (
-        <RuleList rules={usable} onPick={pick} action='选这条' />
+        <RuleList rules={usable} onPick={pick} action="选这条" />
       ) : (
         <>
-          <View className='notice'>
-            <View>{rule.category} · {rule.title}</View>
-            <View className='muted' onClick={() => setRule(null)}>换一条细则</View>
+          <View className="notice">
+            <View>
+              {rule.category} · {rule.title}
+            </View>
+            <View className="muted" onClick={() => setRule(null)}>
+              换一条细则
+            </View>
           </View>
           <PointsStepper min={rule.points.min} max={rule.points.max} value={points} onChange={setPoints} />
-          <View className='field'>
-            <View className='field__label'>说明（可不填）</View>
-            <Textarea className='textarea' value={note} maxlength={200} placeholder='例如：4月月检，院坝干净' onInput={e => setNote(e.detail.value)} />
+          <View className="field">
+            <View className="field__label">说明（可不填）</View>
+            <Textarea
+              className="textarea"
+              value={note}
+              maxlength={200}
+              placeholder="例如：4月月检，院坝干净"
+              onInput={e => setNote(e.detail.value)}
+            />
           </View>
-          <View className='field'>
-            <View className='field__label'>照片{rule.evidenceRequired ? '（这条必须拍照）' : '（可不拍）'}</View>
+          <View className="field">
+            <View className="field__label">照片{rule.evidenceRequired ? '（这条必须拍照）' : '（可不拍）'}</View>
             <EvidencePicker files={evidence} onChange={setEvidence} />
           </View>
-          <View className='button' data-testid='score-submit' onClick={() => void submit()}>
+          <View className="button" data-testid="score-submit" onClick={() => void submit()}>
             {busy ? '正在记分…' : `确认${points > 0 ? '加' : '扣'} ${Math.abs(points)} 分`}
           </View>
         </>

@@ -29,10 +29,20 @@ export default function GridHome() {
   const go = (url: string) => Taro.navigateTo({ url })
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='links'>
-        <View className='button' data-testid='new-log' onClick={() => go('/packages/grid/pages/log/index')}>写日志</View>
-        <View className='button secondary' data-testid='new-proposal' onClick={() => go('/packages/grid/pages/propose/index')}>提议加分</View>
-        <View className='button secondary' onClick={() => go('/packages/grid/pages/issues/index')}>村民说事</View>
+      <View className="links">
+        <View className="button" data-testid="new-log" onClick={() => go('/packages/grid/pages/log/index')}>
+          写日志
+        </View>
+        <View
+          className="button secondary"
+          data-testid="new-proposal"
+          onClick={() => go('/packages/grid/pages/propose/index')}
+        >
+          提议加分
+        </View>
+        <View className="button secondary" onClick={() => go('/packages/grid/pages/issues/index')}>
+          村民说事
+        </View>
       </View>
       {problem ? (
         <Problem problem={problem} />
@@ -40,27 +50,52 @@ export default function GridHome() {
         <Loading />
       ) : (
         <>
-          <View className='section-title'>我的日志</View>
+          <View className="section-title">我的日志</View>
           <View>
             {(['all', 'patrol', 'visit', 'activity'] as const).map(t => (
-              <Text key={t} className={`chip ${t === type ? 'chip--on' : ''}`} onClick={() => filter({ type: t })}>{t === 'all' ? '全部' : GRID_LOG_NAMES[t]}</Text>
+              <Text key={t} className={`chip ${t === type ? 'chip--on' : ''}`} onClick={() => filter({ type: t })}>
+                {t === 'all' ? '全部' : GRID_LOG_NAMES[t]}
+              </Text>
             ))}
-            <Text className={`chip ${month === thisMonth ? 'chip--on' : ''}`} onClick={() => filter({ month: month === thisMonth ? 'all' : thisMonth })}>只看本月</Text>
+            <Text
+              className={`chip ${month === thisMonth ? 'chip--on' : ''}`}
+              onClick={() => filter({ month: month === thisMonth ? 'all' : thisMonth })}
+            >
+              只看本月
+            </Text>
           </View>
-          <View className='list'>
+          <View className="list">
             {data.logs.map(l => (
-              <View key={l.id} className='list__row' onClick={() => go(`/packages/grid/pages/propose/index?households=${l.households.map(h => h.id).join(',')}&log=${l.id}`)}>
-                <Text className='chip chip--on'>{GRID_LOG_NAMES[l.type]}</Text>
-                <View className='list__body'>
-                  <Text className='list__title'>{l.place || '（没写地点）'} · {l.households.length}户</Text>
-                  <Text className='list__meta'>{formatDateTime(l.at)}{l.note ? ` · ${l.note}` : ''}</Text>
+              <View
+                key={l.id}
+                className="list__row"
+                onClick={() =>
+                  go(
+                    `/packages/grid/pages/propose/index?households=${l.households.map(h => h.id).join(',')}&log=${l.id}`
+                  )
+                }
+              >
+                <Text className="chip chip--on">{GRID_LOG_NAMES[l.type]}</Text>
+                <View className="list__body">
+                  <Text className="list__title">
+                    {l.place || '（没写地点）'} · {l.households.length}户
+                  </Text>
+                  <Text className="list__meta">
+                    {formatDateTime(l.at)}
+                    {l.note ? ` · ${l.note}` : ''}
+                  </Text>
                 </View>
               </View>
             ))}
-            {data.logs.length === 0 ? <View className='list__row muted'>还没有日志</View> : null}
+            {data.logs.length === 0 ? <View className="list__row muted">还没有日志</View> : null}
           </View>
-          <View className='section-title'>我提议的积分</View>
-          <PendingList items={data.mine} onWithdraw={p => void act(() => call('pending.withdraw', { requestId: newRequestId(), pendingId: p.id }), '已撤回', reload)} />
+          <View className="section-title">我提议的积分</View>
+          <PendingList
+            items={data.mine}
+            onWithdraw={p =>
+              void act(() => call('pending.withdraw', { requestId: newRequestId(), pendingId: p.id }), '已撤回', reload)
+            }
+          />
         </>
       )}
     </View>

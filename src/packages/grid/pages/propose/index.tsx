@@ -12,16 +12,26 @@ import { Loading, Problem } from '../../../../components/Problem'
 export default function ProposePage() {
   const large = useLargeFont()
   const { households: preset = '', log } = useRouter().params
-  const { data, problem } = useLoad(useCallback(async () => {
-    const [rules, mine] = await Promise.all([call('archive.rules', {}), call('grid.households', {})])
-    return { rules: rules.rules.filter(r => r.proposers.includes('gridWorker')), households: mine.households }
-  }, []))
+  const { data, problem } = useLoad(
+    useCallback(async () => {
+      const [rules, mine] = await Promise.all([call('archive.rules', {}), call('grid.households', {})])
+      return { rules: rules.rules.filter(r => r.proposers.includes('gridWorker')), households: mine.households }
+    }, [])
+  )
   const [chosen, setChosen] = useState<string[]>(preset ? preset.split(',') : [])
   const [requestId] = useState(newRequestId)
 
   const submit = async ({ rule, points, description, evidence }: PointsRequest) => {
     try {
-      const done = await call('grid.propose', { requestId, logId: log || undefined, householdIds: chosen, ruleId: rule.id, points, description, evidence })
+      const done = await call('grid.propose', {
+        requestId,
+        logId: log || undefined,
+        householdIds: chosen,
+        ruleId: rule.id,
+        points,
+        description,
+        evidence
+      })
       await Taro.showModal({ title: '已提议', content: `${done.items.length}户，等村干部审核`, showCancel: false })
       Taro.navigateBack()
       return true
@@ -31,15 +41,33 @@ export default function ProposePage() {
     }
   }
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='field'>
-        <View className='field__label'>给哪些户（已选{chosen.length}户）</View>
+      <View className="field">
+        <View className="field__label">给哪些户（已选{chosen.length}户）</View>
         <HouseholdPicker households={data.households} chosen={chosen} onChange={setChosen} />
       </View>
-      <PointsRequestForm rules={data.rules} pickAction='选这条' descriptionLabel='依据（必填）' placeholder='例如：夜间巡逻发现并报告了隐患' submitLabel='提交给村干部审核' testid='proposal' onSubmit={submit} />
+      <PointsRequestForm
+        rules={data.rules}
+        pickAction="选这条"
+        descriptionLabel="依据（必填）"
+        placeholder="例如：夜间巡逻发现并报告了隐患"
+        submitLabel="提交给村干部审核"
+        testid="proposal"
+        onSubmit={submit}
+      />
     </View>
   )
 }

@@ -13,10 +13,12 @@ import { Loading, Problem } from '../../../../components/Problem'
 /** 申报积分: a villager asks points for a good deed by a rule open to villagers; the cadre reviews it. */
 export default function ClaimPage() {
   const large = useLargeFont()
-  const { data, problem, reload } = useLoad(useCallback(async () => {
-    const [rules, mine] = await Promise.all([call('archive.rules', {}), call('pending.mine', {})])
-    return { rules: rules.rules.filter(r => r.proposers.includes('villager')), mine: mine.items }
-  }, []))
+  const { data, problem, reload } = useLoad(
+    useCallback(async () => {
+      const [rules, mine] = await Promise.all([call('archive.rules', {}), call('pending.mine', {})])
+      return { rules: rules.rules.filter(r => r.proposers.includes('villager')), mine: mine.items }
+    }, [])
+  )
   // one request id per claim: pressing again after a network failure cannot claim twice
   const [requestId, setRequestId] = useState(newRequestId)
 
@@ -34,14 +36,37 @@ export default function ClaimPage() {
     }
   }
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='section-title'>做了什么好事？选一条</View>
-      <PointsRequestForm rules={data.rules} pickAction='申报' descriptionLabel='说说经过（必填）' placeholder='例如：11月20日参加了河道清理' submitLabel='提交申报' testid='claim' onSubmit={submit} />
-      <View className='section-title'>我的申报</View>
-      <PendingList items={data.mine} onWithdraw={p => void act(() => call('pending.withdraw', { requestId: newRequestId(), pendingId: p.id }), '已撤回', reload)} />
+      <View className="section-title">做了什么好事？选一条</View>
+      <PointsRequestForm
+        rules={data.rules}
+        pickAction="申报"
+        descriptionLabel="说说经过（必填）"
+        placeholder="例如：11月20日参加了河道清理"
+        submitLabel="提交申报"
+        testid="claim"
+        onSubmit={submit}
+      />
+      <View className="section-title">我的申报</View>
+      <PendingList
+        items={data.mine}
+        onWithdraw={p =>
+          void act(() => call('pending.withdraw', { requestId: newRequestId(), pendingId: p.id }), '已撤回', reload)
+        }
+      />
     </View>
   )
 }

@@ -45,51 +45,130 @@ export default function VillagerIssues() {
     await reload()
   }
 
-  if (problem) return <View className='page'><Problem problem={problem} /></View>
-  if (!data) return <View className='page'><Loading /></View>
+  if (problem)
+    return (
+      <View className="page">
+        <Problem problem={problem} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    )
   if (open) {
     return (
       <View className={`page ${large ? 'large' : ''}`}>
         <IssueThread issue={open} />
         {open.state !== 'closed' ? (
-          <View className='field'>
-            <Input className='input' value={words} placeholder='补充说明' onInput={e => setWords(e.detail.value)} />
-            <View className='button secondary' onClick={() => void act(() => call('issue.reply', { requestId: newRequestId(), issueId: open.id, text: words }), '已补充', refresh)}>补充</View>
+          <View className="field">
+            <Input className="input" value={words} placeholder="补充说明" onInput={e => setWords(e.detail.value)} />
+            <View
+              className="button secondary"
+              onClick={() =>
+                void act(
+                  () => call('issue.reply', { requestId: newRequestId(), issueId: open.id, text: words }),
+                  '已补充',
+                  refresh
+                )
+              }
+            >
+              补充
+            </View>
           </View>
         ) : null}
         {(open.state === 'answered' || open.state === 'closed') && !open.rating ? (
-          <View className='field' data-testid='rate'>
-            <View className='field__label'>给这次办理打个分</View>
+          <View className="field" data-testid="rate">
+            <View className="field__label">给这次办理打个分</View>
             <View>
               {[1, 2, 3, 4, 5].map(n => (
-                <Text key={n} className={`chip ${n <= stars ? 'chip--on' : ''}`} data-star={n} onClick={() => setStars(n)}>★</Text>
+                <Text
+                  key={n}
+                  className={`chip ${n <= stars ? 'chip--on' : ''}`}
+                  data-star={n}
+                  onClick={() => setStars(n)}
+                >
+                  ★
+                </Text>
               ))}
             </View>
-            <Input className='input' value={words} placeholder='说一句（可不填）' onInput={e => setWords(e.detail.value)} />
-            <View className='button' data-testid='rate-submit' onClick={() => void act(() => call('issue.rate', { requestId: newRequestId(), issueId: open.id, stars, word: words }), '谢谢评价', refresh)}>提交评价</View>
+            <Input
+              className="input"
+              value={words}
+              placeholder="说一句（可不填）"
+              onInput={e => setWords(e.detail.value)}
+            />
+            <View
+              className="button"
+              data-testid="rate-submit"
+              onClick={() =>
+                void act(
+                  () => call('issue.rate', { requestId: newRequestId(), issueId: open.id, stars, word: words }),
+                  '谢谢评价',
+                  refresh
+                )
+              }
+            >
+              提交评价
+            </View>
           </View>
         ) : null}
-        {open.state === 'answered' ? <View className='button secondary' onClick={() => void act(() => call('issue.close', { requestId: newRequestId(), issueId: open.id }), '已办结', refresh)}>问题解决了，办结</View> : null}
-        <View className='button secondary' onClick={() => setOpen(null)}>返回</View>
+        {open.state === 'answered' ? (
+          <View
+            className="button secondary"
+            onClick={() =>
+              void act(() => call('issue.close', { requestId: newRequestId(), issueId: open.id }), '已办结', refresh)
+            }
+          >
+            问题解决了，办结
+          </View>
+        ) : null}
+        <View className="button secondary" onClick={() => setOpen(null)}>
+          返回
+        </View>
       </View>
     )
   }
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='field'>
+      <View className="field">
         {ISSUE_CATEGORIES.map(c => (
-          <Text key={c} className={`chip ${c === category ? 'chip--on' : ''}`} onClick={() => setCategory(c)}>{c}</Text>
+          <Text key={c} className={`chip ${c === category ? 'chip--on' : ''}`} onClick={() => setCategory(c)}>
+            {c}
+          </Text>
         ))}
       </View>
-      <View className='field'>
-        <View className='field__label'>什么事（必填）</View>
-        <Textarea className='textarea' data-testid='issue-text' value={text} maxlength={500} placeholder='例如：3组路口的路灯坏了' onInput={e => setText(e.detail.value)} />
+      <View className="field">
+        <View className="field__label">什么事（必填）</View>
+        <Textarea
+          className="textarea"
+          data-testid="issue-text"
+          value={text}
+          maxlength={500}
+          placeholder="例如：3组路口的路灯坏了"
+          onInput={e => setText(e.detail.value)}
+        />
       </View>
-      <View className='field'><View className='field__label'>在哪里</View><Input className='input' value={place} maxlength={60} onInput={e => setPlace(e.detail.value)} /></View>
-      <View className='field'><View className='field__label'>照片</View><EvidencePicker files={photos} onChange={setPhotos} /></View>
-      <View className='button' data-testid='issue-submit' onClick={() => void raise()}>提交给村里</View>
-      <View className='section-title'>我说的事</View>
-      <IssueList issues={data.issues} onOpen={i => { setOpen(i); setWords('') }} />
+      <View className="field">
+        <View className="field__label">在哪里</View>
+        <Input className="input" value={place} maxlength={60} onInput={e => setPlace(e.detail.value)} />
+      </View>
+      <View className="field">
+        <View className="field__label">照片</View>
+        <EvidencePicker files={photos} onChange={setPhotos} />
+      </View>
+      <View className="button" data-testid="issue-submit" onClick={() => void raise()}>
+        提交给村里
+      </View>
+      <View className="section-title">我说的事</View>
+      <IssueList
+        issues={data.issues}
+        onOpen={i => {
+          setOpen(i)
+          setWords('')
+        }}
+      />
     </View>
   )
 }

@@ -30,31 +30,44 @@ export default function ObjectionPage() {
     <View className={`page ${large ? 'large' : ''}`}>
       {entry ? (
         <>
-          <View className='notice'>对这一条有异议：{decodeURIComponent(what)}</View>
-          <View className='field'>
-            <View className='field__label'>您的理由（必填）</View>
-            <Textarea className='textarea' data-testid='objection-reason' value={reason} maxlength={200} placeholder='例如：那天他家没有人参加' onInput={e => setReason(e.detail.value)} />
+          <View className="notice">对这一条有异议：{decodeURIComponent(what)}</View>
+          <View className="field">
+            <View className="field__label">您的理由（必填）</View>
+            <Textarea
+              className="textarea"
+              data-testid="objection-reason"
+              value={reason}
+              maxlength={200}
+              placeholder="例如：那天他家没有人参加"
+              onInput={e => setReason(e.detail.value)}
+            />
           </View>
-          <View className='button' data-testid='objection-submit' onClick={() => void submit()}>提交异议</View>
+          <View className="button" data-testid="objection-submit" onClick={() => void submit()}>
+            提交异议
+          </View>
         </>
       ) : null}
-      <View className='section-title'>我提的异议</View>
+      <View className="section-title">我提的异议</View>
       {problem ? (
         <Problem problem={problem} />
       ) : !data ? (
         <Loading />
       ) : (
-        <View className='list'>
+        <View className="list">
           {data.items.map(o => (
-            <View key={o.id} className='list__row' data-testid='objection-row' data-state={o.state}>
-              <View className='list__body'>
-                <Text className='list__title'>{o.doorPlate} · {o.title}（{o.points}分）</Text>
-                <Text className='list__meta'>{OBJECTION_STATE_NAMES[o.state]} · 我的理由：{o.reason}</Text>
-                {o.reply ? <Text className='list__meta'>村里答复：{o.reply}</Text> : null}
+            <View key={o.id} className="list__row" data-testid="objection-row" data-state={o.state}>
+              <View className="list__body">
+                <Text className="list__title">
+                  {o.doorPlate} · {o.title}（{o.points}分）
+                </Text>
+                <Text className="list__meta">
+                  {OBJECTION_STATE_NAMES[o.state]} · 我的理由：{o.reason}
+                </Text>
+                {o.reply ? <Text className="list__meta">村里答复：{o.reply}</Text> : null}
               </View>
             </View>
           ))}
-          {data.items.length === 0 ? <View className='list__row muted'>还没有</View> : null}
+          {data.items.length === 0 ? <View className="list__row muted">还没有</View> : null}
         </View>
       )}
     </View>

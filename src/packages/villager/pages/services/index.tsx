@@ -21,29 +21,51 @@ export default function ServicesPage() {
   const [open, setOpen] = useState<ServiceView | null>(null)
   const [adding, setAdding] = useState(false)
 
-  if (adding) return <View className={`page ${large ? 'large' : ''}`}><VillageService onDone={() => { setAdding(false); void reload() }} /></View>
+  if (adding)
+    return (
+      <View className={`page ${large ? 'large' : ''}`}>
+        <VillageService
+          onDone={() => {
+            setAdding(false)
+            void reload()
+          }}
+        />
+      </View>
+    )
   if (open) {
     return (
       <View className={`page ${large ? 'large' : ''}`}>
-        <View className='notice' data-testid='service-detail'>
-          <View className='section-title'>{open.name}</View>
+        <View className="notice" data-testid="service-detail">
+          <View className="section-title">{open.name}</View>
           <View>{open.purpose}</View>
-          {open.who ? <View className='field__label'>谁能办：{open.who}</View> : null}
-          <View className='field__label'>要带：{open.materials.length ? open.materials.join('、') : '不用带材料'}</View>
-          <View className='field__label'>去哪办：{open.where}（{open.when}）</View>
-          <View className='field__label'>怎么办：{open.guide}</View>
+          {open.who ? <View className="field__label">谁能办：{open.who}</View> : null}
+          <View className="field__label">要带：{open.materials.length ? open.materials.join('、') : '不用带材料'}</View>
+          <View className="field__label">
+            去哪办：{open.where}（{open.when}）
+          </View>
+          <View className="field__label">怎么办：{open.guide}</View>
         </View>
         {open.phone ? (
-          <View className='button' onClick={() => void Taro.makePhoneCall({ phoneNumber: open.phone })}>打电话问：{open.phone}</View>
+          <View className="button" onClick={() => void Taro.makePhoneCall({ phoneNumber: open.phone })}>
+            打电话问：{open.phone}
+          </View>
         ) : null}
-        <View className='button secondary' onClick={() => setOpen(null)}>返回</View>
+        <View className="button secondary" onClick={() => setOpen(null)}>
+          返回
+        </View>
       </View>
     )
   }
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className='field'>
-        <Input className='input' data-testid='service-search' placeholder='搜一搜，例如：医保、低保、身份证' value={query} onInput={e => setQuery(e.detail.value)} />
+      <View className="field">
+        <Input
+          className="input"
+          data-testid="service-search"
+          placeholder="搜一搜，例如：医保、低保、身份证"
+          value={query}
+          onInput={e => setQuery(e.detail.value)}
+        />
       </View>
       {problem ? (
         <Problem problem={problem} />
@@ -52,23 +74,35 @@ export default function ServicesPage() {
       ) : (
         <>
           <View>
-            <Text className={`chip ${category === '' ? 'chip--on' : ''}`} onClick={() => setCategory('')}>全部</Text>
+            <Text className={`chip ${category === '' ? 'chip--on' : ''}`} onClick={() => setCategory('')}>
+              全部
+            </Text>
             {data.categories.map(c => (
-              <Text key={c} className={`chip ${c === category ? 'chip--on' : ''}`} onClick={() => setCategory(c)}>{c}</Text>
+              <Text key={c} className={`chip ${c === category ? 'chip--on' : ''}`} onClick={() => setCategory(c)}>
+                {c}
+              </Text>
             ))}
           </View>
-          <View className='list'>
+          <View className="list">
             {data.services.map(s => (
-              <View key={s.id} className='list__row' data-testid='service-row' onClick={() => setOpen(s)}>
-                <View className='list__body'>
-                  <Text className='list__title'>{s.name}</Text>
-                  <Text className='list__meta'>{s.category} · {s.purpose}</Text>
+              <View key={s.id} className="list__row" data-testid="service-row" onClick={() => setOpen(s)}>
+                <View className="list__body">
+                  <Text className="list__title">{s.name}</Text>
+                  <Text className="list__meta">
+                    {s.category} · {s.purpose}
+                  </Text>
                 </View>
               </View>
             ))}
-            {data.services.length === 0 ? <View className='list__row muted'>没有找到，换个词试试，或打12345问</View> : null}
+            {data.services.length === 0 ? (
+              <View className="list__row muted">没有找到，换个词试试，或打12345问</View>
+            ) : null}
           </View>
-          {data.isCadre ? <View className='button secondary' onClick={() => setAdding(true)}>添加本村的服务</View> : null}
+          {data.isCadre ? (
+            <View className="button secondary" onClick={() => setAdding(true)}>
+              添加本村的服务
+            </View>
+          ) : null}
         </>
       )}
     </View>
@@ -77,16 +111,30 @@ export default function ServicesPage() {
 
 /** A cadre adds a service of the village's own (the town's directory is the town's). */
 function VillageService({ onDone }: { onDone: () => void }) {
-  const [form, setForm] = useState({ category: '其他', name: '', purpose: '', who: '', materials: '', where: '', when: '', phone: '', guide: '' })
+  const [form, setForm] = useState({
+    category: '其他',
+    name: '',
+    purpose: '',
+    who: '',
+    materials: '',
+    where: '',
+    when: '',
+    phone: '',
+    guide: ''
+  })
   const [requestId] = useState(newRequestId)
   const field = (key: keyof typeof form, label: string) => (
-    <View className='field'>
-      <View className='field__label'>{label}</View>
-      <Input className='input' value={form[key]} onInput={e => setForm({ ...form, [key]: e.detail.value })} />
+    <View className="field">
+      <View className="field__label">{label}</View>
+      <Input className="input" value={form[key]} onInput={e => setForm({ ...form, [key]: e.detail.value })} />
     </View>
   )
   const save = () =>
-    act(() => call('service.save', { requestId, ...form, materials: form.materials.split(/[，,、\s]+/).filter(Boolean) }), '已添加', onDone)
+    act(
+      () => call('service.save', { requestId, ...form, materials: form.materials.split(/[，,、\s]+/).filter(Boolean) }),
+      '已添加',
+      onDone
+    )
   return (
     <View>
       {field('category', '类别')}
@@ -98,8 +146,12 @@ function VillageService({ onDone }: { onDone: () => void }) {
       {field('when', '什么时间')}
       {field('phone', '电话')}
       {field('guide', '怎么办')}
-      <View className='button' onClick={() => void save()}>保存</View>
-      <View className='button secondary' onClick={onDone}>返回</View>
+      <View className="button" onClick={() => void save()}>
+        保存
+      </View>
+      <View className="button secondary" onClick={onDone}>
+        返回
+      </View>
     </View>
   )
 }
