@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 
 /** The product that test/e2e/start-product.ts started, and what every browser test does with it. */
-export const BASE = 'http://127.0.0.1:8799'
+export const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 8799}`
 export const SHOTS = path.resolve(__dirname, '../../test-results')
 
 /** Logs the browser in as a demo persona through the dev login (the stand-in for WeChat's identity). */

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '../..')
-export const E2E_PORT = 8799
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 8799)
 
 /** Starts `npm start` on a fresh data folder and waits until it answers. */
 export default async function startProduct() {
