@@ -22,7 +22,7 @@ function readJson(file: string): any {
 function main(args: string[]) {
   const headsAt = args.indexOf('--heads')
   const headsFile = headsAt >= 0 ? args[headsAt + 1] : null
-  const file = args.filter((_, i) => i !== headsAt && i !== headsAt + 1)[0]
+  const file = args.filter((_, i) => headsAt < 0 || (i !== headsAt && i !== headsAt + 1))[0]
   if (!file) {
     console.error('用法: npm run verify-ledger -- <导出文件.json> [--heads <公布的树头.json>]')
     process.exit(2)

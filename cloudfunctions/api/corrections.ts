@@ -2,6 +2,7 @@ import { AppError, ErrorCode } from '../../core/contract/errors'
 import { pointsProblem } from '../../core/domain/rules'
 import { canMovePosting } from '../../core/domain/workflow'
 import { auditOf } from './audit'
+import { refuseOwnHousehold } from './conflict'
 import { getDoc } from './identity'
 import { post, Posted, requestKeyFor, transactionGet } from './ledger'
 import type { EntryDoc, PostingDoc } from './model/documents'
@@ -25,6 +26,7 @@ export async function correctEntry(
   const original = await getDoc<EntryDoc>(ctx, 'entries', entryId)
   if (!original) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
   if (original.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
+  refuseOwnHousehold(ctx, original.householdId)
   if ((original.kind !== 'award' && original.kind !== 'deduction') || !original.rule)
     throw new AppError('NOT_CORRECTABLE')
   if (points !== 0) {

@@ -1,12 +1,20 @@
 import cloud from 'wx-server-sdk'
 import { runScheduledTasks } from './tasks'
+import { sealAllVillages } from './sealing'
 
 // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
-/** Scheduled work, run by the timer trigger in config.json (hourly): closes posting periods, expires stale claims. */
+/**
+ * Scheduled work, run by the timer trigger in config.json (hourly): closes posting periods, expires
+ * stale claims, then re-checks the latest seals and seals the days that have ended (存证).
+ */
 export async function main(event: { Type?: string; TriggerName?: string }) {
-  const done = await runScheduledTasks(cloud.database(), Date.now())
-  console.log(JSON.stringify({ level: 'info', message: 'timer', trigger: event?.TriggerName ?? 'manual', ...done }))
-  return { ran: event?.TriggerName ?? 'manual', ...done }
+  const db = cloud.database()
+  const now = Date.now()
+  const done = await runScheduledTasks(db, now)
+  const sealing = await sealAllVillages(db, now)
+  const summary = { ...done, sealedDays: sealing.sealedDays, alarms: sealing.alarms.length }
+  console.log(JSON.stringify({ level: 'info', message: 'timer', trigger: event?.TriggerName ?? 'manual', ...summary }))
+  return { ran: event?.TriggerName ?? 'manual', ...summary }
 }

@@ -34,6 +34,7 @@ export const ERRORS = {
   NOT_ANSWERED: '村里答复以后才能评价',
   DOOR_PLATE_TAKEN: '村里已经有这个门牌号了',
   GRANT_NOT_ALLOWED: '您不能授予这个角色',
+  CONFLICT_OF_INTEREST: '这是您自己家的事，按规定要回避，请村里其他干部或镇里办理',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const
 

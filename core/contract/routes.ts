@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/rules'
+import { trustRoutes } from './trust-routes'
 import type {
   ServiceView,
   IssueView,
@@ -28,6 +29,7 @@ import type {
 } from './views'
 
 export * from './views'
+export type { EntryExplained, SealHeadsView } from './trust-routes'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -383,7 +385,10 @@ export const routes = {
       guide: text(500).default('')
     }),
     result<ServiceView>()
-  )
+  ),
+
+  // trust: seals, the ledger export, one entry explained, fairness (issue 16)
+  ...trustRoutes
 } as const
 
 export type RouteName = keyof typeof routes

@@ -137,3 +137,6 @@ export function chainProblems(heads: readonly TreeHead[]): { day: string; proble
   })
   return problems
 }
+
+/** Where alarms about a town's seals are addressed: a notice place only the town's administrators read. */
+export const townAdminsPlace = (townId: string) => `admins-${townId}`

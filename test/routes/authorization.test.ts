@@ -306,7 +306,17 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'service.save': {
     input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
     expect: only(bothCadres)
-  }
+  },
+  // trust: every village reads its own seals; a town administrator its town's villages (the first by default)
+  'seal.heads': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+  'seal.export': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+  // an entry another household got, in the village's posting: villagers of the village and its cadre
+  'entry.explain': {
+    input: () => ({ entryId: fixture.postedEntry }),
+    expect: only({ ...villagers, 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' })
+  },
+  'fairness.town': { input: () => ({}), expect: only({ 'demo-town': 'ok' }) },
+  'fairness.village': { input: () => ({}), expect: only(inVillage) }
 }
 
 beforeAll(async () => {

@@ -9,7 +9,8 @@ import {
   makeHead,
   nextDay,
   sealOrder,
-  SealedEntry
+  SealedEntry,
+  TreeHead
 } from '../../core/domain/seal'
 
 const entry = (id: string, at: number, points = 5): SealedEntry => ({
@@ -42,7 +43,7 @@ test('days are counted in China Standard Time', () => {
 })
 
 function exportOf(days: { day: string; entries: SealedEntry[] }[]): LedgerExport {
-  let prev = null
+  let prev: TreeHead | null = null
   const out: LedgerExport['days'] = []
   for (const d of days) {
     const ordered = sealOrder(d.entries)

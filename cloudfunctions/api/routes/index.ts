@@ -13,6 +13,9 @@ import * as householdCode from './household-code'
 import * as notices from './notices'
 import * as villageIssues from './village-issues'
 import * as services from './services'
+import * as seals from './seals'
+import * as entryExplain from './entry-explain'
+import * as fairness from './fairness'
 
 export const handlers: Handlers = {
   'me.session': session,
@@ -81,5 +84,10 @@ export const handlers: Handlers = {
   'issue.close': villageIssues.close,
   'issue.rate': villageIssues.rate,
   'service.list': services.list,
-  'service.save': services.save
+  'service.save': services.save,
+  'seal.heads': seals.heads,
+  'seal.export': seals.exportLedger,
+  'entry.explain': entryExplain.explain,
+  'fairness.town': fairness.town,
+  'fairness.village': fairness.village
 }

@@ -8,6 +8,7 @@ import type { NoticeDoc, PlaceDoc } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, grantOf, myVillage } from '../scope'
 import { hashId } from '../ids'
+import { townAdminsPlace } from '../../../core/domain/seal'
 
 /**
  * 通知公告 and 三务公开. Cadres publish to their village, town administrators to all the villages of
@@ -42,7 +43,8 @@ async function readablePlaces(ctx: RouteCtx): Promise<string[]> {
   const hasVillage = ctx.identity.roles.some(
     r => r.role === 'villager' || r.role === 'cadre' || r.role === 'gridWorker'
   )
-  const places: string[] = town ? [town.townId] : []
+  // town administrators also read the alarms addressed to them (存证报警)
+  const places: string[] = town ? [town.townId, townAdminsPlace(town.townId)] : []
   if (hasVillage) {
     const villageId = myVillage(ctx)
     const village = await getDoc<PlaceDoc>(ctx, 'places', villageId)

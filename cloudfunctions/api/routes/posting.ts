@@ -6,8 +6,9 @@ import { checkText } from '../content-check'
 import { correctEntry } from '../corrections'
 import { getDoc } from '../identity'
 import { transact, transactionGet } from '../ledger'
-import type { AuditDoc, ObjectionDoc, PlaceDoc, PostingDoc } from '../model/documents'
+import type { AuditDoc, EntryDoc, ObjectionDoc, PlaceDoc, PostingDoc } from '../model/documents'
 import { childPlaces } from '../places'
+import { refuseOwnHousehold } from '../conflict'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage, grantOf, myHousehold, myVillage } from '../scope'
 import { hashId } from '../ids'
@@ -157,6 +158,8 @@ export const resolve: Handler<'objection.resolve'> = {
     const objection = await getDoc<ObjectionDoc>(ctx, 'objections', objectionId)
     if (!objection) throw new AppError('NOT_FOUND', '没有找到这条异议')
     if (objection.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
+    const disputed = await getDoc<EntryDoc>(ctx, 'entries', objection.entryId)
+    if (disputed) refuseOwnHousehold(ctx, disputed.householdId)
     const state = upheld ? 'upheld' : 'dismissed'
     const change = { state, reply, resolvedAt: ctx.now(), resolvedBy: ctx.openid }
 

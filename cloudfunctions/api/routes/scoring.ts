@@ -7,6 +7,7 @@ import { entryIdFor, NewEntry, post, requestKeyFor } from '../ledger'
 import { auditOf, recordAudit } from '../audit'
 import { checkText } from '../content-check'
 import { correctEntry } from '../corrections'
+import { refuseOwnHousehold } from '../conflict'
 import type { RuleDoc, RuleSnapshot } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage } from '../scope'
@@ -76,6 +77,7 @@ export const award: Handler<'score.award'> = {
   ownIdempotency: true,
   async handle(input, ctx) {
     const villageId = cadreVillage(ctx)
+    refuseOwnHousehold(ctx, input.householdId)
     const [rule] = await Promise.all([
       ruleFor(ctx, villageId, input.ruleId, input.points, input.evidence),
       checkText(ctx, input.note)
@@ -104,6 +106,7 @@ export const batch: Handler<'score.batch'> = {
     const householdIds = [...new Set(input.householdIds)]
     const lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
       try {
+        refuseOwnHousehold(ctx, householdId)
         const posted = await post(ctx, scoreEntry(ctx, input, householdId, villageId, rule))
         return { householdId, status: 'applied', balance: posted.balance }
       } catch (e) {

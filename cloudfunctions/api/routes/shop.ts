@@ -7,6 +7,7 @@ import { tellOrderReady } from '../notify'
 import { getDoc } from '../identity'
 import { post, Posted, requestKeyFor, transact, transactionGet } from '../ledger'
 import type { GoodsDoc, HouseholdDoc, OrderDoc } from '../model/documents'
+import { refuseOwnHousehold } from '../conflict'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage, grantOf, myHousehold, myVillage } from '../scope'
 import { hashId } from '../ids'
@@ -193,6 +194,7 @@ export const redeemAtDesk: Handler<'shop.redeemAtDesk'> = {
   access: { who: 'roles', roles: ['cadre'] },
   async handle({ requestId, householdId, goodsId, quantity }, ctx) {
     const villageId = cadreVillage(ctx)
+    refuseOwnHousehold(ctx, householdId)
     const done = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'desk' })
     await recordAudit(
       ctx,

@@ -13,6 +13,7 @@ import { mapWithLimit } from '../../shared/limit'
 import type { Handler, RouteCtx } from '../router'
 import { actorName, cadreVillage, grantOf, myHousehold } from '../scope'
 import { snapshotOf } from './scoring'
+import { refuseOwnHousehold } from '../conflict'
 import { hashId } from '../ids'
 
 /**
@@ -209,6 +210,7 @@ export const propose: Handler<'grid.propose'> = {
   async handle(input, ctx) {
     const grant = gridWorker(ctx)
     const ids = [...new Set(input.householdIds)]
+    for (const householdId of ids) refuseOwnHousehold(ctx, householdId)
     const [rule, households] = await Promise.all([
       ruleFor(ctx, grant.villageId, input.ruleId, input.points, input.evidence, 'gridWorker'),
       householdsOfMyGrids(ctx, ids),
@@ -326,6 +328,7 @@ export const approve: Handler<'review.approve'> = {
     if (!pending) throw new AppError('NOT_FOUND', '没有找到这条申报')
     if (pending.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
     notMine(ctx, pending)
+    refuseOwnHousehold(ctx, pending.householdId)
     const points = input.points ?? pending.points
     const problem = pointsProblem(pending.rule, points)
     if (problem) throw new AppError(problem)
@@ -381,6 +384,7 @@ export const reject: Handler<'review.reject'> = {
       p => {
         if (p.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
         notMine(ctx, p)
+        refuseOwnHousehold(ctx, p.householdId)
       },
       { state: 'rejected', resolvedAt: ctx.now(), resolvedBy: ctx.openid, resolvedByName: actorName(ctx), reason }
     )

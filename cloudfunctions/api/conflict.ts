@@ -1,0 +1,13 @@
+import { AppError } from '../../core/contract/errors'
+import type { RouteCtx } from './router'
+
+/**
+ * Conflict of interest (回避): nobody scores, proposes, corrects, reviews, resolves an objection
+ * about, or redeems at the desk for a household they are bound to. A cadre who is also a villager of
+ * the village must leave their own household to the village's other cadre or to the town. Checked
+ * from the caller's grants as loaded server-side.
+ */
+export function refuseOwnHousehold(ctx: RouteCtx, householdId: string) {
+  if (ctx.identity.roles.some(r => r.role === 'villager' && r.householdId === householdId))
+    throw new AppError('CONFLICT_OF_INTEREST')
+}
