@@ -12,7 +12,7 @@ export function benchLogFile(name: string) {
   return {
     file,
     line: (text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`),
-    functionOutput: (functionName: string, text: string) => stream.write(text),
+    functionOutput: (_functionName: string, text: string) => stream.write(text),
     close: () => new Promise<void>(resolve => stream.end(resolve))
   }
 }
