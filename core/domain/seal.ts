@@ -1,4 +1,4 @@
-import { emptyRoot, fromHex, Hash, leafHash, rootOf, sha256Hex, toHex, utf8 } from './merkle'
+import { emptyRoot, fromHex, Hash, leafHash, rootOf, sha256Hex, toHex, utf8, verifyInclusion } from './merkle'
 
 /**
  * Seals (存证): each village's entries of one day (China Standard Time) are the leaves of one Merkle
@@ -140,3 +140,7 @@ export function chainProblems(heads: readonly TreeHead[]): { day: string; proble
 
 /** Where alarms about a town's seals are addressed: a notice place only the town's administrators read. */
 export const townAdminsPlace = (townId: string) => `admins-${townId}`
+
+/** An inclusion proof as the entry page gets it, checked by RFC 9162's algorithm against the day's root. */
+export const proofHolds = (p: { leafHash: string; index: number; size: number; path: string[]; root: string }) =>
+  verifyInclusion(fromHex(p.leafHash), p.index, p.size, p.path.map(fromHex), fromHex(p.root))
