@@ -35,6 +35,11 @@ export const ERRORS = {
   DOOR_PLATE_TAKEN: '村里已经有这个门牌号了',
   GRANT_NOT_ALLOWED: '您不能授予这个角色',
   CONFLICT_OF_INTEREST: '这是您自己家的事，按规定要回避，请村里其他干部或镇里办理',
+  OTHER_BRANCH: '只能办理本支部党员的事',
+  RULE_NOT_FOR_CATEGORY: '这条细则不适用于这一类党员',
+  NOT_PARTY_MEMBER: '您还没有绑定党员身份，请找支部领取绑定码',
+  BIND_CODE_INVALID: '绑定码不对或已经过期，请找支部重新领取',
+  RATING_NOT_READY: '年度评星还没到这一步',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const
 
