@@ -37,11 +37,15 @@ export interface SealDoc extends TreeHead {
 
 export const sealIdOf = (villageId: string, day: string) => `${villageId}:${day}`
 
-/** The sealed fields of a stored entry (core/domain/seal.ts says which bytes are hashed). */
-export const sealedEntryOf = (e: EntryDoc): SealedEntry => ({
+/**
+ * The sealed fields of a stored entry (core/domain/seal.ts says which bytes are hashed). A party
+ * member's entry (account member:<id>) is sealed with its village's too: no household (""), and its
+ * rule's group as the category.
+ */
+export const sealedEntryOf = (e: EntryDoc & { rule: (EntryDoc['rule'] & { group?: string }) | null }): SealedEntry => ({
   id: e._id,
   account: e.account,
-  householdId: e.householdId,
+  householdId: e.householdId ?? '',
   villageId: e.villageId,
   kind: e.kind,
   points: e.points,
@@ -49,7 +53,7 @@ export const sealedEntryOf = (e: EntryDoc): SealedEntry => ({
     ? {
         id: e.rule.id,
         version: e.rule.version,
-        category: e.rule.category,
+        category: e.rule.category ?? e.rule.group ?? '',
         title: e.rule.title,
         min: e.rule.points.min,
         max: e.rule.points.max

@@ -29,7 +29,8 @@ async function recount(villageId: string, key: string) {
     .where({ villageId, at: _.gte(fromMs).and(_.lt(toMs)), kind: _.in(['award', 'deduction']) })
     .limit(1000)
     .get()
-  const entries = res.data as any[]
+  // party members' entries (account member:…) are not households' scores
+  const entries = (res.data as any[]).filter(e => e.account.startsWith('household:'))
   return {
     entries: entries.length,
     given: entries.filter(e => e.points > 0).reduce((a, e) => a + e.points, 0),

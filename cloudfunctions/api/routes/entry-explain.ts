@@ -26,7 +26,8 @@ export const explain: Handler<'entry.explain'> = {
   access: { who: 'roles', roles: ['villager', 'cadre'] },
   async handle({ entryId }, ctx) {
     const entry = await getDoc<EntryDoc>(ctx, 'entries', entryId)
-    if (!entry) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
+    // party members' entries are explained by the party pages; this page is about households
+    if (!entry || !entry.account.startsWith('household:')) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
     const [household, posting, seal, correction, corrected, objections, origin] = await Promise.all([
       getDoc<HouseholdDoc>(ctx, 'households', entry.householdId),
       getDoc<PostingDoc>(ctx, 'postings', entry._id),

@@ -76,7 +76,7 @@ export const town: Handler<'fairness.town'> = {
 function scoredEntriesOf(entries: EntryDoc[], proposals: PendingDoc[]): ScoredEntry[] {
   const proposer = new Map(proposals.filter(p => p.kind === 'proposal').map(p => [`ap-${p._id}`, p]))
   return entries
-    .filter(e => e.kind === 'award' || e.kind === 'deduction')
+    .filter(e => (e.kind === 'award' || e.kind === 'deduction') && e.account.startsWith('household:'))
     .map(e => {
       const p = proposer.get(e._id)
       const by = p ? p.by : e.by
@@ -114,7 +114,7 @@ async function householdsScoredSince(ctx: RouteCtx, villageId: string, sinceMs: 
   const res = (await ctx.db
     .collection('entries')
     .aggregate()
-    .match({ villageId, at: _.gte(sinceMs), kind: _.in(['award', 'deduction']) })
+    .match({ villageId, at: _.gte(sinceMs), kind: _.in(['award', 'deduction']), householdId: _.exists(true) })
     .group({ _id: '$householdId' })
     .limit(10_000)
     .end()) as unknown as { list: { _id: string }[] }
