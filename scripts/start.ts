@@ -8,6 +8,7 @@ import { startLocalCloud } from '../localcloud'
 import { ensureBuilt } from './ensure-built'
 import { BOOTSTRAP_ADMINS, DEMO_PERSONAS, DEMO_TEMPLATES } from './seed/demo-county'
 import { seedDemo } from './seed/seed'
+import { demoYardPhoto } from './seed/demo-photo'
 
 const ROOT = path.resolve(__dirname, '..')
 
@@ -29,7 +30,9 @@ async function main() {
   })
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local-env', serviceUrl: `${lc.url}/tcb` })
-  const seeded = await seedDemo(cloud.database())
+  // a demo evidence photo in the local storage, for the entry that the demo villager's home card opens
+  const photo = await cloud.uploadFile({ cloudPath: 'evidence/demo-yard.png', fileContent: demoYardPhoto() })
+  const seeded = await seedDemo(cloud.database(), Date.now(), { seal: true, photo: photo.fileID })
 
   console.log(`\n乡村积分 is running at ${lc.url}  (${seeded ? 'demo county seeded' : 'existing data in .data/'})`)
   console.log(`Log in at ${lc.url}/__dev/login as one of the demo personas:`)

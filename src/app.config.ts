@@ -11,7 +11,9 @@ export default defineAppConfig({
     'pages/household/index',
     'pages/notices/index',
     'pages/notice/index',
-    'pages/join/index'
+    'pages/join/index',
+    'pages/entry/index',
+    'pages/village/index'
   ],
   // staff pages: subpackages, loaded only by those who open them
   subPackages: [
@@ -44,7 +46,10 @@ export default defineAppConfig({
       root: 'packages/villager',
       pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index']
     },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
+    {
+      root: 'packages/admin',
+      pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index', 'pages/fairness/index']
+    }
   ],
   window: {
     backgroundTextStyle: 'light',

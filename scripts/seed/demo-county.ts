@@ -9,6 +9,7 @@ import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
 import { buildServices } from './services'
 import { buildDemoParty } from './demo-party'
+import { favouredEntries, SECOND_CADRE } from './demo-trust'
 
 export interface Persona {
   openid: string
@@ -56,6 +57,15 @@ export const DEMO_PERSONAS: Persona[] = [
     name: '张德明',
     description: '村干部 · 新丰村',
     roles: [{ role: 'cadre', villageId: 'v-xinfeng' }]
+  },
+  {
+    openid: SECOND_CADRE.openid,
+    name: SECOND_CADRE.name,
+    description: '村干部 · 新丰村，也是1组3号的村民（自家的事要回避）',
+    roles: [
+      { role: 'cadre', villageId: 'v-xinfeng' },
+      { role: 'villager', householdId: SECOND_CADRE.householdId, villageId: 'v-xinfeng' }
+    ]
   },
   {
     openid: 'demo-grid',
@@ -271,6 +281,7 @@ export function buildDemoCounty(now: number) {
 
   // The ledger state of each household from its entries, in time order, by the ledger's own rule:
   // an entry that a cap would refuse is dropped, so balance == sum(entries) and no cap is exceeded.
+  entries.push(...favouredEntries(now, key => termsOf(RULES.find(r => r.key === key)!)))
   entries.sort((a, b) => a.at - b.at)
   const states = new Map<string, LedgerState>(households.map(h => [h._id, emptyLedgerState()]))
   const kept = entries.filter(e => {
