@@ -19,7 +19,7 @@ export interface LocalCloudOptions {
   port?: number
   /** where the SQLite file and stored files live; omitted: a fresh in-memory database and a temporary folder */
   dataDir?: string
-  /** the project's index declaration file (see README: "Collections and indexes") */
+  /** the project's index declaration file (see docs/architecture.md: "Collections and indexes") */
   indexFile?: string
   indexes?: IndexDeclarations
   /** built functions: <functionsDir>/<name>/index.js */
