@@ -4,6 +4,7 @@
  * history. Deterministic: the same data every time, relative to the seeding day.
  */
 import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
+import { doorPlateDoc } from '../../cloudfunctions/api/register/door-plates'
 import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
@@ -412,6 +413,7 @@ export function buildDemoCounty(now: number) {
   return {
     places,
     households,
+    doorPlates: households.map(h => doorPlateDoc(h.villageId, h.doorPlate, h._id)),
     entries: kept,
     postings,
     rules,
