@@ -49,5 +49,3 @@ export async function claimDoorPlate(
     }
   }
 }
-
-export const isDuplicate = (e: any) => /duplicate/i.test(String(e?.errMsg ?? e?.message))

@@ -9,9 +9,9 @@ import { toEntryView, toHouseholdSummary } from '../model/views'
 import { childPlaces } from '../places'
 import type { Handler } from '../router'
 import { cadreVillage } from '../scope'
-import { hashId } from '../ids'
+import { hashId, isDuplicate } from '../ids'
 import { transact, transactionGet } from '../ledger'
-import { claimDoorPlate, DoorPlateDoc, doorPlateKey, isDuplicate } from '../register/door-plates'
+import { claimDoorPlate, DoorPlateDoc, doorPlateKey } from '../register/door-plates'
 
 /** A cadre finds households of their village and opens one. */
 
