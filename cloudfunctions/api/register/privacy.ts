@@ -9,17 +9,13 @@ import { maskPhone, normaliseIdNumber } from '../../../core/domain/register'
  *
  * The key: PERSON_ID_HASH_KEY, set in the cloud function's environment (云开发控制台 → 云函数 → api →
  * 配置 → 环境变量), at least 32 random characters, never changed once people are stored (a new key
- * makes every stored hash unfindable). Locally a fixed development key stands in.
+ * makes every stored hash unfindable). Locally scripts/scf-env.ts sets a fixed development key.
  */
-const DEV_KEY = 'local-development-only-person-id-hash-key'
-
 export function idHashKey(env: NodeJS.ProcessEnv = process.env): string {
   const key = env.PERSON_ID_HASH_KEY
-  if (key) return key
-  // in the cloud (SCF markers, and no local stand-ins announced by the local host) a missing key is an error
-  if (env.TENCENTCLOUD_RUNENV === 'SCF' && !env.LOCALCLOUD_OPENAPI_URL)
-    throw new Error('PERSON_ID_HASH_KEY is not set: ID numbers cannot be stored')
-  return DEV_KEY
+  if (!key || key.length < 16)
+    throw new Error('PERSON_ID_HASH_KEY is not set (16 characters at least): ID numbers cannot be stored')
+  return key
 }
 
 export const idHash = (idNumber: string, key = idHashKey()) =>
