@@ -235,22 +235,22 @@ export function parseRegister(rows: RegisterRow[], places: VillagePlaces, yearNo
   }
 }
 
-/** One ID number in two households of the same sheet. */
+/** One ID number in two households of the same sheet: both are refused, the sheet cannot say which is right. */
 function peopleInTwoHouseholds(households: RegisterHousehold[]): RegisterProblem[] {
-  const seen = new Map<string, RegisterHousehold>()
-  const problems: RegisterProblem[] = []
+  const byId = new Map<string, { h: RegisterHousehold; m: RegisterPerson }[]>()
   for (const h of households)
-    for (const m of h.members) {
-      if (!m.idNumber) continue
-      const first = seen.get(m.idNumber)
-      if (first && first !== h)
-        problems.push({
-          row: m.row,
-          column: '身份证号',
-          reason: `${m.name}的身份证号也出现在门牌${first.doorPlate}，一个人只能在一户`
-        })
-      else seen.set(m.idNumber, h)
-    }
+    for (const m of h.members) if (m.idNumber) byId.set(m.idNumber, [...(byId.get(m.idNumber) ?? []), { h, m }])
+  const problems: RegisterProblem[] = []
+  for (const found of byId.values()) {
+    const plates = [...new Set(found.map(f => f.h.doorPlate))]
+    if (plates.length < 2) continue
+    for (const { h, m } of found)
+      problems.push({
+        row: m.row,
+        column: '身份证号',
+        reason: `${m.name}的身份证号在门牌${plates.filter(p => p !== h.doorPlate).join('、')}也出现了，一个人只能在一户`
+      })
+  }
   return problems
 }
 
