@@ -58,20 +58,22 @@ export async function recountVillageYear(
   const $ = db.command.aggregate
   const _ = db.command
   const entries = () => db.collection('entries').aggregate()
+  // households' entries only: party members' accounts (member:<id>) share the collection
+  const households = { householdId: _.exists(true) }
   const [byKind, activeByMonth, activeInYear] = (await Promise.all([
     entries()
-      .match({ villageId, year })
+      .match({ villageId, year, ...households })
       .group({ _id: { month: '$month', kind: '$kind' }, points: $.sum('$points') })
       .limit(1000)
       .end(),
     entries()
-      .match({ villageId, year, kind: _.in(SCORE) })
+      .match({ villageId, year, kind: _.in(SCORE), ...households })
       .group({ _id: { month: '$month', householdId: '$householdId' } })
       .group({ _id: '$_id.month', n: $.sum(1) })
       .limit(100)
       .end(),
     entries()
-      .match({ villageId, year, kind: _.in(SCORE) })
+      .match({ villageId, year, kind: _.in(SCORE), ...households })
       .group({ _id: '$householdId' })
       .group({ _id: null, n: $.sum(1) })
       .end()

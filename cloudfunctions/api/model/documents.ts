@@ -32,7 +32,7 @@ export interface PlaceDoc {
 }
 
 /** A person of a household as the household keeps them; imported ones carry masked numbers only. */
-export interface MemberDoc {
+export interface HouseholdMember {
   name: string
   relation: string
   partyMember: boolean
@@ -48,7 +48,7 @@ export interface MemberDoc {
  * A person (纳入管理的人), one document each so that people can be counted and one person found in two
  * households: by the keyed hash of their ID number (register/privacy.ts), never the number itself.
  */
-export interface PersonDoc extends MemberDoc {
+export interface PersonDoc extends HouseholdMember {
   _id: string
   householdId: string
   villageId: string
@@ -74,7 +74,7 @@ export interface HouseholdDoc extends LedgerState {
   gridId: string
   doorPlate: string
   head: string
-  members: MemberDoc[]
+  members: HouseholdMember[]
   village: VillageFacts
   /** the newest entries, kept by the ledger, so the home card needs no query of the ledger */
   latest: EntryView[]
@@ -84,6 +84,8 @@ export interface HouseholdDoc extends LedgerState {
   codeFile?: string
   /** the openids bound to the household as its villagers, kept with their grants: whom to tell */
   boundUsers?: string[]
+  /** a party member of the household and their latest posted or final annual star (党员积分评星) */
+  partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; final: boolean }
 }
 
 /** The snapshot of a rule an entry keeps: editing or retiring the rule later changes no history. */

@@ -3,7 +3,7 @@ import { RegisterHousehold, RegisterPerson, RegisterProblem } from '../../../cor
 import { mapWithLimit } from '../../shared/limit'
 import type { Ctx } from '../../shared/context'
 import { hashId } from '../ids'
-import type { HouseholdDoc, MemberDoc, PersonDoc, PlaceDoc } from '../model/documents'
+import type { HouseholdDoc, HouseholdMember, PersonDoc, PlaceDoc } from '../model/documents'
 import { DoorPlateDoc, doorPlateKey } from './door-plates'
 import { idHashKey, storedNumbers } from './privacy'
 
@@ -30,7 +30,7 @@ export interface PlannedHousehold {
   state: 'add' | 'change' | 'same'
   what: string[]
   people: PlannedPerson[]
-  members: MemberDoc[]
+  members: HouseholdMember[]
 }
 
 type ReadCtx = Pick<Ctx, 'db' | 'now'>
@@ -171,7 +171,7 @@ function planPerson(
   return same ? { doc: match, state: 'same' } : { doc: { ...doc, updatedAt: ctx.now() }, state: 'change' }
 }
 
-const memberOf = (p: PersonDoc): MemberDoc => ({
+const memberOf = (p: PersonDoc): HouseholdMember => ({
   name: p.name,
   relation: p.relation,
   partyMember: p.partyMember,

@@ -137,17 +137,20 @@ export const ledger: Handler<'export.ledger'> = {
     ])
     const stateOf = new Map(postings.map(p => [p._id, POSTING_STATE_NAMES[p.state]]))
     const householdOf = new Map(list.map(h => [h._id, h]))
-    const rows = entries.map(e => [
-      formatDateTime(e.at),
-      householdOf.get(e.householdId)?.doorPlate ?? '',
-      householdOf.get(e.householdId)?.head ?? '',
-      KIND_NAMES[e.kind] ?? e.kind,
-      e.rule?.title ?? e.note,
-      e.points,
-      e.byName,
-      stateOf.get(e._id) ?? '不公示',
-      e.note
-    ])
+    // the households' ledger: party members' entries (member:<id>) are exported with party work
+    const rows = entries
+      .filter(e => e.householdId)
+      .map(e => [
+        formatDateTime(e.at),
+        householdOf.get(e.householdId)?.doorPlate ?? '',
+        householdOf.get(e.householdId)?.head ?? '',
+        KIND_NAMES[e.kind] ?? e.kind,
+        e.rule?.title ?? e.note,
+        e.points,
+        e.byName,
+        stateOf.get(e._id) ?? '不公示',
+        e.note
+      ])
     const file = await tableWorkbook([
       {
         name: '积分流水',
