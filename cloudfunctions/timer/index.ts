@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk'
-import { runScheduledTasks } from './tasks'
+import { recountFigures, runScheduledTasks } from './tasks'
 import { sealAllVillages } from './sealing'
 
 // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
@@ -7,12 +7,13 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 /**
  * Scheduled work, run by the timer trigger in config.json (hourly): closes posting periods, expires
- * stale claims, then re-checks the latest seals and seals the days that have ended (存证).
+ * stale claims, recounts the villages' figures, then re-checks the latest seals and seals the days
+ * that have ended (存证).
  */
 export async function main(event: { Type?: string; TriggerName?: string }) {
   const db = cloud.database()
   const now = Date.now()
-  const done = await runScheduledTasks(db, now)
+  const done = { ...(await runScheduledTasks(db, now)), ...(await recountFigures(db, now)) }
   const sealing = await sealAllVillages(db, now)
   const summary = { ...done, sealedDays: sealing.sealedDays, alarms: sealing.alarms.length }
   console.log(JSON.stringify({ level: 'info', message: 'timer', trigger: event?.TriggerName ?? 'manual', ...summary }))

@@ -27,9 +27,11 @@ import type {
   SessionView,
   TemplateView
 } from './views'
+import { countyRoutes } from './county'
 
 export * from './views'
 export type { EntryExplained, SealHeadsView } from './trust-routes'
+export * from './county'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -388,7 +390,10 @@ export const routes = {
   ),
 
   // trust: seals, the ledger export, one entry explained, fairness (issue 16)
-  ...trustRoutes
+  ...trustRoutes,
+
+  // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
+  ...countyRoutes
 } as const
 
 export type RouteName = keyof typeof routes

@@ -16,6 +16,9 @@ import * as services from './services'
 import * as seals from './seals'
 import * as entryExplain from './entry-explain'
 import * as fairness from './fairness'
+import * as register from './register'
+import * as exporting from './exports'
+import * as overview from './overview'
 
 export const handlers: Handlers = {
   'me.session': session,
@@ -89,5 +92,15 @@ export const handlers: Handlers = {
   'seal.export': seals.exportLedger,
   'entry.explain': entryExplain.explain,
   'fairness.town': fairness.town,
-  'fairness.village': fairness.village
+  'fairness.village': fairness.village,
+  'register.template': register.template,
+  'register.preview': register.preview,
+  'register.apply': register.apply,
+  'export.households': exporting.households,
+  'export.ledger': exporting.ledger,
+  'export.ranking': exporting.ranking,
+  'export.overview': exporting.overview,
+  'overview.get': overview.get,
+  'village.setRegistered': overview.setRegistered,
+  'ranking.wide': overview.wideRanking
 }
