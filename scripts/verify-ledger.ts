@@ -1,5 +1,5 @@
 /**
- * npm run verify-ledger -- <export.json> [--heads <published-heads.json>]
+ * npm run verify-ledger -- <export.json or export.xlsx> [--heads <published-heads.json>]
  *
  * Recomputes a village's sealed days from an export, with no access to the database: every head's
  * hash and link to the day before, every recorded leaf against the stored entry, every day's root.
@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { describeProblem, EXPORT_FORMAT, LedgerExport, verifyExport } from '../core/domain/ledger-export'
 import type { TreeHead } from '../core/domain/seal'
+import { readExportWorkbook } from '../cloudfunctions/shared/ledger-export-xlsx'
 
 function readJson(file: string): any {
   try {
@@ -19,15 +20,26 @@ function readJson(file: string): any {
   }
 }
 
-function main(args: string[]) {
+/** An export as JSON, or as the .xlsx that seal.exportFile makes. */
+async function readExport(file: string): Promise<LedgerExport> {
+  if (!file.toLowerCase().endsWith('.xlsx')) return readJson(file) as LedgerExport
+  try {
+    return await readExportWorkbook(readFileSync(file))
+  } catch (e) {
+    console.error(`读不了文件 ${file}: ${(e as Error).message}`)
+    process.exit(2)
+  }
+}
+
+async function main(args: string[]) {
   const headsAt = args.indexOf('--heads')
   const headsFile = headsAt >= 0 ? args[headsAt + 1] : null
   const file = args.filter((_, i) => headsAt < 0 || (i !== headsAt && i !== headsAt + 1))[0]
   if (!file) {
-    console.error('用法: npm run verify-ledger -- <导出文件.json> [--heads <公布的树头.json>]')
+    console.error('用法: npm run verify-ledger -- <导出文件.json 或 .xlsx> [--heads <公布的树头.json>]')
     process.exit(2)
   }
-  const data = readJson(file) as LedgerExport
+  const data = await readExport(file)
   if (data?.format !== EXPORT_FORMAT) {
     console.error(`${file} 不是积分存证导出文件（format 应为 ${EXPORT_FORMAT}）`)
     process.exit(2)
@@ -49,4 +61,4 @@ function main(args: string[]) {
   process.exit(1)
 }
 
-main(process.argv.slice(2))
+void main(process.argv.slice(2))

@@ -4,6 +4,7 @@ import type { LedgerExport } from '../domain/ledger-export'
 import type { TreeHead } from '../domain/seal'
 import type { ObjectionState, PostingState } from '../domain/workflow'
 import type { FairnessReport, VillageDistribution } from '../domain/fairness'
+import type { ExportFile } from './county'
 
 /**
  * Routes of trust (issue 16): the published seals of a village, a ledger export anyone can verify,
@@ -77,6 +78,11 @@ export const trustRoutes = {
   'seal.export': read(
     z.object({ placeId: place, fromDay: day.optional(), toDay: day.optional() }).strict(),
     result<LedgerExport>()
+  ),
+  /** the same export as an .xlsx to download */
+  'seal.exportFile': read(
+    z.object({ placeId: place, fromDay: day.optional(), toDay: day.optional() }).strict(),
+    result<ExportFile>()
   ),
   'entry.explain': read(z.object({ entryId: id }).strict(), result<EntryExplained>()),
   'fairness.town': read(

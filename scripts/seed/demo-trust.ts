@@ -13,7 +13,7 @@ export const SECOND_CADRE = {
   householdId: 'h-xf-003'
 }
 
-const FAVOURED = ['h-xf-002', 'h-xf-004', 'h-xf-006']
+const FAVOURED = ['h-xf-004', 'h-xf-007', 'h-xf-008']
 const FAVOUR_RULES: [key: string, points: number][] = [
   ['yard', 20],
   ['civility', 20],

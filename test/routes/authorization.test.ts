@@ -313,6 +313,7 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   // trust: every village reads its own seals; a town administrator its town's villages (the first by default)
   'seal.heads': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
   'seal.export': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+  'seal.exportFile': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
   // an entry another household got, in the village's posting: villagers of the village and its cadre
   'entry.explain': {
     input: () => ({ entryId: fixture.postedEntry }),

@@ -30,15 +30,24 @@ beforeAll(async () => {
 })
 afterAll(() => env.close())
 
+/** Runs npm run verify-ledger's script on an export: JSON data, or the bytes of an .xlsx. */
 async function verifyLedgerCli(exported: unknown, name: string) {
-  const file = path.join(dir, `${name}.json`)
-  writeFileSync(file, JSON.stringify(exported))
+  const xlsx = Buffer.isBuffer(exported)
+  const file = path.join(dir, `${name}.${xlsx ? 'xlsx' : 'json'}`)
+  writeFileSync(file, xlsx ? exported : JSON.stringify(exported))
   try {
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/verify-ledger.ts', file], { cwd: ROOT })
     return { code: 0, stdout }
   } catch (e: any) {
     return { code: e.code as number, stdout: String(e.stdout) }
   }
+}
+
+/** The .xlsx form of the export, downloaded as the app would. */
+async function exportXlsx(openid: string) {
+  const file = data(await env.call(openid, 'seal.exportFile', {}))
+  expect(file.fileName).toMatch(/积分存证.*\.xlsx$/)
+  return Buffer.from(await (await fetch(file.url)).arrayBuffer())
 }
 
 test('the timer seals each finished day of each village, chained, once', async () => {
@@ -67,6 +76,10 @@ test('an untouched village verifies from its export alone, by the library and by
   expect(cli.code).toBe(0)
   expect(cli.stdout).toContain('核对通过')
   expect(cli.stdout).toContain(heads[0].headHash)
+  const fromXlsx = await verifyLedgerCli(await exportXlsx('demo-cadre'), 'untouched')
+  expect(fromXlsx.code).toBe(0)
+  expect(fromXlsx.stdout).toContain('核对通过')
+  expect(fromXlsx.stdout).toContain(`${result.entries} 条积分记录`)
 })
 
 test('every entry of a sealed day proves its inclusion; an altered entry does not', async () => {
@@ -136,6 +149,10 @@ test('an entry changed or deleted in the database after sealing is named by the 
   expect(cli.code).toBe(1)
   expect(cli.stdout).toContain(`积分记录 ${changed} 在存证以后被改过`)
   expect(cli.stdout).toContain(`积分记录 ${deleted} 在存证以后被删除了`)
+  const fromXlsx = await verifyLedgerCli(await exportXlsx('demo-villager'), 'tampered')
+  expect(fromXlsx.code).toBe(1)
+  expect(fromXlsx.stdout).toContain(`积分记录 ${changed} 在存证以后被改过`)
+  expect(fromXlsx.stdout).toContain(`积分记录 ${deleted} 在存证以后被删除了`)
   // the entry page says the stored entry no longer matches its seal
   const explained = data(await env.call('demo-cadre', 'entry.explain', { entryId: changed }))
   expect(explained.proof.matchesSeal).toBe(false)

@@ -90,6 +90,7 @@ export const handlers: Handlers = {
   'service.save': services.save,
   'seal.heads': seals.heads,
   'seal.export': seals.exportLedger,
+  'seal.exportFile': seals.exportFile,
   'entry.explain': entryExplain.explain,
   'fairness.town': fairness.town,
   'fairness.village': fairness.village,

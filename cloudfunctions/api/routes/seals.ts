@@ -5,6 +5,8 @@ import type { EntryDoc } from '../model/documents'
 import type { Handler, RouteCtx } from '../router'
 import { headOf, SealDoc, sealedEntryOf } from '../../shared/seals'
 import { villageToRead } from '../village-scope'
+import { publishFile } from '../files'
+import { exportWorkbook } from '../../shared/ledger-export-xlsx'
 
 /** The published seals (存证) of a village and an export of its sealed ledger that anyone can verify. */
 
@@ -37,25 +39,42 @@ export const heads: Handler<'seal.heads'> = {
 
 export const exportLedger: Handler<'seal.export'> = {
   access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre', 'townAdmin'] },
-  async handle({ placeId, fromDay, toDay }, ctx) {
-    const { village } = await villageToRead(ctx, placeId)
-    const to = toDay ?? dayOf(ctx.now())
-    const from = fromDay ?? dayOf(dayRange(to).fromMs - 30 * DAY_MS)
-    const spanDays = (dayRange(to).fromMs - dayRange(from).fromMs) / DAY_MS + 1
-    if (spanDays < 1 || spanDays > EXPORT_DAYS_MAX)
-      throw new AppError('INVALID_INPUT', `一次最多导出${EXPORT_DAYS_MAX}天，请缩短日期范围`)
-    const _ = ctx.db.command
-    const [seals, entries] = await Promise.all([
-      ctx.db
-        .collection('seals')
-        .where({ villageId: village._id, day: _.gte(from).and(_.lte(to)) })
-        .orderBy('day', 'asc')
-        .limit(EXPORT_DAYS_MAX)
-        .get() as unknown as Promise<{ data: SealDoc[] }>,
-      entriesBetween(ctx, village._id, dayRange(from).fromMs, dayRange(to).toMs)
-    ])
-    return exportOf(village._id, village.name, ctx.now(), seals.data, entries)
+  handle: (input, ctx) => exportData(ctx, input)
+}
+
+/** The same export as an .xlsx file to download (and to check with npm run verify-ledger). */
+export const exportFile: Handler<'seal.exportFile'> = {
+  access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre', 'townAdmin'] },
+  async handle(input, ctx) {
+    const data = await exportData(ctx, input)
+    const rows = data.days.reduce((n, d) => n + d.leaves.length, data.unsealed.length)
+    const first = data.days[0]?.head.day ?? ''
+    const last = data.days[data.days.length - 1]?.head.day ?? ''
+    return publishFile(ctx, `${data.villageName}积分存证${first}至${last}.xlsx`, await exportWorkbook(data), rows)
   }
+}
+
+async function exportData(
+  ctx: RouteCtx,
+  { placeId, fromDay, toDay }: { placeId?: string; fromDay?: string; toDay?: string }
+): Promise<LedgerExport> {
+  const { village } = await villageToRead(ctx, placeId)
+  const to = toDay ?? dayOf(ctx.now())
+  const from = fromDay ?? dayOf(dayRange(to).fromMs - 30 * DAY_MS)
+  const spanDays = (dayRange(to).fromMs - dayRange(from).fromMs) / DAY_MS + 1
+  if (spanDays < 1 || spanDays > EXPORT_DAYS_MAX)
+    throw new AppError('INVALID_INPUT', `一次最多导出${EXPORT_DAYS_MAX}天，请缩短日期范围`)
+  const _ = ctx.db.command
+  const [seals, entries] = await Promise.all([
+    ctx.db
+      .collection('seals')
+      .where({ villageId: village._id, day: _.gte(from).and(_.lte(to)) })
+      .orderBy('day', 'asc')
+      .limit(EXPORT_DAYS_MAX)
+      .get() as unknown as Promise<{ data: SealDoc[] }>,
+    entriesBetween(ctx, village._id, dayRange(from).fromMs, dayRange(to).toMs)
+  ])
+  return exportOf(village._id, village.name, ctx.now(), seals.data, entries)
 }
 
 async function entriesBetween(ctx: RouteCtx, villageId: string, fromMs: number, toMs: number) {
