@@ -27,7 +27,10 @@ import type {
   TemplateView
 } from './views'
 
+import { partyRoutes } from './party-routes'
+
 export * from './views'
+export * from './party-views'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -383,7 +386,10 @@ export const routes = {
       guide: text(500).default('')
     }),
     result<ServiceView>()
-  )
+  ),
+
+  // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
+  ...partyRoutes
 } as const
 
 export type RouteName = keyof typeof routes
