@@ -26,11 +26,13 @@ import type {
   SessionView,
   TemplateView
 } from './views'
+import { countyRoutes } from './county'
 
 import { partyRoutes } from './party-routes'
 
 export * from './views'
 export * from './party-views'
+export * from './county'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -389,7 +391,9 @@ export const routes = {
   ),
 
   // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
-  ...partyRoutes
+  ...partyRoutes,
+  // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
+  ...countyRoutes
 } as const
 
 export type RouteName = keyof typeof routes
