@@ -29,8 +29,11 @@ import type {
 } from './views'
 import { countyRoutes } from './county'
 
+import { partyRoutes } from './party-routes'
+
 export * from './views'
 export type { EntryExplained, SealHeadsView } from './trust-routes'
+export * from './party-views'
 export * from './county'
 
 /**
@@ -392,6 +395,8 @@ export const routes = {
   // trust: seals, the ledger export, one entry explained, fairness (issue 16)
   ...trustRoutes,
 
+  // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
+  ...partyRoutes,
   // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
   ...countyRoutes
 } as const

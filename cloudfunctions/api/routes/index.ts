@@ -16,6 +16,7 @@ import * as services from './services'
 import * as seals from './seals'
 import * as entryExplain from './entry-explain'
 import * as fairness from './fairness'
+import { partyHandlers } from './party'
 import * as register from './register'
 import * as exporting from './exports'
 import * as overview from './overview'
@@ -94,6 +95,7 @@ export const handlers: Handlers = {
   'entry.explain': entryExplain.explain,
   'fairness.town': fairness.town,
   'fairness.village': fairness.village,
+  ...partyHandlers,
   'register.template': register.template,
   'register.preview': register.preview,
   'register.apply': register.apply,
