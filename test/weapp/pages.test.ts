@@ -7,6 +7,7 @@ import path from 'node:path'
 import { startLocalCloud, LocalCloud } from '../../localcloud'
 import { seedDemo } from '../../scripts/seed/seed'
 import { ROOT, sdkFor } from '../helpers/local-cloud'
+import { sealAllVillages } from '../../cloudfunctions/timer/sealing'
 
 const simulate = require('miniprogram-simulate')
 const WEAPP = path.join(ROOT, 'dist/weapp')
@@ -93,3 +94,17 @@ test('the compiled cadre workbench (a subpackage page) lists the village househo
   expect(text).toContain('1组1号 · 李建国')
   expect(text).toContain('2组12号 · 王秀英')
 })
+
+test('the compiled village page shows the month distribution and the sealed heads (存证)', async () => {
+  await sealAllVillages(sdkFor(lc, 'seal').database(), Date.now(), 400)
+  caller = 'demo-villager'
+  const id = simulate.load(path.join(WEAPP, 'pages/village/index'), { compiler: 'official', rootPath: WEAPP })
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+  await settle(() => (page.dom.textContent ?? '').includes('树根'))
+  const text = page.dom.textContent ?? ''
+  expect(text).toMatch(/新丰村24户里有\d+户得了分/)
+  expect(text).toContain('1–10分')
+  expect(text).toMatch(/\d{4}-\d{2}-\d{2} · \d+条/)
+  expect(text).toContain('树头')
+}, 60_000)
