@@ -86,7 +86,7 @@ export function verifyInclusion(leaf: Hash, index: number, size: number, proof: 
   return sn === 0 && equalBytes(r, root)
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
+function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
   for (const p of parts) {
@@ -96,7 +96,7 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
   return out
 }
 
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
