@@ -30,6 +30,11 @@ interface Sample {
   ms: number
   /** inside the function host: from handing the event to the instance to its reply */
   hostMs: number
+  /**
+   * CPU time of this whole process (client, server, function host and its workers) during the call:
+   * unlike the wall time, it hardly moves when other programs load the machine
+   */
+  cpuMs: number
   /** database and open-API requests: each a network round trip in the cloud */
   roundTrips: number
   openApiCalls: number
@@ -49,6 +54,7 @@ const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b)
   return +sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2)
 }
+const median = (values: number[]) => quantile(values, 0.5)
 
 async function main() {
   const logFile = benchLogFile('bench-api')
@@ -102,11 +108,14 @@ async function main() {
     })
   const invoke = async (cookie: string, fn: string, event: unknown) => {
     const t0 = process.hrtime.bigint()
+    const cpu0 = process.cpuUsage()
     const res = await post(cookie, fn, JSON.stringify(event))
+    const cpu = process.cpuUsage(cpu0)
     const ms = Number(process.hrtime.bigint() - t0) / 1e6
     const openApiCalls = Number(res.headers['x-openapi-calls'])
     const sample: Sample = {
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       hostMs: Number(res.headers['x-duration-ms']),
       roundTrips: Number(res.headers['x-db-roundtrips']) + openApiCalls,
       openApiCalls
@@ -124,16 +133,21 @@ async function main() {
   const household = (i: number) => `hb-${String((i * 7919) % 2000).padStart(5, '0')}`
 
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null
-  /** n samples after a warm-up of the function instance */
-  async function sample(n: number, run: (i: number) => Promise<Sample>) {
-    for (let i = 0; i < Math.min(10, n); i++) await run(i)
-    const samples: Sample[] = []
-    for (let i = 0; i < n; i++) samples.push(await run(i))
+  const hostP50 = (samples: Sample[]) => median(samples.map(x => x.hostMs))
+  const cpuP50 = (samples: Sample[]) => median(samples.map(x => x.cpuMs))
+
+  /**
+   * n rounds of the given runs, one of each per round, after a warm-up of their function instances:
+   * interleaved, so that a route and its floor meet the same load on a shared machine.
+   */
+  async function rounds(n: number, runs: ((i: number) => Promise<Sample>)[]) {
+    for (let i = 0; i < Math.min(10, n); i++) for (const run of runs) await run(i)
+    const samples: Sample[][] = runs.map(() => [])
+    for (let i = 0; i < n; i++) for (const [k, run] of runs.entries()) samples[k].push(await run(i))
     return samples
   }
 
-  // the floor, in the host: a function that only reads, 0, 1 and FURTHER + 1 times in sequence
-  const FURTHER = 4
+  // the floor, in the host: a function that only reads one document, `reads` times in sequence
   const floorRun = (reads: number) => async () => {
     const { sample: s, reply } = await invoke(cookies.villager, 'floor', {
       reads,
@@ -143,61 +157,57 @@ async function main() {
     if (!reply.ok) throw new Error(`floor: ${JSON.stringify(reply)}`)
     return s
   }
-  const hostP50 = (samples: Sample[]) =>
-    quantile(
-      samples.map(x => x.hostMs),
-      0.5
-    )
-  const none = hostP50(await sample(300, floorRun(0)))
-  const one = hostP50(await sample(300, floorRun(1)))
-  const more = hostP50(await sample(300, floorRun(1 + FURTHER)))
-  const floor = {
-    invocationMs: none,
-    firstCallMs: +(one - none).toFixed(2),
-    furtherCallMs: +((more - one) / FURTHER).toFixed(2)
+  const FURTHER = 4
+  const floorRounds = await rounds(300, [floorRun(0), floorRun(1), floorRun(1 + FURTHER)])
+  const components = (p50: (s: Sample[]) => number) => {
+    const [none, one, more] = floorRounds.map(p50)
+    return {
+      invocation: none,
+      firstCall: +(one - none).toFixed(2),
+      furtherCall: +((more - one) / FURTHER).toFixed(2)
+    }
   }
-  console.log(JSON.stringify({ op: 'floor (a function that only reads, in the host, p50)', n: 300, ...floor }))
-  /** what a route of this many round trips would cost if the api cost nothing of its own */
-  const floorOf = (roundTrips: number) =>
-    roundTrips === 0
-      ? floor.invocationMs
-      : floor.invocationMs + floor.firstCallMs + (roundTrips - 1) * floor.furtherCallMs
+  const floorLine = { hostMs: components(hostP50), cpuMs: components(cpuP50) }
+  console.log(JSON.stringify({ op: 'floor: a function that only reads (p50)', n: 300, ...floorLine }))
 
+  /**
+   * One line per operation. Unless `floor` is false, each call is followed by a call of the floor
+   * function with as many sequential reads as the route has round trips (open-API calls included):
+   * `floorMs` is what the route would cost if the api did nothing of its own and made all its round
+   * trips one after another, `overFloorMs` the api's own cost beyond that.
+   */
   async function measure(
     op: string,
     n: number,
     run: (i: number) => Promise<Sample>,
-    extra: (s: Sample[]) => Record<string, unknown> = () => ({})
+    { floor = true, extra = () => ({}) }: { floor?: boolean; extra?: (s: Sample[]) => Record<string, unknown> } = {}
   ) {
     if (only && !only.test(op)) return
-    const samples = await sample(n, run)
+    const probe = await run(0) // how many round trips the floor must make
+    const [samples, floorSamples] = await rounds(n, floor ? [run, floorRun(probe.roundTrips)] : [run])
     const host = hostP50(samples)
-    const roundTrips = Math.max(...samples.map(s => s.roundTrips))
-    const floorMs = +floorOf(roundTrips).toFixed(2)
+    const floorMs = floorSamples ? hostP50(floorSamples) : undefined
+    const clientMs = samples.map(s => s.ms)
+    const cpu = cpuP50(samples)
+    const floorCpu = floorSamples ? cpuP50(floorSamples) : undefined
     console.log(
       JSON.stringify({
         op,
         n,
-        p50: quantile(
-          samples.map(s => s.ms),
-          0.5
-        ),
-        p95: quantile(
-          samples.map(s => s.ms),
-          0.95
-        ),
+        p50: median(clientMs),
+        p95: quantile(clientMs, 0.95),
         hostP50: host,
-        roundTrips,
+        roundTrips: Math.max(...samples.map(s => s.roundTrips)),
         openApiCalls: Math.max(...samples.map(s => s.openApiCalls)),
-        floorMs,
-        overFloorMs: +(host - floorMs).toFixed(2),
+        ...(floorMs === undefined ? {} : { floorMs, overFloorMs: +(host - floorMs).toFixed(2) }),
+        cpuP50: cpu,
+        ...(floorCpu === undefined ? {} : { floorCpuMs: floorCpu, overFloorCpuMs: +(cpu - floorCpu).toFixed(2) }),
         ...extra(samples)
       })
     )
   }
 
-  // the floor: one database round trip (the caller's identity) and the host's own cost
-  await measure('me.session (floor: identity only)', 300, () => call(cookies.villager, 'me.session', {}))
+  await measure('me.session', 300, () => call(cookies.villager, 'me.session', {}))
   await measure('archive.home', 300, () => call(cookies.villager, 'archive.home', {}))
   await measure('archive.history page 1', 300, () =>
     call(cookies.villager, 'archive.history', { period: 'all', page: 1 })
@@ -226,11 +236,15 @@ async function main() {
         ruleId: BENCH_RULE,
         points: 1
       }),
-    samples => {
-      const trips = Math.max(...samples.map(s => s.roundTrips))
-      return {
-        parallelism: BATCH_PARALLELISM,
-        cloudEstimateMs: Math.round((trips / BATCH_PARALLELISM) * CLOUD_ROUND_TRIP_MS)
+    {
+      // 1,200 round trips, 20 at a time: a sequential floor says nothing about it
+      floor: false,
+      extra: samples => {
+        const trips = Math.max(...samples.map(s => s.roundTrips))
+        return {
+          parallelism: BATCH_PARALLELISM,
+          cloudEstimateMs: Math.round((trips / BATCH_PARALLELISM) * CLOUD_ROUND_TRIP_MS)
+        }
       }
     }
   )
