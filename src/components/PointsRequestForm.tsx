@@ -4,6 +4,7 @@ import type { RuleView } from '../../core/contract/views'
 import { RuleList } from './RuleList'
 import { PointsStepper } from './PointsStepper'
 import { EvidencePicker } from './EvidencePicker'
+import { WriteButton } from './WriteButton'
 
 export interface PointsRequest {
   rule: RuleView
@@ -25,6 +26,8 @@ export function PointsRequestForm(props: {
   submitLabel: string
   testid: string
   onSubmit: (request: PointsRequest) => Promise<boolean>
+  /** the request is in flight (the button says 提交中) */
+  submitting?: boolean
 }) {
   const [rule, setRule] = useState<RuleView | null>(null)
   const [points, setPoints] = useState(0)
@@ -67,9 +70,12 @@ export function PointsRequestForm(props: {
         <View className="field__label">照片{rule.evidenceRequired ? '（这条必须有）' : '（有的话更好）'}</View>
         <EvidencePicker files={evidence} onChange={setEvidence} />
       </View>
-      <View className="button" data-testid={`${props.testid}-submit`} onClick={() => void submit()}>
-        {props.submitLabel}
-      </View>
+      <WriteButton
+        testid={`${props.testid}-submit`}
+        label={props.submitLabel}
+        submitting={props.submitting ?? false}
+        onClick={submit}
+      />
     </View>
   )
 }

@@ -2,8 +2,10 @@ import { useCallback, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { GRID_LOG_NAMES, GridLogType } from '../../../../../core/domain/workflow'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { HouseholdPicker } from '../../../../components/HouseholdPicker'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
@@ -18,19 +20,15 @@ export default function LogPage() {
   const [chosen, setChosen] = useState<string[]>([])
   const [photos, setPhotos] = useState<string[]>([])
   const [note, setNote] = useState('')
-  const [requestId] = useState(newRequestId)
+  const write = useWrite()
 
   const submit = async () => {
-    try {
-      const log = await call('grid.createLog', {
-        requestId,
-        type,
-        at: Date.now(),
-        place,
-        householdIds: chosen,
-        photos,
-        note
-      })
+    const log = await write.run(
+      'grid.createLog',
+      { type, at: Date.now(), place, householdIds: chosen, photos, note },
+      { failTitle: '没有保存' }
+    )
+    if (log) {
       const res = await Taro.showModal({
         title: '日志已保存',
         content: chosen.length ? '要为这些户提议加分吗？' : '',
@@ -40,8 +38,6 @@ export default function LogPage() {
       if (res.confirm && chosen.length)
         Taro.redirectTo({ url: `/packages/grid/pages/propose/index?households=${chosen.join(',')}&log=${log.id}` })
       else Taro.navigateBack()
-    } catch (e) {
-      Taro.showModal({ title: '没有保存', content: asApiError(e).message, showCancel: false })
     }
   }
 
@@ -94,9 +90,12 @@ export default function LogPage() {
           onInput={e => setNote(e.detail.value)}
         />
       </View>
-      <View className="button" data-testid="log-submit" onClick={() => void submit()}>
-        保存日志
-      </View>
+      <WriteButton
+        testid="log-submit"
+        label="保存日志"
+        submitting={write.submitting('grid.createLog')}
+        onClick={submit}
+      />
     </View>
   )
 }

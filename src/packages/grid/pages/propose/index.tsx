@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
 import { useLargeFont } from '../../../../services/large-font'
 import { HouseholdPicker } from '../../../../components/HouseholdPicker'
 import { PointsRequest, PointsRequestForm } from '../../../../components/PointsRequestForm'
@@ -19,26 +20,18 @@ export default function ProposePage() {
     }, [])
   )
   const [chosen, setChosen] = useState<string[]>(preset ? preset.split(',') : [])
-  const [requestId] = useState(newRequestId)
+  const write = useWrite()
 
   const submit = async ({ rule, points, description, evidence }: PointsRequest) => {
-    try {
-      const done = await call('grid.propose', {
-        requestId,
-        logId: log || undefined,
-        householdIds: chosen,
-        ruleId: rule.id,
-        points,
-        description,
-        evidence
-      })
-      await Taro.showModal({ title: '已提议', content: `${done.items.length}户，等村干部审核`, showCancel: false })
-      Taro.navigateBack()
-      return true
-    } catch (e) {
-      Taro.showModal({ title: '没有提交', content: asApiError(e).message, showCancel: false })
-      return false
-    }
+    const done = await write.run(
+      'grid.propose',
+      { logId: log || undefined, householdIds: chosen, ruleId: rule.id, points, description, evidence },
+      { failTitle: '没有提交' }
+    )
+    if (!done) return false
+    await Taro.showModal({ title: '已提议', content: `${done.items.length}户，等村干部审核`, showCancel: false })
+    Taro.navigateBack()
+    return true
   }
 
   if (problem)
@@ -67,6 +60,7 @@ export default function ProposePage() {
         submitLabel="提交给村干部审核"
         testid="proposal"
         onSubmit={submit}
+        submitting={write.submitting('grid.propose')}
       />
     </View>
   )
