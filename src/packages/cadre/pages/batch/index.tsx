@@ -146,6 +146,8 @@ export default function BatchPage() {
               <View
                 key={h.householdId}
                 className={`list__row ${chosen.has(h.householdId) ? 'list__row--mine' : ''}`}
+                data-testid="batch-household"
+                data-id={h.householdId}
                 onClick={() => toggle(h)}
               >
                 <Text>{chosen.has(h.householdId) ? '☑' : '☐'}</Text>

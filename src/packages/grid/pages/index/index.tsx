@@ -10,6 +10,7 @@ import { useWrite } from '../../../../services/write'
 import { useLargeFont } from '../../../../services/large-font'
 import { PendingList } from '../../../../components/PendingList'
 import { Loading, Problem } from '../../../../components/Problem'
+import { Waiting } from './components/Waiting'
 
 /** 网格员工作台: my work log, and the points I proposed with how the village decided. */
 export default function GridHome() {
@@ -45,6 +46,7 @@ export default function GridHome() {
           村民说事
         </View>
       </View>
+      <Waiting onSent={reload} />
       {problem ? (
         <Problem problem={problem} />
       ) : !data ? (
