@@ -72,6 +72,8 @@ export default function LogPage() {
         <Loading />
       </View>
     )
+  // a kept log may name households that left the worker's grids since (why the village refused it)
+  const gone = chosen.filter(id => !data.households.some(h => h.householdId === id))
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       <View className="field">
@@ -94,6 +96,18 @@ export default function LogPage() {
       <View className="field">
         <View className="field__label">涉及的户（已选{chosen.length}户）</View>
         <HouseholdPicker households={data.households} chosen={chosen} onChange={setChosen} />
+        {gone.length ? (
+          <View className="notice">
+            有{gone.length}户已不在您的网格里。
+            <Text
+              className="list__action"
+              data-testid="drop-gone"
+              onClick={() => setChosen(chosen.filter(id => !gone.includes(id)))}
+            >
+              去掉这{gone.length}户
+            </Text>
+          </View>
+        ) : null}
       </View>
       <View className="field">
         <View className="field__label">照片</View>

@@ -77,6 +77,14 @@ export default function ProposePage() {
         <Loading />
       </View>
     )
+  const editingRule = editing && data.rules.find(r => r.id === editing.input.ruleId)
+  const editingRequest: PointsRequest | undefined = editing &&
+    editingRule && {
+      rule: editingRule,
+      points: editing.input.points,
+      description: editing.input.description,
+      evidence: editing.photos.map(p => p.local)
+    }
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       <View className="field">
@@ -93,16 +101,7 @@ export default function ProposePage() {
         onSubmit={submit}
         submitting={saving}
         photosOnPhone
-        initial={
-          editing && data.rules.some(r => r.id === editing.input.ruleId)
-            ? {
-                rule: data.rules.find(r => r.id === editing.input.ruleId)!,
-                points: editing.input.points,
-                description: editing.input.description,
-                evidence: editing.photos.map(p => p.local)
-              }
-            : undefined
-        }
+        initial={editingRequest}
       />
     </View>
   )
