@@ -51,6 +51,24 @@ async function loseRepliesOf(routeName: string) {
   }
 }
 
+/** An award rule of its own (uncapped, no photo needed), so that what other tests scored cannot cap it. */
+let ruleId = ''
+async function ruleForThisTest() {
+  if (ruleId) return ruleId
+  const saved = await api('rules.save', {
+    requestId: `lost-replies-rule-${Date.now()}`,
+    terms: {
+      category: '公益参与',
+      title: '帮邻居抢收（测试）',
+      points: { min: 3, max: 3 },
+      cap: null,
+      evidenceRequired: false,
+      proposers: ['cadre']
+    }
+  })
+  return (ruleId = saved.id)
+}
+
 /** The page's own retries give up and say so; the dialog is closed as a villager would. */
 async function waitForGivingUp() {
   await page.waitForSelector('text=没有送到', { timeout: 20_000 })
@@ -94,11 +112,12 @@ test("a cadre's award: the reply is lost, the cadre taps again: one entry, count
   await loginAs('demo-cadre')
   await page.waitForSelector('[data-testid="open-cadre"]')
   const household = 'h-xf-007'
+  const rule = await ruleForThisTest()
   const before = await api('cadre.household', { householdId: household })
   const startedAt = Date.now()
 
-  await page.goto(`${BASE}/#/packages/cadre/pages/score/index?id=${household}&plate=${encodeURIComponent('测试户')}`)
-  await page.click('[data-rule="r-xf-mess"]')
+  await page.goto(`${BASE}/#/packages/cadre/pages/score/index?id=${household}&plate=${encodeURIComponent('1组7号')}`)
+  await page.click(`[data-rule="${rule}"]`)
   const cut = await loseRepliesOf('score.award')
   await page.click('[data-testid="score-submit"]')
   await waitForGivingUp()
@@ -111,9 +130,9 @@ test("a cadre's award: the reply is lost, the cadre taps again: one entry, count
   expect(new Set(cut.requestIds).size).toBe(1)
   expect(cut.requestIds.length).toBeGreaterThan(2)
   const after = await api('cadre.household', { householdId: household })
-  expect(after.summary.balance).toBe(before.summary.balance - 5)
+  expect(after.summary.balance).toBe(before.summary.balance + 3)
   const written = after.entries.filter((e: any) => e.at >= startedAt)
-  expect(written.map((e: any) => [e.title, e.points])).toEqual([['乱堆乱放、污水乱排（每次）', -5]])
+  expect(written.map((e: any) => [e.title, e.points])).toEqual([['帮邻居抢收（测试）', 3]])
 })
 
 test('a batch: the reply is lost, the cadre taps again: each household scored once', async () => {
@@ -122,10 +141,11 @@ test('a batch: the reply is lost, the cadre taps again: each household scored on
   const households = ['h-xf-003', 'h-xf-004', 'h-xf-005']
   const balances = async () =>
     Promise.all(households.map(async h => (await api('cadre.household', { householdId: h })).summary.balance))
+  const rule = await ruleForThisTest()
   const before = await balances()
 
   await page.goto(`${BASE}/#/packages/cadre/pages/batch/index`)
-  await page.click('[data-rule="r-xf-mess"]')
+  await page.click(`[data-rule="${rule}"]`)
   for (const h of households) await page.click(`[data-testid="batch-household"][data-id="${h}"]`)
   const cut = await loseRepliesOf('score.batch')
   await page.click('[data-testid="batch-submit"]')
@@ -138,5 +158,5 @@ test('a batch: the reply is lost, the cadre taps again: each household scored on
 
   expect(await page.textContent('[data-testid="batch-result"]')).toContain('记分3户')
   expect(new Set(cut.requestIds).size).toBe(1)
-  expect(await balances()).toEqual(before.map(b => b - 5))
+  expect(await balances()).toEqual(before.map(b => b + 3))
 })
