@@ -109,6 +109,8 @@ export async function keep<K extends QueuedKind>(
   const rest = readQueue().filter(q => q.id !== replaces)
   assertRoom(rest, item)
   writeQueue([...rest, item])
+  // a storage that did not keep it must not pass for one that sent it
+  if (!readQueue().some(q => q.id === item.id)) throw new QueueFull('手机存储出错了')
   if (earlier) await dropPhotosNoLongerUsed(earlier, item)
   return item
 }

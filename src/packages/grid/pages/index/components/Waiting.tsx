@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { formatDateTime } from '../../../../../../core/domain/period'
@@ -22,9 +22,17 @@ const EDIT_PAGE = { log: '/packages/grid/pages/log/index', proposal: '/packages/
 export function Waiting({ onSent }: { onSent: () => unknown }) {
   const [queue, setQueue] = useState<Queued[]>(readQueue)
   const [sending, setSending] = useState(false)
+  const reloadPage = useRef(onSent)
+  reloadPage.current = onSent
   useEffect(() => {
-    setQueue(readQueue())
-    return watchQueue(setQueue)
+    let shown = readQueue()
+    setQueue(shown)
+    return watchQueue(next => {
+      // sent in the background (the signal came back): the workbench's lists have them now
+      if (next.length < shown.length) void reloadPage.current()
+      shown = next
+      setQueue(next)
+    })
   }, [])
   if (queue.length === 0) return null
 
@@ -32,7 +40,6 @@ export function Waiting({ onSent }: { onSent: () => unknown }) {
     setSending(true)
     try {
       const report = await sendQueued()
-      if (report.sent) await onSent()
       if (report.noSignal) Taro.showToast({ title: '还是没有信号，等会儿会自动上传', icon: 'none' })
     } finally {
       setSending(false)
