@@ -11,3 +11,9 @@ export function refuseOwnHousehold(ctx: RouteCtx, householdId: string) {
   if (ctx.identity.roles.some(r => r.role === 'villager' && r.householdId === householdId))
     throw new AppError('CONFLICT_OF_INTEREST')
 }
+
+/** The same for party points: no officer scores, reviews a claim of, or resolves an objection about themselves. */
+export function refuseOwnMember(ctx: RouteCtx, memberId: string) {
+  if (ctx.identity.roles.some(r => r.role === 'partyMember' && r.memberId === memberId))
+    throw new AppError('CONFLICT_OF_INTEREST', '这是您自己的党员积分，按规定要回避，请支部其他人或镇党委办理')
+}

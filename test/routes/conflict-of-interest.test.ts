@@ -131,3 +131,20 @@ test('redeeming at the desk for their own household is refused', async () => {
   expect(await redeem('demo-cadre')).toMatchObject({ ok: true })
   await expectLedgerConsistent(env.db)
 })
+
+test('a branch secretary who is also a party member cannot score their own party points', async () => {
+  await env.db.collection('users').add({
+    data: {
+      _id: 'coi-secretary',
+      name: '何书记',
+      roles: [
+        { role: 'branchSecretary', branchId: 'pb-xf-1', villageId: 'v-xinfeng' },
+        { role: 'partyMember', memberId: 'pm-xf-04', branchId: 'pb-xf-1', villageId: 'v-xinfeng' }
+      ]
+    }
+  })
+  const award = (memberId: string) =>
+    env.call('coi-secretary', 'partyScore.award', { requestId: rid(), memberId, ruleId: 'pb-xf-1-pioneer', points: 5 })
+  expect(await award('pm-xf-04')).toMatchObject({ ok: false, code: 'CONFLICT_OF_INTEREST' })
+  expect(await award('pm-xf-01')).toMatchObject({ ok: true })
+})

@@ -2,6 +2,7 @@ import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { PartyActView } from '../../../core/contract/party-views'
 import { pointsProblem } from '../../../core/domain/rules'
 import { hashId } from '../ids'
+import { refuseOwnMember } from '../conflict'
 import { entryIdFor, MemberAct, postToMembers, requestKeyFor } from '../ledger'
 import type { PartyActDoc, PartyRuleDoc } from '../model/party-documents'
 import { officerBranch, officersOnly, partySnapshotOf, ruleOfBranch } from '../party'
@@ -48,6 +49,7 @@ export const award: Handler<'partyScore.award'> = {
   ownIdempotency: true,
   async handle({ requestId, memberId, ruleId, points, note, evidence }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
+    refuseOwnMember(ctx, memberId)
     const rule = checkedRule(await ruleOfBranch(ctx, branchId, ruleId), points, evidence)
     await checkText(ctx, note)
     const act: MemberAct = {
