@@ -30,7 +30,7 @@ async function main() {
   })
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local-env', serviceUrl: `${lc.url}/tcb` })
-  // a demo evidence photo in the local storage, for the entry that the demo villager's home card opens
+  // a demo evidence photo in the local storage, for the entry that 李建国's home card opens
   const photo = await cloud.uploadFile({ cloudPath: 'evidence/demo-yard.png', fileContent: demoYardPhoto() })
   const seeded = await seedDemo(cloud.database(), Date.now(), { seal: true, photo: photo.fileID })
 

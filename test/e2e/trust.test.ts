@@ -28,7 +28,7 @@ const api = async (route: string, input: unknown = {}) => {
 }
 
 test('a villager opens an entry from the home card: rule, scorer, photo and 已存证 with the day head', async () => {
-  await login(page, 'demo-villager')
+  await login(page, 'demo-villager-2')
   await page.waitForSelector('[data-testid="balance"]')
   const home = await api('archive.home')
   const withPhoto = home.latest.find((e: any) => e.evidence.length > 0)
