@@ -21,13 +21,14 @@ export default function ShopPage() {
   const { data, problem, reload } = useLoad(load)
 
   const order = async (g: GoodsView) => {
+    // first, within the tap: WeChat refuses the consent request after the confirmation's await
+    await askToBeTold(['order'])
     const sure = await Taro.showModal({
       title: `换${g.name}`,
       content: `用${g.price}积分换1件，到村里积分超市领取。`,
       confirmText: '换'
     })
     if (!sure.confirm) return
-    await askToBeTold(['order'])
     await act(() => call('shop.order', { requestId: newRequestId(), goodsId: g.id, quantity: 1 }), '已下单', reload)
   }
 
