@@ -1,5 +1,6 @@
 import { productCloud } from '../helpers/product-cloud'
 import { expectLedgerConsistent, household, rid } from '../helpers/ledger'
+import { NEW_CODES_PER_CALL_MAX } from '../../cloudfunctions/api/routes/household-code'
 
 jest.setTimeout(120_000)
 let env: Awaited<ReturnType<typeof productCloud>>
@@ -117,23 +118,21 @@ test('a household with 60 points ordering two items of 50 at the same moment: ex
   const item = await newGoods(50, 100)
   const id = 'h-shop-rich'
   const { _id, ...rest } = await household(env.db, 'h-xf-001')
-  await env.db
-    .collection('households')
-    .add({
-      data: {
-        ...rest,
-        _id: id,
-        balance: 0,
-        earned: 0,
-        monthKey: '',
-        monthPoints: 0,
-        yearKey: '',
-        yearPoints: 0,
-        caps: {},
-        latest: [],
-        purchases: {}
-      }
-    })
+  await env.db.collection('households').add({
+    data: {
+      ...rest,
+      _id: id,
+      balance: 0,
+      earned: 0,
+      monthKey: '',
+      monthPoints: 0,
+      yearKey: '',
+      yearPoints: 0,
+      caps: {},
+      latest: [],
+      purchases: {}
+    }
+  })
   ok(await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: id, ruleId: freeRule, points: 60 }))
   const replies = await Promise.all(
     [1, 2].map(() => env.call('demo-cadre', 'shop.redeemAtDesk', { requestId: rid(), householdId: id, goodsId: item }))
@@ -223,11 +222,25 @@ test('goods off the shelf or of another village cannot be had', async () => {
   ).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
 })
 
+test('a call makes a few new codes and names the rest pending; codes made before come in one call', async () => {
+  const ids = ['h-xf-001', 'h-xf-002', 'h-xf-003', 'h-xf-004', 'h-xf-005']
+  const first = ok(await env.call('demo-cadre', 'household.codes', { householdIds: ids }))
+  expect(first.codes.map((c: any) => c.householdId)).toEqual(ids.slice(0, NEW_CODES_PER_CALL_MAX))
+  expect(first.pending).toEqual(ids.slice(NEW_CODES_PER_CALL_MAX))
+  const second = ok(await env.call('demo-cadre', 'household.codes', { householdIds: first.pending }))
+  expect(second.codes.map((c: any) => c.householdId)).toEqual(first.pending)
+  expect(second.pending).toEqual([])
+  const again = ok(await env.call('demo-cadre', 'household.codes', { householdIds: ids }))
+  expect(again.codes.map((c: any) => c.householdId)).toEqual(ids)
+  expect(again.pending).toEqual([])
+})
+
 test('the household code names the household only; what a scan shows depends on who scans', async () => {
   const sheet = ok(await env.call('demo-cadre', 'household.codes', { householdIds: ['h-xf-012', 'h-xf-013'] }))
   expect(sheet.codes.map((c: any) => c.householdId)).toEqual(['h-xf-012', 'h-xf-013'])
   const png = Buffer.from(await (await fetch(sheet.codes[0].url)).arrayBuffer())
   expect(png.subarray(1, 4).toString()).toBe('PNG')
+  expect(sheet.pending).toEqual([])
   // made once: asking again gives the same file
   expect(ok(await env.call('demo-cadre', 'household.codes', { householdIds: ['h-xf-012'] })).codes[0].fileID).toBe(
     sheet.codes[0].fileID

@@ -47,6 +47,13 @@ export const publicCard: Handler<'household.public'> = {
   }
 }
 
+/**
+ * New codes one call makes at most. Each is a WeChat request and an upload (up to ~1 s each), so a call
+ * stays far inside the function's time limit (3 s by default in the cloud) whatever the sheet's size;
+ * the households still without a code come back as `pending` and the page asks again for them.
+ */
+export const NEW_CODES_PER_CALL_MAX = 3
+
 /** The codes of some households of the cadre's village, for printing one per door; each is made once and kept. */
 export const codes: Handler<'household.codes'> = {
   access: { who: 'roles', roles: ['cadre'] },
@@ -60,28 +67,27 @@ export const codes: Handler<'household.codes'> = {
       .limit(ids.length)
       .get()) as unknown as { data: HouseholdDoc[] }
     if (res.data.some(h => h.villageId !== villageId)) throw new AppError('OTHER_VILLAGE')
-    const made = await mapWithLimit(res.data, 5, async h => ({
-      household: h,
-      fileID: h.codeFile ?? (await makeCode(ctx, h))
-    }))
-    const urls = (await ctx.storage.getTempFileURL({ fileList: made.map(m => m.fileID) })) as unknown as {
-      fileList: { fileID: string; tempFileURL: string }[]
-    }
-    const urlOf = new Map(urls.fileList.map(f => [f.fileID, f.tempFileURL]))
-    const byId = new Map(made.map(m => [m.household._id, m]))
-    return {
-      codes: ids
-        .filter(id => byId.has(id))
-        .map((id): HouseholdCode => {
-          const { household, fileID } = byId.get(id)!
-          return {
-            householdId: id,
-            doorPlate: household.doorPlate,
-            head: household.head,
-            fileID,
-            url: urlOf.get(fileID) ?? ''
-          }
+    const toMake = res.data.filter(h => !h.codeFile).slice(0, NEW_CODES_PER_CALL_MAX)
+    const madeFiles = await mapWithLimit(toMake, NEW_CODES_PER_CALL_MAX, h => makeCode(ctx, h))
+    const fileOf = new Map(res.data.filter(h => h.codeFile).map(h => [h._id, h.codeFile!]))
+    toMake.forEach((h, i) => fileOf.set(h._id, madeFiles[i]))
+    const urls = fileOf.size
+      ? ((await ctx.storage.getTempFileURL({ fileList: [...fileOf.values()] })) as unknown as {
+          fileList: { fileID: string; tempFileURL: string }[]
         })
+      : { fileList: [] }
+    const urlOf = new Map(urls.fileList.map(f => [f.fileID, f.tempFileURL]))
+    const byId = new Map(res.data.map(h => [h._id, h]))
+    const found = ids.filter(id => byId.has(id))
+    return {
+      codes: found
+        .filter(id => fileOf.has(id))
+        .map((id): HouseholdCode => {
+          const { doorPlate, head } = byId.get(id)!
+          const fileID = fileOf.get(id)!
+          return { householdId: id, doorPlate, head, fileID, url: urlOf.get(fileID) ?? '' }
+        }),
+      pending: found.filter(id => !fileOf.has(id))
     }
   }
 }
