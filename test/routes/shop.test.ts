@@ -224,12 +224,19 @@ test('goods off the shelf or of another village cannot be had', async () => {
 
 test('a call makes a few new codes and names the rest pending; codes made before come in one call', async () => {
   const ids = ['h-xf-001', 'h-xf-002', 'h-xf-003', 'h-xf-004', 'h-xf-005']
-  const first = ok(await env.call('demo-cadre', 'household.codes', { householdIds: ids }))
-  expect(first.codes.map((c: any) => c.householdId)).toEqual(ids.slice(0, NEW_CODES_PER_CALL_MAX))
-  expect(first.pending).toEqual(ids.slice(NEW_CODES_PER_CALL_MAX))
-  const second = ok(await env.call('demo-cadre', 'household.codes', { householdIds: first.pending }))
-  expect(second.codes.map((c: any) => c.householdId)).toEqual(first.pending)
-  expect(second.pending).toEqual([])
+  const made: string[] = []
+  let pending = ids
+  for (let calls = 0; pending.length && calls < ids.length; calls++) {
+    const sheet = ok(await env.call('demo-cadre', 'household.codes', { householdIds: pending }))
+    const now = sheet.codes.map((c: any) => c.householdId)
+    // at least one per call (every call moves on), at most NEW_CODES_PER_CALL_MAX, in the order asked
+    expect(now.length).toBeGreaterThanOrEqual(1)
+    expect(now.length).toBeLessThanOrEqual(NEW_CODES_PER_CALL_MAX)
+    expect([...now, ...sheet.pending]).toEqual(pending)
+    made.push(...now)
+    pending = sheet.pending
+  }
+  expect(made).toEqual(ids)
   const again = ok(await env.call('demo-cadre', 'household.codes', { householdIds: ids }))
   expect(again.codes.map((c: any) => c.householdId)).toEqual(ids)
   expect(again.pending).toEqual([])
