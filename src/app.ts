@@ -1,6 +1,7 @@
 import { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { prepareToAsk } from './services/subscribe'
+import { promptRestartWhenUpdated } from './services/update'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
@@ -10,6 +11,7 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
       void prepareToAsk()
+      promptRestartWhenUpdated()
     }
   })
   return children

@@ -30,6 +30,17 @@ export interface Weapp {
   apiCalls: { route: string; input: any; answered: boolean; result?: any; durationMs?: number }[]
   /** every requestSubscribeMessage call, and whether WeChat would have taken it (inside a tap) */
   subscribeRequests: { tmplIds: string[]; inTap: boolean }[]
+  /** whether the user agrees to the 用户隐私保护指引 when requirePrivacyAuthorize asks */
+  privacyAgreed: boolean
+  /** every privacy request and picker call, by API name, in order */
+  privacyCalls: string[]
+  /** every modal shown; `modalConfirms` is the user's answer */
+  modals: { title: string; content: string }[]
+  modalConfirms: boolean
+  navigations: string[]
+  /** the update manager: `announceUpdate()` is WeChat saying a new version is downloaded */
+  announceUpdate: () => void
+  updateApplied: boolean
 }
 
 let tapping = false
@@ -37,7 +48,19 @@ let tapping = false
 /** Installs WeChat's globals, loads app.js and launches the app, as WeChat does before the first page. */
 export function launchWeapp(lc: LocalCloud, caller: string): Weapp {
   const g = globalThis as any
-  const weapp: Weapp = { caller, cloudInits: [], apiCalls: [], subscribeRequests: [] }
+  const weapp: Weapp = {
+    caller,
+    cloudInits: [],
+    apiCalls: [],
+    subscribeRequests: [],
+    privacyAgreed: true,
+    privacyCalls: [],
+    modals: [],
+    modalConfirms: false,
+    navigations: [],
+    announceUpdate: () => undefined,
+    updateApplied: false
+  }
   let appConfig: any
   g.wx = require('miniprogram-simulate/src/api')
   g.wx.cloud = {
@@ -69,6 +92,36 @@ export function launchWeapp(lc: LocalCloud, caller: string): Weapp {
       complete?.(reply)
     })
   }
+  const answer = (callbacks: any, ok: boolean, reply: object) =>
+    setTimeout(() => {
+      ;(ok ? callbacks.success : callbacks.fail)?.(reply)
+      callbacks.complete?.(reply)
+    })
+  g.wx.requirePrivacyAuthorize = (callbacks: any) => {
+    weapp.privacyCalls.push('requirePrivacyAuthorize')
+    const ok = weapp.privacyAgreed
+    answer(callbacks, ok, {
+      errMsg: `requirePrivacyAuthorize:${ok ? 'ok' : 'fail privacy permission is not authorized'}`
+    })
+  }
+  g.wx.chooseImage = (options: any) => {
+    weapp.privacyCalls.push('chooseImage')
+    answer(options, false, { errMsg: 'chooseImage:fail cancel' }) // the user backs out of the picker
+  }
+  g.wx.showModal = (options: any) => {
+    weapp.modals.push({ title: options.title, content: options.content })
+    answer(options, true, { errMsg: 'showModal:ok', confirm: weapp.modalConfirms, cancel: !weapp.modalConfirms })
+  }
+  g.wx.navigateTo = (options: any) => {
+    weapp.navigations.push(options.url)
+    answer(options, true, { errMsg: 'navigateTo:ok' })
+  }
+  g.wx.getUpdateManager = () => ({
+    onCheckForUpdate: () => undefined,
+    onUpdateReady: (listener: () => void) => (weapp.announceUpdate = listener),
+    onUpdateFailed: () => undefined,
+    applyUpdate: () => (weapp.updateApplied = true)
+  })
   g.App = (config: any) => (appConfig = config)
   g.getApp = () => appConfig
   g.getCurrentPages = () => []
