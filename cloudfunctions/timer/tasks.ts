@@ -1,5 +1,7 @@
 import { DAY_MS, PENDING_EXPIRY_DAYS } from '../../core/domain/workflow'
 import type { Database } from '../shared/context'
+import { mapWithLimit } from '../shared/limit'
+import { recountVillage } from '../shared/village-figures'
 
 /**
  * The scheduled work, given the database and the time (tests move the clock). Each task is one
@@ -21,4 +23,20 @@ export async function runScheduledTasks(db: Database, now: number) {
     stats: { updated: number }
   }
   return { finalised: finalised.stats.updated, expired: expired.stats.updated }
+}
+
+/** Villages recounted at once by the hourly figures task. */
+const RECOUNT_PARALLELISM = 4
+
+/**
+ * The hourly recount of every village's figures (shared/village-figures.ts): repairs any drift of the
+ * live increments and refreshes what is only counted here (bindings, claims waiting, overdue issues,
+ * the checklist). The overview says when it last ran ("更新于 …").
+ */
+export async function recountFigures(db: Database, now: number) {
+  const villages = (await db.collection('places').where({ kind: 'village' }).limit(1000).get()) as unknown as {
+    data: { _id: string; parentId: string | null }[]
+  }
+  await mapWithLimit(villages.data, RECOUNT_PARALLELISM, v => recountVillage(db, v._id, v.parentId ?? '', now))
+  return { recounted: villages.data.length }
 }

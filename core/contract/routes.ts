@@ -26,8 +26,10 @@ import type {
   SessionView,
   TemplateView
 } from './views'
+import { countyRoutes } from './county'
 
 export * from './views'
+export * from './county'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -384,7 +386,10 @@ export const routes = {
       guide: text(500).default('')
     }),
     result<ServiceView>()
-  )
+  ),
+
+  // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
+  ...countyRoutes
 } as const
 
 export type RouteName = keyof typeof routes

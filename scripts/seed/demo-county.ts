@@ -4,7 +4,9 @@
  * history. Deterministic: the same data every time, relative to the seeding day.
  */
 import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
+import { doorPlateDoc } from '../../cloudfunctions/api/register/door-plates'
 import { periodKeys } from '../../core/domain/period'
+import { figuresOfEntries } from '../../core/domain/figures'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
 import { buildServices } from './services'
@@ -441,6 +443,8 @@ export function buildDemoCounty(now: number) {
     ...party,
     places,
     households,
+    doorPlates: households.map(h => doorPlateDoc(h.villageId, h.doorPlate, h._id)),
+    villageStats: figuresOfEntries(kept as Parameters<typeof figuresOfEntries>[0], () => 't-xiangyang'),
     entries: [...kept, ...party.entries],
     postings,
     rules,
