@@ -1,13 +1,15 @@
 /**
  * The weapp build (`npm run build:weapp`): `taro build --type weapp` for the cloud environment named by
- * CLOUD_ENV (the app's `Taro.cloud.init({ env })`; `local` when unset, an id no real environment has, so
- * a build made without it fails loudly in WeChat instead of using whichever environment is the
- * default), then a note of what was built: dist/weapp-build.json, read by the deploy's checks and the
+ * CLOUD_ENV (the app's `Taro.cloud.init({ env })`), else the deploy configuration's cloudEnv
+ * (deploy.config.json, else the example's, which no real environment has, so a build made without
+ * a configuration fails loudly in WeChat instead of using whichever environment is the default), then
+ * a note of what was built: dist/weapp-build.json, read by the deploy's checks and the
  * tests. The note lives beside dist/weapp, not in it, so it is never uploaded.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
+import { loadDeployConfig } from './deploy/config'
 
 const ROOT = path.resolve(__dirname, '..')
 export const WEAPP_BUILD_NOTE = path.join(ROOT, 'dist/weapp-build.json')
@@ -18,7 +20,7 @@ export interface WeappBuildNote {
   builtAtMs: number
 }
 
-export function buildWeapp(cloudEnv = process.env.CLOUD_ENV || LOCAL_CLOUD_ENV) {
+export function buildWeapp(cloudEnv = process.env.CLOUD_ENV || loadDeployConfig().cloudEnv || LOCAL_CLOUD_ENV) {
   const startedAtMs = Date.now()
   const run = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
     cwd: ROOT,
