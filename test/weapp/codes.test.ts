@@ -27,7 +27,7 @@ beforeAll(async () => {
   weapp = launchWeapp(lc, BENCH_CADRE)
 })
 afterAll(() => lc.close())
-jest.setTimeout(120_000)
+jest.setTimeout(400_000)
 
 const codeCalls = () => weapp.apiCalls.filter(c => c.route === 'household.codes')
 const cardsOf = (page: any) => (page.dom.textContent?.match(/户主 ?户主\d+/g) ?? []).length
@@ -41,8 +41,8 @@ test('the first sheet of a 300-household village: 30 codes, a few per call, with
   await settle(() => {
     const shown = page.dom.textContent?.match(/正在生成二维码 \d+ \/ 30/)?.[0]
     if (shown && !progressSeen.includes(shown)) progressSeen.push(shown)
-    return cardsOf(page) === 30
-  }, 600)
+    return cardsOf(page) === 30 || (page.dom.textContent ?? '').includes('请稍后再试')
+  }, 6000) // a bound on waiting, not a time limit: on a busy machine each code takes seconds
   expect(cardsOf(page)).toBe(30)
   expect(page.dom.textContent).toContain('下一张')
   expect(progressSeen.length).toBeGreaterThan(1)
