@@ -1,5 +1,7 @@
 import { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { whenSignalMayBeBack } from './services/network'
+import { sendQueued } from './services/offline-queue'
 import { prepareToAsk } from './services/subscribe'
 import { promptRestartWhenUpdated } from './services/update'
 import './app.css'
@@ -13,6 +15,9 @@ function App({ children }: PropsWithChildren) {
       void prepareToAsk()
       promptRestartWhenUpdated()
     }
+    // Grid logs written without a signal go out when it returns, and whenever the app is opened again.
+    whenSignalMayBeBack(() => void sendQueued())
+    void sendQueued()
   })
   return children
 }

@@ -1,15 +1,12 @@
 /**
- * The compiled mini-program (dist/weapp) in miniprogram-simulate, WeChat's component simulator with
- * the real wcc template compiler. The page's wx.cloud.callFunction, WeChat's client transport that
- * cannot exist here, is bound to a local cloud's function host running the built api function.
- * WeChat's client APIs the pages call are stand-ins that behave as WeChat does where it matters:
- * `requestSubscribeMessage` fails unless it is called while a tap is being handled.
+ * The compiled mini-program with a recorder: wx.cloud.callFunction bound to a local cloud's function
+ * host, and WeChat's client APIs the product depends on standing in as WeChat behaves where it
+ * matters: `requestSubscribeMessage` fails unless it is called while a tap is being handled, pickers
+ * wait for the privacy agreement, the update manager announces a new version when told.
  */
-import path from 'node:path'
 import type { LocalCloud } from '../../localcloud'
-import { ROOT } from './local-cloud'
+import { installMiniProgram } from './mini-program'
 
-const simulate = require('miniprogram-simulate')
 // The function host runs in this (jsdom) test environment, which lacks what Node's fetch (a function calling
 // the open-API stand-ins) and the local cloud's storage need.
 const nodeUtil = require('node:util')
@@ -19,7 +16,6 @@ Object.assign(globalThis, {
   TextDecoder: nodeUtil.TextDecoder,
   structuredClone: (value: unknown) => v8.deserialize(v8.serialize(value))
 })
-export const WEAPP = path.join(ROOT, 'dist/weapp')
 
 export interface Weapp {
   /** who the simulated WeChat user is: the host receives this openid, as the cloud would inject it */
@@ -45,9 +41,11 @@ export interface Weapp {
 
 let tapping = false
 
-/** Installs WeChat's globals, loads app.js and launches the app, as WeChat does before the first page. */
+/**
+ * The compiled app (test/helpers/mini-program.ts) with WeChat's client APIs the product depends on
+ * standing in as WeChat behaves, and every call recorded.
+ */
 export function launchWeapp(lc: LocalCloud, caller: string): Weapp {
-  const g = globalThis as any
   const weapp: Weapp = {
     caller,
     cloudInits: [],
@@ -61,96 +59,63 @@ export function launchWeapp(lc: LocalCloud, caller: string): Weapp {
     announceUpdate: () => undefined,
     updateApplied: false
   }
-  let appConfig: any
-  g.wx = require('miniprogram-simulate/src/api')
-  g.wx.cloud = {
-    init: (options: unknown) => void weapp.cloudInits.push(options),
-    callFunction: ({ name, data, success, fail, complete }: any) => {
-      const call: Weapp['apiCalls'][number] = { route: data?.route, input: data?.input, answered: false }
-      weapp.apiCalls.push(call)
-      const done = lc
-        .host!.invoke(name, data, { openid: weapp.caller })
-        .then(
-          out => {
-            Object.assign(call, { result: out.result, durationMs: out.durationMs })
-            return { result: out.result, errMsg: 'cloud.callFunction:ok' }
-          },
-          error => Promise.reject({ errMsg: `cloud.callFunction:fail ${error.message}` })
-        )
-        .finally(() => (call.answered = true))
-      done.then(success, fail).finally(complete)
-      return done
-    }
-  }
-  g.wx.requestSubscribeMessage = ({ tmplIds, success, fail, complete }: any) => {
-    weapp.subscribeRequests.push({ tmplIds, inTap: tapping })
-    const reply = tapping
-      ? { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(tmplIds.map((id: string) => [id, 'accept'])) }
-      : { errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 10004 }
-    setTimeout(() => {
-      ;(tapping ? success : fail)?.(reply)
-      complete?.(reply)
-    })
+  const callFunction = (name: string, data: any) => {
+    const call: Weapp['apiCalls'][number] = { route: data?.route, input: data?.input, answered: false }
+    weapp.apiCalls.push(call)
+    return lc
+      .host!.invoke(name, data, { openid: weapp.caller })
+      .then(out => {
+        Object.assign(call, { result: out.result, durationMs: out.durationMs })
+        return out
+      })
+      .finally(() => (call.answered = true))
   }
   const answer = (callbacks: any, ok: boolean, reply: object) =>
     setTimeout(() => {
       ;(ok ? callbacks.success : callbacks.fail)?.(reply)
       callbacks.complete?.(reply)
     })
-  g.wx.requirePrivacyAuthorize = (callbacks: any) => {
-    weapp.privacyCalls.push('requirePrivacyAuthorize')
-    const ok = weapp.privacyAgreed
-    answer(callbacks, ok, {
-      errMsg: `requirePrivacyAuthorize:${ok ? 'ok' : 'fail privacy permission is not authorized'}`
-    })
-  }
-  g.wx.chooseImage = (options: any) => {
-    weapp.privacyCalls.push('chooseImage')
-    answer(options, false, { errMsg: 'chooseImage:fail cancel' }) // the user backs out of the picker
-  }
-  g.wx.showModal = (options: any) => {
-    weapp.modals.push({ title: options.title, content: options.content })
-    answer(options, true, { errMsg: 'showModal:ok', confirm: weapp.modalConfirms, cancel: !weapp.modalConfirms })
-  }
-  g.wx.navigateTo = (options: any) => {
-    weapp.navigations.push(options.url)
-    answer(options, true, { errMsg: 'navigateTo:ok' })
-  }
-  g.wx.getUpdateManager = () => ({
-    onCheckForUpdate: () => undefined,
-    onUpdateReady: (listener: () => void) => (weapp.announceUpdate = listener),
-    onUpdateFailed: () => undefined,
-    applyUpdate: () => (weapp.updateApplied = true)
-  })
-  g.App = (config: any) => (appConfig = config)
-  g.getApp = () => appConfig
-  g.getCurrentPages = () => []
-  g.requirePlugin = () => ({})
-  g.Page = (config: any) => {
-    const methods = Object.fromEntries(Object.entries(config).filter(([, v]) => typeof v === 'function'))
-    return g.Component({
-      data: config.data,
-      methods,
-      lifetimes: {
-        attached(this: any) {
-          this.onLoad?.({})
-          this.onShow?.()
-          this.onReady?.()
-        }
-      }
-    })
-  }
-  require(path.join(WEAPP, 'app.js'))
-  appConfig.onLaunch?.({})
+  installMiniProgram(
+    { callFunction, init: options => weapp.cloudInits.push(options) },
+    {
+      requestSubscribeMessage: (options: any) => {
+        weapp.subscribeRequests.push({ tmplIds: options.tmplIds, inTap: tapping })
+        const reply = tapping
+          ? {
+              errMsg: 'requestSubscribeMessage:ok',
+              ...Object.fromEntries(options.tmplIds.map((id: string) => [id, 'accept']))
+            }
+          : { errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 10004 }
+        answer(options, tapping, reply)
+      },
+      requirePrivacyAuthorize: (options: any) => {
+        weapp.privacyCalls.push('requirePrivacyAuthorize')
+        const ok = weapp.privacyAgreed
+        answer(options, ok, {
+          errMsg: `requirePrivacyAuthorize:${ok ? 'ok' : 'fail privacy permission is not authorized'}`
+        })
+      },
+      chooseImage: (options: any) => {
+        weapp.privacyCalls.push('chooseImage')
+        answer(options, false, { errMsg: 'chooseImage:fail cancel' }) // the user backs out of the picker
+      },
+      showModal: (options: any) => {
+        weapp.modals.push({ title: options.title, content: options.content })
+        answer(options, true, { errMsg: 'showModal:ok', confirm: weapp.modalConfirms, cancel: !weapp.modalConfirms })
+      },
+      navigateTo: (options: any) => {
+        weapp.navigations.push(options.url)
+        answer(options, true, { errMsg: 'navigateTo:ok' })
+      },
+      getUpdateManager: () => ({
+        onCheckForUpdate: () => undefined,
+        onUpdateReady: (listener: () => void) => (weapp.announceUpdate = listener),
+        onUpdateFailed: () => undefined,
+        applyUpdate: () => (weapp.updateApplied = true)
+      })
+    }
+  )
   return weapp
-}
-
-/** Renders a page of the build (path under dist/weapp, without extension). */
-export function renderPage(pagePath: string) {
-  const id = simulate.load(path.join(WEAPP, pagePath), { compiler: 'official', rootPath: WEAPP })
-  const page = simulate.render(id)
-  page.attach(document.createElement('parent-wrapper'))
-  return page
 }
 
 /**
@@ -163,8 +128,4 @@ export function tap(node: { dispatchEvent: (name: string) => void }) {
   void Promise.resolve().then(() => (tapping = true))
   node.dispatchEvent('tap')
   void Promise.resolve().then(() => (tapping = false))
-}
-
-export async function settle(check: () => boolean, attempts = 100) {
-  for (let i = 0; i < attempts && !check(); i++) await new Promise(r => setTimeout(r, 50))
 }

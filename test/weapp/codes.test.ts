@@ -9,7 +9,8 @@ import { NEW_CODES_PER_CALL_MAX } from '../../cloudfunctions/api/routes/househol
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
 import { BENCH_CADRE, buildBenchVillage } from '../../scripts/seed/bench-village'
 import { ROOT, sdkFor } from '../helpers/local-cloud'
-import { Weapp, launchWeapp, renderPage, settle } from '../helpers/weapp'
+import { openPage, settle } from '../helpers/mini-program'
+import { Weapp, launchWeapp } from '../helpers/weapp'
 
 const HOUSEHOLDS = 300
 let lc: LocalCloud
@@ -36,7 +37,7 @@ const shownIds = (calls: Weapp['apiCalls']) =>
   calls.flatMap(c => c.result.data.codes.map((code: any) => code.householdId))
 
 test('the first sheet of a 300-household village: 30 codes, a few per call, with progress on the page', async () => {
-  const page = renderPage('packages/cadre/pages/codes/index')
+  const page = openPage('packages/cadre/pages/codes/index')
   const progressSeen: string[] = []
   await settle(() => {
     const shown = page.dom.textContent?.match(/正在生成二维码 \d+ \/ 30/)?.[0]

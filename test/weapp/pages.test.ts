@@ -9,7 +9,8 @@ import { readWeappBuildNote } from '../../scripts/build-weapp'
 import { DEMO_TEMPLATES } from '../../scripts/seed/demo-county'
 import { seedDemo } from '../../scripts/seed/seed'
 import { ROOT, sdkFor } from '../helpers/local-cloud'
-import { Weapp, launchWeapp, renderPage, settle, tap } from '../helpers/weapp'
+import { openPage, settle } from '../helpers/mini-program'
+import { Weapp, launchWeapp, tap } from '../helpers/weapp'
 
 let lc: LocalCloud
 let weapp: Weapp
@@ -29,7 +30,7 @@ afterAll(() => lc.close())
 jest.setTimeout(20_000)
 
 test("the compiled home page renders the villager's household from the api function", async () => {
-  const page = renderPage('pages/index/index')
+  const page = openPage('pages/index/index')
   await settle(() => (page.dom.textContent ?? '').includes('户主'))
   const text = page.dom.textContent ?? ''
   expect(text).toContain('新丰村 · 2组12号')
@@ -47,7 +48,7 @@ test('the app calls the cloud environment it was built for, never the default on
 })
 
 test("the first tap on 接收提醒 asks WeChat for consent within the tap, the session's first", async () => {
-  const page = renderPage('pages/mine/index')
+  const page = openPage('pages/mine/index')
   await settle(() => (page.dom.textContent ?? '').includes('接收积分变动') && weapp.apiCalls.every(c => c.answered))
   const button = page.querySelector('.button.secondary')
   expect(button.dom.textContent).toContain('接收积分变动和办事进度提醒')
@@ -60,7 +61,7 @@ test("the first tap on 接收提醒 asks WeChat for consent within the tap, the 
 
 test('the compiled cadre workbench (a subpackage page) lists the village households', async () => {
   weapp.caller = 'demo-cadre'
-  const page = renderPage('packages/cadre/pages/index/index')
+  const page = openPage('packages/cadre/pages/index/index')
   await settle(() => (page.dom.textContent ?? '').includes('王秀英'))
   const text = page.dom.textContent ?? ''
   expect(text).toContain('批量打分')

@@ -7,7 +7,8 @@ import path from 'node:path'
 import { startLocalCloud, LocalCloud } from '../../localcloud'
 import { seedDemo } from '../../scripts/seed/seed'
 import { ROOT, sdkFor } from '../helpers/local-cloud'
-import { Weapp, launchWeapp, renderPage, settle, tap } from '../helpers/weapp'
+import { openPage, settle } from '../helpers/mini-program'
+import { Weapp, launchWeapp, tap } from '../helpers/weapp'
 
 let lc: LocalCloud
 let weapp: Weapp
@@ -20,7 +21,7 @@ beforeAll(async () => {
   })
   await seedDemo(sdkFor(lc, 'seed').database())
   weapp = launchWeapp(lc, 'demo-villager')
-  issuesPage = renderPage('packages/villager/pages/issues/index')
+  issuesPage = openPage('packages/villager/pages/issues/index')
   await settle(() => (issuesPage.dom.textContent ?? '').includes('＋') && weapp.apiCalls.every(c => c.answered))
 })
 afterAll(() => lc.close())
@@ -59,7 +60,7 @@ test('a downloaded new version: the app asks to restart, and restarts when the v
 })
 
 test('隐私政策 says what is kept, why, who sees it, how long, and how to correct it, with the pickers it uses', async () => {
-  const page = renderPage('packages/info/pages/privacy/index')
+  const page = openPage('packages/info/pages/privacy/index')
   await settle(() => (page.dom.textContent ?? '').includes('选中的文件'))
   const text = page.dom.textContent ?? ''
   for (const heading of ['我们记下什么', '为什么要记', '谁能看到', '保存多久', '记错了或想删除', '手机上的照片和文件'])
