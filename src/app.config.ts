@@ -49,7 +49,9 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index', 'pages/fairness/index']
-    }
+    },
+    // 隐私政策: for everyone, read rarely, so outside the main package
+    { root: 'packages/info', pages: ['pages/privacy/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',
