@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha256'
+import { sha256 as jsSha256 } from 'js-sha256'
 
 /**
  * Merkle trees in the manner of Certificate Transparency (RFC 9162, section 2.1), so that anyone
@@ -7,17 +7,20 @@ import { sha256 } from '@noble/hashes/sha256'
  * - node hash  = SHA-256(0x01 ‖ left ‖ right)
  * - the tree of n leaves splits at k, the largest power of two below n (no padding to a power of two);
  *   the empty tree's hash is SHA-256 of nothing.
- * Pure and platform-free (SHA-256 from @noble/hashes, which runs in Node, browsers and WeChat alike).
+ * Pure and platform-free. SHA-256 comes from js-sha256: plain ES5 without BigInt, so it runs on the
+ * oldest engines WeChat serves (iOS 9, Android 5), where the weapp build must run as it is.
  */
 
 export type Hash = Uint8Array
 
+const sha256 = (bytes: Uint8Array): Hash => new Uint8Array(jsSha256.array(bytes))
+
 const LEAF_PREFIX = 0x00
 const NODE_PREFIX = 0x01
 
-export const leafHash = (leaf: Uint8Array): Hash => sha256(concat(Uint8Array.of(LEAF_PREFIX), leaf))
+export const leafHash = (leaf: Uint8Array): Hash => sha256(concat(new Uint8Array([LEAF_PREFIX]), leaf))
 
-export const nodeHash = (left: Hash, right: Hash): Hash => sha256(concat(Uint8Array.of(NODE_PREFIX), left, right))
+export const nodeHash = (left: Hash, right: Hash): Hash => sha256(concat(new Uint8Array([NODE_PREFIX]), left, right))
 
 export const emptyRoot = (): Hash => sha256(new Uint8Array(0))
 
