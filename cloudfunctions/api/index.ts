@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk'
-import { createRouter } from './router'
+import { createRouter } from './router/router'
 import { handlers } from './routes'
 import { Ctx, jsonLogger, parseOpenidList, templatesFromEnv } from '../shared/context'
 import { openApiFor } from '../shared/open-api'

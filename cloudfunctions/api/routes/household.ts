@@ -1,0 +1,181 @@
+import { AppError, ERRORS } from '../../../core/contract/errors'
+import type { HouseholdCode } from '../../../core/contract/views'
+import { starLevel } from '../../../core/domain/stars'
+import { mapWithLimit } from '../../shared/limit'
+import type { HouseholdDoc } from '../data/documents'
+import { idFor } from '../data/ids'
+import { data } from '../data/store'
+import { temporaryUrls } from '../data/storage'
+import { toOrderView } from '../data/views'
+import { grantOf } from '../router/scope'
+import { roles, RouteCtx, Routes } from '../router/route'
+import { checkText } from '../services/content-check'
+import { childPlaces } from '../services/places'
+
+/**
+ * A household as a whole: a cadre registers or edits one; 一户一码, the household's code, opens
+ * `pages/household/index` with the scene `h=<household id>`. The code only names the household:
+ * whoever scans it sees what their own role allows, checked here (a cadre of the village may act on
+ * it; anyone else of the village sees its public card).
+ */
+const CODE_PAGE = 'pages/household/index'
+const sceneOf = (householdId: string) => `h=${householdId}`
+/** Codes are made by an open-API call each (about a second): a few at a time. */
+const CODE_PARALLELISM = 5
+const OPEN_ORDERS_SHOWN = 20
+
+async function makeCode(ctx: RouteCtx, h: HouseholdDoc): Promise<string> {
+  const image = await ctx.openapi.getUnlimitedCode({ scene: sceneOf(h._id), page: CODE_PAGE })
+  const uploaded = await ctx.storage.uploadFile({
+    cloudPath: `household-codes/${h._id}.png`,
+    fileContent: image.buffer
+  })
+  await data(ctx).households.update(h._id, { codeFile: uploaded.fileID })
+  return uploaded.fileID
+}
+
+/** A new household starts at zero, with the village's facts the home card shows. */
+function newHousehold(
+  id: string,
+  village: { _id: string; parentId: string | null; name: string; starThresholds?: number[]; postingDays?: number },
+  count: number,
+  fields: Pick<HouseholdDoc, 'doorPlate' | 'head' | 'groupId' | 'gridId' | 'members'>
+): HouseholdDoc {
+  return {
+    _id: id,
+    villageId: village._id,
+    townId: village.parentId ?? '',
+    ...fields,
+    village: {
+      name: village.name,
+      starThresholds: village.starThresholds ?? [],
+      householdCount: count,
+      postingDays: village.postingDays ?? 0
+    },
+    latest: [],
+    boundUsers: [],
+    purchases: {},
+    balance: 0,
+    earned: 0,
+    monthKey: '',
+    monthPoints: 0,
+    yearKey: '',
+    yearPoints: 0,
+    caps: {}
+  }
+}
+
+export const householdRoutes = {
+  /**
+   * A new household of the cadre's village, or a change to one's door plate, head, group, grid and
+   * members. Its points are the ledger's: nothing here touches them. A new household starts at zero
+   * and the village's household count (shown on every home card) goes up by one.
+   */
+  'household.save': {
+    access: roles('cadre'),
+    scope: 'village',
+    audit: 'household.save',
+    async handle({ requestId, householdId, ...fields }, ctx) {
+      const { villageId } = ctx.scope
+      const store = data(ctx)
+      const _ = ctx.db.command
+      const [village, places, samePlate, existing] = await Promise.all([
+        store.places.get(villageId),
+        childPlaces(ctx, [villageId]),
+        store.households.find({ villageId, doorPlate: fields.doorPlate }, { limit: 2 }),
+        householdId ? store.households.get(householdId) : null
+      ])
+      if (!village) throw new AppError('NOT_FOUND')
+      if (householdId && !existing) throw new AppError('NOT_FOUND', '没有找到这一户')
+      if (existing) ctx.scope.check(existing)
+      const kindOf = (id: string) => places.find(p => p._id === id)?.kind
+      if (kindOf(fields.groupId) !== 'group' || kindOf(fields.gridId) !== 'grid')
+        throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（村民小组或网格不对）`)
+      const id = householdId ?? idFor('household', ctx.openid, requestId)
+      if (samePlate.some(h => h._id !== id)) throw new AppError('DOOR_PLATE_TAKEN')
+      await checkText(ctx, fields.doorPlate, fields.head, ...fields.members.map(m => m.name))
+
+      if (existing) {
+        await store.households.update(id, { ...fields, members: _.set(fields.members) })
+      } else {
+        const count = (village.householdCount ?? 0) + 1
+        // a retry of this request: the household is there already, and counted
+        if (!(await store.households.add(newHousehold(id, village, count, fields)))) return { householdId: id }
+        await store.places.update(villageId, { householdCount: _.inc(1) })
+        const counted = await store.places.get(villageId)
+        await store.households.updateWhere(
+          { villageId },
+          { village: { householdCount: counted?.householdCount ?? count } }
+        )
+      }
+      ctx.audit.record({
+        target: fields.doorPlate,
+        before: existing && { doorPlate: existing.doorPlate, head: existing.head, members: existing.members.length },
+        after: { doorPlate: fields.doorPlate, head: fields.head, members: fields.members.length }
+      })
+      return { householdId: id }
+    }
+  },
+
+  'household.public': {
+    access: roles('villager', 'gridWorker', 'cadre'),
+    scope: 'village',
+    async handle({ householdId }, ctx) {
+      const household = await data(ctx).households.get(householdId)
+      if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
+      const canAct = grantOf(ctx.identity, 'cadre')?.villageId === household.villageId
+      if (!canAct) ctx.scope.check(household)
+      const open = canAct
+        ? await data(ctx).orders.find(
+            { householdId, state: 'ordered' },
+            { orderBy: [['at', 'desc']], limit: OPEN_ORDERS_SHOWN }
+          )
+        : []
+      return {
+        householdId,
+        doorPlate: household.doorPlate,
+        head: household.head,
+        villageName: household.village.name,
+        earned: household.earned,
+        stars: starLevel(household.earned, household.village.starThresholds),
+        canAct,
+        balance: canAct ? household.balance : null,
+        openOrders: open.map(toOrderView)
+      }
+    }
+  },
+
+  /** The codes of some households of the cadre's village, for printing one per door; each is made once and kept. */
+  'household.codes': {
+    access: roles('cadre'),
+    scope: 'village',
+    async handle({ householdIds }, ctx) {
+      const ids = [...new Set(householdIds)]
+      const found = await data(ctx).households.getMany(ids)
+      found.forEach(h => ctx.scope.check(h))
+      const made = await mapWithLimit([...found.values()], CODE_PARALLELISM, async h => ({
+        household: h,
+        fileID: h.codeFile ?? (await makeCode(ctx, h))
+      }))
+      const urlOf = await temporaryUrls(
+        ctx,
+        made.map(m => m.fileID)
+      )
+      const byId = new Map(made.map(m => [m.household._id, m]))
+      return {
+        codes: ids
+          .filter(id => byId.has(id))
+          .map((id): HouseholdCode => {
+            const { household, fileID } = byId.get(id)!
+            return {
+              householdId: id,
+              doorPlate: household.doorPlate,
+              head: household.head,
+              fileID,
+              url: urlOf.get(fileID) ?? ''
+            }
+          })
+      }
+    }
+  }
+} satisfies Partial<Routes>

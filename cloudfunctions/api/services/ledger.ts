@@ -1,0 +1,182 @@
+import { AppError } from '../../../core/contract/errors'
+import type { EntryView } from '../../../core/contract/views'
+import { applyPosting, EntryKind, LedgerState, SCORE_KINDS } from '../../../core/domain/ledger'
+import { periodKeys } from '../../../core/domain/period'
+import { capPeriodKey } from '../../../core/domain/rules'
+import { DAY_MS } from '../../../core/domain/workflow'
+import type { Ctx } from '../../shared/context'
+import type { AuditDoc, EntryDoc, HouseholdDoc, PostingDoc, RuleSnapshot } from '../data/documents'
+import { idFor, settledIds } from '../data/ids'
+import { data, Patch } from '../data/store'
+import { transact, Tx } from '../data/transaction'
+import { toEntryView } from '../data/views'
+import type { AuditDraft } from '../router/audit'
+import { tellPointsChanged } from './notify'
+
+/**
+ * The ledger: the one module that writes points. Each entry is written in one transaction of
+ * doc-by-id operations (the only kind the cloud allows in a transaction): read the household, judge
+ * the entry against its state (caps, non-negative balance), add the entry under an id derived from
+ * the request, and update the household's balance, period points and cap counters. So
+ * `balance == sum(entries)` holds after every commit, and a retried request finds its entry instead
+ * of writing a second one.
+ */
+
+const LATEST_KEPT = 5
+
+export interface NewEntry {
+  /** from entryIdFor(), or fixed by what the entry settles (an approval, a correction) */
+  id: string
+  /** requestKeyFor(actor, request id) */
+  requestKey: string
+  householdId: string
+  /** the village the actor may act in; a household elsewhere is refused inside the transaction */
+  villageId: string
+  kind: EntryKind
+  points: number
+  rule: RuleSnapshot | null
+  correctsId?: string
+  /** a correction counts against the cap of the period of the entry it corrects */
+  capAt?: number
+  note: string
+  evidence: string[]
+  by: string
+  byName: string
+  /** refuse an entry that would take the balance below zero (redemptions) */
+  keepNonNegative?: boolean
+  /** put the entry in the village's public posting (公示) for the village's posting days */
+  posted?: boolean
+  /** the audit record of the act, written in the same transaction */
+  audit?: AuditDraft
+  /**
+   * More reads and writes in the same transaction, after the household is read and before the entry
+   * is judged and written (moving a claim to approved, taking stock); throwing refuses the entry. It
+   * may set the entry's points and note from what it read (a redemption's price), and fields to write
+   * to the household with the ledger's own (the shop's purchase counts).
+   */
+  alsoInTransaction?: (tx: Tx, household: HouseholdDoc) => Promise<InTransaction | void>
+  /** what to refuse with when the entry's id is already taken by another request */
+  takenError?: AppError
+}
+
+export interface InTransaction {
+  points?: number
+  note?: string
+  householdPatch?: Patch
+}
+
+export interface Posted {
+  entry: EntryView
+  balance: number
+  /** true when this request had already been posted: nothing was written now */
+  repeated: boolean
+}
+
+type LedgerCtx = Pick<Ctx, 'db' | 'now' | 'openapi' | 'log' | 'templates'>
+
+/** A stable entry id for (actor, request, household): hashing keeps openids out of ids that others see. */
+export const entryIdFor = (openid: string, requestId: string, householdId: string): string =>
+  idFor('entry', openid, requestId, householdId)
+
+export async function post(ctx: LedgerCtx, input: NewEntry): Promise<Posted> {
+  try {
+    const { posted, boundUsers } = await transact(ctx, tx => postInTransaction(ctx, tx, input))
+    // the household's villagers are told when its score changes (the shop tells of orders itself)
+    if (SCORE_KINDS.includes(posted.entry.kind)) await tellPointsChanged(ctx, boundUsers, posted.entry, posted.balance)
+    return posted
+  } catch (e) {
+    // A retry of a posted request fails on the duplicate id, or meets a cap that its first call
+    // filled: either way the first result stands.
+    const earlier = await data(ctx).entries.get(input.id)
+    if (earlier && earlier.requestKey === input.requestKey) {
+      const household = await data(ctx).households.get(earlier.householdId)
+      return { entry: toEntryView(earlier), balance: household?.balance ?? 0, repeated: true }
+    }
+    if (earlier && input.takenError) throw input.takenError
+    throw e
+  }
+}
+
+async function postInTransaction(
+  ctx: LedgerCtx,
+  tx: Tx,
+  input: NewEntry
+): Promise<{ posted: Posted; boundUsers: string[] }> {
+  const household = await tx.get('households', input.householdId)
+  if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
+  if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
+
+  const extra = (await input.alsoInTransaction?.(tx, household)) ?? {}
+  const points = extra.points ?? input.points
+  const at = ctx.now()
+  const next = applyPosting(ledgerStateOf(household), {
+    kind: input.kind,
+    points,
+    at,
+    rule: input.rule ? { id: input.rule.id, terms: input.rule } : null,
+    capAt: input.capAt
+  })
+  if ('refused' in next) throw new AppError(next.refused)
+  if (input.keepNonNegative && next.balance < 0) throw new AppError('NOT_ENOUGH_POINTS')
+
+  const keys = periodKeys(at)
+  const entry: EntryDoc = {
+    _id: input.id,
+    account: `household:${household._id}`,
+    householdId: household._id,
+    villageId: household.villageId,
+    kind: input.kind,
+    points,
+    rule: input.rule,
+    capPeriod: input.rule?.cap ? capPeriodKey(input.rule.cap.period, input.capAt ?? at) : null,
+    correctsId: input.correctsId ?? null,
+    note: extra.note ?? input.note,
+    evidence: input.evidence,
+    by: input.by,
+    byName: input.byName,
+    requestKey: input.requestKey,
+    at,
+    month: keys.month,
+    year: keys.year
+  }
+  const view = toEntryView(entry)
+  const _ = ctx.db.command
+  await tx.add('entries', entry)
+  const postingDays = household.village.postingDays ?? 0
+  if (input.posted && postingDays > 0) await tx.add('postings', postingOf(entry, household, at + postingDays * DAY_MS))
+  if (input.audit) await tx.add('audit', { _id: settledIds.audit(entry._id), ...input.audit, at } satisfies AuditDoc)
+  await tx.update('households', household._id, {
+    ...extra.householdPatch,
+    ...next,
+    caps: _.set(next.caps),
+    latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT))
+  })
+  return { posted: { entry: view, balance: next.balance, repeated: false }, boundUsers: household.boundUsers ?? [] }
+}
+
+const postingOf = (e: EntryDoc, h: HouseholdDoc, until: number): PostingDoc => ({
+  _id: e._id,
+  villageId: h.villageId,
+  householdId: h._id,
+  doorPlate: h.doorPlate,
+  head: h.head,
+  title: e.rule?.title ?? e.note,
+  category: e.rule?.category ?? '',
+  points: e.points,
+  byName: e.byName,
+  evidence: e.evidence,
+  at: e.at,
+  until,
+  state: 'posted',
+  openObjections: 0
+})
+
+const ledgerStateOf = (h: Partial<LedgerState>): LedgerState => ({
+  balance: h.balance ?? 0,
+  earned: h.earned ?? 0,
+  monthKey: h.monthKey ?? '',
+  monthPoints: h.monthPoints ?? 0,
+  yearKey: h.yearKey ?? '',
+  yearPoints: h.yearPoints ?? 0,
+  caps: h.caps ?? {}
+})
