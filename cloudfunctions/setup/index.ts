@@ -1,8 +1,8 @@
 import cloud from 'wx-server-sdk'
+import { initCloud } from '../shared/context'
 import { ensureCollections } from '../shared/collections'
 
-// DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+initCloud(cloud)
 
 /**
  * Creates the product's collections. Run it once after deploying (DevTools: 云函数 → setup → 云端测试),

@@ -1,4 +1,9 @@
 import type { Database } from './context'
+import { data } from './data/store'
+
+/** A village has at most a few thousand households; the check reads them all, and all their capped entries. */
+const HOUSEHOLDS_PER_VILLAGE_MAX = 1000
+const ENTRIES_CHECKED_MAX = 1_000_000
 
 /**
  * The ledger's invariant, checked from the data: for every household of a village, the balance is
@@ -17,51 +22,43 @@ export interface LedgerProblem {
 
 export async function checkVillageLedger(db: Database, villageId: string): Promise<LedgerProblem[]> {
   const $ = db.command.aggregate
-  const [households, sums, capUse] = await Promise.all([
-    db
-      .collection('households')
-      .where({ villageId })
-      .field({ balance: true, earned: true })
-      .limit(1000)
-      .get() as unknown as Promise<{
-      data: { _id: string; balance: number; earned: number }[]
-    }>,
-    db
-      .collection('entries')
-      .aggregate()
-      .match({ villageId })
-      .group({
-        _id: '$householdId',
-        balance: $.sum('$points'),
-        earned: $.sum($.cond({ if: $.in(['$kind', ['award', 'deduction', 'correction']]), then: '$points', else: 0 }))
-      })
-      .limit(10000)
-      .end() as unknown as Promise<{ list: { _id: string; balance: number; earned: number }[] }>,
-    db
-      .collection('entries')
-      .aggregate()
-      .match({ villageId, 'rule.cap': db.command.neq(null) })
-      .project({
-        householdId: 1,
-        points: 1,
-        capPeriod: 1,
-        cap: '$rule.cap',
-        ruleId: '$rule.id',
-        direction: '$rule.points.min'
-      })
-      .limit(1000000)
-      .end() as unknown as Promise<{ list: CappedEntry[] }>
+  const { households, entries } = data({ db })
+  const [balances, sums, capUse] = await Promise.all([
+    households.find({ villageId }, { fields: ['balance', 'earned'], limit: HOUSEHOLDS_PER_VILLAGE_MAX }),
+    entries.aggregate<{ _id: string; balance: number; earned: number }>(pipeline =>
+      pipeline
+        .match({ villageId })
+        .group({
+          _id: '$householdId',
+          balance: $.sum('$points'),
+          earned: $.sum($.cond({ if: $.in(['$kind', ['award', 'deduction', 'correction']]), then: '$points', else: 0 }))
+        })
+        .limit(HOUSEHOLDS_PER_VILLAGE_MAX * 10)
+    ),
+    entries.aggregate<CappedEntry>(pipeline =>
+      pipeline
+        .match({ villageId, 'rule.cap': db.command.neq(null) })
+        .project({
+          householdId: 1,
+          points: 1,
+          capPeriod: 1,
+          cap: '$rule.cap',
+          ruleId: '$rule.id',
+          direction: '$rule.points.min'
+        })
+        .limit(ENTRIES_CHECKED_MAX)
+    )
   ])
   const problems: LedgerProblem[] = []
-  const byHousehold = new Map(sums.list.map(s => [s._id, s]))
-  for (const h of households.data) {
+  const byHousehold = new Map(sums.map(s => [s._id, s]))
+  for (const h of balances) {
     const sum = byHousehold.get(h._id) ?? { balance: 0, earned: 0 }
     if (sum.balance !== h.balance)
       problems.push({ householdId: h._id, problem: 'balance', expected: sum.balance, actual: h.balance })
     if (sum.earned !== h.earned)
       problems.push({ householdId: h._id, problem: 'earned', expected: sum.earned, actual: h.earned })
   }
-  problems.push(...capProblems(capUse.list))
+  problems.push(...capProblems(capUse))
   return problems
 }
 

@@ -1,5 +1,6 @@
 import { DAY_MS, PENDING_EXPIRY_DAYS } from '../../core/domain/workflow'
 import type { Database } from '../shared/context'
+import { data } from '../shared/data/store'
 
 /**
  * The scheduled work, given the database and the time (tests move the clock). Each task is one
@@ -8,17 +9,13 @@ import type { Database } from '../shared/context'
  */
 export async function runScheduledTasks(db: Database, now: number) {
   const _ = db.command
+  const { postings, pending } = data({ db })
   // a posting period that ended without an open objection: the entry is final
-  const finalised = (await db
-    .collection('postings')
-    .where({ state: 'posted', until: _.lte(now) })
-    .update({ data: { state: 'final' } })) as unknown as { stats: { updated: number } }
+  const finalised = await postings.updateWhere({ state: 'posted', until: _.lte(now) }, { state: 'final' })
   // a claim or proposal nobody reviewed in 30 days expires
-  const expired = (await db
-    .collection('pending')
-    .where({ state: 'pending', at: _.lte(now - PENDING_EXPIRY_DAYS * DAY_MS) })
-    .update({ data: { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' } })) as unknown as {
-    stats: { updated: number }
-  }
-  return { finalised: finalised.stats.updated, expired: expired.stats.updated }
+  const expired = await pending.updateWhere(
+    { state: 'pending', at: _.lte(now - PENDING_EXPIRY_DAYS * DAY_MS) },
+    { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' }
+  )
+  return { finalised, expired }
 }

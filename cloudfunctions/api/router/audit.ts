@@ -1,8 +1,8 @@
 import type { AuditAction } from '../../../core/contract/audit-actions'
-import type { AuditDoc } from '../data/documents'
-import { settledIds } from '../data/ids'
-import { data } from '../data/store'
-import type { Tx } from '../data/transaction'
+import type { AuditDoc } from '../../shared/data/documents'
+import { settledIds } from '../../shared/data/ids'
+import { data } from '../../shared/data/store'
+import type { Tx } from '../../shared/data/transaction'
 import type { Ctx } from '../../shared/context'
 
 /**

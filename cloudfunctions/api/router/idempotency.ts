@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/contract/errors'
 import type { Ctx } from '../../shared/context'
-import { data } from '../data/store'
-import { transact } from '../data/transaction'
+import { data } from '../../shared/data/store'
+import { transact } from '../../shared/data/transaction'
 
 /**
  * Exactly once per request. Before a write route's handler runs, the router claims the request's key

@@ -1,7 +1,7 @@
 import { COUNTY_ID, RoleGrant } from '../../../core/domain/roles'
 import type { Ctx } from '../../shared/context'
-import type { UserDoc } from '../data/documents'
-import { data } from '../data/store'
+import type { UserDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
 
 export interface Identity {
   openid: string

@@ -1,5 +1,5 @@
-import { data } from '../data/store'
-import { toAuditView } from '../data/views'
+import { data } from '../../shared/data/store'
+import { toAuditView } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
 import { childPlaces } from '../services/places'
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/contract/errors'
-import { data } from '../data/store'
+import { data } from '../../shared/data/store'
 import { roles, Routes } from '../router/route'
 import { grantId, takeRole } from '../services/grants'
 

@@ -1,8 +1,8 @@
 import { AppError } from '../../../core/contract/errors'
 import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
-import { data } from '../data/store'
-import { toEntryView, toHouseholdSummary } from '../data/views'
+import { data } from '../../shared/data/store'
+import { toEntryView, toHouseholdSummary } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
 import { childPlaces } from '../services/places'
 

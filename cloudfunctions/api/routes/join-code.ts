@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import { DAY_MS } from '../../../core/domain/workflow'
-import type { JoinCodeDoc } from '../data/documents'
-import { data } from '../data/store'
-import { toJoinCodeView } from '../data/views'
+import type { JoinCodeDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
+import { toJoinCodeView } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
 
 /** A cadre issues a household's join code (入户码), or revokes one. */

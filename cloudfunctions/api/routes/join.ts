@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/contract/errors'
 import { COUNTY_ID } from '../../../core/domain/roles'
-import { data } from '../data/store'
+import { data } from '../../shared/data/store'
 import { anyone, Routes } from '../router/route'
 import { giveRole } from '../services/grants'
 

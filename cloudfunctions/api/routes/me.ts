@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/contract/errors'
 import { ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
-import { data } from '../data/store'
+import { data } from '../../shared/data/store'
 import { anyone, registered, Routes } from '../router/route'
 import { placesById } from '../services/places'
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/contract/errors'
-import { data } from '../data/store'
-import { toPendingView } from '../data/views'
+import { data } from '../../shared/data/store'
+import { toPendingView } from '../../shared/data/views'
 import { actorName } from '../router/identity'
 import { roles, Routes } from '../router/route'
 import { movePending } from '../services/pending'

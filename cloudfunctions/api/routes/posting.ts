@@ -1,5 +1,5 @@
-import { data } from '../data/store'
-import { toPostingView } from '../data/views'
+import { data } from '../../shared/data/store'
+import { toPostingView } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
 
 /**

@@ -1,8 +1,8 @@
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import { COUNTY_ID } from '../../../core/domain/roles'
-import type { TemplateDoc } from '../data/documents'
-import { idFor } from '../data/ids'
-import { data } from '../data/store'
+import type { TemplateDoc } from '../../shared/data/documents'
+import { idFor } from '../../shared/data/ids'
+import { data } from '../../shared/data/store'
 import { roles, Routes } from '../router/route'
 import { checkTerms, templatesFor, villagePlace } from '../services/catalogue'
 

@@ -1,5 +1,5 @@
 import { AppError, ERRORS } from '../../../core/contract/errors'
-import { data } from '../data/store'
+import { data } from '../../shared/data/store'
 import { roles, Routes } from '../router/route'
 
 /** The village's own settings: its star levels (星级文明户). */

@@ -2,8 +2,8 @@ import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { TemplateView } from '../../../core/contract/views'
 import { RuleTerms, termsProblem } from '../../../core/domain/rules'
 import type { Ctx } from '../../shared/context'
-import type { PlaceDoc, RuleDoc } from '../data/documents'
-import { data } from '../data/store'
+import type { PlaceDoc, RuleDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
 import { placesById } from './places'
 
 /**

@@ -1,9 +1,9 @@
 import { AppError } from '../../../core/contract/errors'
 import { pointsProblem } from '../../../core/domain/rules'
 import { canMovePosting } from '../../../core/domain/workflow'
-import { requestKeyFor, settledIds } from '../data/ids'
-import { data } from '../data/store'
-import type { Tx } from '../data/transaction'
+import { requestKeyFor, settledIds } from '../../shared/data/ids'
+import { data } from '../../shared/data/store'
+import type { Tx } from '../../shared/data/transaction'
 import type { RouteCtx } from '../router/route'
 import { post, Posted } from './ledger'
 

@@ -1,8 +1,8 @@
 import { AppError } from '../../../core/contract/errors'
 import type { RoleGrant, RoleName } from '../../../core/domain/roles'
 import type { Ctx } from '../../shared/context'
-import type { GrantDoc } from '../data/documents'
-import { transact, Tx } from '../data/transaction'
+import type { GrantDoc } from '../../shared/data/documents'
+import { transact, Tx } from '../../shared/data/transaction'
 
 /**
  * Giving and taking roles. The user document's `roles` is what identity reads on every call; the

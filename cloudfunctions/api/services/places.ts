@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context'
-import type { PlaceDoc } from '../data/documents'
-import { data } from '../data/store'
+import type { PlaceDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
 
 /** How many children one place has at most (villages of a town, groups and grids of a village). */
 const CHILD_PLACES_MAX = 1000

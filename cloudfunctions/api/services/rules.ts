@@ -1,8 +1,8 @@
 import { AppError } from '../../../core/contract/errors'
 import { pointsProblem, Proposer } from '../../../core/domain/rules'
 import type { Ctx } from '../../shared/context'
-import type { RuleDoc, RuleSnapshot } from '../data/documents'
-import { data } from '../data/store'
+import type { RuleDoc, RuleSnapshot } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
 
 /** The snapshot of a rule an entry or a request keeps: editing the rule later changes no history. */
 export const snapshotOf = (r: RuleDoc): RuleSnapshot => ({

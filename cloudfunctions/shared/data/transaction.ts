@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/contract/errors'
-import type { Ctx } from '../../shared/context'
+import type { Ctx } from '../context'
 import { isConflict, isNotFound } from './db-errors'
 import type { CollectionName, Collections } from './documents'
 import type { Patch } from './store'

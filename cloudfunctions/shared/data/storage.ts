@@ -1,4 +1,4 @@
-import type { Ctx } from '../../shared/context'
+import type { Ctx } from '../context'
 
 /** Cloud storage through wx-server-sdk, typed: the SDK's loose results are cast here. */
 

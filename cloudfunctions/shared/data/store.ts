@@ -1,5 +1,5 @@
 import declaration from '../../../core/collections.json'
-import type { Ctx, Database } from '../../shared/context'
+import type { Ctx, Database } from '../context'
 import { isDuplicate, isNotFound } from './db-errors'
 import type { CollectionName, Collections } from './documents'
 
@@ -38,6 +38,7 @@ export interface Page<T> {
   hasMore: boolean
 }
 
+type Aggregate = ReturnType<ReturnType<Database['collection']>['aggregate']>
 type Raw<T> = Promise<unknown> | T
 const resultOf = async <R>(call: Raw<unknown>) => (await call) as R
 
@@ -83,6 +84,12 @@ export class Collection<T extends { _id: string }> {
   async page(where: Where, orderBy: [keyof T & string, SortOrder][], paging: Paging): Promise<Page<T>> {
     const rows = await this.find(where, { orderBy, skip: (paging.page - 1) * paging.size, limit: paging.size + 1 })
     return { rows: rows.slice(0, paging.size), page: paging.page, hasMore: rows.length > paging.size }
+  }
+
+  /** An aggregation pipeline built by `build`; its rows as `R` (the pipeline decides their shape). */
+  async aggregate<R>(build: (pipeline: Aggregate) => Aggregate): Promise<R[]> {
+    const res = await resultOf<{ list: R[] }>(build(this.ref().aggregate()).end())
+    return res.list
   }
 
   async count(where: Where): Promise<number> {
