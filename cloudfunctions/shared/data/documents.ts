@@ -1,6 +1,20 @@
 import type { EntryKind, LedgerState } from '../../../core/domain/ledger'
 import type { AuditAction } from '../../../core/contract/audit-actions'
 import type { RoleGrant } from '../../../core/domain/roles'
+import type {
+  MemberCodeDoc,
+  MemberDoc,
+  MemberEntryDoc,
+  OrgRatingDoc,
+  PartyActDoc,
+  PartyClaimDoc,
+  PartyObjectionDoc,
+  PartyOrgDoc,
+  PartyRuleDoc,
+  PartyTemplateDoc,
+  QuarterPostingDoc,
+  RatingSheetDoc
+} from './party-documents'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { EntryView } from '../../../core/contract/views'
 import type {
@@ -53,6 +67,8 @@ export interface HouseholdDoc extends LedgerState {
   codeFile?: string
   /** the openids bound to the household as its villagers, kept with their grants: whom to tell */
   boundUsers?: string[]
+  /** a party member of the household and their latest posted or final annual star (党员积分评星) */
+  partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; final: boolean }
 }
 
 /** The snapshot of a rule an entry keeps: editing or retiring the rule later changes no history. */
@@ -362,6 +378,20 @@ export interface Collections {
   reads: ReadDoc
   issues: IssueDoc
   services: ServiceDoc
+  partyOrgs: PartyOrgDoc
+  partyMembers: MemberDoc
+  partyRules: PartyRuleDoc
+  partyTemplates: PartyTemplateDoc
+  partyActs: PartyActDoc
+  partyClaims: PartyClaimDoc
+  partyPostings: QuarterPostingDoc
+  partyObjections: PartyObjectionDoc
+  ratingSheets: RatingSheetDoc
+  orgRatings: OrgRatingDoc
+  memberCodes: MemberCodeDoc
 }
+
+/** What a collection stores: the ledger's entries are households' and party members' alike. */
+export type Stored<C extends CollectionName> = C extends 'entries' ? EntryDoc | MemberEntryDoc : Collections[C]
 
 export type CollectionName = keyof Collections

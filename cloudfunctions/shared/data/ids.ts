@@ -24,6 +24,8 @@ const HASHED = {
   issue: ['i', 24],
   notice: ['n', 24],
   service: ['svc-', 20],
+  /** one act of party work (a score, a meeting's attendance): (actor, request) */
+  partyAct: ['pa', 31],
   /** (actor, request id): what tells a retry of a request from another request */
   requestKey: ['', 24]
 } as const satisfies Record<string, readonly [string, number]>

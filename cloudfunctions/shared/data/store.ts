@@ -2,6 +2,7 @@ import declaration from '../../../core/collections.json'
 import type { Ctx, Database } from '../context'
 import { isDuplicate, isNotFound } from './db-errors'
 import type { CollectionName, Collections } from './documents'
+import type { MemberEntryDoc } from './party-documents'
 
 /**
  * Typed access to the product's collections. wx-server-sdk's results are loosely typed (`any`
@@ -129,7 +130,10 @@ export class Collection<T extends { _id: string }> {
   }
 }
 
-export type Store = { [C in CollectionName]: Collection<Collections[C]> }
+export type Store = { [C in CollectionName]: Collection<Collections[C]> } & {
+  /** the party members' entries of the ledger's one entries collection */
+  memberEntries: Collection<MemberEntryDoc>
+}
 
 const stores = new WeakMap<Database, Store>()
 
@@ -138,7 +142,10 @@ export function data(ctx: Pick<Ctx, 'db'>): Store {
   let store = stores.get(ctx.db)
   if (!store) {
     const names = Object.keys(declaration.collections) as CollectionName[]
-    store = Object.fromEntries(names.map(name => [name, new Collection(ctx.db, name)])) as Store
+    store = {
+      ...Object.fromEntries(names.map(name => [name, new Collection(ctx.db, name)])),
+      memberEntries: new Collection<MemberEntryDoc>(ctx.db, 'entries')
+    } as Store
     stores.set(ctx.db, store)
   }
   return store

@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/contract/errors'
 import type { Ctx } from '../context'
 import { isConflict, isNotFound } from './db-errors'
-import type { CollectionName, Collections } from './documents'
+import type { CollectionName, Collections, Stored } from './documents'
 import type { Patch } from './store'
 
 /**
@@ -37,11 +37,11 @@ export class Tx {
   }
 
   /** Adds under the document's _id; the commit fails if that id is taken (a duplicate). */
-  async add<C extends CollectionName>(collection: C, doc: Collections[C]): Promise<void> {
+  async add<C extends CollectionName>(collection: C, doc: Stored<C>): Promise<void> {
     await this.raw.collection(collection).add({ data: doc })
   }
 
-  async set<C extends CollectionName>(collection: C, doc: Collections[C]): Promise<void> {
+  async set<C extends CollectionName>(collection: C, doc: Stored<C>): Promise<void> {
     const { _id, ...fields } = doc
     await this.raw.collection(collection).doc(_id).set({ data: fields })
   }
