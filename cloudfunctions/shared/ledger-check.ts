@@ -4,6 +4,7 @@ import { data } from './data/store'
 /** A village has at most a few thousand accounts; the check reads them all, and all their capped entries. */
 const ACCOUNTS_PER_VILLAGE_MAX = 1000
 const ENTRIES_CHECKED_MAX = 1_000_000
+import { figuresDiffer, recountVillageYear, statsIdOf } from './village-figures'
 
 /**
  * The ledger's invariant, checked from the data: for every account of a village (its households and
@@ -95,4 +96,16 @@ function capProblems(entries: CappedEntry[]): LedgerProblem[] {
       actual: r.used,
       detail: key
     }))
+}
+
+/**
+ * The overview's figures of a village and year (kept by increments after each entry) against a
+ * recount of its entries. Lists every figure that differs.
+ */
+export async function checkVillageFigures(db: Database, villageId: string, townId: string, year: string) {
+  const [recounted, stored] = await Promise.all([
+    recountVillageYear(db, villageId, townId, year),
+    data({ db }).villageStats.get(statsIdOf(villageId, year))
+  ])
+  return figuresDiffer(stored, recounted)
 }

@@ -1,6 +1,8 @@
 import { DAY_MS, PENDING_EXPIRY_DAYS } from '../../core/domain/workflow'
 import type { Database } from '../shared/context'
 import { data } from '../shared/data/store'
+import { mapWithLimit } from '../shared/limit'
+import { recountVillage } from '../shared/village-figures'
 
 /**
  * The scheduled work, given the database and the time (tests move the clock). Each task is one
@@ -18,4 +20,19 @@ export async function runScheduledTasks(db: Database, now: number) {
     { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' }
   )
   return { finalised, expired }
+}
+
+/** Villages recounted at once by the hourly figures task; a county has a few hundred at most. */
+const RECOUNT_PARALLELISM = 4
+const VILLAGES_MAX = 1000
+
+/**
+ * The hourly recount of every village's figures (shared/village-figures.ts): repairs any drift of the
+ * live increments and refreshes what is only counted here (bindings, claims waiting, overdue issues,
+ * the checklist). The overview says when it last ran ("更新于 …").
+ */
+export async function recountFigures(db: Database, now: number) {
+  const villages = await data({ db }).places.find({ kind: 'village' }, { limit: VILLAGES_MAX })
+  await mapWithLimit(villages, RECOUNT_PARALLELISM, v => recountVillage(db, v._id, v.parentId ?? '', now))
+  return { recounted: villages.length }
 }

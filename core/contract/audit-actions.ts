@@ -32,7 +32,9 @@ export const AUDIT_ACTIONS = {
   'issue.reply': '答复说事',
   'issue.handOver': '转交说事',
   'issue.close': '办结说事',
-  'service.save': '修改便民服务'
+  'service.save': '修改便民服务',
+  'register.import': '导入花名册',
+  'village.setRegistered': '填写户籍户数'
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

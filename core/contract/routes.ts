@@ -26,8 +26,28 @@ import type {
   SessionView,
   TemplateView
 } from './views'
+import { countyRoutes } from './county'
+import {
+  change,
+  empty,
+  evidence,
+  fileId,
+  id,
+  list,
+  openid,
+  page,
+  points,
+  read,
+  required,
+  result,
+  text,
+  timeMs,
+  write
+} from './schema'
 
 export * from './views'
+export * from './county'
+export { requestId, TIME_MS_MAX, TIME_MS_MIN } from './schema'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -35,32 +55,6 @@ export * from './views'
  * Who may call a route is declared where it is handled (cloudfunctions/api/routes), because it is
  * checked there and only there. No input names the caller, their role or their household.
  */
-export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
-const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
-const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对')
-/**
- * Every text a user types passes here: control characters (NUL, escapes) are stripped in this one
- * place, for every schema, before trimming and length checks.
- */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
-const typed = () => z.string().transform(value => value.replace(CONTROL_CHARACTERS, ''))
-const text = (max: number) => typed().pipe(z.string().trim().max(max))
-const required = (max: number) => typed().pipe(z.string().trim().min(1, '不能为空').max(max))
-/** A moment from the client (UTC ms), bounded to a sane window: no log in 1970 or the year 3000. */
-export const TIME_MS_MIN = Date.UTC(2020, 0, 1)
-export const TIME_MS_MAX = Date.UTC(2100, 0, 1)
-const timeMs = z.number().int().min(TIME_MS_MIN, '时间不对').max(TIME_MS_MAX, '时间不对')
-const fileId = z
-  .string()
-  .max(512)
-  .regex(/^cloud:\/\//, '照片地址不对')
-const evidence = z.array(fileId).max(9).default([])
-const points = z.number().int('分值要是整数').min(-1000).max(1000)
-const page = z.number().int().min(1).max(500).default(1)
-
-const empty = z.object({}).strict()
-const write = <T extends z.ZodRawShape>(shape: T) => z.object({ requestId, ...shape }).strict()
-
 const ruleTerms = z
   .object({
     category: z.enum(CATEGORIES),
@@ -77,12 +71,6 @@ const ruleTerms = z
       .max(3)
   })
   .strict()
-
-const result = <T>() => ({}) as T
-/** A read of one thing; a read of a list (the route must declare how the list is bounded); a write. */
-const read = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, list: false, result: _ })
-const list = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, list: true, result: _ })
-const change = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: true as const, list: false, result: _ })
 
 export const routes = {
   // me and joining
@@ -395,7 +383,10 @@ export const routes = {
       guide: text(500).default('')
     }),
     result<ServiceView>()
-  )
+  ),
+
+  // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
+  ...countyRoutes
 } as const
 
 export type RouteName = keyof typeof routes

@@ -1,6 +1,7 @@
 import { routes, RouteName } from '../../core/contract/routes'
 import { productCloud } from '../helpers/product-cloud'
 import { rid } from '../helpers/ledger'
+import { registerFile, registerRows } from '../helpers/register'
 
 /**
  * Every route × every demo persona: exactly who may do what. "ok" means the route did its work for
@@ -24,7 +25,8 @@ const fixture = {
   issueNew: '',
   issueHandling: '',
   issueAnswered: '',
-  issueToRate: ''
+  issueToRate: '',
+  registerFile: ''
 }
 
 const PERSONAS = [
@@ -53,6 +55,7 @@ const inVillage = { ...villagers, 'demo-cadre': 'ok', 'demo-grid': 'ok', 'demo-c
 const cadreOnly = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' } as const
 const bothCadres = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'ok' } as const
 const grid = { 'demo-grid': 'ok' } as const
+const admins = { 'demo-town': 'ok', 'demo-county': 'ok' } as const
 
 const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona, Outcome> } } = {
   'me.session': {
@@ -306,11 +309,35 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'service.save': {
     input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
     expect: only(bothCadres)
-  }
+  },
+  'register.template': { input: () => ({ villageId: 'v-xinfeng' }), expect: only({ ...cadreOnly, 'demo-town': 'ok' }) },
+  'register.preview': {
+    input: () => ({ villageId: 'v-xinfeng', fileId: fixture.registerFile }),
+    expect: only({ ...cadreOnly, 'demo-town': 'ok' })
+  },
+  'register.apply': {
+    input: () => ({ requestId: rid(), villageId: 'v-xinfeng', fileId: fixture.registerFile }),
+    expect: only({ ...cadreOnly, 'demo-town': 'ok' })
+  },
+  'export.households': { input: () => ({ villageId: 'v-xinfeng' }), expect: only({ ...cadreOnly, ...admins }) },
+  'export.ledger': {
+    input: () => ({ villageId: 'v-xinfeng', period: '2026' }),
+    expect: only({ ...cadreOnly, ...admins })
+  },
+  'export.ranking': { input: () => ({ villageId: 'v-xinfeng' }), expect: only({ ...cadreOnly, ...admins }) },
+  'export.overview': { input: () => ({}), expect: only(admins) },
+  'overview.get': { input: () => ({}), expect: only(admins) },
+  'village.setRegistered': {
+    input: () => ({ requestId: rid(), villageId: 'v-xinfeng', registeredHouseholds: 30 }),
+    expect: only(admins)
+  },
+  'ranking.wide': { input: () => ({ scope: 'county' }), expect: only({ ...inVillage, ...admins }) }
 }
 
 beforeAll(async () => {
   env = await productCloud()
+  const file = await registerFile(registerRows(2, ['1组'], ['第1网格']))
+  fixture.registerFile = (await env.cloud.uploadFile({ cloudPath: 'imports/matrix.xlsx', fileContent: file })).fileID
   const issued = await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
   joinCode = (issued as any).data.code
   // a grid worker for the revoke row; the cadre's own revoke runs last in its row
@@ -379,11 +406,29 @@ test.each(Object.keys(MATRIX) as RouteName[])('%s: exactly the allowed personas 
   expect(seen).toEqual(MATRIX[route].expect)
 })
 
+/**
+ * Routes whose input names a village or town as the target of an administrator's act (a town
+ * administrator imports into one of the town's villages): the handler checks the target against the
+ * caller's grants (county-scope.ts, overview.ts); the caller's own place still never comes from input.
+ */
+const TARGET_PLACE_ROUTES = [
+  'register.template',
+  'register.preview',
+  'register.apply',
+  'export.households',
+  'export.ledger',
+  'export.ranking',
+  'export.overview',
+  'overview.get',
+  'village.setRegistered'
+]
+
 test('no route takes the caller, their role or their village from the input', () => {
   for (const [name, spec] of Object.entries(routes)) {
     const keys = Object.keys((spec.input as any).shape ?? {})
-    for (const forbidden of ['callerOpenid', 'villageId', 'townId', 'roles', 'identity', 'by'])
-      expect({ name, has: keys.includes(forbidden) }).toEqual({ name, has: false })
+    const forbidden = ['callerOpenid', 'roles', 'identity', 'by']
+    if (!TARGET_PLACE_ROUTES.includes(name)) forbidden.push('villageId', 'townId')
+    for (const key of forbidden) expect({ name, has: keys.includes(key) }).toEqual({ name, has: false })
     // a villager's own household comes from their grant: the villager routes take no household id
     if (name.startsWith('archive.') || name.startsWith('me.'))
       expect({ name, keys: keys.filter(k => /household|openid/i.test(k)) }).toEqual({ name, keys: [] })

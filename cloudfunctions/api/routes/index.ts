@@ -1,6 +1,7 @@
 import type { Routes } from '../router/route'
 import { archiveRoutes } from './archive'
 import { auditRoutes } from './audit'
+import { exportRoutes } from './export'
 import { bindingRoutes } from './binding'
 import { cadreRoutes } from './cadre'
 import { claimRoutes } from './claim'
@@ -12,7 +13,10 @@ import { joinCodeRoutes } from './join-code'
 import { meRoutes } from './me'
 import { noticeRoutes } from './notice'
 import { objectionRoutes } from './objection'
+import { overviewRoutes } from './overview'
 import { pendingRoutes } from './pending'
+import { rankingRoutes } from './ranking'
+import { registerRoutes } from './register'
 import { postingRoutes } from './posting'
 import { reviewRoutes } from './review'
 import { rolesRoutes } from './roles'
@@ -47,5 +51,9 @@ export const handlers: Routes = {
   ...shopRoutes,
   ...noticeRoutes,
   ...issueRoutes,
-  ...serviceRoutes
+  ...serviceRoutes,
+  ...registerRoutes,
+  ...exportRoutes,
+  ...overviewRoutes,
+  ...rankingRoutes
 }

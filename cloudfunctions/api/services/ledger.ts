@@ -14,6 +14,8 @@ import type { AuditDraft } from '../router/audit'
 import { tellPointsChanged } from './notify'
 import { mapWithLimit } from '../../shared/limit'
 import type { MemberDoc, MemberEntryDoc, PartyActDoc, PartyRuleSnapshot } from '../../shared/data/party-documents'
+import type { FiguresDelta } from '../../../core/domain/figures'
+import { addToFigures } from './figures'
 
 /**
  * The ledger: the one module that writes points. Each entry is written in one transaction of
@@ -59,6 +61,11 @@ export interface NewEntry {
   alsoInTransaction?: (tx: Tx, household: HouseholdDoc) => Promise<InTransaction | void>
   /** what to refuse with when the entry's id is already taken by another request */
   takenError?: AppError
+  /**
+   * A batch gathers the entries' figures here and adds them once at its end (figures.ts); without
+   * it, post adds them itself: one increment after the commit.
+   */
+  figuresLater?: FiguresDelta[]
 }
 
 export interface InTransaction {
@@ -82,7 +89,9 @@ export const entryIdFor = (openid: string, requestId: string, householdId: strin
 
 export async function post(ctx: LedgerCtx, input: NewEntry): Promise<Posted> {
   try {
-    const { posted, boundUsers } = await transact(ctx, tx => postInTransaction(ctx, tx, input))
+    const { posted, boundUsers, figures } = await transact(ctx, tx => postInTransaction(ctx, tx, input))
+    if (input.figuresLater) input.figuresLater.push(figures)
+    else await addToFigures(ctx, [figures])
     // the household's villagers are told when its score changes (the shop tells of orders itself)
     if (SCORE_KINDS.includes(posted.entry.kind)) await tellPointsChanged(ctx, boundUsers, posted.entry, posted.balance)
     return posted
@@ -103,7 +112,7 @@ async function postInTransaction(
   ctx: LedgerCtx,
   tx: Tx,
   input: NewEntry
-): Promise<{ posted: Posted; boundUsers: string[] }> {
+): Promise<{ posted: Posted; boundUsers: string[]; figures: FiguresDelta }> {
   const household = await tx.get('households', input.householdId)
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
   if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
@@ -153,7 +162,21 @@ async function postInTransaction(
     caps: _.set(next.caps),
     latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT))
   })
-  return { posted: { entry: view, balance: next.balance, repeated: false }, boundUsers: household.boundUsers ?? [] }
+  const scored = SCORE_KINDS.includes(input.kind)
+  const figures: FiguresDelta = {
+    villageId: household.villageId,
+    townId: household.townId,
+    month: keys.month,
+    kind: input.kind,
+    points,
+    newInMonth: scored && household.monthKey !== keys.month,
+    newInYear: scored && household.yearKey !== keys.year
+  }
+  return {
+    posted: { entry: view, balance: next.balance, repeated: false },
+    boundUsers: household.boundUsers ?? [],
+    figures
+  }
 }
 
 const postingOf = (e: EntryDoc, h: HouseholdDoc, until: number): PostingDoc => ({

@@ -1,5 +1,7 @@
 import type { EntryKind, LedgerState } from '../../../core/domain/ledger'
 import type { AuditAction } from '../../../core/contract/audit-actions'
+import type { ImportCounts } from '../../../core/contract/county'
+import type { VillageStatsDoc } from '../village-figures'
 import type { RoleGrant } from '../../../core/domain/roles'
 import type {
   MemberCodeDoc,
@@ -38,6 +40,38 @@ export interface PlaceDoc {
   starThresholds?: number[]
   householdCount?: number
   postingDays?: number
+  /** people in the archive of the village (纳入管理人数), kept by the register's import */
+  peopleCount?: number
+  /** 户籍户数: the official number of households, entered by the town; coverage divides by it */
+  registeredHouseholds?: number
+  /** the hourly recount of the village's state (shared/village-figures.ts) */
+  figures?: import('../village-figures').VillageSnapshot
+}
+
+/** A person of a household as the household keeps them; imported ones carry masked numbers only. */
+export interface HouseholdMember {
+  name: string
+  relation: string
+  partyMember: boolean
+  gender?: string
+  birthYear?: number | null
+  /** the last 4 characters of the ID number, never more */
+  idLast4?: string
+  /** 138****5678 */
+  phoneMasked?: string
+}
+
+/**
+ * A person (纳入管理的人), one document each so that people can be counted and one person found in two
+ * households: by the keyed hash of their ID number (register/privacy.ts), never the number itself.
+ */
+export interface PersonDoc extends HouseholdMember {
+  _id: string
+  householdId: string
+  villageId: string
+  townId: string
+  idHash: string
+  updatedAt: number
 }
 
 /** What a household shows of its village on the home card, copied from the village on change. */
@@ -57,7 +91,7 @@ export interface HouseholdDoc extends LedgerState {
   gridId: string
   doorPlate: string
   head: string
-  members: { name: string; relation: string; partyMember: boolean }[]
+  members: HouseholdMember[]
   village: VillageFacts
   /** the newest entries, kept by the ledger, so the home card needs no query of the ledger */
   latest: EntryView[]
@@ -327,6 +361,33 @@ export interface ServiceDoc {
   updatedAt: number
 }
 
+/**
+ * A door plate is unique in its village because a document says so: `doorPlates/<village+plate>`
+ * names the household that holds it (services/register/door-plates.ts).
+ */
+export interface DoorPlateDoc {
+  _id: string
+  villageId: string
+  householdId: string
+  doorPlate: string
+}
+
+/** A register import's progress, so that a call cut short by the time limit resumes where it stopped. */
+export interface ImportDoc extends ImportCounts {
+  _id: string
+  villageId: string
+  townId: string
+  fileId: string
+  by: string
+  byName: string
+  state: 'running' | 'done'
+  handled: number
+  total: number
+  problemCount: number
+  startedAt: number
+  updatedAt: number
+}
+
 /** A WeChat user the product knows: their name and the roles identity reads on every call. */
 export interface UserDoc {
   _id: string // the openid
@@ -389,6 +450,10 @@ export interface Collections {
   ratingSheets: RatingSheetDoc
   orgRatings: OrgRatingDoc
   memberCodes: MemberCodeDoc
+  doorPlates: DoorPlateDoc
+  people: PersonDoc
+  imports: ImportDoc
+  villageStats: VillageStatsDoc
 }
 
 /** What a collection stores: the ledger's entries are households' and party members' alike. */

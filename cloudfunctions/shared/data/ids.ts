@@ -24,6 +24,12 @@ const HASHED = {
   issue: ['i', 24],
   notice: ['n', 24],
   service: ['svc-', 20],
+  /** a person of a household: (household, name) */
+  person: ['p-', 24],
+  /** a register import: (village, file, its content's hash) */
+  import: ['im-', 24],
+  /** a village's door plate: (village, normalised plate) */
+  doorPlate: ['dp-', 24],
   /** one act of party work (a score, a meeting's attendance): (actor, request) */
   partyAct: ['pa', 31],
   /** (actor, request id): what tells a retry of a request from another request */

@@ -10,3 +10,9 @@ export async function temporaryUrls(ctx: Pick<Ctx, 'storage'>, fileIds: string[]
   }
   return new Map(res.fileList.map(f => [f.fileID, f.tempFileURL]))
 }
+
+/** A stored file's bytes (the SDK rejects a file that does not exist). */
+export async function fileContent(ctx: Pick<Ctx, 'storage'>, fileId: string): Promise<Buffer> {
+  const res = (await ctx.storage.downloadFile({ fileID: fileId })) as { fileContent: Buffer }
+  return res.fileContent
+}
