@@ -4,13 +4,16 @@ import { starLevel } from '../../../core/domain/stars'
 import { mapWithLimit } from '../../shared/limit'
 import type { HouseholdDoc } from '../../shared/data/documents'
 import { idFor } from '../../shared/data/ids'
+import { isDuplicate } from '../../shared/data/db-errors'
 import { data } from '../../shared/data/store'
+import { transact } from '../../shared/data/transaction'
 import { temporaryUrls } from '../../shared/data/storage'
 import { toOrderView } from '../../shared/data/views'
 import { grantOf } from '../router/scope'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
 import { childPlaces } from '../services/places'
+import { claimDoorPlate, doorPlateKey } from '../services/register/door-plates'
 
 /**
  * A household as a whole: a cadre registers or edits one; 一户一码, the household's code, opens
@@ -96,11 +99,26 @@ export const householdRoutes = {
       await checkText(ctx, fields.doorPlate, fields.head, ...fields.members.map(m => m.name))
 
       if (existing) {
-        await store.households.update(id, { ...fields, members: _.set(fields.members) })
+        await transact(ctx, async tx => {
+          await claimDoorPlate(tx, villageId, id, fields.doorPlate, existing.doorPlate)
+          await tx.update('households', id, { ...fields, members: _.set(fields.members) })
+        })
       } else {
         const count = (village.householdCount ?? 0) + 1
-        // a retry of this request: the household is there already, and counted
-        if (!(await store.households.add(newHousehold(id, village, count, fields)))) return { householdId: id }
+        // the plate's key document and the household in one transaction: one household per plate
+        const created = await transact(ctx, async tx => {
+          if (await tx.get('households', id)) return false // a retry of this request
+          await claimDoorPlate(tx, villageId, id, fields.doorPlate)
+          await tx.add('households', newHousehold(id, village, count, fields))
+          return true
+        }).catch(async e => {
+          if (!isDuplicate(e)) throw e
+          // another registration of this plate committed between our read and our add
+          const holder = await store.doorPlates.get(doorPlateKey(villageId, fields.doorPlate))
+          if (holder?.householdId === id) return false
+          throw new AppError('DOOR_PLATE_TAKEN')
+        })
+        if (!created) return { householdId: id }
         await store.places.update(villageId, { householdCount: _.inc(1) })
         const counted = await store.places.get(villageId)
         await store.households.updateWhere(
