@@ -19,7 +19,14 @@ export async function runScheduledTasks(db: Database, now: number) {
     { state: 'pending', at: _.lte(now - PENDING_EXPIRY_DAYS * DAY_MS) },
     { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' }
   )
-  return { finalised, expired }
+  // party work: a quarter's posting, an annual rating and an organisation's stars whose days are over
+  const store = data({ db })
+  const partyFinalised = await Promise.all(
+    [store.partyPostings, store.ratingSheets, store.orgRatings].map(collection =>
+      collection.updateWhere({ state: 'posted', until: _.lte(now) }, { state: 'final' })
+    )
+  )
+  return { finalised, expired, partyFinalised: partyFinalised.reduce((a, n) => a + n, 0) }
 }
 
 /** Villages recounted at once by the hourly figures task; a county has a few hundred at most. */

@@ -34,7 +34,26 @@ export const AUDIT_ACTIONS = {
   'issue.close': '办结说事',
   'service.save': '修改便民服务',
   'register.import': '导入花名册',
-  'village.setRegistered': '填写户籍户数'
+  'village.setRegistered': '填写户籍户数',
+  'partyMember.bind': '绑定党员身份',
+  'partyBranch.saveMember': '登记党员',
+  'partyBranch.fromHouseholds': '从家庭户导入党员',
+  'partyBranch.bindCode': '发党员绑定码',
+  'partyBranch.saveRule': '修改党员积分细则',
+  'partyBranch.adoptTemplate': '采用党员积分模板',
+  'partyScore.award': '党员记分',
+  'partyScore.meeting': '会议签到记分',
+  'partyClaim.approve': '党员申报通过',
+  'partyClaim.reject': '党员申报驳回',
+  'partyPosting.publish': '党员积分公示',
+  'partyObjection.resolve': '处理党员积分异议',
+  'partyRating.enter': '录入民主评议',
+  'partyRating.confirm': '支部确认评星',
+  'partyRating.post': '公示年度评星',
+  'partyTown.rateOrg': '评定党组织星级',
+  'partyTown.setSettings': '调整党员积分设置',
+  'partyRole.grant': '授予党务角色',
+  'partyRole.revoke': '收回党务角色'
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

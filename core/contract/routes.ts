@@ -45,7 +45,10 @@ import {
   write
 } from './schema'
 
+import { partyRoutes } from './party-routes'
+
 export * from './views'
+export * from './party-views'
 export * from './county'
 export { requestId, TIME_MS_MAX, TIME_MS_MIN } from './schema'
 
@@ -385,6 +388,8 @@ export const routes = {
     result<ServiceView>()
   ),
 
+  // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
+  ...partyRoutes,
   // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
   ...countyRoutes
 } as const

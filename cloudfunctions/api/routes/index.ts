@@ -14,6 +14,7 @@ import { meRoutes } from './me'
 import { noticeRoutes } from './notice'
 import { objectionRoutes } from './objection'
 import { overviewRoutes } from './overview'
+import { partyRoutes } from './party'
 import { pendingRoutes } from './pending'
 import { rankingRoutes } from './ranking'
 import { registerRoutes } from './register'
@@ -55,5 +56,6 @@ export const handlers: Routes = {
   ...registerRoutes,
   ...exportRoutes,
   ...overviewRoutes,
-  ...rankingRoutes
+  ...rankingRoutes,
+  ...partyRoutes
 }

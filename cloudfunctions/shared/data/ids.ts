@@ -32,6 +32,10 @@ const HASHED = {
   doorPlate: ['dp-', 24],
   /** one act of party work (a score, a meeting's attendance): (actor, request) */
   partyAct: ['pa', 31],
+  partyMember: ['pm-', 20],
+  partyClaim: ['pc', 31],
+  partyObjection: ['po', 31],
+  partyRule: ['pr-', 20],
   /** (actor, request id): what tells a retry of a request from another request */
   requestKey: ['', 24]
 } as const satisfies Record<string, readonly [string, number]>

@@ -1,0 +1,142 @@
+import { AppError } from '../../../core/contract/errors'
+import type { PartyObjectionView } from '../../../core/contract/party-views'
+import { canMoveObjection } from '../../../core/domain/workflow'
+import { idFor } from '../../shared/data/ids'
+import { transact, Tx } from '../../shared/data/transaction'
+import { requestKeyFor } from '../../shared/data/ids'
+import { postToMembers } from '../services/ledger'
+import type { PartyObjectionDoc } from '../../shared/data/party-documents'
+import { myMember, officerBranch, officersOnly } from '../services/party'
+import type { Route, RouteCtx } from '../router/route'
+import { checkText } from '../services/content-check'
+import { actorName } from '../router/identity'
+import { data } from '../../shared/data/store'
+
+/**
+ * While a quarter is posted in the branch, a member may object to an entry of theirs; the branch's
+ * officers answer. Upheld: the entry is corrected by a new entry (its id fixed by the entry, so it is
+ * corrected once); dismissed: it stands.
+ */
+
+const toView = (o: PartyObjectionDoc): PartyObjectionView => ({
+  id: o._id,
+  entryId: o.entryId,
+  memberName: o.memberName,
+  title: o.title,
+  points: o.points,
+  reason: o.reason,
+  state: o.state,
+  reply: o.reply,
+  at: o.at
+})
+
+export const create: Route<'partyObjection.create'> = {
+  access: { who: 'roles', roles: ['partyMember'] },
+  scope: 'own',
+  async handle({ entryId, reason }, ctx) {
+    const member = await myMember(ctx)
+    const entry = await data(ctx).memberEntries.get(entryId)
+    if (!entry || entry.memberId !== member._id) throw new AppError('NOT_FOUND', '没有找到这条积分')
+    const posting = await data(ctx).partyPostings.get(`${member.branchId}:${entry.quarter}`)
+    if (!posting || posting.state !== 'posted' || posting.until <= ctx.now()) throw new AppError('NOT_IN_POSTING')
+    await checkText(ctx, reason)
+    const doc: PartyObjectionDoc = {
+      _id: idFor('partyObjection', entryId, member._id),
+      entryId,
+      memberId: member._id,
+      memberName: member.name,
+      branchId: member.branchId,
+      villageId: member.villageId,
+      title: entry.rule?.title ?? entry.note,
+      points: entry.points,
+      reason,
+      state: 'open',
+      reply: '',
+      at: ctx.now(),
+      resolvedAt: null
+    }
+    if (!(await data(ctx).partyObjections.add(doc))) throw new AppError('ALREADY_OBJECTED')
+    return toView(doc)
+  }
+}
+
+/** A branch has a few objections a quarter. */
+const OBJECTIONS_SHOWN_MAX = 100
+
+export const queue: Route<'partyObjection.queue'> = {
+  paging: { max: OBJECTIONS_SHOWN_MAX },
+  access: officersOnly,
+  scope: 'own',
+  async handle(_input, ctx) {
+    const { branchId } = officerBranch(ctx)
+    const res = (await ctx.db
+      .collection('partyObjections')
+      .where({ branchId, state: 'open' })
+      .orderBy('at', 'desc')
+      .limit(OBJECTIONS_SHOWN_MAX)
+      .get()) as unknown as { data: PartyObjectionDoc[] }
+    return { items: res.data.map(toView) }
+  }
+}
+
+async function objectionOfBranch(ctx: RouteCtx, objectionId: string) {
+  const { branchId, villageId } = officerBranch(ctx)
+  const objection = await data(ctx).partyObjections.get(objectionId)
+  if (!objection) throw new AppError('NOT_FOUND')
+  if (objection.branchId !== branchId) throw new AppError('OTHER_BRANCH')
+  return { objection, villageId }
+}
+
+export const resolve: Route<'partyObjection.resolve'> = {
+  audit: 'partyObjection.resolve',
+  access: officersOnly,
+  scope: 'own',
+  async handle({ requestId, objectionId, upheld, reply, points }, ctx) {
+    const { objection, villageId } = await objectionOfBranch(ctx, objectionId)
+    const state = upheld ? ('upheld' as const) : ('dismissed' as const)
+    const change = { state, reply, resolvedAt: ctx.now() }
+    const move = async (t: Tx) => {
+      const fresh = await t.get('partyObjections', objection._id)
+      if (!fresh || !canMoveObjection(fresh.state, state)) throw new AppError('STATE_CHANGED')
+      await t.update('partyObjections', objection._id, change)
+    }
+    const facts = { placeId: villageId, target: objection._id, before: { state: objection.state }, after: change }
+    if (upheld) {
+      const entry = await data(ctx).memberEntries.get(objection.entryId)
+      if (!entry) throw new AppError('NOT_FOUND')
+      if (entry.kind === 'correction') throw new AppError('NOT_CORRECTABLE')
+      const target = points ?? 0
+      await postToMembers(ctx, {
+        actId: `c-${entry._id}`,
+        requestKey: requestKeyFor(ctx.openid, requestId),
+        kind: 'correction',
+        branchId: entry.branchId,
+        title: `更正：${entry.rule?.title ?? entry.note}`,
+        note: reply,
+        evidence: [],
+        lines: [
+          {
+            memberId: entry.memberId,
+            id: `c-${entry._id}`,
+            kind: 'correction',
+            points: target - entry.points,
+            rule: entry.rule,
+            correctsId: entry._id,
+            capAt: entry.at
+          }
+        ],
+        by: ctx.openid,
+        byName: actorName(ctx),
+        takenError: new AppError('ALREADY_CORRECTED'),
+        audit: ctx.audit.draft(facts),
+        alsoInTransaction: move
+      })
+    } else {
+      await transact(ctx, async tx => {
+        await move(tx)
+        await ctx.audit.inTransaction(tx, facts)
+      })
+    }
+    return toView({ ...objection, ...change })
+  }
+}
