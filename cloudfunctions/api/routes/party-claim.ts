@@ -17,6 +17,7 @@ import { data } from '../../shared/data/store'
 const QUEUE_MAX = 100
 
 export const create: Route<'partyClaim.create'> = {
+  audit: { none: 'a claim records who made it; the officer’s review of it is audited' },
   access: { who: 'roles', roles: ['partyMember'] },
   scope: 'own',
   async handle({ requestId, ruleId, points, description, evidence }, ctx) {

@@ -31,6 +31,7 @@ const toView = (o: PartyObjectionDoc): PartyObjectionView => ({
 })
 
 export const create: Route<'partyObjection.create'> = {
+  audit: { none: 'an objection records who raised it; its resolution is audited' },
   access: { who: 'roles', roles: ['partyMember'] },
   scope: 'own',
   async handle({ entryId, reason }, ctx) {
