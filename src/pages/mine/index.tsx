@@ -2,10 +2,12 @@ import { useState } from 'react'
 import { Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { RouteResult } from '../../../core/contract/routes'
-import { ApiError, call, newRequestId } from '../../services/api'
+import { ApiError, call } from '../../services/api'
+import { useWrite } from '../../services/write'
 import { readLargeFont, rememberLargeFont } from '../../services/large-font'
 import { Workbenches } from '../../components/Workbenches'
 import { askToBeTold } from '../../services/subscribe'
+import { POLICY_PAGE } from '../../services/privacy'
 
 type Session = RouteResult<'me.session'>
 
@@ -13,6 +15,7 @@ type Session = RouteResult<'me.session'>
 export default function Mine() {
   const [session, setSession] = useState<Session | null>(null)
   const [large, setLarge] = useState(readLargeFont)
+  const write = useWrite()
 
   useDidShow(() => {
     call('me.session', {})
@@ -28,7 +31,8 @@ export default function Mine() {
     setLarge(on)
     rememberLargeFont(on)
     if (session?.roles.length) {
-      await call('me.setPreferences', { requestId: newRequestId(), largeFont: on }).catch(() => undefined)
+      // kept on the phone already; the account follows when the network allows, without a dialog
+      await write.run('me.setPreferences', { largeFont: on }, { quiet: true })
     }
   }
 
@@ -57,6 +61,9 @@ export default function Mine() {
       <View className="notice" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Text>大字模式</Text>
         <Switch checked={large} onChange={e => void toggleLargeFont(e.detail.value)} color="#c8321e" />
+      </View>
+      <View className="button secondary" onClick={() => void Taro.navigateTo({ url: POLICY_PAGE })}>
+        隐私政策
       </View>
     </View>
   )
