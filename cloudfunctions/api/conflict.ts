@@ -1,5 +1,5 @@
 import { AppError } from '../../core/contract/errors'
-import type { RouteCtx } from './router'
+import type { RouteCtx } from './router/route'
 
 /**
  * Conflict of interest (回避): nobody scores, proposes, corrects, reviews, resolves an objection

@@ -9,7 +9,7 @@ import {
   SealedEntry,
   TreeHead
 } from '../../core/domain/seal'
-import type { EntryDoc } from '../api/model/documents'
+import type { EntryDoc } from './data/documents'
 import type { Database } from './context'
 
 /**

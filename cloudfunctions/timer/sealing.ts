@@ -1,6 +1,6 @@
 import { sha256Hex } from '../../core/domain/merkle'
 import { formatDateTime } from '../../core/domain/period'
-import type { AuditDoc, NoticeDoc, PlaceDoc } from '../api/model/documents'
+import type { AuditDoc, NoticeDoc, PlaceDoc } from '../shared/data/documents'
 import type { Database } from '../shared/context'
 import { mapWithLimit } from '../shared/limit'
 import { latestSeals, recheckSeal, RECHECK_DAYS, sealDays, Tampering } from '../shared/seals'

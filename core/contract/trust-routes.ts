@@ -5,6 +5,7 @@ import type { TreeHead } from '../domain/seal'
 import type { ObjectionState, PostingState } from '../domain/workflow'
 import type { FairnessReport, VillageDistribution } from '../domain/fairness'
 import type { ExportFile } from './county'
+import { id, list, page, read, result } from './schema'
 
 /**
  * Routes of trust (issue 16): the published seals of a village, a ledger export anyone can verify,
@@ -12,14 +13,9 @@ import type { ExportFile } from './county'
  * (routes.ts); the same shape as its routes: input schema, whether it writes, result type.
  */
 
-const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不对')
 /** a village of the caller's town, for a town administrator; ignored for everyone of a village */
 const place = id.optional()
-const page = z.number().int().min(1).max(500).default(1)
-
-const result = <T>() => ({}) as T
-const read = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, result: _ })
 
 export interface SealHeadsView {
   villageName: string
@@ -74,7 +70,7 @@ export interface EntryExplained {
 }
 
 export const trustRoutes = {
-  'seal.heads': read(z.object({ placeId: place, page }).strict(), result<SealHeadsView>()),
+  'seal.heads': list(z.object({ placeId: place, page }).strict(), result<SealHeadsView>()),
   'seal.export': read(
     z.object({ placeId: place, fromDay: day.optional(), toDay: day.optional() }).strict(),
     result<LedgerExport>()

@@ -2,7 +2,7 @@ import { AppError } from '../../../core/contract/errors'
 import type { EntryExplained } from '../../../core/contract/trust-routes'
 import { fromHex, inclusionProof, toHex } from '../../../core/domain/merkle'
 import { dayOf } from '../../../core/domain/seal'
-import { getDoc } from '../identity'
+import { getDoc } from '../services/trust-docs'
 import type {
   AuditDoc,
   EntryDoc,
@@ -11,9 +11,9 @@ import type {
   OrderDoc,
   PendingDoc,
   PostingDoc
-} from '../model/documents'
-import type { Handler, RouteCtx } from '../router'
-import { grantOf } from '../scope'
+} from '../../shared/data/documents'
+import { roles, RouteCtx, Routes } from '../router/route'
+import { grantOf } from '../router/scope'
 import { leafHex, SealDoc, sealIdOf } from '../../shared/seals'
 
 /**
@@ -22,81 +22,85 @@ import { leafHex, SealDoc, sealIdOf } from '../../shared/seals'
  * day's seal. Villagers see their own household's entries and those their village posts; cadres
  * their village's. All reads are by id or one small indexed query, in two parallel rounds.
  */
-export const explain: Handler<'entry.explain'> = {
-  access: { who: 'roles', roles: ['villager', 'cadre'] },
-  async handle({ entryId }, ctx) {
-    const entry = await getDoc<EntryDoc>(ctx, 'entries', entryId)
-    // party members' entries are explained by the party pages; this page is about households
-    if (!entry || !entry.account.startsWith('household:')) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
-    const [household, posting, seal, correction, corrected, objections, origin] = await Promise.all([
-      getDoc<HouseholdDoc>(ctx, 'households', entry.householdId),
-      getDoc<PostingDoc>(ctx, 'postings', entry._id),
-      getDoc<SealDoc>(ctx, 'seals', sealIdOf(entry.villageId, dayOf(entry.at))),
-      getDoc<EntryDoc>(ctx, 'entries', `fix-${entry._id}`),
-      entry.correctsId ? getDoc<EntryDoc>(ctx, 'entries', entry.correctsId) : null,
-      objectionsOf(ctx, entry),
-      originOf(ctx, entry)
-    ])
-    mayRead(ctx, entry, posting)
-    const evidence = await photoLinks(ctx, entry.evidence)
-    const result: EntryExplained = {
-      id: entry._id,
-      kind: entry.kind,
-      points: entry.points,
-      at: entry.at,
-      byName: entry.byName,
-      note: entry.note,
-      evidence,
-      household: { id: entry.householdId, doorPlate: household?.doorPlate ?? '', head: household?.head ?? '' },
-      rule: entry.rule
-        ? {
-            title: entry.rule.title,
-            category: entry.rule.category,
-            version: entry.rule.version,
-            min: entry.rule.points.min,
-            max: entry.rule.points.max,
-            cap: entry.rule.cap
-          }
-        : null,
-      origin,
-      posting: posting ? { until: posting.until, state: posting.state } : null,
-      objections: objections.map(o => ({
-        byName: o.byName,
-        reason: o.reason,
-        state: o.state,
-        reply: o.reply,
-        at: o.at
-      })),
-      correctedBy: correction
-        ? {
-            id: correction._id,
-            points: correction.points,
-            note: correction.note,
-            at: correction.at,
-            byName: correction.byName
-          }
-        : null,
-      corrects: corrected
-        ? {
-            id: corrected._id,
-            title: corrected.rule?.title ?? corrected.note,
-            points: corrected.points,
-            at: corrected.at
-          }
-        : null,
-      proof: seal ? proofOf(seal, entry) : null
+export const entryRoutes = {
+  'entry.explain': {
+    access: roles('villager', 'cadre'),
+    // who may read which entry is decided from the entry itself (mayRead), not from one place
+    scope: 'own',
+    async handle({ entryId }, ctx) {
+      const entry = await getDoc<EntryDoc>(ctx, 'entries', entryId)
+      // party members' entries are explained by the party pages; this page is about households
+      if (!entry || !entry.account.startsWith('household:')) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
+      const [household, posting, seal, correction, corrected, objections, origin] = await Promise.all([
+        getDoc<HouseholdDoc>(ctx, 'households', entry.householdId),
+        getDoc<PostingDoc>(ctx, 'postings', entry._id),
+        getDoc<SealDoc>(ctx, 'seals', sealIdOf(entry.villageId, dayOf(entry.at))),
+        getDoc<EntryDoc>(ctx, 'entries', `fix-${entry._id}`),
+        entry.correctsId ? getDoc<EntryDoc>(ctx, 'entries', entry.correctsId) : null,
+        objectionsOf(ctx, entry),
+        originOf(ctx, entry)
+      ])
+      mayRead(ctx, entry, posting)
+      const evidence = await photoLinks(ctx, entry.evidence)
+      const result: EntryExplained = {
+        id: entry._id,
+        kind: entry.kind,
+        points: entry.points,
+        at: entry.at,
+        byName: entry.byName,
+        note: entry.note,
+        evidence,
+        household: { id: entry.householdId, doorPlate: household?.doorPlate ?? '', head: household?.head ?? '' },
+        rule: entry.rule
+          ? {
+              title: entry.rule.title,
+              category: entry.rule.category,
+              version: entry.rule.version,
+              min: entry.rule.points.min,
+              max: entry.rule.points.max,
+              cap: entry.rule.cap
+            }
+          : null,
+        origin,
+        posting: posting ? { until: posting.until, state: posting.state } : null,
+        objections: objections.map(o => ({
+          byName: o.byName,
+          reason: o.reason,
+          state: o.state,
+          reply: o.reply,
+          at: o.at
+        })),
+        correctedBy: correction
+          ? {
+              id: correction._id,
+              points: correction.points,
+              note: correction.note,
+              at: correction.at,
+              byName: correction.byName
+            }
+          : null,
+        corrects: corrected
+          ? {
+              id: corrected._id,
+              title: corrected.rule?.title ?? corrected.note,
+              points: corrected.points,
+              at: corrected.at
+            }
+          : null,
+        proof: seal ? proofOf(seal, entry) : null
+      }
+      return result
     }
-    return result
   }
-}
+} satisfies Partial<Routes>
 
 /** Their own household's entries, or what their village posts; a cadre: their village's. */
 function mayRead(ctx: RouteCtx, entry: EntryDoc, posting: PostingDoc | null) {
-  if (grantOf(ctx, 'cadre')?.villageId === entry.villageId) return
-  const villager = grantOf(ctx, 'villager')
+  if (grantOf(ctx.identity, 'cadre')?.villageId === entry.villageId) return
+  const villager = grantOf(ctx.identity, 'villager')
   if (villager?.householdId === entry.householdId) return
   if (villager?.villageId === entry.villageId && posting) return
-  const callerVillage = grantOf(ctx, 'cadre')?.villageId ?? villager?.villageId
+  const callerVillage = grantOf(ctx.identity, 'cadre')?.villageId ?? villager?.villageId
   throw new AppError(callerVillage === entry.villageId ? 'FORBIDDEN' : 'OTHER_VILLAGE')
 }
 

@@ -9,12 +9,11 @@ import {
 } from '../../../core/domain/fairness'
 import { periodKeys } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/seal'
-import { hash } from '../ids'
-import type { EntryDoc, HouseholdDoc, ObjectionDoc, PendingDoc, PlaceDoc } from '../model/documents'
-import { childPlaces } from '../places'
-import type { Handler, RouteCtx } from '../router'
-import { myVillage } from '../scope'
-import { getDoc } from '../identity'
+import { hash } from '../../shared/data/ids'
+import type { EntryDoc, HouseholdDoc, ObjectionDoc, PendingDoc, PlaceDoc } from '../../shared/data/documents'
+import { childPlaces } from '../services/places'
+import { roles, RouteCtx, Routes } from '../router/route'
+import { getDoc } from '../services/trust-docs'
 import { villageToRead } from '../village-scope'
 
 /**
@@ -29,48 +28,6 @@ const PAGE = 1000
 const SIX_MONTHS_MS = 183 * DAY_MS
 /** objections and approvals come after the entry: look this far past the period's end */
 const LATE_MS = 60 * DAY_MS
-
-export const town: Handler<'fairness.town'> = {
-  access: { who: 'roles', roles: ['townAdmin'] },
-  async handle({ placeId, period, key }, ctx) {
-    const { village, townVillages } = await villageToRead(ctx, placeId)
-    const periodKey = key ?? periodKeys(ctx.now())[period]
-    const { fromMs, toMs } = periodRange(periodKey)
-    const [entries, proposals, objections, households, groups, scoredRecently] = await Promise.all([
-      paged<EntryDoc>(ctx, 'entries', { villageId: village._id, at: between(ctx, fromMs, toMs) }),
-      paged<PendingDoc>(ctx, 'pending', {
-        villageId: village._id,
-        state: 'approved',
-        at: between(ctx, fromMs - LATE_MS, toMs)
-      }),
-      paged<ObjectionDoc>(ctx, 'objections', { villageId: village._id, at: between(ctx, fromMs, toMs + LATE_MS) }),
-      paged<HouseholdDoc>(ctx, 'households', { villageId: village._id }, { _id: true, groupId: true }),
-      childPlaces(ctx, [village._id]),
-      householdsScoredSince(ctx, village._id, ctx.now() - SIX_MONTHS_MS)
-    ])
-    const scored = scoredEntriesOf(entries, proposals)
-    const ids = new Set(scored.map(e => e.id))
-    const facts: ObjectionFact[] = objections
-      .filter(o => ids.has(o.entryId) && o.state !== 'open')
-      .map(o => ({ entryId: o.entryId, upheld: o.state === 'upheld' }))
-    const groupName = new Map(groups.filter(p => p.kind === 'group').map(p => [p._id, p.name]))
-    const groupOfHousehold = new Map(households.map(h => [h._id, groupName.get(h.groupId) ?? '未分组']))
-    const groupSizes = new Map<string, number>()
-    for (const g of groupOfHousehold.values()) groupSizes.set(g, (groupSizes.get(g) ?? 0) + 1)
-    return {
-      period,
-      key: periodKey,
-      villages: townVillages.map(v => ({ id: v._id, name: v.name })),
-      village: villageFigures(
-        { id: village._id, name: village.name, households: households.length },
-        scored,
-        facts,
-        scoredRecently
-      ),
-      scorers: scorerRows(scored, facts, h => groupOfHousehold.get(h) ?? '未分组', groupSizes)
-    }
-  }
-}
 
 /** Score entries by their scorer: the grid worker whose proposal it was, otherwise who posted it. */
 function scoredEntriesOf(entries: EntryDoc[], proposals: PendingDoc[]): ScoredEntry[] {
@@ -121,35 +78,81 @@ async function householdsScoredSince(ctx: RouteCtx, villageId: string, sinceMs: 
   return res.list.length
 }
 
-/**
- * What villagers see of their village's month: how many households got points, and how many got
- * how much. Counted from the households' month points with the village_month index: a handful of
- * counts, whatever the village's size.
- */
-export const village: Handler<'fairness.village'> = {
-  access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre'] },
-  async handle(_input, ctx) {
-    const villageId = myVillage(ctx)
-    const month = periodKeys(ctx.now()).month
-    const _ = ctx.db.command
-    const count = async (where: object) =>
-      ((await ctx.db.collection('households').where(where).count()) as unknown as { total: number }).total
-    const inMonth = { villageId, monthKey: month }
-    const [place, households, belowZero, ...bands] = await Promise.all([
-      getDoc<PlaceDoc>(ctx, 'places', villageId),
-      count({ villageId }),
-      count({ ...inMonth, monthPoints: _.lt(0) }),
-      ...DISTRIBUTION_BANDS.map(b =>
-        count({ ...inMonth, monthPoints: b.max === null ? _.gte(b.min) : _.gte(b.min).and(_.lte(b.max)) })
-      )
-    ])
-    return {
-      villageName: place?.name ?? '',
-      month,
-      households,
-      withPoints: bands.reduce((a, b) => a + b, 0),
-      belowZero,
-      bands: DISTRIBUTION_BANDS.map((b, i) => ({ label: b.label, count: bands[i] }))
+export const fairnessRoutes = {
+  'fairness.town': {
+    access: roles('townAdmin'),
+    // one village of the town, named by placeId and checked by villageToRead
+    scope: 'own',
+    async handle({ placeId, period, key }, ctx) {
+      const { village, townVillages } = await villageToRead(ctx, placeId)
+      const periodKey = key ?? periodKeys(ctx.now())[period]
+      const { fromMs, toMs } = periodRange(periodKey)
+      const [entries, proposals, objections, households, groups, scoredRecently] = await Promise.all([
+        paged<EntryDoc>(ctx, 'entries', { villageId: village._id, at: between(ctx, fromMs, toMs) }),
+        paged<PendingDoc>(ctx, 'pending', {
+          villageId: village._id,
+          state: 'approved',
+          at: between(ctx, fromMs - LATE_MS, toMs)
+        }),
+        paged<ObjectionDoc>(ctx, 'objections', { villageId: village._id, at: between(ctx, fromMs, toMs + LATE_MS) }),
+        paged<HouseholdDoc>(ctx, 'households', { villageId: village._id }, { _id: true, groupId: true }),
+        childPlaces(ctx, [village._id]),
+        householdsScoredSince(ctx, village._id, ctx.now() - SIX_MONTHS_MS)
+      ])
+      const scored = scoredEntriesOf(entries, proposals)
+      const ids = new Set(scored.map(e => e.id))
+      const facts: ObjectionFact[] = objections
+        .filter(o => ids.has(o.entryId) && o.state !== 'open')
+        .map(o => ({ entryId: o.entryId, upheld: o.state === 'upheld' }))
+      const groupName = new Map(groups.filter(p => p.kind === 'group').map(p => [p._id, p.name]))
+      const groupOfHousehold = new Map(households.map(h => [h._id, groupName.get(h.groupId) ?? '未分组']))
+      const groupSizes = new Map<string, number>()
+      for (const g of groupOfHousehold.values()) groupSizes.set(g, (groupSizes.get(g) ?? 0) + 1)
+      return {
+        period,
+        key: periodKey,
+        villages: townVillages.map(v => ({ id: v._id, name: v.name })),
+        village: villageFigures(
+          { id: village._id, name: village.name, households: households.length },
+          scored,
+          facts,
+          scoredRecently
+        ),
+        scorers: scorerRows(scored, facts, h => groupOfHousehold.get(h) ?? '未分组', groupSizes)
+      }
+    }
+  },
+  /**
+   * What villagers see of their village's month: how many households got points, and how many got
+   * how much. Counted from the households' month points with the village_month index: a handful of
+   * counts, whatever the village's size.
+   */
+  'fairness.village': {
+    access: roles('villager', 'gridWorker', 'cadre'),
+    scope: 'village',
+    async handle(_input, ctx) {
+      const { villageId } = ctx.scope
+      const month = periodKeys(ctx.now()).month
+      const _ = ctx.db.command
+      const count = async (where: object) =>
+        ((await ctx.db.collection('households').where(where).count()) as unknown as { total: number }).total
+      const inMonth = { villageId, monthKey: month }
+      const [place, households, belowZero, ...bands] = await Promise.all([
+        getDoc<PlaceDoc>(ctx, 'places', villageId),
+        count({ villageId }),
+        count({ ...inMonth, monthPoints: _.lt(0) }),
+        ...DISTRIBUTION_BANDS.map(b =>
+          count({ ...inMonth, monthPoints: b.max === null ? _.gte(b.min) : _.gte(b.min).and(_.lte(b.max)) })
+        )
+      ])
+      return {
+        villageName: place?.name ?? '',
+        month,
+        households,
+        withPoints: bands.reduce((a, b) => a + b, 0),
+        belowZero,
+        bands: DISTRIBUTION_BANDS.map((b, i) => ({ label: b.label, count: bands[i] }))
+      }
     }
   }
-}
+} satisfies Partial<Routes>

@@ -1,58 +1,67 @@
 import { AppError } from '../../../core/contract/errors'
 import { EXPORT_FORMAT, ExportLeaf, LedgerExport } from '../../../core/domain/ledger-export'
 import { dayOf, dayRange, DAY_MS, SealedEntry } from '../../../core/domain/seal'
-import type { EntryDoc } from '../model/documents'
-import type { Handler, RouteCtx } from '../router'
+import type { EntryDoc } from '../../shared/data/documents'
+import { roles, RouteCtx, Routes } from '../router/route'
 import { headOf, SealDoc, sealedEntryOf } from '../../shared/seals'
 import { villageToRead } from '../village-scope'
-import { publishFile } from '../files'
+import { publishFile } from '../services/files'
 import { exportWorkbook } from '../../shared/ledger-export-xlsx'
 
 /** The published seals (存证) of a village and an export of its sealed ledger that anyone can verify. */
 
 const HEADS_PAGE = 30
+/** everyone of the village, and the town's administrators; which village is found in village-scope.ts */
+const EVERYONE_OF_A_VILLAGE = roles('villager', 'gridWorker', 'cadre', 'townAdmin')
 /** Days one export covers at most, and entries it carries at most: one reply must stay small. */
 const EXPORT_DAYS_MAX = 92
 const EXPORT_ENTRIES_MAX = 5000
 const ENTRY_PAGE = 1000
 
-export const heads: Handler<'seal.heads'> = {
-  access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre', 'townAdmin'] },
-  async handle({ placeId, page }, ctx) {
-    const { village } = await villageToRead(ctx, placeId)
-    const res = (await ctx.db
-      .collection('seals')
-      .where({ villageId: village._id })
-      .orderBy('day', 'desc')
-      .skip((page - 1) * HEADS_PAGE)
-      .limit(HEADS_PAGE + 1)
-      .field({ leaves: false })
-      .get()) as unknown as { data: SealDoc[] }
-    return {
-      villageName: village.name,
-      heads: res.data.slice(0, HEADS_PAGE).map(headOf),
-      page,
-      hasMore: res.data.length > HEADS_PAGE
+/** Routes declare no place scope: the village (one's own, or one of the town's) is found by villageToRead. */
+export const sealRoutes = {
+  'seal.heads': {
+    access: EVERYONE_OF_A_VILLAGE,
+    scope: 'own',
+    paging: { size: HEADS_PAGE },
+    async handle({ placeId, page }, ctx) {
+      const { village } = await villageToRead(ctx, placeId)
+      const res = (await ctx.db
+        .collection('seals')
+        .where({ villageId: village._id })
+        .orderBy('day', 'desc')
+        .skip((page - 1) * HEADS_PAGE)
+        .limit(HEADS_PAGE + 1)
+        .field({ leaves: false })
+        .get()) as unknown as { data: SealDoc[] }
+      return {
+        villageName: village.name,
+        heads: res.data.slice(0, HEADS_PAGE).map(headOf),
+        page,
+        hasMore: res.data.length > HEADS_PAGE
+      }
+    }
+  },
+
+  'seal.export': {
+    access: EVERYONE_OF_A_VILLAGE,
+    scope: 'own',
+    handle: (input, ctx) => exportData(ctx, input)
+  },
+
+  /** The same export as an .xlsx file to download (and to check with npm run verify-ledger). */
+  'seal.exportFile': {
+    access: EVERYONE_OF_A_VILLAGE,
+    scope: 'own',
+    async handle(input, ctx) {
+      const data = await exportData(ctx, input)
+      const rows = data.days.reduce((n, d) => n + d.leaves.length, data.unsealed.length)
+      const first = data.days[0]?.head.day ?? ''
+      const last = data.days[data.days.length - 1]?.head.day ?? ''
+      return publishFile(ctx, `${data.villageName}积分存证${first}至${last}.xlsx`, await exportWorkbook(data), rows)
     }
   }
-}
-
-export const exportLedger: Handler<'seal.export'> = {
-  access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre', 'townAdmin'] },
-  handle: (input, ctx) => exportData(ctx, input)
-}
-
-/** The same export as an .xlsx file to download (and to check with npm run verify-ledger). */
-export const exportFile: Handler<'seal.exportFile'> = {
-  access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre', 'townAdmin'] },
-  async handle(input, ctx) {
-    const data = await exportData(ctx, input)
-    const rows = data.days.reduce((n, d) => n + d.leaves.length, data.unsealed.length)
-    const first = data.days[0]?.head.day ?? ''
-    const last = data.days[data.days.length - 1]?.head.day ?? ''
-    return publishFile(ctx, `${data.villageName}积分存证${first}至${last}.xlsx`, await exportWorkbook(data), rows)
-  }
-}
+} satisfies Partial<Routes>
 
 async function exportData(
   ctx: RouteCtx,
