@@ -173,8 +173,8 @@ export async function sealDays(
     const doc: SealDoc = { _id: sealIdOf(village.id, day), townId: village.townId, ...head, leaves }
     try {
       await db.collection('seals').add({ data: doc })
-    } catch (e: any) {
-      if (/duplicate/i.test(String(e?.errMsg ?? e?.message))) break
+    } catch (e) {
+      if (/duplicate/i.test(errorText(e))) break
       throw e
     }
     sealed.push(day)
@@ -194,3 +194,7 @@ export const headOf = (s: SealDoc): TreeHead => ({
   sealedAt: s.sealedAt,
   headHash: s.headHash
 })
+
+/** The message of an SDK error (errMsg) or of any other. */
+export const errorText = (e: unknown): string =>
+  String((e as { errMsg?: string } | null)?.errMsg ?? (e as Error | null)?.message ?? e)

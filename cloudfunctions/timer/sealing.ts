@@ -3,7 +3,7 @@ import { formatDateTime } from '../../core/domain/period'
 import type { AuditDoc, NoticeDoc, PlaceDoc } from '../shared/data/documents'
 import type { Database } from '../shared/context'
 import { mapWithLimit } from '../shared/limit'
-import { latestSeals, recheckSeal, RECHECK_DAYS, sealDays, Tampering } from '../shared/seals'
+import { errorText, latestSeals, recheckSeal, RECHECK_DAYS, sealDays, Tampering } from '../shared/seals'
 import { townAdminsPlace } from '../../core/domain/seal'
 
 /** Villages sealed at once: each is a few queries per day; the town's villages share the run. */
@@ -97,7 +97,7 @@ async function raiseAlarm(db: Database, village: PlaceDoc, t: Tampering, now: nu
 async function addOnce(db: Database, collection: string, doc: { _id: string }) {
   try {
     await db.collection(collection).add({ data: doc })
-  } catch (e: any) {
-    if (!/duplicate/i.test(String(e?.errMsg ?? e?.message))) throw e
+  } catch (e) {
+    if (!/duplicate/i.test(errorText(e))) throw e
   }
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../shared/context'
+import { errorText } from '../../shared/seals'
 
 /**
  * A document by id from any collection (the seals, which the typed store does not list, among them),
@@ -8,8 +9,8 @@ export async function getDoc<T>(ctx: Pick<Ctx, 'db'>, collection: string, id: st
   try {
     const res = (await ctx.db.collection(collection).doc(id).get()) as unknown as { data: T }
     return res.data ?? null
-  } catch (e: any) {
-    if (/does not exist|not exist/.test(String(e?.errMsg ?? e?.message))) return null
+  } catch (e) {
+    if (/does not exist|not exist/.test(errorText(e))) return null
     throw e
   }
 }
