@@ -44,7 +44,12 @@ export default defineAppConfig({
       root: 'packages/villager',
       pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index']
     },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] },
+    // the county roll-out: register import, exports, overview and rankings across villages
+    {
+      root: 'packages/county',
+      pages: ['pages/overview/index', 'pages/import/index', 'pages/export/index', 'pages/ranking/index']
+    }
   ],
   window: {
     backgroundTextStyle: 'light',

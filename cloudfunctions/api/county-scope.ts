@@ -10,7 +10,14 @@ import { grantOf } from './scope'
  * administrator any village of their town, a county administrator any village. `roles` narrows who
  * is asked (the route's access already let the caller in).
  */
-export async function villageInScope(ctx: RouteCtx, villageId: string, roles: RoleName[]): Promise<PlaceDoc> {
+export async function villageInScope(
+  ctx: RouteCtx,
+  villageIdGiven: string | undefined,
+  roles: RoleName[]
+): Promise<PlaceDoc> {
+  // a cadre acts on their own village unless they name another (which is refused below)
+  const villageId = villageIdGiven ?? grantOf(ctx, 'cadre')?.villageId
+  if (!villageId) throw new AppError('INVALID_INPUT', '请选择村')
   const village = await getDoc<PlaceDoc>(ctx, 'places', villageId)
   if (!village || village.kind !== 'village') throw new AppError('NOT_FOUND', '没有找到这个村')
   if (roles.includes('countyAdmin') && grantOf(ctx, 'countyAdmin')) return village

@@ -54,8 +54,9 @@ const groupNames = async (ctx: RouteCtx, villageId: string) =>
 
 export const households: Handler<'export.households'> = {
   access: WHO,
-  async handle({ villageId }, ctx) {
-    const village = await villageInScope(ctx, villageId, [...ROLES])
+  async handle({ villageId: asked }, ctx) {
+    const village = await villageInScope(ctx, asked, [...ROLES])
+    const villageId = village._id
     const [list, names] = await Promise.all([villageHouseholds(ctx, villageId), groupNames(ctx, villageId)])
     const rows = list.map(h => [
       names.get(h.groupId) ?? '',
@@ -127,8 +128,9 @@ async function inRange<T extends { _id: string; at: number }>(
 
 export const ledger: Handler<'export.ledger'> = {
   access: WHO,
-  async handle({ villageId, period }, ctx) {
-    const village = await villageInScope(ctx, villageId, [...ROLES])
+  async handle({ villageId: asked, period }, ctx) {
+    const village = await villageInScope(ctx, asked, [...ROLES])
+    const villageId = village._id
     const { fromMs, toMs, label } = periodRange(period)
     const [entries, postings, list] = await Promise.all([
       inRange<EntryDoc>(ctx, 'entries', villageId, fromMs, toMs),
@@ -164,8 +166,9 @@ export const ledger: Handler<'export.ledger'> = {
 
 export const ranking: Handler<'export.ranking'> = {
   access: WHO,
-  async handle({ villageId, period }, ctx) {
-    const village = await villageInScope(ctx, villageId, [...ROLES])
+  async handle({ villageId: asked, period }, ctx) {
+    const village = await villageInScope(ctx, asked, [...ROLES])
+    const villageId = village._id
     const list = await villageHouseholds(ctx, villageId)
     const month = new Date(ctx.now() + 8 * 3600_000).toISOString().slice(0, 7)
     const year = month.slice(0, 4)

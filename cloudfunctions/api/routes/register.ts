@@ -42,8 +42,9 @@ async function villagePlaces(ctx: RouteCtx, villageId: string) {
 
 export const template: Handler<'register.template'> = {
   access: WHO,
-  async handle({ villageId }, ctx) {
-    const village = await villageInScope(ctx, villageId, ['cadre', 'townAdmin'])
+  async handle({ villageId: asked }, ctx) {
+    const village = await villageInScope(ctx, asked, ['cadre', 'townAdmin'])
+    const villageId = village._id
     const { groups, grids } = await villagePlaces(ctx, villageId)
     const file = await registerTemplate([...groups.keys()], [...grids.keys()])
     return publishFile(ctx, `${village.name}花名册模板.xlsx`, file, 1)
@@ -51,8 +52,9 @@ export const template: Handler<'register.template'> = {
 }
 
 /** The file read, checked and planned: what preview shows and apply does. */
-async function readAndPlan(ctx: RouteCtx, villageId: string, fileId: string) {
-  const village = await villageInScope(ctx, villageId, ['cadre', 'townAdmin'])
+async function readAndPlan(ctx: RouteCtx, asked: string | undefined, fileId: string) {
+  const village = await villageInScope(ctx, asked, ['cadre', 'townAdmin'])
+  const villageId = village._id
   const [content, places] = await Promise.all([
     readUploadedFile(ctx, fileId, REGISTER_BYTES_MAX),
     villagePlaces(ctx, villageId)
@@ -70,8 +72,8 @@ async function readAndPlan(ctx: RouteCtx, villageId: string, fileId: string) {
 
 export const preview: Handler<'register.preview'> = {
   access: WHO,
-  async handle({ villageId, fileId }, ctx) {
-    const { village, importId, rows, plans, problems } = await readAndPlan(ctx, villageId, fileId)
+  async handle({ villageId: asked, fileId }, ctx) {
+    const { village, importId, rows, plans, problems } = await readAndPlan(ctx, asked, fileId)
     return {
       importId,
       rows,
@@ -89,9 +91,10 @@ export const preview: Handler<'register.preview'> = {
 
 export const apply: Handler<'register.apply'> = {
   access: WHO,
-  async handle({ villageId, fileId }, ctx) {
+  async handle({ villageId: asked, fileId }, ctx) {
     const started = Date.now()
-    const { village, importId, plans, problems } = await readAndPlan(ctx, villageId, fileId)
+    const { village, importId, plans, problems } = await readAndPlan(ctx, asked, fileId)
+    const villageId = village._id
     const progress = await importDoc(ctx, village, importId, fileId, plans.length, problems.length)
     if (progress.state === 'done') return progressOf(progress)
 
