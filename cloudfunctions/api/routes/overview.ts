@@ -174,9 +174,10 @@ function trendOf(figures: VillageFigures[], month: string): TrendPoint[] {
       awarded += f?.award ?? 0
       deducted += -(f?.deduction ?? 0)
     }
+    // a month before any recount recorded its households has no coverage to show, not 0 %
     return {
       month: m,
-      coverage: percent(households, registered),
+      coverage: households > 0 ? percent(households, registered) : null,
       participation: percent(active, households),
       awarded,
       deducted
@@ -215,35 +216,38 @@ export const setRegistered: Handler<'village.setRegistered'> = {
   }
 }
 
-/** The town of a caller who belongs to a village (cadre, grid worker, villager) or administers one. */
-async function callerTown(ctx: RouteCtx): Promise<{ townId: string; villageId: string | null }> {
+/** The town of a caller: a town administrator's own, else the town of their household or village. */
+async function callerTown(ctx: RouteCtx, household: HouseholdDoc | null): Promise<string> {
   const town = grantOf(ctx, 'townAdmin')
-  if (town) return { townId: town.townId, villageId: null }
-  const grant = grantOf(ctx, 'cadre') ?? grantOf(ctx, 'gridWorker') ?? grantOf(ctx, 'villager')
-  if (!grant) throw new AppError('FORBIDDEN')
+  if (town) return town.townId
+  if (household) return household.townId
+  const grant = grantOf(ctx, 'cadre') ?? grantOf(ctx, 'gridWorker')
+  if (!grant) throw new AppError('FORBIDDEN', '请选择全县')
   const village = await getDoc<PlaceDoc>(ctx, 'places', grant.villageId)
-  return { townId: village?.parentId ?? '', villageId: grant.villageId }
+  return village?.parentId ?? ''
 }
 
 /**
  * 全镇/全县家庭积分榜: households by earned points across a town or the county, paged by the last
  * row's (earned, id): a deep page costs what the first does. Ties share a place; the cursor carries
- * the last row's place so the next page continues the count without counting again.
+ * the last row's place so the next page continues the count without counting again. A villager's own
+ * place is one count, in parallel with the page: identity, household, then page and count (3 deep).
  */
 export const wideRanking: Handler<'ranking.wide'> = {
   access: { who: 'roles', roles: ['villager', 'cadre', 'gridWorker', 'townAdmin', 'countyAdmin'] },
   async handle({ scope, after, pageSize }, ctx) {
     const _ = ctx.db.command
-    const town = scope === 'town' ? await callerTown(ctx) : null
-    const base: Record<string, unknown> = town ? { townId: town.townId } : {}
+    const mine = grantOf(ctx, 'villager')
+    const household = mine ? await getDoc<HouseholdDoc>(ctx, 'households', mine.householdId) : null
+    const townId = scope === 'town' ? await callerTown(ctx, household) : null
+    const base: Record<string, unknown> = townId ? { townId } : {}
     const where = after
       ? _.and([
           { ...base, earned: _.lte(after.earned) },
           _.or([{ earned: _.lt(after.earned) }, { _id: _.gt(after.householdId) }])
         ])
       : base
-    const mine = grantOf(ctx, 'villager')
-    const [page, townPlace, me] = await Promise.all([
+    const [page, above] = await Promise.all([
       ctx.db
         .collection('households')
         .where(where)
@@ -251,8 +255,12 @@ export const wideRanking: Handler<'ranking.wide'> = {
         .orderBy('_id', 'asc')
         .limit(pageSize + 1)
         .get() as unknown as Promise<{ data: HouseholdDoc[] }>,
-      town ? getDoc<PlaceDoc>(ctx, 'places', town.townId) : null,
-      !after && mine ? myPlace(ctx, mine.householdId, base) : null
+      !after && household
+        ? (ctx.db
+            .collection('households')
+            .where({ ...base, earned: _.gt(household.earned) })
+            .count() as unknown as Promise<{ total: number }>)
+        : null
     ])
     const rows = page.data.slice(0, pageSize)
     let rank = after?.rank ?? 0
@@ -266,13 +274,13 @@ export const wideRanking: Handler<'ranking.wide'> = {
     })
     const last = ranked[ranked.length - 1]
     return {
-      scopeName: town ? (townPlace?.name ?? '') : '全县',
+      scopeName: townId ? '全镇' : '全县',
       rows: ranked,
       next:
         page.data.length > pageSize && last
           ? { earned: last.earned, householdId: last.householdId, rank: last.rank, position }
           : null,
-      me
+      me: household && above ? rowOf(household, above.total + 1) : null
     }
   }
 }
@@ -285,14 +293,3 @@ const rowOf = (h: HouseholdDoc, rank: number): WideRankingRow => ({
   villageName: h.village?.name ?? '',
   earned: h.earned
 })
-
-/** A villager's own place: their household, then one count of households above it. */
-async function myPlace(ctx: RouteCtx, householdId: string, base: Record<string, unknown>) {
-  const h = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
-  if (!h) return null
-  const above = (await ctx.db
-    .collection('households')
-    .where({ ...base, earned: ctx.db.command.gt(h.earned) })
-    .count()) as unknown as { total: number }
-  return rowOf(h, above.total + 1)
-}
