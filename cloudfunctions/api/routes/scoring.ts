@@ -106,24 +106,28 @@ export const batch: Handler<'score.batch'> = {
     const householdIds = [...new Set(input.householdIds)]
     // the village's figures take the whole batch in one increment at the end, not one per household
     const figures: FiguresDelta[] = []
-    const lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
-      try {
-        const posted = await post(ctx, {
-          ...scoreEntry(ctx, input, householdId, villageId, rule),
-          figuresLater: figures
-        })
-        return { householdId, status: 'applied', balance: posted.balance }
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e
-        return {
-          householdId,
-          status: e.code === 'CAP_REACHED' ? 'capped' : 'refused',
-          code: e.code,
-          message: e.message
+    let lines: BatchLine[]
+    try {
+      lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
+        try {
+          const posted = await post(ctx, {
+            ...scoreEntry(ctx, input, householdId, villageId, rule),
+            figuresLater: figures
+          })
+          return { householdId, status: 'applied', balance: posted.balance }
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e
+          return {
+            householdId,
+            status: e.code === 'CAP_REACHED' ? 'capped' : 'refused',
+            code: e.code,
+            message: e.message
+          }
         }
-      }
-    })
-    await addToFigures(ctx, figures)
+      })
+    } finally {
+      await addToFigures(ctx, figures)
+    }
     const count = (status: BatchLine['status']) => lines.filter(l => l.status === status).length
     const summary = { applied: count('applied'), capped: count('capped'), refused: count('refused') }
     const appliedTo = lines.filter(l => l.status === 'applied').map(l => l.householdId)
