@@ -22,7 +22,23 @@ export async function runScheduledTasks(db: Database, now: number) {
     .update({ data: { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' } })) as unknown as {
     stats: { updated: number }
   }
-  return { finalised: finalised.stats.updated, expired: expired.stats.updated }
+  // party work: a quarter's posting, an annual rating and an organisation's stars whose days are over
+  const partyFinalised = await Promise.all(
+    ['partyPostings', 'ratingSheets', 'orgRatings'].map(
+      async collection =>
+        (
+          (await db
+            .collection(collection)
+            .where({ state: 'posted', until: _.lte(now) })
+            .update({ data: { state: 'final' } })) as unknown as { stats: { updated: number } }
+        ).stats.updated
+    )
+  )
+  return {
+    finalised: finalised.stats.updated,
+    expired: expired.stats.updated,
+    partyFinalised: partyFinalised.reduce((a, n) => a + n, 0)
+  }
 }
 
 /** Villages recounted at once by the hourly figures task. */

@@ -28,7 +28,10 @@ import type {
 } from './views'
 import { countyRoutes } from './county'
 
+import { partyRoutes } from './party-routes'
+
 export * from './views'
+export * from './party-views'
 export * from './county'
 
 /**
@@ -387,6 +390,8 @@ export const routes = {
     result<ServiceView>()
   ),
 
+  // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
+  ...partyRoutes,
   // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
   ...countyRoutes
 } as const

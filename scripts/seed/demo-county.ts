@@ -475,7 +475,7 @@ function linkPartyHouseholds(households: Record<string, any>[], party: ReturnTyp
     if (!h) continue
     h.members[0] = { ...h.members[0], name: m.name, partyMember: true }
     const row = party.ratingSheets
-      .flatMap(s => s.rows.map(r => ({ ...r, year: s.year })))
+      .flatMap(s => s.rows.map(r => ({ ...r, year: s.year, until: s.until })))
       .find(r => r.memberId === m._id)
     if (row)
       h.partyStars = {
@@ -484,7 +484,7 @@ function linkPartyHouseholds(households: Record<string, any>[], party: ReturnTyp
         year: row.year,
         stars: row.stars,
         exempt: row.exempt,
-        final: true
+        until: row.until
       }
   }
 }

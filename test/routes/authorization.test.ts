@@ -26,6 +26,10 @@ const fixture = {
   issueHandling: '',
   issueAnswered: '',
   issueToRate: '',
+  partyClaimToApprove: '',
+  partyClaimToReject: '',
+  partyEntry: '',
+  partyObjection: '',
   registerFile: ''
 }
 
@@ -37,7 +41,10 @@ const PERSONAS = [
   'demo-cadre-jq',
   'demo-town',
   'demo-county',
-  'demo-stranger'
+  'demo-stranger',
+  'demo-secretary',
+  'demo-clerk',
+  'demo-town-party'
 ] as const
 type Persona = (typeof PERSONAS)[number]
 type Outcome = 'ok' | string
@@ -55,6 +62,12 @@ const inVillage = { ...villagers, 'demo-cadre': 'ok', 'demo-grid': 'ok', 'demo-c
 const cadreOnly = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' } as const
 const bothCadres = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'ok' } as const
 const grid = { 'demo-grid': 'ok' } as const
+const partyStaff = { 'demo-secretary': 'ok', 'demo-clerk': 'ok', 'demo-town-party': 'ok' } as const
+/** officers of 新丰村's two branches; a member or rule of the first branch is another branch's for the clerk */
+const officers = { 'demo-secretary': 'ok', 'demo-clerk': 'ok' } as const
+const secretaryOnly = { 'demo-secretary': 'ok', 'demo-clerk': 'OTHER_BRANCH' } as const
+const partyMember = { 'demo-villager-2': 'ok' } as const
+const YEAR = '2026'
 const admins = { 'demo-town': 'ok', 'demo-county': 'ok' } as const
 
 const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona, Outcome> } } = {
@@ -65,7 +78,7 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'me.setPreferences': {
     input: () => ({ requestId: rid(), largeFont: false }),
     // the bootstrap county administrator has a role by configuration but no user document yet
-    expect: only({ ...inVillage, 'demo-town': 'ok', 'demo-county': 'NOT_REGISTERED' })
+    expect: only({ ...inVillage, ...partyStaff, 'demo-town': 'ok', 'demo-county': 'NOT_REGISTERED' })
   },
   'join.bind': {
     input: () => ({ requestId: rid(), code: 'ZZZZZZZZ', name: '测试' }),
@@ -310,6 +323,119 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
     expect: only(bothCadres)
   },
+  'partyMember.home': { input: () => ({}), expect: only(partyMember) },
+  'partyMember.bind': {
+    input: () => ({ requestId: rid(), code: 'ZZZZZZZZ' }),
+    expect: Object.fromEntries(PERSONAS.map(p => [p, 'BIND_CODE_INVALID'])) as Record<Persona, Outcome>
+  },
+  'partyBranch.members': { input: () => ({}), expect: only(officers) },
+  'partyBranch.saveMember': {
+    input: () => ({ requestId: rid(), memberId: 'pm-xf-02', name: '何建华', category: 'employed' }),
+    expect: only(secretaryOnly)
+  },
+  'partyBranch.fromHouseholds': { input: () => ({ requestId: rid() }), expect: only(officers) },
+  'partyBranch.bindCode': { input: () => ({ requestId: rid(), memberId: 'pm-xf-03' }), expect: only(secretaryOnly) },
+  'partyBranch.saveRule': {
+    input: () => ({
+      requestId: rid(),
+      terms: {
+        group: '服务群众',
+        title: '矩阵细则',
+        points: { min: 1, max: 2 },
+        cap: null,
+        evidenceRequired: false,
+        categories: ['employed'],
+        claimable: false,
+        meeting: null
+      }
+    }),
+    expect: only(officers)
+  },
+  'partyBranch.adoptTemplate': { input: () => ({ requestId: rid() }), expect: only(officers) },
+  'partyScore.award': {
+    input: () => ({ requestId: rid(), memberId: 'pm-xf-04', ruleId: 'pb-xf-1-volunteer', points: 2 }),
+    expect: only(secretaryOnly)
+  },
+  'partyScore.meeting': {
+    input: () => ({ requestId: rid(), ruleId: 'pb-xf-1-meeting', presentIds: ['pm-xf-02'] }),
+    expect: only(secretaryOnly)
+  },
+  'partyClaim.create': {
+    input: () => ({ requestId: rid(), ruleId: 'pb-xf-1-volunteer', points: 2, description: '清扫村道' }),
+    expect: only(partyMember)
+  },
+  'partyClaim.queue': { input: () => ({}), expect: only(officers) },
+  'partyClaim.approve': {
+    input: () => ({ requestId: rid(), claimId: fixture.partyClaimToApprove }),
+    expect: only(secretaryOnly)
+  },
+  'partyClaim.reject': {
+    input: () => ({ requestId: rid(), claimId: fixture.partyClaimToReject, reason: '没有记录' }),
+    expect: only(secretaryOnly)
+  },
+  'partyPosting.publish': { input: () => ({ requestId: rid(), quarter: `${YEAR}-Q4` }), expect: only(officers) },
+  'partyPosting.list': { input: () => ({}), expect: only({ ...villagers, ...officers }) },
+  'partyObjection.create': {
+    input: () => ({ requestId: rid(), entryId: fixture.partyEntry, reason: '那天我请了假' }),
+    expect: only({ 'demo-villager-2': 'ALREADY_OBJECTED' })
+  },
+  'partyObjection.queue': { input: () => ({}), expect: only(officers) },
+  'partyObjection.resolve': {
+    input: () => ({ requestId: rid(), objectionId: fixture.partyObjection, upheld: false, reply: '有签到记录' }),
+    expect: only(secretaryOnly)
+  },
+  'partyRating.sheet': {
+    input: () => ({ year: YEAR, branchId: 'pb-xf-1' }),
+    expect: only({ ...officers, 'demo-town-party': 'ok' })
+  },
+  'partyRating.enter': {
+    input: () => ({ requestId: rid(), year: YEAR, reviews: [{ memberId: 'pm-xf-02', review: 15 }] }),
+    expect: only(secretaryOnly)
+  },
+  // the second branch's sheet is confirmed already (let in, refused by state); the first's is entered
+  'partyRating.confirm': { input: () => ({ requestId: rid(), year: YEAR }), expect: only(officers) },
+  'partyRating.post': {
+    input: () => ({ requestId: rid(), year: YEAR, branchId: 'pb-xf-2' }),
+    expect: only({ 'demo-town-party': 'ok' })
+  },
+  'partyTown.overview': { input: () => ({}), expect: only({ 'demo-town-party': 'ok' }) },
+  'partyTown.rateOrg': {
+    input: () => ({ requestId: rid(), orgId: 'po-xf', year: YEAR, stars: 4, reason: '组织生活规范' }),
+    expect: only({ 'demo-town-party': 'ok' })
+  },
+  'partyTown.setSettings': {
+    input: () => ({
+      requestId: rid(),
+      settings: {
+        baseScore: 60,
+        reviewMax: 20,
+        scaleMax: 100,
+        starThresholds: [60, 70, 80, 90, 96],
+        quarterPostingDays: 7,
+        ratingPostingDays: 5
+      }
+    }),
+    expect: only({ 'demo-town-party': 'ok', 'demo-county': 'ok' })
+  },
+  'partyOrg.village': { input: () => ({}), expect: only({ ...inVillage, ...officers, ...partyMember }) },
+  'partyRole.grant': {
+    input: () => ({ requestId: rid(), openid: 'matrix-party', name: '测试', role: 'partyClerk', placeId: 'pb-xf-1' }),
+    expect: only({
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'GRANT_NOT_ALLOWED',
+      'demo-town': 'ok',
+      'demo-county': 'GRANT_NOT_ALLOWED'
+    })
+  },
+  'partyRole.revoke': {
+    input: () => ({ requestId: rid(), openid: 'matrix-party-held', role: 'partyClerk' }),
+    expect: only({
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'GRANT_NOT_ALLOWED',
+      'demo-town': 'ok',
+      'demo-county': 'GRANT_NOT_ALLOWED'
+    })
+  },
   'register.template': { input: () => ({ villageId: 'v-xinfeng' }), expect: only({ ...cadreOnly, 'demo-town': 'ok' }) },
   'register.preview': {
     input: () => ({ villageId: 'v-xinfeng', fileId: fixture.registerFile }),
@@ -388,8 +514,67 @@ beforeAll(async () => {
     await step('issue.take', fixture[key])
     await step('issue.reply', fixture[key], { text: '已办好', answer: true })
   }
+  await partyFixtures()
 })
 afterAll(() => env.close())
+
+/** A claim to approve and one to reject, a posted quarter with an objection, and sheets in each state. */
+async function partyFixtures() {
+  const data = (reply: any) => {
+    if (!reply.ok) throw new Error(`${reply.code} ${reply.message}`)
+    return reply.data
+  }
+  const claim = () =>
+    env
+      .call('demo-villager-2', 'partyClaim.create', {
+        requestId: rid(),
+        ruleId: 'pb-xf-1-volunteer',
+        points: 2,
+        description: '清扫村道'
+      })
+      .then(data)
+  fixture.partyClaimToApprove = (await claim()).id
+  fixture.partyClaimToReject = (await claim()).id
+  const act = await env
+    .call('demo-secretary', 'partyScore.award', {
+      requestId: rid(),
+      memberId: 'pm-xf-01',
+      ruleId: 'pb-xf-1-pioneer',
+      points: 5
+    })
+    .then(data)
+  fixture.partyEntry = await entryOf(act.id)
+  await env.call('demo-secretary', 'partyPosting.publish', { requestId: rid(), quarter: `${YEAR}-Q4` }).then(data)
+  fixture.partyObjection = (
+    await env
+      .call('demo-villager-2', 'partyObjection.create', {
+        requestId: rid(),
+        entryId: fixture.partyEntry,
+        reason: '有疑问'
+      })
+      .then(data)
+  ).id
+  await env
+    .call('demo-clerk', 'partyRating.enter', {
+      requestId: rid(),
+      year: YEAR,
+      reviews: [{ memberId: 'pm-xf-13', review: 15 }]
+    })
+    .then(data)
+  await env.call('demo-clerk', 'partyRating.confirm', { requestId: rid(), year: YEAR }).then(data)
+  await env.call('demo-cadre', 'partyRole.grant', {
+    requestId: rid(),
+    openid: 'matrix-party-held',
+    name: '待收回',
+    role: 'partyClerk',
+    placeId: 'pb-xf-1'
+  })
+}
+
+async function entryOf(actId: string) {
+  const act = (await env.db.collection('partyActs').doc(actId).get()).data
+  return act.lines[0].entryId as string
+}
 
 test('the matrix covers every route', () => {
   expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(routes).sort())

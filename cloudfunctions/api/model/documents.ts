@@ -85,7 +85,7 @@ export interface HouseholdDoc extends LedgerState {
   /** the openids bound to the household as its villagers, kept with their grants: whom to tell */
   boundUsers?: string[]
   /** a party member of the household and their latest posted or final annual star (党员积分评星) */
-  partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; final: boolean }
+  partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; until: number }
 }
 
 /** The snapshot of a rule an entry keeps: editing or retiring the rule later changes no history. */

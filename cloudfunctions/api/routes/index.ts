@@ -13,6 +13,7 @@ import * as householdCode from './household-code'
 import * as notices from './notices'
 import * as villageIssues from './village-issues'
 import * as services from './services'
+import { partyHandlers } from './party'
 import * as register from './register'
 import * as exporting from './exports'
 import * as overview from './overview'
@@ -85,6 +86,7 @@ export const handlers: Handlers = {
   'issue.rate': villageIssues.rate,
   'service.list': services.list,
   'service.save': services.save,
+  ...partyHandlers,
   'register.template': register.template,
   'register.preview': register.preview,
   'register.apply': register.apply,
