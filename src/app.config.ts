@@ -49,7 +49,9 @@ export default defineAppConfig({
     {
       root: 'packages/county',
       pages: ['pages/overview/index', 'pages/import/index', 'pages/export/index', 'pages/ranking/index']
-    }
+    },
+    // 隐私政策: for everyone, read rarely, so outside the main package
+    { root: 'packages/info', pages: ['pages/privacy/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',
