@@ -7,7 +7,7 @@ import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/l
 import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
-import { doorPlateDoc } from '../../cloudfunctions/api/register/door-plates'
+import { doorPlateDoc } from '../../cloudfunctions/api/services/register/door-plates'
 
 export const COUNTY_SHAPE = { towns: 12, villages: 120, households: 149_000, people: 447_800, entriesEach: 12 }
 const GROUPS = 4
