@@ -3,7 +3,7 @@
  * whole county in memory). Names, plates, points and bindings come from a seeded generator.
  */
 import { figuresOfEntries } from '../../core/domain/figures'
-import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
+import { applyEntry, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
 import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
@@ -113,7 +113,7 @@ export function buildCountyVillage(v: CountyVillage, now: number, seed: number) 
     for (let k = 0; k < COUNTY_SHAPE.entriesEach; k++) {
       const at = now - (k * 30 + Math.floor(rnd() * 28)) * DAY - Math.floor(rnd() * 10) * 3600_000
       const points = 1 + Math.floor(rnd() * 10)
-      const next = applyPosting(state, { kind: 'award', points, at, rule: { id: ruleSnapshot.id, terms: RULE } })
+      const next = applyEntry(state, { kind: 'award', points, at, rule: { id: ruleSnapshot.id, terms: RULE } })
       if ('refused' in next) continue
       state = next
       const keys = periodKeys(at)
@@ -137,10 +137,10 @@ export function buildCountyVillage(v: CountyVillage, now: number, seed: number) 
         year: keys.year
       })
     }
-    // applyPosting keeps the latest month's and year's points only if entries come in time order
+    // applyEntry keeps the latest month's and year's points only if entries come in time order
     mine.sort((a, b) => a.at - b.at)
     state = mine.reduce<LedgerState>((s, e) => {
-      const next = applyPosting(s, {
+      const next = applyEntry(s, {
         kind: 'award',
         points: e.points,
         at: e.at,
