@@ -111,12 +111,12 @@ async function redeem(
     quantity: number
     channel: OrderDoc['channel']
   }
-): Promise<OrderDoc> {
+): Promise<{ order: OrderDoc; fresh: boolean }> {
   const orderId = hashId('o-', 24, ctx.openid, input.requestId)
   const existing = await getDoc<OrderDoc>(ctx, 'orders', orderId)
-  if (existing) return existing // a retry of a redemption that went through
+  if (existing) return { order: existing, fresh: false } // a retry of a redemption that went through
   let order: OrderDoc | null = null
-  await post(ctx, {
+  const posted = await post(ctx, {
     id: `rd-${orderId}`,
     requestKey: requestKeyFor(ctx.openid, input.requestId),
     householdId: input.householdId,
@@ -175,7 +175,10 @@ async function redeem(
       }
     }
   })
-  return order ?? (await getDoc<OrderDoc>(ctx, 'orders', orderId))!
+  // A call that lost the race to another call with this request id built an order in a transaction
+  // attempt that was abandoned (maybe for other goods): it answers with the order that was stored.
+  if (!posted.repeated && order) return { order, fresh: true }
+  return { order: (await getDoc<OrderDoc>(ctx, 'orders', orderId))!, fresh: false }
 }
 
 export const order: Handler<'shop.order'> = {
@@ -183,9 +186,9 @@ export const order: Handler<'shop.order'> = {
   async handle({ requestId, goodsId, quantity }, ctx) {
     const { householdId, villageId } = myHousehold(ctx)
     const placed = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'online' })
-    // the shop has it in stock: it is ready to collect at once
-    await tellOrderReady(ctx, ctx.openid, placed.goodsName, placed.points)
-    return toOrderView(placed)
+    // the shop has it in stock: it is ready to collect at once (told once, by the call that placed it)
+    if (placed.fresh) await tellOrderReady(ctx, ctx.openid, placed.order.goodsName, placed.order.points)
+    return toOrderView(placed.order)
   }
 }
 
@@ -193,7 +196,7 @@ export const redeemAtDesk: Handler<'shop.redeemAtDesk'> = {
   access: { who: 'roles', roles: ['cadre'] },
   async handle({ requestId, householdId, goodsId, quantity }, ctx) {
     const villageId = cadreVillage(ctx)
-    const done = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'desk' })
+    const { order: done } = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'desk' })
     await recordAudit(
       ctx,
       auditIdFor(ctx, requestId),
