@@ -62,6 +62,7 @@ async function writeLog(place: string, household: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid="add-photo"]')])
   await chooser.setFiles(photo)
   await page.waitForSelector('[data-testid="photo"]')
+  await page.screenshot({ path: path.join(SHOTS, 'grid-log-offline.png'), fullPage: true })
   await page.click('[data-testid="log-submit"]')
   await page.waitForSelector('text=先存在手机上了')
   await confirmDialog(page)
