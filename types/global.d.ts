@@ -25,3 +25,9 @@ declare namespace NodeJS {
     TARO_APP_ID: string
   }
 }
+
+/** the WeChat cloud environment id the weapp build calls (CLOUD_ENV at build time; see docs/operations.md) */
+declare const CLOUD_ENV: string
+
+/** Taro's React runtime, loaded directly by the jsdom tests' stand-in for @tarojs/taro (untyped). */
+declare module '@tarojs/plugin-framework-react/dist/runtime'
