@@ -69,6 +69,13 @@ async function writeLog(place: string, household: string) {
   await page.waitForSelector('[data-testid="new-log"]')
 }
 
+/** The workbench, loaded afresh at its own address (a hash change alone may land behind another page). */
+async function openWorkbench() {
+  await page.goto(`${BASE}/#/packages/grid/pages/index/index`)
+  await page.reload()
+  await page.waitForSelector('[data-testid="new-log"]', { state: 'visible' })
+}
+
 const myLogs = async () => (await api('grid.logs', {})).logs.filter((l: any) => l.place.startsWith(run))
 
 test('three logs written offline survive a reload and reach the server once each when the signal returns', async () => {
@@ -76,7 +83,7 @@ test('three logs written offline survive a reload and reach the server once each
   page.on('request', r => {
     if (r.url().endsWith('/fn/api') && r.postDataJSON()?.route === 'grid.createLog') createsSent.push(r.postData()!)
   })
-  await page.goto(`${BASE}/#/packages/grid/pages/index/index`)
+  await openWorkbench()
   // with a signal, the worker opens the log page once: its households are kept for the patrol
   await page.click('[data-testid="new-log"]')
   await page.waitForSelector('[data-household="h-xf-012"]')
@@ -122,8 +129,7 @@ test('three logs written offline survive a reload and reach the server once each
 
 test('a log the server refuses stays with its reason, and can be changed and sent', async () => {
   await loginAs(page, 'demo-grid')
-  await page.goto(`${BASE}/#/packages/grid/pages/index/index`)
-  await page.waitForSelector('[data-testid="new-log"]')
+  await openWorkbench()
   await browser.setOffline(true)
   await writeLog(`${run}-不在网格`, 'h-xf-020') // a household of 第2网格
 
