@@ -44,7 +44,11 @@ export default defineAppConfig({
       root: 'packages/villager',
       pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index']
     },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] },
+    {
+      root: 'packages/party',
+      pages: ['pages/member/index', 'pages/branch/index', 'pages/town/index', 'pages/bind/index', 'pages/public/index']
+    }
   ],
   window: {
     backgroundTextStyle: 'light',
