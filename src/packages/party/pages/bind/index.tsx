@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { call, newRequestId } from '../../../../services/api'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { useLargeFont } from '../../../../services/large-font'
 
 /** 党员身份绑定: the member types the 8-character code from their branch; then 我的党员积分 is theirs. */
 export default function BindPage() {
+  const write = useWrite()
   const large = useLargeFont()
   const [code, setCode] = useState('')
-  const [requestId] = useState(newRequestId)
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       <View className="notice">请向本支部的书记或党务管理员要一个8位的绑定码，填在下面。</View>
@@ -25,10 +24,10 @@ export default function BindPage() {
         className="button"
         data-testid="bind-submit"
         onClick={() =>
-          void act(
-            () => call('partyMember.bind', { requestId, code }),
-            '已绑定',
-            () => Taro.redirectTo({ url: '/packages/party/pages/member/index' })
+          void write.run(
+            'partyMember.bind',
+            { code },
+            { done: '已绑定', after: () => Taro.redirectTo({ url: '/packages/party/pages/member/index' }) }
           )
         }
       >

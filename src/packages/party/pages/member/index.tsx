@@ -5,9 +5,9 @@ import { MEMBER_CATEGORY_NAMES } from '../../../../../core/domain/party'
 import { formatDateTime, periodKeys } from '../../../../../core/domain/period'
 import { PENDING_STATE_NAMES } from '../../../../../core/domain/workflow'
 import { CAP_PERIOD_NAMES } from '../../../../../core/domain/rules'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
+import { useWrite } from '../../../../services/write'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
 import { PointsStepper } from '../../../../components/PointsStepper'
 import { Screen } from '../../components/Screen'
 import { Stars } from '../../components/Stars'
@@ -15,32 +15,37 @@ import '../../components/party.css'
 
 /** 我的党员积分: this year's points and place in the branch, my stars, my items, my claims, my rules. */
 export default function MemberPage() {
+  const write = useWrite()
   const { data, problem, reload } = useLoad(useCallback(() => call('partyMember.home', {}), []))
   const [rule, setRule] = useState<PartyRuleView | null>(null)
   const [points, setPoints] = useState(0)
   const [description, setDescription] = useState('')
-  const [requestId, setRequestId] = useState(newRequestId)
   const [objecting, setObjecting] = useState<string | null>(null)
   const [reason, setReason] = useState('')
 
   const claim = () =>
-    act(
-      () => call('partyClaim.create', { requestId, ruleId: rule!.id, points, description }),
-      '已提交申报',
-      () => {
-        setRule(null)
-        setDescription('')
-        setRequestId(newRequestId())
-        return reload()
+    write.run(
+      'partyClaim.create',
+      { ruleId: rule!.id, points, description },
+      {
+        done: '已提交申报',
+        after: () => {
+          setRule(null)
+          setDescription('')
+          return reload()
+        }
       }
     )
   const object = (entryId: string) =>
-    act(
-      () => call('partyObjection.create', { requestId: newRequestId(), entryId, reason }),
-      '已提交异议',
-      () => {
-        setObjecting(null)
-        setReason('')
+    write.run(
+      'partyObjection.create',
+      { entryId, reason },
+      {
+        done: '已提交异议',
+        after: () => {
+          setObjecting(null)
+          setReason('')
+        }
       }
     )
 

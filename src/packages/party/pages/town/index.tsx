@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_NAMES, PARTY_ORG_NAMES } from '../../../../../core/domain/party'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
+import { useWrite } from '../../../../services/write'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
 import { Tabs } from '../../../../components/Tabs'
 import { Screen } from '../../components/Screen'
 import '../../components/party.css'
@@ -18,6 +18,7 @@ const STAR_LABELS = ['不合格', '1星', '2星', '3星', '4星', '5星']
 
 /** 镇党委工作台: branches and members by category, star distribution, who is unscored, organisations' stars, posting ratings. */
 export default function TownPage() {
+  const write = useWrite()
   const [tab, setTab] = useState<Tab>('branches')
   const { data, problem, reload } = useLoad(useCallback(() => call('partyTown.overview', {}), []))
   const [rating, setRating] = useState<{ orgId: string; stars: number; reason: string } | null>(null)
@@ -91,19 +92,20 @@ export default function TownPage() {
                         <View
                           className="button"
                           onClick={() =>
-                            void act(
-                              () =>
-                                call('partyTown.rateOrg', {
-                                  requestId: newRequestId(),
-                                  orgId: o.orgId,
-                                  year: town.year,
-                                  stars: rating.stars,
-                                  reason: rating.reason
-                                }),
-                              '已评星并公示',
-                              () => {
-                                setRating(null)
-                                return reload()
+                            void write.run(
+                              'partyTown.rateOrg',
+                              {
+                                orgId: o.orgId,
+                                year: town.year,
+                                stars: rating.stars,
+                                reason: rating.reason
+                              },
+                              {
+                                done: '已评星并公示',
+                                after: () => {
+                                  setRating(null)
+                                  return reload()
+                                }
                               }
                             )
                           }
@@ -133,11 +135,10 @@ export default function TownPage() {
                     className="list__action"
                     data-testid="post-rating"
                     onClick={() =>
-                      void act(
-                        () =>
-                          call('partyRating.post', { requestId: newRequestId(), year: s.year, branchId: s.branchId }),
-                        '已公示',
-                        reload
+                      void write.run(
+                        'partyRating.post',
+                        { year: s.year, branchId: s.branchId },
+                        { done: '已公示', after: reload }
                       )
                     }
                   >

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { RouteResult } from '../../../../../../core/contract/routes'
 import type { PartyActView } from '../../../../../../core/contract/party-views'
-import { call, newRequestId } from '../../../../../services/api'
-import { act } from '../../../../../services/act'
+import { useWrite } from '../../../../../services/write'
+import { WriteButton } from '../../../../../components/WriteButton'
 
 type Branch = RouteResult<'partyBranch.members'>
 type Mark = 'present' | 'absent' | 'leave'
@@ -25,30 +25,26 @@ export function MeetingTab({ branch, reload }: { branch: Branch; reload: () => P
   const [marks, setMarks] = useState<Record<string, Mark>>({})
   const [deduct, setDeduct] = useState(true)
   const [note, setNote] = useState('')
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite()
   const [done, setDone] = useState<PartyActView | null>(null)
   const markOf = (id: string) => marks[id] ?? 'present'
   const ids = (m: Mark) => branch.members.filter(x => markOf(x.memberId) === m).map(x => x.memberId)
 
-  const record = () =>
-    act(
-      async () =>
-        setDone(
-          await call('partyScore.meeting', {
-            requestId,
-            ruleId,
-            presentIds: ids('present'),
-            absentIds: ids('absent'),
-            absentRuleId: deduct && deduction ? deduction.id : null,
-            note
-          })
-        ),
-      '已记录',
-      () => {
-        setRequestId(newRequestId())
-        return reload()
-      }
+  // the same marks sent again (after no signal) keep their request id: the meeting is recorded once
+  const record = async () => {
+    const act = await write.run(
+      'partyScore.meeting',
+      {
+        ruleId,
+        presentIds: ids('present'),
+        absentIds: ids('absent'),
+        absentRuleId: deduct && deduction ? deduction.id : null,
+        note
+      },
+      { done: '已记录', after: reload }
     )
+    if (act) setDone(act)
+  }
 
   if (done)
     return (
@@ -110,9 +106,13 @@ export function MeetingTab({ branch, reload }: { branch: Branch; reload: () => P
         </View>
       ) : null}
       <Input className="input" value={note} placeholder="会议内容（可不填）" onInput={e => setNote(e.detail.value)} />
-      <View className="button" data-testid="meeting-submit" onClick={() => void record()}>
-        记录会议，到会{ids('present').length}人
-      </View>
+      <WriteButton
+        label={`记录会议，到会${ids('present').length}人`}
+        testid="meeting-submit"
+        submitting={write.submitting('partyScore.meeting')}
+        disabled={write.busy || !ruleId}
+        onClick={record}
+      />
     </View>
   )
 }

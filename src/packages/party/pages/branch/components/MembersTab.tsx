@@ -2,20 +2,18 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { RouteResult } from '../../../../../../core/contract/routes'
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_NAMES } from '../../../../../../core/domain/party'
-import { call, newRequestId } from '../../../../../services/api'
-import { act } from '../../../../../services/act'
+import { useWrite } from '../../../../../services/write'
 
 type Branch = RouteResult<'partyBranch.members'>
 
 /** Members by category with this year's and this quarter's points; bind codes; members from households. */
 export function MembersTab({ branch, reload }: { branch: Branch; reload: () => Promise<void> }) {
   const [code, setCode] = useState<{ memberId: string; code: string } | null>(null)
-  const issue = (memberId: string) =>
-    act(
-      async () =>
-        setCode({ memberId, ...(await call('partyBranch.bindCode', { requestId: newRequestId(), memberId })) }),
-      '已生成'
-    )
+  const write = useWrite()
+  const issue = async (memberId: string) => {
+    const issued = await write.run('partyBranch.bindCode', { memberId })
+    if (issued) setCode({ memberId, code: issued.code })
+  }
   return (
     <View>
       {MEMBER_CATEGORIES.map(category => {
@@ -58,9 +56,7 @@ export function MembersTab({ branch, reload }: { branch: Branch; reload: () => P
       })}
       <View
         className="button secondary"
-        onClick={() =>
-          void act(() => call('partyBranch.fromHouseholds', { requestId: newRequestId() }), '已导入', reload)
-        }
+        onClick={() => void write.run('partyBranch.fromHouseholds', {}, { done: '已导入', after: reload })}
       >
         把家庭户里标了党员的人加进来
       </View>

@@ -1,14 +1,15 @@
 import { useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatDateTime } from '../../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../../services/api'
+import { call } from '../../../../../services/api'
+import { useWrite } from '../../../../../services/write'
 import { useTabLoad } from '../../../components/use-tab-load'
 import { Problem } from '../../../../../components/Problem'
-import { act } from '../../../../../services/act'
 import { QuarterList } from '../../../components/QuarterList'
 
 /** 公示: post this quarter's points to the branch; what the branch has posted. */
 export function PostingTab({ quarter }: { quarter: string }) {
+  const write = useWrite()
   const { data, problem, reload } = useTabLoad(useCallback(() => call('partyPosting.list', {}), []))
   if (problem) return <Problem problem={problem} />
   const posted = data?.quarters.some(q => q.quarter === quarter)
@@ -18,9 +19,7 @@ export function PostingTab({ quarter }: { quarter: string }) {
         <View
           className="button"
           data-testid="post-quarter"
-          onClick={() =>
-            void act(() => call('partyPosting.publish', { requestId: newRequestId(), quarter }), '已公示', reload)
-          }
+          onClick={() => void write.run('partyPosting.publish', { quarter }, { done: '已公示', after: reload })}
         >
           公示{quarter.replace('-Q', '年第')}季度的积分
         </View>

@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { RATING_STATE_NAMES, rate, starWord } from '../../../../../../core/domain/party'
-import { call, newRequestId } from '../../../../../services/api'
+import { call } from '../../../../../services/api'
+import { useWrite } from '../../../../../services/write'
 import { useTabLoad } from '../../../components/use-tab-load'
 import { Problem } from '../../../../../components/Problem'
-import { act } from '../../../../../services/act'
 import { PointsStepper } from '../../../../../components/PointsStepper'
 
 /**
@@ -12,6 +12,7 @@ import { PointsStepper } from '../../../../../components/PointsStepper'
  * computes them again when it saves). Then the branch confirms and the town posts it.
  */
 export function RatingTab({ year }: { year: string }) {
+  const write = useWrite()
   const { data, problem, reload } = useTabLoad(useCallback(() => call('partyRating.sheet', { year }), [year]))
   const [reviews, setReviews] = useState<Record<string, number>>({})
   if (problem) return <Problem problem={problem} />
@@ -19,15 +20,13 @@ export function RatingTab({ year }: { year: string }) {
   const editable = data.state === null || data.state === 'entered' || data.state === 'confirmed'
   const reviewOf = (memberId: string, stored: number) => reviews[memberId] ?? stored
   const save = () =>
-    act(
-      () =>
-        call('partyRating.enter', {
-          requestId: newRequestId(),
-          year,
-          reviews: data.rows.map(r => ({ memberId: r.memberId, review: reviewOf(r.memberId, r.review) }))
-        }),
-      '已保存',
-      reload
+    write.run(
+      'partyRating.enter',
+      {
+        year,
+        reviews: data.rows.map(r => ({ memberId: r.memberId, review: reviewOf(r.memberId, r.review) }))
+      },
+      { done: '已保存', after: reload }
     )
   return (
     <View>
@@ -74,9 +73,7 @@ export function RatingTab({ year }: { year: string }) {
         <View
           className="button secondary"
           data-testid="rating-confirm"
-          onClick={() =>
-            void act(() => call('partyRating.confirm', { requestId: newRequestId(), year }), '支部已确认', reload)
-          }
+          onClick={() => void write.run('partyRating.confirm', { year }, { done: '支部已确认', after: reload })}
         >
           支部确认，报镇党委公示
         </View>

@@ -1,13 +1,14 @@
 import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { formatDateTime } from '../../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../../services/api'
+import { call } from '../../../../../services/api'
+import { useWrite } from '../../../../../services/write'
 import { useTabLoad } from '../../../components/use-tab-load'
 import { Problem } from '../../../../../components/Problem'
-import { act } from '../../../../../services/act'
 
 /** 审核: members' claims (approve or reject with a reason) and objections to the posted quarter. */
 export function ReviewTab() {
+  const write = useWrite()
   const { data, problem, reload } = useTabLoad(
     useCallback(async () => {
       const [claims, objections] = await Promise.all([call('partyClaim.queue', {}), call('partyObjection.queue', {})])
@@ -35,28 +36,20 @@ export function ReviewTab() {
             <Text
               className="list__action"
               data-testid="party-claim-approve"
-              onClick={() =>
-                void act(
-                  () => call('partyClaim.approve', { requestId: newRequestId(), claimId: c.id }),
-                  '已通过',
-                  reload
-                )
-              }
+              onClick={() => void write.run('partyClaim.approve', { claimId: c.id }, { done: '已通过', after: reload })}
             >
               通过
             </Text>
             <Text
               className="list__action muted"
               onClick={() =>
-                void act(
-                  () =>
-                    call('partyClaim.reject', {
-                      requestId: newRequestId(),
-                      claimId: c.id,
-                      reason: reason || '不符合细则'
-                    }),
-                  '已驳回',
-                  reload
+                void write.run(
+                  'partyClaim.reject',
+                  {
+                    claimId: c.id,
+                    reason: reason || '不符合细则'
+                  },
+                  { done: '已驳回', after: reload }
                 )
               }
             >
@@ -80,16 +73,14 @@ export function ReviewTab() {
             <Text
               className="list__action"
               onClick={() =>
-                void act(
-                  () =>
-                    call('partyObjection.resolve', {
-                      requestId: newRequestId(),
-                      objectionId: o.id,
-                      upheld: true,
-                      reply: reason || '核实后更正'
-                    }),
-                  '已更正',
-                  reload
+                void write.run(
+                  'partyObjection.resolve',
+                  {
+                    objectionId: o.id,
+                    upheld: true,
+                    reply: reason || '核实后更正'
+                  },
+                  { done: '已更正', after: reload }
                 )
               }
             >
@@ -98,16 +89,14 @@ export function ReviewTab() {
             <Text
               className="list__action muted"
               onClick={() =>
-                void act(
-                  () =>
-                    call('partyObjection.resolve', {
-                      requestId: newRequestId(),
-                      objectionId: o.id,
-                      upheld: false,
-                      reply: reason || '核实无误'
-                    }),
-                  '已答复',
-                  reload
+                void write.run(
+                  'partyObjection.resolve',
+                  {
+                    objectionId: o.id,
+                    upheld: false,
+                    reply: reason || '核实无误'
+                  },
+                  { done: '已答复', after: reload }
                 )
               }
             >
