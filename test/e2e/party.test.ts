@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { BASE, SHOTS, api as callApi, loginAs as login } from './app'
+import { SHOTS, api as callApi, loginAs as login } from './app'
 
 /**
  * Issue 14's end-to-end, as a new user would: the branch secretary of the demo village records a
@@ -17,13 +17,16 @@ beforeAll(async () => {
   page = await browser.newPage()
 })
 afterAll(() => browser.close())
+// what the page showed when a step failed, to look at
+afterEach(() => page.screenshot({ path: path.join(SHOTS, 'party-last.png'), fullPage: true }))
 
 const loginAs = (openid: string) => login(page, openid)
 const api = (route: string, input: unknown = {}) => callApi(page, route, input)
-/** opens a page by its address, once its slide-in has settled (Taro's h5 animates page changes) */
-const open = async (url: string) => {
-  await page.goto(`${BASE}/#${url}`)
-  await page.waitForTimeout(500)
+/** as the member does: the 我的 tab, then 我的党员积分 */
+async function openMemberPage() {
+  await see('[data-testid="balance"]')
+  await tap('.weui-tabbar__item >> text=我的')
+  await tap('[data-testid="open-party-member"]')
 }
 /**
  * Taro's h5 keeps earlier pages in the DOM, hidden: look only at what is on screen. The click waits
@@ -65,8 +68,7 @@ test('meeting, claim and approval, annual rating posted: the member and the hous
 
   // the member claims 志愿服务 on their own page
   await loginAs('demo-villager-2')
-  await open('/pages/mine/index')
-  await tap('[data-testid="open-party-member"]')
+  await openMemberPage()
   await see('[data-testid="member-year-points"]')
   expect(Number(await textOf('[data-testid="member-year-points"]'))).toBe(before.runningTotal + 3)
   await tap('[data-testid="party-claim-rule"][data-rule="pb-xf-1-volunteer"]')
@@ -78,7 +80,7 @@ test('meeting, claim and approval, annual rating posted: the member and the hous
 
   // the secretary approves it
   await loginAs('demo-secretary')
-  await open('/packages/party/pages/branch/index')
+  await tap('[data-testid="open-party-branch"]')
   await tap('.tabs__item[data-value="review"]')
   await see('[data-testid="party-claim-row"]')
   await shot('party-review')
@@ -87,7 +89,7 @@ test('meeting, claim and approval, annual rating posted: the member and the hous
 
   // the member sees the points
   await loginAs('demo-villager-2')
-  await open('/packages/party/pages/member/index')
+  await openMemberPage()
   await see('[data-testid="party-my-claim"][data-state="approved"]')
   expect(Number(await textOf('[data-testid="member-year-points"]'))).toBe(before.runningTotal + 6)
   expect(await textOf('body')).toContain('参加志愿服务')
@@ -95,7 +97,7 @@ test('meeting, claim and approval, annual rating posted: the member and the hous
 
   // year end: the secretary enters the 民主评议 scores and confirms
   await loginAs('demo-secretary')
-  await open('/packages/party/pages/branch/index')
+  await tap('[data-testid="open-party-branch"]')
   await tap('.tabs__item[data-value="rating"]')
   const row = page.locator('[data-testid="rating-row"][data-member="pm-xf-01"]')
   // the stepper moves 民主评议 (0…20) by 5: three taps are 15
@@ -126,7 +128,7 @@ test('meeting, claim and approval, annual rating posted: the member and the hous
   expect(await textOf('[data-testid="party-household"]')).toContain(`共产党员户`)
   expect(await textOf('[data-testid="party-star"]')).toContain(`${before.year}年`)
   await shot('party-household-card')
-  await open('/packages/party/pages/member/index')
+  await openMemberPage()
   await see('[data-testid="member-stars"]')
   expect(await attrOf('[data-testid="member-stars"]', 'data-stars')).toBe(String(li.stars))
   expect(await textOf('[data-testid="member-stars"]')).toContain('公示中')
