@@ -48,7 +48,9 @@ export default defineAppConfig({
     {
       root: 'packages/party',
       pages: ['pages/member/index', 'pages/branch/index', 'pages/town/index', 'pages/bind/index', 'pages/public/index']
-    }
+    },
+    // 隐私政策: for everyone, read rarely, so outside the main package
+    { root: 'packages/info', pages: ['pages/privacy/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',
