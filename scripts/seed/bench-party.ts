@@ -3,7 +3,7 @@
  * entries each (two a month), a meeting rule without a cap (so a meeting can be recorded again and
  * again), and the personas that score and read them.
  */
-import { applyPosting, emptyLedgerState } from '../../core/domain/ledger'
+import { applyEntry, emptyLedgerState } from '../../core/domain/ledger'
 import type { PartyRuleTerms } from '../../core/domain/party'
 import { periodKeys } from '../../core/domain/period'
 import { BENCH_VILLAGE } from './bench-village'
@@ -65,7 +65,7 @@ export function buildBenchParty(now: number) {
     for (let k = 24; k >= 1; k--) {
       const at = now - k * 15 * DAY
       const keys = periodKeys(at)
-      const next = applyPosting(state, { kind: 'award', points: 3, at, rule: null })
+      const next = applyEntry(state, { kind: 'award', points: 3, at, rule: null })
       if ('refused' in next) throw new Error('bench member entry refused')
       state = {
         ...next,
