@@ -29,7 +29,7 @@ import {
 } from '../seed/bench-party'
 
 const ROOT = path.resolve(__dirname, '../..')
-/** the batch route's bound on households in flight (cloudfunctions/api/routes/scoring.ts) */
+/** the batch route's bound on households in flight (cloudfunctions/api/routes/score.ts) */
 const BATCH_PARALLELISM = 20
 const CLOUD_ROUND_TRIP_MS = 10
 
