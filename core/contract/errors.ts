@@ -34,6 +34,10 @@ export const ERRORS = {
   NOT_ANSWERED: '村里答复以后才能评价',
   DOOR_PLATE_TAKEN: '村里已经有这个门牌号了',
   GRANT_NOT_ALLOWED: '您不能授予这个角色',
+  INVALID_CHOICE: '选的项不对，请按要求选',
+  ALREADY_VOTED: '您（您家）已经投过票了，每人（每户）只能投一次',
+  VOTE_CLOSED: '投票已经截止了',
+  VOTE_STILL_OPEN: '投票还没截止，截止以后才能公布结果',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const
 

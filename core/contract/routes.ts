@@ -26,8 +26,10 @@ import type {
   SessionView,
   TemplateView
 } from './views'
+import { participationRoutes } from './participation'
 
 export * from './views'
+export * from './participation'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -383,7 +385,10 @@ export const routes = {
       guide: text(500).default('')
     }),
     result<ServiceView>()
-  )
+  ),
+
+  // votes, activities, organisations, points for credit: core/contract/participation.ts
+  ...participationRoutes
 } as const
 
 export type RouteName = keyof typeof routes

@@ -24,7 +24,9 @@ const fixture = {
   issueNew: '',
   issueHandling: '',
   issueAnswered: '',
-  issueToRate: ''
+  issueToRate: '',
+  vote: '',
+  voteClosed: ''
 }
 
 const PERSONAS = [
@@ -306,7 +308,34 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'service.save': {
     input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
     expect: only(bothCadres)
-  }
+  },
+  ...participationRows()
+}
+
+/** Issue 17's routes: votes, activities, organisations, points for credit. */
+function participationRows() {
+  const village = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'NOT_FOUND', 'demo-town': 'NOT_FOUND' } as const
+  return {
+    'vote.open': {
+      input: () => ({
+        requestId: rid(),
+        question: '矩阵投票',
+        options: ['是', '否'],
+        deadlineAt: Date.UTC(2026, 11, 1)
+      }),
+      expect: only({ ...bothCadres, 'demo-town': 'ok' })
+    },
+    'vote.list': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+    'vote.get': {
+      input: () => ({ voteId: fixture.vote }),
+      expect: only({ ...villagers, 'demo-grid': 'ok', ...village })
+    },
+    // per person, so both villagers may vote once
+    'vote.cast': { input: () => ({ requestId: rid(), voteId: fixture.vote, choices: [0] }), expect: only(villagers) },
+    'vote.voters': { input: () => ({ voteId: fixture.vote }), expect: only(village) },
+    'vote.close': { input: () => ({ requestId: rid(), voteId: fixture.vote }), expect: only(village) },
+    'vote.post': { input: () => ({ requestId: rid(), voteId: fixture.voteClosed }), expect: only(village) }
+  } as const
 }
 
 beforeAll(async () => {
@@ -356,6 +385,19 @@ beforeAll(async () => {
   fixture.issueNew = (await issue()).id
   fixture.issueHandling = (await issue()).id
   await step('issue.take', fixture.issueHandling)
+  const vote = () =>
+    env
+      .call('demo-cadre', 'vote.open', {
+        requestId: rid(),
+        question: '矩阵投票',
+        options: ['是', '否'],
+        per: 'person',
+        deadlineAt: Date.UTC(2026, 11, 1)
+      })
+      .then(data)
+  fixture.vote = (await vote()).id
+  fixture.voteClosed = (await vote()).id
+  await env.call('demo-cadre', 'vote.close', { requestId: rid(), voteId: fixture.voteClosed })
   for (const key of ['issueAnswered', 'issueToRate'] as const) {
     fixture[key] = (await issue()).id
     await step('issue.take', fixture[key])

@@ -13,6 +13,7 @@ import * as householdCode from './household-code'
 import * as notices from './notices'
 import * as villageIssues from './village-issues'
 import * as services from './services'
+import { participationHandlers } from './participation'
 
 export const handlers: Handlers = {
   'me.session': session,
@@ -81,5 +82,6 @@ export const handlers: Handlers = {
   'issue.close': villageIssues.close,
   'issue.rate': villageIssues.rate,
   'service.list': services.list,
-  'service.save': services.save
+  'service.save': services.save,
+  ...participationHandlers
 }

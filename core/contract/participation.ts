@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { OPTIONS_MAX, OPTIONS_MIN } from '../domain/votes'
+import type { VoteView, VoterView } from './participation-views'
+
+export * from './participation-views'
+
+/**
+ * The routes of village participation (issue 17): votes, activities with sign-up and check-in,
+ * organisations on the platform and points for credit. Spread into the route table of routes.ts;
+ * the same conventions: no input names the caller, their role or their village.
+ */
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
+const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
+const text = (max: number) => z.string().trim().max(max)
+const required = (max: number) => text(max).min(1, '不能为空')
+const page = z.number().int().min(1).max(500).default(1)
+const atMs = z.number().int().min(0).max(4102444800000)
+
+const write = <T extends z.ZodRawShape>(shape: T) => z.object({ requestId, ...shape }).strict()
+const result = <T>() => ({}) as T
+const read = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, result: _ })
+const change = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: true as const, result: _ })
+
+export const participationRoutes = {
+  // votes (村民投票)
+  'vote.open': change(
+    write({
+      question: required(100),
+      options: z.array(required(40)).min(OPTIONS_MIN).max(OPTIONS_MAX),
+      multiple: z.boolean().default(false),
+      maxChoices: z.number().int().min(1).max(OPTIONS_MAX).default(1),
+      deadlineAt: atMs,
+      per: z.enum(['household', 'person']).default('household'),
+      secret: z.boolean().default(false),
+      resultsShown: z.enum(['live', 'afterClose']).default('live'),
+      /** town administrators open a vote for all the villages of their town */
+      toTown: z.boolean().default(false)
+    }),
+    result<VoteView>()
+  ),
+  'vote.list': read(z.object({ page }).strict(), result<{ votes: VoteView[]; page: number; hasMore: boolean }>()),
+  'vote.get': read(z.object({ voteId: id }).strict(), result<VoteView>()),
+  'vote.cast': change(
+    write({
+      voteId: id,
+      choices: z
+        .array(
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(OPTIONS_MAX - 1)
+        )
+        .min(1)
+        .max(OPTIONS_MAX)
+    }),
+    result<VoteView>()
+  ),
+  'vote.voters': read(
+    z.object({ voteId: id, page }).strict(),
+    result<{ voters: VoterView[]; page: number; hasMore: boolean }>()
+  ),
+  'vote.close': change(write({ voteId: id }), result<VoteView>()),
+  /** publishes the results as a notice to the vote's village or town */
+  'vote.post': change(write({ voteId: id }), result<VoteView>())
+} as const
