@@ -44,6 +44,10 @@ export default defineAppConfig({
       root: 'packages/villager',
       pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index']
     },
+    {
+      root: 'packages/participation',
+      pages: ['pages/votes/index', 'pages/vote/index', 'pages/vote-new/index']
+    },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
   ],
   window: {

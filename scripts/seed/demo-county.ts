@@ -8,6 +8,7 @@ import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
 import { buildServices } from './services'
+import { buildDemoParticipation } from './demo-participation'
 
 export interface Persona {
   openid: string
@@ -420,6 +421,7 @@ export function buildDemoCounty(now: number) {
     grants,
     goods,
     notices,
-    services: buildServices('t-xiangyang', now)
+    services: buildServices('t-xiangyang', now),
+    ...buildDemoParticipation(now)
   }
 }

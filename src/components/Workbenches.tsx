@@ -43,6 +43,15 @@ export function Workbenches({ session }: { session: SessionView }) {
           全镇审计记录
         </View>
       ) : null}
+      {has('cadre') || has('townAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-votes-staff"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/votes/index' })}
+        >
+          村民投票
+        </View>
+      ) : null}
       {has('townAdmin') || has('countyAdmin') ? (
         <View
           className="button secondary"
