@@ -38,6 +38,11 @@ export const ERRORS = {
   ALREADY_VOTED: '您（您家）已经投过票了，每人（每户）只能投一次',
   VOTE_CLOSED: '投票已经截止了',
   VOTE_STILL_OPEN: '投票还没截止，截止以后才能公布结果',
+  OTHER_BRANCH: '只能办理本支部党员的事',
+  RULE_NOT_FOR_CATEGORY: '这条细则不适用于这一类党员',
+  NOT_PARTY_MEMBER: '您还没有绑定党员身份，请找支部领取绑定码',
+  BIND_CODE_INVALID: '绑定码不对或已经过期，请找支部重新领取',
+  RATING_NOT_READY: '年度评星还没到这一步',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const
 
