@@ -46,7 +46,15 @@ export default defineAppConfig({
     },
     {
       root: 'packages/participation',
-      pages: ['pages/votes/index', 'pages/vote/index', 'pages/vote-new/index']
+      pages: [
+        'pages/votes/index',
+        'pages/vote/index',
+        'pages/vote-new/index',
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/activity-new/index',
+        'pages/checkin/index'
+      ]
     },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
   ],

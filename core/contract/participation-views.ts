@@ -33,3 +33,45 @@ export interface VoterView {
   /** what they chose: only for open votes; secret votes store no choice next to a voter */
   choices: string[] | null
 }
+
+export interface ActivityView {
+  id: string
+  kind: import('../domain/activities').ActivityKind
+  title: string
+  description: string
+  place: string
+  startAt: number
+  endAt: number
+  capacity: number
+  signedUp: number
+  state: import('../domain/activities').ActivityState
+  /** the rule that credits attendance, and its points per household; null: no points */
+  credit: { title: string; points: number } | null
+  byName: string
+  /** the caller's own sign-up: null, or its state and whether they have checked in */
+  mine: { state: import('../domain/activities').SignupState; checkedIn: boolean } | null
+  /** for the village's cadre: may manage it (code, ticks, confirmation) */
+  canManage: boolean
+  /** after confirmation: how many households were credited */
+  credited: number | null
+}
+
+export interface AttendeeView {
+  id: string
+  label: string
+  householdId: string
+  state: import('../domain/activities').SignupState
+  checkedInAt: number | null
+  /** how: by the activity's code, or ticked off by the cadre */
+  checkedInBy: 'code' | 'cadre' | null
+}
+
+export interface ActivityConfirmation {
+  activity: ActivityView
+  /** households credited now; on a repeated confirmation 0 */
+  credited: number
+  /** households credited before (a repeated confirmation) */
+  already: number
+  /** households the rule's cap refused */
+  capped: number
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { OPTIONS_MAX, OPTIONS_MIN } from '../domain/votes'
-import type { VoteView, VoterView } from './participation-views'
+import type { ActivityConfirmation, ActivityView, AttendeeView, VoteView, VoterView } from './participation-views'
 
 export * from './participation-views'
 
@@ -62,5 +62,51 @@ export const participationRoutes = {
   ),
   'vote.close': change(write({ voteId: id }), result<VoteView>()),
   /** publishes the results as a notice to the vote's village or town */
-  'vote.post': change(write({ voteId: id }), result<VoteView>())
+  'vote.post': change(write({ voteId: id }), result<VoteView>()),
+
+  // what is on in the village, for the home screen: its open vote and next activity
+  'village.now': read(z.object({}).strict(), result<{ vote: VoteView | null; activity: ActivityView | null }>()),
+
+  // activities (活动报名与签到)
+  'activity.post': change(
+    write({
+      kind: z.enum(['labour', 'volunteer', 'culture']),
+      title: required(40),
+      description: text(500).default(''),
+      place: required(60),
+      startAt: atMs,
+      endAt: atMs,
+      capacity: z.number().int().min(1).max(500),
+      /** the village rule that credits attendance, with the points per household; none: no points */
+      credit: z
+        .object({ ruleId: id, points: z.number().int().min(1).max(1000) })
+        .strict()
+        .nullable()
+        .default(null)
+    }),
+    result<ActivityView>()
+  ),
+  'activity.list': read(
+    z.object({ page }).strict(),
+    result<{ activities: ActivityView[]; page: number; hasMore: boolean }>()
+  ),
+  'activity.get': read(z.object({ activityId: id }).strict(), result<ActivityView>()),
+  'activity.signUp': change(write({ activityId: id }), result<ActivityView>()),
+  'activity.cancel': change(write({ activityId: id }), result<ActivityView>()),
+  /** the key comes from the activity's code (its scene), which only those at the place can scan */
+  'activity.checkIn': change(
+    write({ activityId: id, key: z.string().regex(/^[a-z0-9]{8}$/, '签到码不对') }),
+    result<ActivityView>()
+  ),
+  'activity.code': read(z.object({ activityId: id }).strict(), result<{ fileID: string; url: string }>()),
+  'activity.attendees': read(
+    z.object({ activityId: id }).strict(),
+    result<{ attendees: AttendeeView[]; activity: ActivityView }>()
+  ),
+  /** the cadre ticks a signed-up person off, or a household that came without signing up */
+  'activity.tick': change(
+    write({ activityId: id, signupId: id.optional(), householdId: id.optional(), present: z.boolean() }),
+    result<AttendeeView>()
+  ),
+  'activity.confirm': change(write({ activityId: id }), result<ActivityConfirmation>())
 } as const

@@ -438,20 +438,22 @@ export function buildDemoCounty(now: number) {
 
   const party = buildDemoParty(now)
   linkPartyHouseholds(households, party)
+  const participation = buildDemoParticipation(now)
   return {
     ...party,
     places,
     households,
     entries: [...kept, ...party.entries],
     postings,
-    rules,
+    rules: [...rules, ...participation.rules],
     templates,
     users,
     grants,
     goods,
     notices,
     services: buildServices('t-xiangyang', now),
-    ...buildDemoParticipation(now)
+    votes: participation.votes,
+    activities: participation.activities
   }
 }
 

@@ -1,11 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { VoteView } from '../../core/contract/participation'
+import type { ActivityView, VoteView } from '../../core/contract/participation'
 import { formatDateTime } from '../../core/domain/period'
 
-/** On the home screen: the village's open vote, so nobody misses it; the way to all votes. */
-export function HappeningNow({ vote }: { vote: VoteView | null }) {
+/** On the home screen: the village's open vote and next activity, so nobody misses them; the ways to all of them. */
+export function HappeningNow({ now }: { now: { vote: VoteView | null; activity: ActivityView | null } | null }) {
   const go = (url: string) => Taro.navigateTo({ url })
+  const vote = now?.vote
+  const activity = now?.activity
+  const signedUp = activity?.mine?.state === 'signedUp'
   return (
     <View>
       {vote ? (
@@ -21,6 +24,23 @@ export function HappeningNow({ vote }: { vote: VoteView | null }) {
           <Text className="list__action">{vote.voted ? '已投票，看结果' : '去投票'}</Text>
         </View>
       ) : null}
+      {activity ? (
+        <View
+          className="notice"
+          data-testid="home-activity"
+          onClick={() => go(`/packages/participation/pages/activity/index?id=${activity.id}`)}
+        >
+          <Text className="muted">
+            活动 · {formatDateTime(activity.startAt)} · {activity.place}
+          </Text>
+          <View className="section-title" style={{ margin: '8px 0' }}>
+            {activity.title}
+          </View>
+          <Text className="list__action">
+            {signedUp ? '已报名' : `去报名（还剩${Math.max(0, activity.capacity - activity.signedUp)}个名额）`}
+          </Text>
+        </View>
+      ) : null}
       <View className="links">
         <View
           className="button secondary"
@@ -28,6 +48,13 @@ export function HappeningNow({ vote }: { vote: VoteView | null }) {
           onClick={() => go('/packages/participation/pages/votes/index')}
         >
           村民投票
+        </View>
+        <View
+          className="button secondary"
+          data-testid="open-activities"
+          onClick={() => go('/packages/participation/pages/activities/index')}
+        >
+          活动报名
         </View>
       </View>
     </View>

@@ -52,6 +52,15 @@ export function Workbenches({ session }: { session: SessionView }) {
           村民投票
         </View>
       ) : null}
+      {has('cadre') ? (
+        <View
+          className="button secondary"
+          data-testid="open-activities-staff"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/activities/index' })}
+        >
+          活动和签到
+        </View>
+      ) : null}
       {has('townAdmin') || has('countyAdmin') ? (
         <View
           className="button secondary"

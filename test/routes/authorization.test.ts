@@ -26,7 +26,10 @@ const fixture = {
   issueAnswered: '',
   issueToRate: '',
   vote: '',
-  voteClosed: ''
+  voteClosed: '',
+  activity: '',
+  activityUnderWay: '',
+  activityKey: ''
 }
 
 const PERSONAS = [
@@ -334,7 +337,41 @@ function participationRows() {
     'vote.cast': { input: () => ({ requestId: rid(), voteId: fixture.vote, choices: [0] }), expect: only(villagers) },
     'vote.voters': { input: () => ({ voteId: fixture.vote }), expect: only(village) },
     'vote.close': { input: () => ({ requestId: rid(), voteId: fixture.vote }), expect: only(village) },
-    'vote.post': { input: () => ({ requestId: rid(), voteId: fixture.voteClosed }), expect: only(village) }
+    'vote.post': { input: () => ({ requestId: rid(), voteId: fixture.voteClosed }), expect: only(village) },
+    'village.now': { input: () => ({}), expect: only(inVillage) },
+    'activity.post': {
+      input: () => ({
+        requestId: rid(),
+        kind: 'culture',
+        title: '矩阵活动',
+        place: '村委会',
+        startAt: Date.UTC(2026, 11, 1),
+        endAt: Date.UTC(2026, 11, 1, 2),
+        capacity: 10
+      }),
+      expect: only(bothCadres)
+    },
+    'activity.list': { input: () => ({}), expect: only(inVillage) },
+    'activity.get': {
+      input: () => ({ activityId: fixture.activity }),
+      expect: only({ ...villagers, 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'NOT_FOUND' })
+    },
+    'activity.signUp': { input: () => ({ requestId: rid(), activityId: fixture.activity }), expect: only(villagers) },
+    'activity.cancel': { input: () => ({ requestId: rid(), activityId: fixture.activity }), expect: only(villagers) },
+    'activity.checkIn': {
+      input: () => ({ requestId: rid(), activityId: fixture.activityUnderWay, key: fixture.activityKey }),
+      expect: only(villagers)
+    },
+    'activity.code': { input: () => ({ activityId: fixture.activity }), expect: only(cadreOnly) },
+    'activity.attendees': { input: () => ({ activityId: fixture.activity }), expect: only(cadreOnly) },
+    'activity.tick': {
+      input: () => ({ requestId: rid(), activityId: fixture.activity, householdId: 'h-xf-005', present: true }),
+      expect: only(cadreOnly)
+    },
+    'activity.confirm': {
+      input: () => ({ requestId: rid(), activityId: fixture.activityUnderWay }),
+      expect: only(cadreOnly)
+    }
   } as const
 }
 
@@ -398,6 +435,36 @@ beforeAll(async () => {
   fixture.vote = (await vote()).id
   fixture.voteClosed = (await vote()).id
   await env.call('demo-cadre', 'vote.close', { requestId: rid(), voteId: fixture.voteClosed })
+  const activity = (startAt: number) =>
+    env
+      .call('demo-cadre', 'activity.post', {
+        requestId: rid(),
+        kind: 'labour',
+        title: '矩阵活动',
+        place: '村委会',
+        startAt,
+        endAt: startAt + 3 * 3600_000,
+        capacity: 10
+      })
+      .then(data)
+  fixture.activity = (await activity(Date.UTC(2026, 11, 1))).id
+  // an activity under way now: posted and signed up for the day before (the routes as of then)
+  const dayBefore = (openid: string, route: string, input: object) =>
+    env.router()({ route, input }, { ...env.ctxFor(openid), now: () => Date.UTC(2026, 10, 26) })
+  fixture.activityUnderWay = (
+    await dayBefore('demo-cadre', 'activity.post', {
+      requestId: rid(),
+      kind: 'labour',
+      title: '矩阵活动',
+      place: '村委会',
+      startAt: Date.UTC(2026, 10, 27, 3, 30),
+      endAt: Date.UTC(2026, 10, 27, 6),
+      capacity: 10
+    }).then(data)
+  ).id
+  for (const villager of ['demo-villager', 'demo-villager-2'])
+    await dayBefore(villager, 'activity.signUp', { requestId: rid(), activityId: fixture.activityUnderWay })
+  fixture.activityKey = (await env.db.collection('activities').doc(fixture.activityUnderWay).get()).data.key
   for (const key of ['issueAnswered', 'issueToRate'] as const) {
     fixture[key] = (await issue()).id
     await step('issue.take', fixture[key])

@@ -1,3 +1,5 @@
+import type { ActivityKind, ActivityState, SignupState } from '../../../core/domain/activities'
+import type { RuleSnapshot } from './documents'
 import type { ResultsShown, VoteState, VoterUnit } from '../../../core/domain/votes'
 
 /** The stored documents of village participation (issue 17). */
@@ -40,5 +42,44 @@ export interface BallotDoc {
   /** hash of (voter, request id): tells a retry of the same request from a second ballot */
   requestKey: string
   choices: number[] | null
+  at: number
+}
+
+export interface ActivityDoc {
+  _id: string
+  villageId: string
+  kind: ActivityKind
+  title: string
+  description: string
+  place: string
+  startAt: number
+  endAt: number
+  capacity: number
+  /** sign-ups in force, kept in the same transaction as each sign-up and cancellation */
+  signedUp: number
+  /** the rule snapshot that credits attendance and the points per household, or null */
+  rule: RuleSnapshot | null
+  points: number
+  state: ActivityState
+  /** what the activity's code carries besides the id: who scans the code at the place knows it */
+  key: string
+  codeFile: string | null
+  by: string
+  byName: string
+  at: number
+  confirmedAt: number | null
+  credited: number | null
+}
+
+/** One person's sign-up `<activity>:<person>`, or a household ticked off without one `<activity>:h-<household>`. */
+export interface SignupDoc {
+  _id: string
+  activityId: string
+  householdId: string
+  doorPlate: string
+  name: string
+  state: SignupState
+  checkedInAt: number | null
+  checkedInBy: 'code' | 'cadre' | null
   at: number
 }

@@ -97,6 +97,12 @@ const votedIn = (ctx: RouteCtx, v: VoteDoc, cast: Set<string>) => {
   return key !== null && cast.has(ballotId(v._id, key))
 }
 
+/** Votes as the caller sees them, with whether they (their household) have voted: one query. */
+export async function voteViews(ctx: RouteCtx, votes: VoteDoc[]): Promise<VoteView[]> {
+  const cast = await castBallots(ctx, votes)
+  return votes.map(v => toView(ctx, v, votedIn(ctx, v, cast)))
+}
+
 export const open: Handler<'vote.open'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin'] },
   async handle({ requestId, toTown, ...input }, ctx) {
@@ -158,9 +164,7 @@ export const list: Handler<'vote.list'> = {
       .skip((page - 1) * PAGE)
       .limit(PAGE + 1)
       .get()) as unknown as { data: VoteDoc[] }
-    const votes = res.data.slice(0, PAGE)
-    const cast = await castBallots(ctx, votes)
-    return { votes: votes.map(v => toView(ctx, v, votedIn(ctx, v, cast))), page, hasMore: res.data.length > PAGE }
+    return { votes: await voteViews(ctx, res.data.slice(0, PAGE)), page, hasMore: res.data.length > PAGE }
   }
 }
 

@@ -26,18 +26,18 @@ export default function Index() {
       call('me.session', {}),
       call('archive.home', {}).catch((e: ApiError) => e)
     ])
-    if (home instanceof ApiError) return { session, home, notices: [], issues: [], openVote: null }
-    const [notices, issues, votes] = await Promise.all([
+    if (home instanceof ApiError) return { session, home, notices: [], issues: [], happening: null }
+    const [notices, issues, happening] = await Promise.all([
       call('notice.list', {}),
       call('issue.mine', {}),
-      call('vote.list', {})
+      call('village.now', {})
     ])
     return {
       session,
       home,
       notices: notices.notices.slice(0, NOTICES_ON_HOME),
       issues: issues.issues.filter(i => i.state !== 'closed').slice(0, 3),
-      openVote: votes.votes.find(v => v.state === 'open') ?? null
+      happening
     }
   }, [])
   const { data, problem } = useLoad(load)
@@ -86,7 +86,7 @@ export default function Index() {
               积分公示
             </View>
           </View>
-          <HappeningNow vote={data.openVote} />
+          <HappeningNow now={data.happening} />
           <View className="section-title" onClick={() => go('/pages/notices/index')} data-testid="open-notices">
             通知公告 · 三务公开 ›
           </View>

@@ -98,7 +98,7 @@ export default function VotePage() {
               <View className="section-title">已投票（{vote.ballots}）</View>
               <View className="list">
                 {voters.map(v => (
-                  <View key={`${v.label}${v.at}`} className="list__row">
+                  <View key={`${v.label}${v.at}`} className="list__row" data-testid="vote-voter">
                     <View className="list__body">
                       <Text className="list__title">{v.label}</Text>
                       <Text className="list__meta">{formatDateTime(v.at)}</Text>
