@@ -1,3 +1,4 @@
+import type { EntryView } from './views'
 import type { ResultsShown, VoteState, VoterUnit } from '../domain/votes'
 
 /** What the participation routes return (votes, activities, organisations, points for credit). */
@@ -74,4 +75,73 @@ export interface ActivityConfirmation {
   already: number
   /** households the rule's cap refused */
   capped: number
+}
+
+export interface OrganisationView {
+  id: string
+  name: string
+  kind: import('../domain/organisations').OrganisationKind
+  intro: string
+  phone: string
+  address: string
+  hours: string
+  /** the towns and villages it serves, by name */
+  serves: string[]
+  /** banks: the rate policy villagers see as an estimate */
+  ratePolicy: import('../domain/credit').RatePolicy | null
+  /** for county and town administrators: may change it and grant its staff */
+  canManage: boolean
+}
+
+export interface OrganisationPage {
+  organisation: OrganisationView
+  services: import('./views').ServiceView[]
+  notices: import('./views').NoticeView[]
+}
+
+export interface ConsentView {
+  bankId: string
+  bankName: string
+  purpose: string
+  scope: string[]
+  grantedAt: number
+  expiresAt: number
+  revokedAt: number | null
+  state: import('../domain/credit').ConsentState
+  grantedByName: string
+}
+
+export interface CreditViewRecord {
+  bankName: string
+  staffName: string
+  at: number
+  purpose: string
+}
+
+export interface BankOffer {
+  bankId: string
+  bankName: string
+  ratePolicy: import('../domain/credit').RatePolicy | null
+  /** the rate the household's points would get under the policy: an estimate */
+  estimate: { cutPct: number; ratePct: number } | null
+  consent: ConsentView | null
+}
+
+export interface PointsSummary {
+  householdId: string
+  doorPlate: string
+  head: string
+  villageName: string
+  balance: number
+  earned: number
+  thisYear: number
+  lastYear: number
+  stars: number
+  rankInVillage: number
+  householdsInVillage: number
+  entries: EntryView[]
+  /** when the statement was made, and the consent it was made under */
+  at: number
+  consent: ConsentView
+  estimate: { cutPct: number; ratePct: number } | null
 }

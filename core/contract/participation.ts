@@ -1,6 +1,20 @@
 import { z } from 'zod'
 import { OPTIONS_MAX, OPTIONS_MIN } from '../domain/votes'
-import type { ActivityConfirmation, ActivityView, AttendeeView, VoteView, VoterView } from './participation-views'
+import type {
+  ActivityConfirmation,
+  ActivityView,
+  AttendeeView,
+  BankOffer,
+  ConsentView,
+  CreditViewRecord,
+  OrganisationPage,
+  OrganisationView,
+  PointsSummary,
+  VoteView,
+  VoterView
+} from './participation-views'
+import type { NoticeView, ServiceView } from './views'
+import { CONSENT_DAYS } from '../domain/credit'
 
 export * from './participation-views'
 
@@ -108,5 +122,102 @@ export const participationRoutes = {
     write({ activityId: id, signupId: id.optional(), householdId: id.optional(), present: z.boolean() }),
     result<AttendeeView>()
   ),
-  'activity.confirm': change(write({ activityId: id }), result<ActivityConfirmation>())
+  'activity.confirm': change(write({ activityId: id }), result<ActivityConfirmation>()),
+
+  // organisations on the platform (入驻单位)
+  /** registered by the county, or by a town for itself; no organisationId: a new one */
+  'org.save': change(
+    write({
+      organisationId: id.optional(),
+      name: required(40),
+      kind: z.enum(['police', 'health', 'bank', 'power', 'water', 'agriculture', 'legal', 'other']),
+      intro: text(300).default(''),
+      townIds: z.array(id).min(1).max(20),
+      /** empty: every village of those towns */
+      villageIds: z.array(id).max(200).default([]),
+      phone: z
+        .string()
+        .regex(/^[0-9-]{0,20}$/, '电话只能是数字')
+        .default(''),
+      address: text(60).default(''),
+      hours: text(60).default('')
+    }),
+    result<OrganisationView>()
+  ),
+  'org.list': read(z.object({}).strict(), result<{ organisations: OrganisationView[] }>()),
+  'org.page': read(z.object({ organisationId: id }).strict(), result<OrganisationPage>()),
+  /** the administrator who registered it grants a person the organisation's staff role (a bank's: bank staff) */
+  'org.grantStaff': change(
+    write({
+      organisationId: id,
+      openid: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对'),
+      name: required(20)
+    }),
+    result<{ granted: boolean }>()
+  ),
+  'org.publishService': change(
+    write({
+      category: required(20),
+      name: required(40),
+      purpose: required(200),
+      who: text(200).default(''),
+      materials: z.array(required(40)).max(20).default([]),
+      where: text(60).default(''),
+      when: text(60).default(''),
+      guide: text(500).default('')
+    }),
+    result<ServiceView>()
+  ),
+  'org.publishNotice': change(
+    write({ title: required(60), body: text(5000).default('') }),
+    result<{ notice: NoticeView; villages: number }>()
+  ),
+
+  // points for credit (积分贷), under the household's consent
+  'credit.banks': read(z.object({}).strict(), result<{ banks: BankOffer[]; isHead: boolean }>()),
+  'credit.consent': change(
+    write({
+      bankId: id,
+      purpose: required(60),
+      days: z
+        .number()
+        .int()
+        .refine(d => (CONSENT_DAYS as readonly number[]).includes(d), '授权期限只能选30、90、180或365天'),
+      /** the head ticked "我同意" under the text naming who, what, why and how long */
+      agreed: z.literal(true, { errorMap: () => ({ message: '要勾选同意才能授权' }) })
+    }),
+    result<ConsentView>()
+  ),
+  'credit.revoke': change(write({ bankId: id }), result<ConsentView>()),
+  /** the household's consents and who looked at its points when (谁看过我家积分) */
+  'credit.mine': read(
+    z.object({ page }).strict(),
+    result<{ consents: ConsentView[]; views: CreditViewRecord[]; page: number; hasMore: boolean }>()
+  ),
+  /** bank staff: the households whose consent to their bank is in force */
+  'credit.households': read(
+    z.object({ page }).strict(),
+    result<{
+      households: {
+        householdId: string
+        doorPlate: string
+        head: string
+        villageName: string
+        expiresAt: number
+        purpose: string
+      }[]
+      page: number
+      hasMore: boolean
+    }>()
+  ),
+  /** bank staff: one household's points summary and statement; every call is recorded for the household */
+  'credit.summary': read(z.object({ householdId: id }).strict(), result<PointsSummary>()),
+  'credit.setPolicy': change(
+    write({
+      baseRatePct: z.number().min(0).max(30),
+      cutPer100Pct: z.number().min(0).max(5),
+      maxCutPct: z.number().min(0).max(10)
+    }),
+    result<OrganisationView>()
+  )
 } as const

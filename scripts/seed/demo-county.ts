@@ -82,6 +82,18 @@ export const DEMO_PERSONAS: Persona[] = [
     description: '县管理员（启动管理员，来自 BOOTSTRAP_ADMIN_OPENIDS）',
     roles: []
   },
+  {
+    openid: 'demo-org',
+    name: '刘警官',
+    description: '入驻单位 · 向阳派出所',
+    roles: [{ role: 'orgStaff', organisationId: 'org-police', organisationName: '向阳派出所' }]
+  },
+  {
+    openid: 'demo-bank',
+    name: '陈经理',
+    description: '银行工作人员 · 示范县农商银行向阳支行',
+    roles: [{ role: 'bankStaff', organisationId: 'org-bank', organisationName: '示范县农商银行向阳支行' }]
+  },
   { openid: 'demo-stranger', name: '路人', description: '没有任何角色的微信用户', roles: [] }
 ]
 
@@ -140,6 +152,9 @@ function scopeOf(grant: RoleGrant) {
       return { countyId: COUNTY_ID, townId: grant.townId, villageId: null, householdId: null }
     case 'countyAdmin':
       return { countyId: COUNTY_ID, townId: null, villageId: null, householdId: null }
+    case 'orgStaff':
+    case 'bankStaff':
+      return { countyId: COUNTY_ID, townId: town, villageId: null, householdId: null }
   }
 }
 
@@ -453,7 +468,8 @@ export function buildDemoCounty(now: number) {
     notices,
     services: buildServices('t-xiangyang', now),
     votes: participation.votes,
-    activities: participation.activities
+    activities: participation.activities,
+    organisations: participation.organisations
   }
 }
 

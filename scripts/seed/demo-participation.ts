@@ -87,5 +87,40 @@ export function buildDemoParticipation(now: number) {
       credited: null
     }
   ]
-  return { votes, activities, rules: [activityRule] }
+  const organisations = [
+    {
+      _id: 'org-police',
+      name: '向阳派出所',
+      kind: 'police',
+      intro: '户籍办理、身份证、治安报警、邻里纠纷调解。',
+      townIds: ['t-xiangyang'],
+      villageIds: [],
+      serves: ['向阳镇'],
+      phone: '0838-5551110',
+      address: '向阳镇正街18号',
+      hours: '周一至周五 8:30-12:00 14:00-17:30',
+      registeredBy: 'county',
+      ratePolicy: null,
+      by: 'demo-county',
+      at: now - 30 * DAY
+    },
+    {
+      _id: 'org-bank',
+      name: '示范县农商银行向阳支行',
+      kind: 'bank',
+      intro: '积分贷：家庭积分越高，贷款利率越低。存取款、社保卡、惠农补贴。',
+      townIds: ['t-xiangyang'],
+      villageIds: [],
+      serves: ['向阳镇'],
+      phone: '0838-5552200',
+      address: '向阳镇正街32号',
+      hours: '每天 9:00-17:00',
+      registeredBy: 'county',
+      // in Guanghan each 100 points took another 0.1 percentage point off a loan's rate
+      ratePolicy: { baseRatePct: 5.2, cutPer100Pct: 0.1, maxCutPct: 1 },
+      by: 'demo-county',
+      at: now - 30 * DAY
+    }
+  ]
+  return { votes, activities, rules: [activityRule], organisations }
 }

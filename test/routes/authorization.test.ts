@@ -40,6 +40,8 @@ const PERSONAS = [
   'demo-cadre-jq',
   'demo-town',
   'demo-county',
+  'demo-org',
+  'demo-bank',
   'demo-stranger'
 ] as const
 type Persona = (typeof PERSONAS)[number]
@@ -67,7 +69,13 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'me.setPreferences': {
     input: () => ({ requestId: rid(), largeFont: false }),
     // the bootstrap county administrator has a role by configuration but no user document yet
-    expect: only({ ...inVillage, 'demo-town': 'ok', 'demo-county': 'NOT_REGISTERED' })
+    expect: only({
+      ...inVillage,
+      'demo-town': 'ok',
+      'demo-county': 'NOT_REGISTERED',
+      'demo-org': 'ok',
+      'demo-bank': 'ok'
+    })
   },
   'join.bind': {
     input: () => ({ requestId: rid(), code: 'ZZZZZZZZ', name: '测试' }),
@@ -371,6 +379,47 @@ function participationRows() {
     'activity.confirm': {
       input: () => ({ requestId: rid(), activityId: fixture.activityUnderWay }),
       expect: only(cadreOnly)
+    },
+    'org.save': {
+      input: () => ({ requestId: rid(), name: '矩阵单位', kind: 'other', townIds: ['t-xiangyang'] }),
+      expect: only({ 'demo-town': 'ok', 'demo-county': 'ok' })
+    },
+    'org.list': {
+      input: () => ({}),
+      expect: only({ ...inVillage, 'demo-town': 'ok', 'demo-county': 'ok', 'demo-org': 'ok', 'demo-bank': 'ok' })
+    },
+    'org.page': {
+      input: () => ({ organisationId: 'org-police' }),
+      // the police station's own staff, and the villages it serves; another organisation's staff have no village
+      expect: only({ ...inVillage, 'demo-org': 'ok' })
+    },
+    // the county registered the police station: the town administrator may not grant its staff
+    'org.grantStaff': {
+      input: () => ({ requestId: rid(), organisationId: 'org-police', openid: 'matrix-police', name: '矩阵' }),
+      expect: only({ 'demo-county': 'ok', 'demo-town': 'GRANT_NOT_ALLOWED' })
+    },
+    'org.publishService': {
+      input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
+      expect: only({ 'demo-org': 'ok', 'demo-bank': 'ok' })
+    },
+    'org.publishNotice': {
+      input: () => ({ requestId: rid(), title: '矩阵通知' }),
+      expect: only({ 'demo-org': 'ok', 'demo-bank': 'ok' })
+    },
+    // the head of the household; 李建国 is the head of his too
+    'credit.banks': { input: () => ({}), expect: only(villagers) },
+    'credit.consent': {
+      input: () => ({ requestId: rid(), bankId: 'org-bank', purpose: '矩阵', days: 30, agreed: true }),
+      expect: only(villagers)
+    },
+    'credit.revoke': { input: () => ({ requestId: rid(), bankId: 'org-bank' }), expect: only(villagers) },
+    'credit.mine': { input: () => ({}), expect: only(villagers) },
+    'credit.households': { input: () => ({}), expect: only({ 'demo-bank': 'ok' }) },
+    // 1组3号's head consented in the set-up and never revoked
+    'credit.summary': { input: () => ({ householdId: 'h-xf-003' }), expect: only({ 'demo-bank': 'ok' }) },
+    'credit.setPolicy': {
+      input: () => ({ requestId: rid(), baseRatePct: 5.2, cutPer100Pct: 0.1, maxCutPct: 1 }),
+      expect: only({ 'demo-bank': 'ok' })
     }
   } as const
 }
@@ -464,6 +513,22 @@ beforeAll(async () => {
   ).id
   for (const villager of ['demo-villager', 'demo-villager-2'])
     await dayBefore(villager, 'activity.signUp', { requestId: rid(), activityId: fixture.activityUnderWay })
+  const head = (await env.db.collection('households').doc('h-xf-003').get()).data.head
+  await env.db.collection('users').add({
+    data: {
+      _id: 'matrix-head',
+      name: head,
+      roles: [{ role: 'villager', householdId: 'h-xf-003', villageId: 'v-xinfeng' }],
+      largeFont: false
+    }
+  })
+  await env.call('matrix-head', 'credit.consent', {
+    requestId: rid(),
+    bankId: 'org-bank',
+    purpose: '矩阵',
+    days: 30,
+    agreed: true
+  })
   fixture.activityKey = (await env.db.collection('activities').doc(fixture.activityUnderWay).get()).data.key
   for (const key of ['issueAnswered', 'issueToRate'] as const) {
     fixture[key] = (await issue()).id

@@ -310,4 +310,7 @@ export interface ServiceDoc {
   phone: string
   guide: string
   updatedAt: number
+  /** an organisation's service (入驻单位), shown under its name */
+  organisationId?: string
+  organisationName?: string
 }

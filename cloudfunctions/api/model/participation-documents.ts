@@ -1,3 +1,5 @@
+import type { OrganisationKind } from '../../../core/domain/organisations'
+import type { RatePolicy } from '../../../core/domain/credit'
 import type { ActivityKind, ActivityState, SignupState } from '../../../core/domain/activities'
 import type { RuleSnapshot } from './documents'
 import type { ResultsShown, VoteState, VoterUnit } from '../../../core/domain/votes'
@@ -81,5 +83,60 @@ export interface SignupDoc {
   state: SignupState
   checkedInAt: number | null
   checkedInBy: 'code' | 'cadre' | null
+  at: number
+}
+
+export interface OrganisationDoc {
+  _id: string
+  name: string
+  kind: OrganisationKind
+  intro: string
+  /** the towns it serves, and of them the villages (empty: every village of those towns) */
+  townIds: string[]
+  villageIds: string[]
+  /** the names of the places it serves, for its page */
+  serves: string[]
+  phone: string
+  address: string
+  hours: string
+  /** the county, or the town that registered it: who may change it and grant its staff */
+  registeredBy: string
+  ratePolicy: RatePolicy | null
+  by: string
+  at: number
+}
+
+/**
+ * A household's consent to one bank `cs-<household>-<bank>`: granted by the head for a purpose and
+ * a period, revocable; granting again renews it. `history` keeps every grant and revocation.
+ */
+export interface ConsentDoc {
+  _id: string
+  householdId: string
+  villageId: string
+  doorPlate: string
+  head: string
+  villageName: string
+  bankId: string
+  bankName: string
+  purpose: string
+  scope: string[]
+  grantedAt: number
+  expiresAt: number
+  revokedAt: number | null
+  grantedBy: string
+  grantedByName: string
+  history: { action: 'grant' | 'revoke'; at: number; byName: string; purpose: string; expiresAt: number }[]
+}
+
+/** One look by a bank at a household's points: what the household sees as 谁看过我家积分. */
+export interface CreditViewDoc {
+  _id: string
+  householdId: string
+  bankId: string
+  bankName: string
+  staff: string
+  staffName: string
+  purpose: string
   at: number
 }

@@ -17,6 +17,9 @@ const placeOf = (grant: RoleGrant): string => {
       return grant.townId
     case 'countyAdmin':
       return grant.countyId
+    case 'orgStaff':
+    case 'bankStaff':
+      return grant.organisationId
   }
 }
 
@@ -31,7 +34,7 @@ export const session: Handler<'me.session'> = {
       roles: identity.roles.map(r => ({
         role: r.role,
         label: ROLE_NAMES[r.role],
-        placeName: places.get(placeOf(r))?.name ?? ''
+        placeName: places.get(placeOf(r))?.name ?? ('organisationName' in r ? r.organisationName : '')
       })),
       largeFont: identity.user?.largeFont ?? false,
       subscribeTemplates: ctx.templates

@@ -3,6 +3,8 @@ import type { Handlers } from '../router'
 import * as votes from './votes'
 import * as activities from './activities'
 import { now } from './village-now'
+import * as organisations from './organisations'
+import * as credit from './credit'
 
 /** The handlers of core/contract/participation.ts: votes, activities, organisations, points for credit. */
 export const participationHandlers: Pick<Handlers, keyof typeof participationRoutes> = {
@@ -23,5 +25,18 @@ export const participationHandlers: Pick<Handlers, keyof typeof participationRou
   'activity.code': activities.code,
   'activity.attendees': activities.attendees,
   'activity.tick': activities.tick,
-  'activity.confirm': activities.confirm
+  'activity.confirm': activities.confirm,
+  'org.save': organisations.save,
+  'org.list': organisations.list,
+  'org.page': organisations.page,
+  'org.grantStaff': organisations.grantStaff,
+  'org.publishService': organisations.publishService,
+  'org.publishNotice': organisations.publishNotice,
+  'credit.banks': credit.banks,
+  'credit.consent': credit.consent,
+  'credit.revoke': credit.revoke,
+  'credit.mine': credit.mine,
+  'credit.households': credit.households,
+  'credit.summary': credit.summary,
+  'credit.setPolicy': credit.setPolicy
 }

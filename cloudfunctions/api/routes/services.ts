@@ -49,7 +49,7 @@ export const list: Handler<'service.list'> = {
         when: s.when,
         phone: s.phone,
         guide: s.guide,
-        placeName: names.get(s.placeId)?.name ?? ''
+        placeName: s.organisationName || (names.get(s.placeId)?.name ?? '')
       }))
     return { services, categories }
   }
