@@ -53,7 +53,14 @@ export default defineAppConfig({
         'pages/activities/index',
         'pages/activity/index',
         'pages/activity-new/index',
-        'pages/checkin/index'
+        'pages/checkin/index',
+        'pages/orgs/index',
+        'pages/org/index',
+        'pages/credit/index',
+        'pages/bank/index',
+        'pages/statement/index',
+        'pages/org-desk/index',
+        'pages/org-admin/index'
       ]
     },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }

@@ -57,6 +57,22 @@ export function HappeningNow({ now }: { now: { vote: VoteView | null; activity: 
           活动报名
         </View>
       </View>
+      <View className="links">
+        <View
+          className="button secondary"
+          data-testid="open-orgs"
+          onClick={() => go('/packages/participation/pages/orgs/index')}
+        >
+          入驻单位
+        </View>
+        <View
+          className="button secondary"
+          data-testid="open-credit-home"
+          onClick={() => go('/packages/participation/pages/credit/index')}
+        >
+          积分贷
+        </View>
+      </View>
     </View>
   )
 }

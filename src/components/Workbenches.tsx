@@ -61,6 +61,33 @@ export function Workbenches({ session }: { session: SessionView }) {
           活动和签到
         </View>
       ) : null}
+      {has('bankStaff') ? (
+        <View
+          className="button"
+          data-testid="open-bank"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/bank/index' })}
+        >
+          积分贷：已授权的户
+        </View>
+      ) : null}
+      {has('orgStaff') || has('bankStaff') ? (
+        <View
+          className="button secondary"
+          data-testid="open-org-desk"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/org-desk/index' })}
+        >
+          单位工作台（办事指南、通知）
+        </View>
+      ) : null}
+      {has('townAdmin') || has('countyAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-org-admin"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/org-admin/index' })}
+        >
+          入驻单位管理
+        </View>
+      ) : null}
       {has('townAdmin') || has('countyAdmin') ? (
         <View
           className="button secondary"

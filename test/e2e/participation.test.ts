@@ -105,3 +105,49 @@ test('a villager signs up, checks in by the activity code and sees the points af
   await page.waitForSelector('[data-testid="balance"]')
   expect(Number(await page.textContent('[data-testid="balance"]'))).toBe(before + 5)
 })
+
+test('a villager consents to the demo bank, its staff see the statement, the villager revokes and the bank no longer can', async () => {
+  await loginAs('demo-villager')
+  await page.waitForSelector('[data-testid="balance"]')
+  const balance = await page.textContent('[data-testid="balance"]')
+  await page.click('[data-testid="open-credit-home"]')
+  const bank = page.locator('[data-testid="bank-card"][data-id="org-bank"]:visible')
+  await bank.locator('[data-testid="consent-text"]').waitFor()
+  await expect(bank.locator('[data-testid="consent-text"]').textContent()).resolves.toContain('示范县农商银行向阳支行')
+  // without ticking 同意 nothing is given
+  await bank.locator('[data-testid="credit-consent"]').click()
+  await confirmDialog(page)
+  await bank.locator('[data-testid="credit-agree"]').click()
+  await page.screenshot({ path: path.join(SHOTS, 'credit-consent.png') })
+  await bank.locator('[data-testid="credit-consent"]').click()
+  await bank.locator('[data-testid="consent-state"][data-state="inForce"]').waitFor()
+
+  // the bank's staff find the household and open its statement
+  await loginAs('demo-bank')
+  await page.click('[data-testid="open-bank"]')
+  await page.locator('[data-testid="bank-household"][data-id="h-xf-012"]:visible').click()
+  await page.locator('[data-testid="statement"]:visible').waitFor()
+  await expect(page.locator('[data-testid="statement-balance"]:visible').textContent()).resolves.toBe(balance)
+  await page.screenshot({ path: path.join(SHOTS, 'credit-statement.png') })
+
+  // the household sees who looked, and revokes
+  await loginAs('demo-villager')
+  await page.waitForSelector('[data-testid="balance"]')
+  await page.click('[data-testid="open-credit-home"]')
+  await expect(page.locator('[data-testid="credit-view"]:visible').first().textContent()).resolves.toContain('陈经理')
+  await page.screenshot({ path: path.join(SHOTS, 'credit-who-looked.png') })
+  await page.locator('[data-testid="bank-card"][data-id="org-bank"]:visible [data-testid="credit-revoke"]').click()
+  await page
+    .locator(
+      '[data-testid="bank-card"][data-id="org-bank"]:visible [data-testid="consent-state"][data-state="revoked"]'
+    )
+    .waitFor()
+
+  // the bank no longer can: not in its list, and the statement is refused
+  await loginAs('demo-bank')
+  await page.click('[data-testid="open-bank"]')
+  await page.locator('text=没有授权在有效期内的户').first().waitFor()
+  expect(await api('credit.households')).toMatchObject({ households: [] })
+  const refused = await callApi(page, 'credit.summary', { householdId: 'h-xf-012' })
+  expect(refused).toMatchObject({ ok: false, code: 'NO_CONSENT' })
+})
