@@ -30,13 +30,13 @@ export default function StatementPage() {
               <Text className="plus" data-testid="statement-balance">
                 {s.balance}
               </Text>
-              　累计得分 {s.earned}
+              · 累计得分 {s.earned}
             </View>
             <View>
-              今年得分 {s.thisYear}　去年得分 {s.lastYear}
+              今年得分 {s.thisYear} · 去年得分 {s.lastYear}
             </View>
             <View>
-              {s.stars}星级文明户　本村第 {s.rankInVillage} 名（共{s.householdsInVillage}户）
+              {s.stars}星级文明户 · 本村第 {s.rankInVillage} 名（共{s.householdsInVillage}户）
             </View>
             {s.estimate ? (
               <View>
