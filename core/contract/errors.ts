@@ -46,6 +46,7 @@ export const ERRORS = {
   NOT_SIGNED_UP: '您没有报名这个活动，请找村干部登记',
   NOT_HEAD: '只有户主才能授权银行查看全家的积分',
   NOT_A_BANK: '只能授权给为本村服务的银行',
+  ORG_WRONG_KIND: '这件事不归这个单位管，请转给管这类事的单位',
   NO_CONSENT: '这一户没有授权贵行查看积分，或者授权已经撤回、过期',
   OTHER_BRANCH: '只能办理本支部党员的事',
   RULE_NOT_FOR_CATEGORY: '这条细则不适用于这一类党员',

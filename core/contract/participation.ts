@@ -13,7 +13,7 @@ import type {
   VoteView,
   VoterView
 } from './participation-views'
-import type { NoticeView, ServiceView } from './views'
+import type { IssueView, NoticeView, ServiceView } from './views'
 import { CONSENT_DAYS } from '../domain/credit'
 
 export * from './participation-views'
@@ -171,6 +171,19 @@ export const participationRoutes = {
   'org.publishNotice': change(
     write({ title: required(60), body: text(5000).default('') }),
     result<{ notice: NoticeView; villages: number }>()
+  ),
+
+  /** a cadre hands a villager's issue of the organisation's kind over to it */
+  'issue.toOrganisation': change(write({ issueId: id, organisationId: id }), result<IssueView>()),
+  /** the organisation's staff: the issues handed over to it */
+  'org.issues': read(
+    z.object({ state: z.enum(['open', 'answered', 'closed']).default('open'), page }).strict(),
+    result<{ issues: IssueView[]; page: number; hasMore: boolean }>()
+  ),
+  /** the organisation's staff reply to an issue handed over to it; `answer` makes it the answer */
+  'org.replyIssue': change(
+    write({ issueId: id, text: required(500), answer: z.boolean().default(false) }),
+    result<IssueView>()
   ),
 
   // points for credit (积分贷), under the household's consent

@@ -29,7 +29,9 @@ const fixture = {
   voteClosed: '',
   activity: '',
   activityUnderWay: '',
-  activityKey: ''
+  activityKey: '',
+  issueForOrganisation: '',
+  issueAtOrganisation: ''
 }
 
 const PERSONAS = [
@@ -406,6 +408,16 @@ function participationRows() {
       input: () => ({ requestId: rid(), title: '矩阵通知' }),
       expect: only({ 'demo-org': 'ok', 'demo-bank': 'ok' })
     },
+    'issue.toOrganisation': {
+      input: () => ({ requestId: rid(), issueId: fixture.issueForOrganisation, organisationId: 'org-police' }),
+      expect: only({ 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
+    },
+    'org.issues': { input: () => ({}), expect: only({ 'demo-org': 'ok', 'demo-bank': 'ok' }) },
+    // only the organisation it was handed to
+    'org.replyIssue': {
+      input: () => ({ requestId: rid(), issueId: fixture.issueAtOrganisation, text: '收到' }),
+      expect: only({ 'demo-org': 'ok', 'demo-bank': 'NOT_FOUND' })
+    },
     // the head of the household; 李建国 is the head of his too
     'credit.banks': { input: () => ({}), expect: only(villagers) },
     'credit.consent': {
@@ -513,6 +525,15 @@ beforeAll(async () => {
   ).id
   for (const villager of ['demo-villager', 'demo-villager-2'])
     await dayBefore(villager, 'activity.signUp', { requestId: rid(), activityId: fixture.activityUnderWay })
+  const dispute = () =>
+    env.call('demo-villager', 'issue.raise', { requestId: rid(), category: '邻里纠纷', text: '矩阵' }).then(data)
+  fixture.issueForOrganisation = (await dispute()).id
+  fixture.issueAtOrganisation = (await dispute()).id
+  await env.call('demo-cadre', 'issue.toOrganisation', {
+    requestId: rid(),
+    issueId: fixture.issueAtOrganisation,
+    organisationId: 'org-police'
+  })
   const head = (await env.db.collection('households').doc('h-xf-003').get()).data.head
   await env.db.collection('users').add({
     data: {

@@ -294,6 +294,8 @@ export interface IssueDoc {
   answeredAt: number | null
   closedAt: number | null
   rating: { stars: number; word: string; at: number } | null
+  /** handed over by a cadre to an organisation of its kind (入驻单位), whose staff then handle it */
+  organisationId?: string
 }
 
 export interface ServiceDoc {

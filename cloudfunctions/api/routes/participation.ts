@@ -5,6 +5,7 @@ import * as activities from './activities'
 import { now } from './village-now'
 import * as organisations from './organisations'
 import * as credit from './credit'
+import * as orgIssues from './org-issues'
 
 /** The handlers of core/contract/participation.ts: votes, activities, organisations, points for credit. */
 export const participationHandlers: Pick<Handlers, keyof typeof participationRoutes> = {
@@ -32,6 +33,9 @@ export const participationHandlers: Pick<Handlers, keyof typeof participationRou
   'org.grantStaff': organisations.grantStaff,
   'org.publishService': organisations.publishService,
   'org.publishNotice': organisations.publishNotice,
+  'issue.toOrganisation': orgIssues.toOrganisation,
+  'org.issues': orgIssues.issues,
+  'org.replyIssue': orgIssues.replyIssue,
   'credit.banks': credit.banks,
   'credit.consent': credit.consent,
   'credit.revoke': credit.revoke,

@@ -19,7 +19,7 @@ import { hashId } from '../ids'
 
 const PAGE = 20
 
-const toView = (i: IssueDoc, now: number): IssueView => ({
+export const toIssueView = (i: IssueDoc, now: number): IssueView => ({
   id: i._id,
   category: i.category,
   text: i.text,
@@ -72,7 +72,7 @@ export const raise: Handler<'issue.raise'> = {
       rating: null
     }
     await ctx.db.collection('issues').add({ data: doc })
-    return toView(doc, ctx.now())
+    return toIssueView(doc, ctx.now())
   }
 }
 
@@ -87,7 +87,11 @@ export const mine: Handler<'issue.mine'> = {
       .skip((page - 1) * PAGE)
       .limit(PAGE + 1)
       .get()) as unknown as { data: IssueDoc[] }
-    return { issues: res.data.slice(0, PAGE).map(i => toView(i, ctx.now())), page, hasMore: res.data.length > PAGE }
+    return {
+      issues: res.data.slice(0, PAGE).map(i => toIssueView(i, ctx.now())),
+      page,
+      hasMore: res.data.length > PAGE
+    }
   }
 }
 
@@ -110,7 +114,11 @@ export const queue: Handler<'issue.queue'> = {
       .skip((page - 1) * PAGE)
       .limit(PAGE + 1)
       .get()) as unknown as { data: IssueDoc[] }
-    return { issues: res.data.slice(0, PAGE).map(i => toView(i, ctx.now())), page, hasMore: res.data.length > PAGE }
+    return {
+      issues: res.data.slice(0, PAGE).map(i => toIssueView(i, ctx.now())),
+      page,
+      hasMore: res.data.length > PAGE
+    }
   }
 }
 
@@ -140,7 +148,7 @@ const mustHandle = (ctx: RouteCtx, i: IssueDoc) => {
 export const take: Handler<'issue.take'> = {
   access: { who: 'roles', roles: ['cadre', 'gridWorker'] },
   handle: async ({ issueId }, ctx) =>
-    toView(
+    toIssueView(
       await move(ctx, issueId, i => {
         mustHandle(ctx, i)
         if (i.state !== 'received') throw new AppError('STATE_CHANGED')
@@ -168,7 +176,7 @@ export const reply: Handler<'issue.reply'> = {
     })
     // the villager who raised it is told of the village's reply
     if (!fromVillager) await tellIssueReplied(ctx, after.by, after.category, text, ctx.now())
-    return toView(after, ctx.now())
+    return toIssueView(after, ctx.now())
   }
 }
 
@@ -189,14 +197,14 @@ export const handOver: Handler<'issue.handOver'> = {
       if (i.state !== 'handling') throw new AppError('STATE_CHANGED')
       return { to: 'handling', patch: { handler: { openid: toOpenid, name: target!.name } } }
     })
-    return toView(after, ctx.now())
+    return toIssueView(after, ctx.now())
   }
 }
 
 export const close: Handler<'issue.close'> = {
   access: { who: 'roles', roles: ['villager', 'cadre', 'gridWorker'] },
   handle: async ({ issueId }, ctx) =>
-    toView(
+    toIssueView(
       await move(ctx, issueId, i => {
         if (grantOf(ctx, 'villager')?.householdId !== i.householdId) mustHandle(ctx, i)
         return { to: 'closed', patch: { closedAt: ctx.now() } }
@@ -215,6 +223,6 @@ export const rate: Handler<'issue.rate'> = {
       if (i.state !== 'answered' && i.state !== 'closed') throw new AppError('NOT_ANSWERED')
       return { to: i.state, patch: { rating: { stars, word, at: ctx.now() } } }
     })
-    return toView(after, ctx.now())
+    return toIssueView(after, ctx.now())
   }
 }

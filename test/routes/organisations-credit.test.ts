@@ -198,3 +198,36 @@ test('organisations: registered by the county or a town, staff publish services 
     code: 'NOT_FOUND'
   })
 })
+
+test('a cadre hands an issue of its kind to an organisation; its staff answer; the villager sees the answer', async () => {
+  const raise = (category: string) =>
+    env.call('demo-villager', 'issue.raise', { requestId: rid(), category, text: '邻居的狗晚上一直叫' }).then(ok)
+  const dispute = await raise('邻里纠纷')
+  const pension = await raise('社保医保')
+  const hand = (issueId: string, organisationId = 'org-police', openid = 'demo-cadre') =>
+    env.call(openid, 'issue.toOrganisation', { requestId: rid(), issueId, organisationId })
+  expect(await hand(pension.id)).toMatchObject({ ok: false, code: 'ORG_WRONG_KIND' })
+  expect(await hand(dispute.id, 'org-police', 'demo-cadre-jq')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(ok(await hand(dispute.id))).toMatchObject({ state: 'handling', handlerName: '向阳派出所' })
+
+  const queue = ok(await env.call('demo-org', 'org.issues', {})).issues
+  expect(queue.map((i: any) => i.id)).toEqual([dispute.id])
+  expect(ok(await env.call('demo-bank', 'org.issues', {})).issues).toEqual([])
+  expect(
+    await env.call('demo-bank', 'org.replyIssue', { requestId: rid(), issueId: dispute.id, text: '好', answer: true })
+  ).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  ok(
+    await env.call('demo-org', 'org.replyIssue', {
+      requestId: rid(),
+      issueId: dispute.id,
+      text: '民警明天上门调解',
+      answer: true
+    })
+  )
+  const mine = ok(await env.call('demo-villager', 'issue.mine', {})).issues.find((i: any) => i.id === dispute.id)
+  expect(mine).toMatchObject({ state: 'answered' })
+  expect(mine.replies.map((r: any) => [r.byName, r.text])).toEqual([['刘警官', '民警明天上门调解']])
+  expect((await env.outbox('demo-villager')).some((m: any) => JSON.stringify(m).includes('民警明天上门调解'))).toBe(
+    true
+  )
+})
