@@ -7,6 +7,7 @@ import { act } from '../../services/act'
 import { Tabs } from '../Tabs'
 import { IssueList, IssueThread } from '../IssueList'
 import { Loading, Problem } from '../Problem'
+import { HandToOrganisation } from './HandToOrganisation'
 
 const STATES = [
   { value: 'open' as const, label: '待办' },
@@ -14,8 +15,11 @@ const STATES = [
   { value: 'closed' as const, label: '已办结' }
 ]
 
-/** The village's (or grid's) issues for those who handle them: take, reply, answer, hand over, close. */
-export function IssueDesk() {
+/**
+ * The village's (or grid's) issues for those who handle them: take, reply, answer, hand over, close;
+ * a cadre also hands one over to an organisation serving the village (`toOrganisations`).
+ */
+export function IssueDesk({ toOrganisations = false }: { toOrganisations?: boolean }) {
   const [state, setState] = useState<(typeof STATES)[number]['value']>('open')
   const { data, problem, reload } = useLoad(useCallback(() => call('issue.queue', { state }), [state]))
   const [open, setOpen] = useState<IssueView | null>(null)
@@ -93,6 +97,15 @@ export function IssueDesk() {
               转交
             </View>
           </>
+        ) : null}
+        {toOrganisations && (open.state === 'received' || open.state === 'handling') ? (
+          <HandToOrganisation
+            onHand={organisationId =>
+              void done('已转交')(() =>
+                call('issue.toOrganisation', { requestId: newRequestId(), issueId: id, organisationId })
+              )
+            }
+          />
         ) : null}
         {open.state === 'answered' ? (
           <View

@@ -4,8 +4,12 @@ import Taro from '@tarojs/taro'
 import { call, newRequestId } from '../../../../services/api'
 import { act } from '../../../../services/act'
 import { useLargeFont } from '../../../../services/large-font'
+import { OrganisationIssues } from '../../components/OrganisationIssues'
 
-/** 单位工作台: an organisation's staff publish a service into the directory and notices to the villages served. */
+/**
+ * 单位工作台: an organisation's staff answer the villagers' issues handed over to it, publish a service
+ * into the directory and notices to the villages served.
+ */
 export default function OrganisationDeskPage() {
   const large = useLargeFont()
   const [service, setService] = useState({ category: '', name: '', purpose: '', where: '', when: '' })
@@ -24,6 +28,8 @@ export default function OrganisationDeskPage() {
       >
         看本单位的页面
       </View>
+      <View className="section-title">村里转来的事</View>
+      <OrganisationIssues />
       <View className="section-title">发布办事指南（进便民服务）</View>
       {input('分类', service.category, v => setService({ ...service, category: v }), 20)}
       {input('事项名称', service.name, v => setService({ ...service, name: v }), 40)}
