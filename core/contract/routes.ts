@@ -27,8 +27,13 @@ import type {
   TemplateView
 } from './views'
 import { participationRoutes } from './participation'
+import { countyRoutes } from './county'
+
+import { partyRoutes } from './party-routes'
 
 export * from './views'
+export * from './party-views'
+export * from './county'
 export * from './participation'
 
 /**
@@ -387,6 +392,10 @@ export const routes = {
     result<ServiceView>()
   ),
 
+  // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
+  ...partyRoutes,
+  // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
+  ...countyRoutes,
   // votes, activities, organisations, points for credit: core/contract/participation.ts
   ...participationRoutes
 } as const
