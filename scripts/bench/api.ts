@@ -157,6 +157,13 @@ async function main() {
     if (!reply.ok) throw new Error(`floor: ${JSON.stringify(reply)}`)
     return s
   }
+  // cold starts: the first invocation of each function loads its code (the api's whole bundle) in a new instance
+  const coldStartMs = {
+    floor: (await floorRun(0)()).hostMs,
+    api: (await call(cookies.villager, 'me.session', {})).hostMs
+  }
+  console.log(JSON.stringify({ op: 'cold start (first invocation, host)', ...coldStartMs }))
+
   const FURTHER = 4
   const floorRounds = await rounds(300, [floorRun(0), floorRun(1), floorRun(1 + FURTHER)])
   const components = (p50: (s: Sample[]) => number) => {

@@ -1,9 +1,9 @@
 import { useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { call, newRequestId } from '../../services/api'
+import { call } from '../../services/api'
 import { useLoad } from '../../services/use-route'
-import { act } from '../../services/act'
+import { useWrite } from '../../services/write'
 import { useLargeFont } from '../../services/large-font'
 import { OrderList } from '../../components/OrderList'
 import { householdOfCode } from '../../services/household-code'
@@ -19,6 +19,7 @@ export default function HouseholdPage() {
   const { scene, id } = useRouter().params
   const householdId = id ?? householdOfCode(scene)
   const { data, problem, reload } = useLoad(useCallback(() => call('household.public', { householdId }), [householdId]))
+  const write = useWrite()
   const go = (url: string) => Taro.navigateTo({ url })
 
   if (problem)
@@ -75,8 +76,8 @@ export default function HouseholdPage() {
               {
                 label: '领取',
                 testid: 'collect-order',
-                run: o =>
-                  void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
+                run: o => void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
+                submitting: o => write.submitting('shop.collect', { orderId: o.id })
               }
             ]}
           />

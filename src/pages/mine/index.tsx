@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { RouteResult } from '../../../core/contract/routes'
-import { ApiError, call, newRequestId } from '../../services/api'
+import { ApiError, call } from '../../services/api'
+import { useWrite } from '../../services/write'
 import { readLargeFont, rememberLargeFont } from '../../services/large-font'
 import { Workbenches } from '../../components/Workbenches'
 import { askToBeTold } from '../../services/subscribe'
@@ -13,6 +14,7 @@ type Session = RouteResult<'me.session'>
 export default function Mine() {
   const [session, setSession] = useState<Session | null>(null)
   const [large, setLarge] = useState(readLargeFont)
+  const write = useWrite()
 
   useDidShow(() => {
     call('me.session', {})
@@ -28,7 +30,8 @@ export default function Mine() {
     setLarge(on)
     rememberLargeFont(on)
     if (session?.roles.length) {
-      await call('me.setPreferences', { requestId: newRequestId(), largeFont: on }).catch(() => undefined)
+      // kept on the phone already; the account follows when the network allows, without a dialog
+      await write.run('me.setPreferences', { largeFont: on }, { quiet: true })
     }
   }
 

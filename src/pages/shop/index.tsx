@@ -3,11 +3,12 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { GoodsView } from '../../../core/contract/views'
 import { CAP_PERIOD_NAMES } from '../../../core/domain/rules'
-import { call, newRequestId } from '../../services/api'
+import { call } from '../../services/api'
 import { useLoad } from '../../services/use-route'
-import { act } from '../../services/act'
+import { useWrite } from '../../services/write'
 import { askToBeTold } from '../../services/subscribe'
 import { useLargeFont } from '../../services/large-font'
+import { WriteButton } from '../../components/WriteButton'
 import { OrderList } from '../../components/OrderList'
 import { Loading, Problem } from '../../components/Problem'
 
@@ -19,6 +20,7 @@ export default function ShopPage() {
     return { ...shelf, orders: mine.orders }
   }, [])
   const { data, problem, reload } = useLoad(load)
+  const write = useWrite()
 
   const order = async (g: GoodsView) => {
     const sure = await Taro.showModal({
@@ -28,7 +30,7 @@ export default function ShopPage() {
     })
     if (!sure.confirm) return
     await askToBeTold(['order'])
-    await act(() => call('shop.order', { requestId: newRequestId(), goodsId: g.id, quantity: 1 }), '已下单', reload)
+    await write.run('shop.order', { goodsId: g.id, quantity: 1 }, { done: '已下单', after: reload })
   }
 
   if (problem)
@@ -67,9 +69,14 @@ export default function ShopPage() {
             </View>
             <Text className="list__number">{g.price}分</Text>
             {g.affordable && g.stock > 0 && g.leftForMe !== 0 ? (
-              <Text className="list__action" data-testid="order" onClick={() => void order(g)}>
-                换
-              </Text>
+              <WriteButton
+                className="list__action"
+                testid="order"
+                label="换"
+                submitting={write.submitting('shop.order', { goodsId: g.id })}
+                disabled={write.busy}
+                onClick={() => order(g)}
+              />
             ) : (
               <Text className="list__action muted">{g.stock === 0 ? '换完了' : '不够'}</Text>
             )}
@@ -83,12 +90,7 @@ export default function ShopPage() {
           {
             label: '取消',
             testid: 'cancel-order',
-            run: o =>
-              void act(
-                () => call('shop.cancel', { requestId: newRequestId(), orderId: o.id }),
-                '已取消，积分已退回',
-                reload
-              )
+            run: o => void write.run('shop.cancel', { orderId: o.id }, { done: '已取消，积分已退回', after: reload })
           }
         ]}
       />

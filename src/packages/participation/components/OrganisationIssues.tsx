@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { IssueView } from '../../../../core/contract/views'
-import { call, newRequestId } from '../../../services/api'
+import { call } from '../../../services/api'
 import { useLoad } from '../../../services/use-route'
-import { act } from '../../../services/act'
+import { useWrite } from '../../../services/write'
 import { IssueList, IssueThread } from '../../../components/IssueList'
 import { Loading, Problem } from '../../../components/Problem'
 
@@ -12,6 +12,7 @@ export function OrganisationIssues() {
   const { data, problem, reload } = useLoad(useCallback(() => call('org.issues', {}), []))
   const [open, setOpen] = useState<IssueView | null>(null)
   const [text, setText] = useState('')
+  const write = useWrite()
   if (problem) return <Problem problem={problem} />
   if (!data) return <Loading />
   if (!open)
@@ -21,13 +22,16 @@ export function OrganisationIssues() {
       <View className="notice muted">村里还没有转来的事。</View>
     )
   const reply = (answer: boolean) =>
-    act(
-      () => call('org.replyIssue', { requestId: newRequestId(), issueId: open.id, text, answer }),
-      answer ? '已答复' : '已回复',
-      async () => {
-        setText('')
-        setOpen(null)
-        await reload()
+    write.run(
+      'org.replyIssue',
+      { issueId: open.id, text, answer },
+      {
+        done: answer ? '已答复' : '已回复',
+        after: async () => {
+          setText('')
+          setOpen(null)
+          await reload()
+        }
       }
     )
   return (

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { OrderState } from '../../../../../core/domain/shop'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { useLargeFont } from '../../../../services/large-font'
 import { Tabs } from '../../../../components/Tabs'
 import { OrderList } from '../../../../components/OrderList'
@@ -21,6 +21,7 @@ export default function OrdersPage() {
   const large = useLargeFont()
   const [state, setState] = useState<OrderState | 'all'>('ordered')
   const { data, problem, reload } = useLoad(useCallback(() => call('shop.orders', { state }), [state]))
+  const write = useWrite()
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       <Tabs<OrderState | 'all'> options={STATES} value={state} onChange={setState} />
@@ -35,18 +36,15 @@ export default function OrdersPage() {
             {
               label: '领取',
               testid: 'collect-order',
-              run: o =>
-                void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
+              run: o => void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
+              submitting: o => write.submitting('shop.collect', { orderId: o.id })
             },
             {
               label: '取消',
               testid: 'cancel-order',
               run: o =>
-                void act(
-                  () => call('shop.cancel', { requestId: newRequestId(), orderId: o.id, reason: '村里取消' }),
-                  '已取消',
-                  reload
-                )
+                void write.run('shop.cancel', { orderId: o.id, reason: '村里取消' }, { done: '已取消', after: reload }),
+              submitting: o => write.submitting('shop.cancel', { orderId: o.id })
             }
           ]}
         />

@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ACTIVITY_KIND_NAMES, ActivityKind } from '../../../../../core/domain/activities'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { Page } from '../../components/Page'
 
 const HOUR_MS = 3600_000
@@ -35,26 +35,24 @@ export default function NewActivityPage() {
   const [hours, setHours] = useState(2)
   const [capacity, setCapacity] = useState('30')
   const [ruleId, setRuleId] = useState('')
-  const [requestId] = useState(newRequestId)
+  const write = useWrite()
 
   const post = (rules: NonNullable<typeof data>) => {
     const rule = rules.find(r => r.id === ruleId)
     const startAt = dayAt(days, hour)
-    return act(
-      () =>
-        call('activity.post', {
-          requestId,
-          kind,
-          title,
-          place,
-          description,
-          startAt,
-          endAt: startAt + hours * HOUR_MS,
-          capacity: Number(capacity) || 0,
-          credit: rule ? { ruleId: rule.id, points: rule.points.min } : null
-        }),
-      '已发布',
-      () => Taro.navigateBack()
+    return write.run(
+      'activity.post',
+      {
+        kind,
+        title,
+        place,
+        description,
+        startAt,
+        endAt: startAt + hours * HOUR_MS,
+        capacity: Number(capacity) || 0,
+        credit: rule ? { ruleId: rule.id, points: rule.points.min } : null
+      },
+      { done: '已发布', after: () => Taro.navigateBack() }
     )
   }
   const chips = <T,>(items: T[], on: T, set: (v: T) => void, label: (v: T) => string) =>

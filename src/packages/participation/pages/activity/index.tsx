@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { beforeStart } from '../../../../../core/domain/activities'
 import { formatDateTime } from '../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { Page } from '../../components/Page'
 import { ActivityCard } from '../../components/ActivityCard'
 
@@ -26,16 +26,11 @@ export default function ActivityPage() {
     return { activity, attendees: list.attendees, code }
   }, [activityId])
   const { data, problem, reload } = useLoad(load)
-  const [requestId, setRequestId] = useState(newRequestId)
-  const run = (work: () => Promise<unknown>, done: string) =>
-    act(work, done, async () => {
-      setRequestId(newRequestId())
-      await reload()
-    })
+  const write = useWrite()
   const confirm = async () => {
     const sure = await Taro.showModal({ title: '确认出勤', content: '确认以后按签到的户加分，名单不能再改。' })
     if (!sure.confirm) return
-    await run(() => call('activity.confirm', { requestId, activityId }), '已确认')
+    await write.run('activity.confirm', { activityId }, { done: '已确认', after: reload })
   }
 
   return (
@@ -53,7 +48,7 @@ export default function ActivityPage() {
                   <View
                     className="button secondary"
                     data-testid="activity-cancel"
-                    onClick={() => void run(() => call('activity.cancel', { requestId, activityId }), '已取消')}
+                    onClick={() => void write.run('activity.cancel', { activityId }, { done: '已取消', after: reload })}
                   >
                     取消报名
                   </View>
@@ -63,7 +58,7 @@ export default function ActivityPage() {
               <View
                 className="button"
                 data-testid="activity-sign-up"
-                onClick={() => void run(() => call('activity.signUp', { requestId, activityId }), '已报名')}
+                onClick={() => void write.run('activity.signUp', { activityId }, { done: '已报名', after: reload })}
               >
                 报名
               </View>
@@ -108,15 +103,10 @@ export default function ActivityPage() {
                         className={`list__action ${p.checkedInAt ? 'muted' : ''}`}
                         data-testid="attendee-tick"
                         onClick={() =>
-                          void run(
-                            () =>
-                              call('activity.tick', {
-                                requestId,
-                                activityId,
-                                signupId: p.id,
-                                present: !p.checkedInAt
-                              }),
-                            p.checkedInAt ? '已撤销' : '已登记'
+                          void write.run(
+                            'activity.tick',
+                            { activityId, signupId: p.id, present: !p.checkedInAt },
+                            { done: p.checkedInAt ? '已撤销' : '已登记', after: reload }
                           )
                         }
                       >

@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { formatDateTime } from '../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { Page } from '../../components/Page'
 
 /** The bank staff's desk: households whose consent to the bank is in force, and the bank's rate policy. */
@@ -62,17 +62,16 @@ function PolicyForm({
   const [base, setBase] = useState(String(policy?.baseRatePct ?? ''))
   const [cut, setCut] = useState(String(policy?.cutPer100Pct ?? '0.1'))
   const [max, setMax] = useState(String(policy?.maxCutPct ?? '1'))
+  const write = useWrite()
   const save = () =>
-    act(
-      () =>
-        call('credit.setPolicy', {
-          requestId: newRequestId(),
-          baseRatePct: Number(base),
-          cutPer100Pct: Number(cut),
-          maxCutPct: Number(max)
-        }),
-      '已保存',
-      reload
+    write.run(
+      'credit.setPolicy',
+      {
+        baseRatePct: Number(base),
+        cutPer100Pct: Number(cut),
+        maxCutPct: Number(max)
+      },
+      { done: '已保存', after: reload }
     )
   const field = (label: string, value: string, set: (v: string) => void) => (
     <View className="field">

@@ -1,9 +1,9 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { Page } from '../../components/Page'
 import { ActivityCard } from '../../components/ActivityCard'
 
@@ -23,8 +23,8 @@ export function activityOfScene(scene = ''): { activityId: string; key: string }
 export default function CheckInPage() {
   const { activityId, key } = activityOfScene(useRouter().params.scene)
   const { data, problem, reload } = useLoad(useCallback(() => call('activity.get', { activityId }), [activityId]))
-  const [requestId] = useState(newRequestId)
-  const checkIn = () => act(() => call('activity.checkIn', { requestId, activityId, key }), '已签到', reload)
+  const write = useWrite()
+  const checkIn = () => write.run('activity.checkIn', { activityId, key }, { done: '已签到', after: reload })
   return (
     <Page problem={problem} data={data}>
       {a => (

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components'
 import { CONSENT_DAYS, CONSENT_SCOPE, CONSENT_STATE_NAMES, RatePolicy } from '../../../../../core/domain/credit'
 import { formatDateTime } from '../../../../../core/domain/period'
 import type { BankOffer } from '../../../../../core/contract/participation'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { Page } from '../../components/Page'
 
 const PURPOSES = ['申请积分贷', '办理信用评定']
@@ -57,9 +57,8 @@ function BankCard({ offer: b, isHead, reload }: { offer: BankOffer; isHead: bool
   const [purpose, setPurpose] = useState(PURPOSES[0])
   const [days, setDays] = useState<number>(90)
   const [agreed, setAgreed] = useState(false)
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite()
   const done = async () => {
-    setRequestId(newRequestId())
     setAgreed(false)
     await reload()
   }
@@ -91,7 +90,7 @@ function BankCard({ offer: b, isHead, reload }: { offer: BankOffer; isHead: bool
         <View
           className="button secondary"
           data-testid="credit-revoke"
-          onClick={() => void act(() => call('credit.revoke', { requestId, bankId: b.bankId }), '已撤回', done)}
+          onClick={() => void write.run('credit.revoke', { bankId: b.bankId }, { done: '已撤回', after: done })}
         >
           撤回授权（银行马上就看不到了）
         </View>
@@ -128,10 +127,10 @@ function BankCard({ offer: b, isHead, reload }: { offer: BankOffer; isHead: bool
             className={`button ${agreed ? '' : 'secondary'}`}
             data-testid="credit-consent"
             onClick={() =>
-              void act(
-                () => call('credit.consent', { requestId, bankId: b.bankId, purpose, days, agreed: agreed as true }),
-                '已授权',
-                done
+              void write.run(
+                'credit.consent',
+                { bankId: b.bankId, purpose, days, agreed: agreed as true },
+                { done: '已授权', after: done }
               )
             }
           >

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { ORGANISATION_KIND_NAMES, OrganisationKind } from '../../../../../core/domain/organisations'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { Page } from '../../components/Page'
 
 /**
@@ -19,6 +19,7 @@ export default function OrganisationAdminPage() {
   const [kind, setKind] = useState<OrganisationKind>('police')
   const [form, setForm] = useState({ name: '', phone: '', address: '', hours: '', intro: '' })
   const [staff, setStaff] = useState({ organisationId: '', openid: '', name: '' })
+  const write = useWrite()
   const input = (label: string, value: string, set: (v: string) => void) => (
     <View className="field">
       <View className="field__label">{label}</View>
@@ -52,9 +53,7 @@ export default function OrganisationAdminPage() {
               {input('工作人员姓名', staff.name, v => setStaff({ ...staff, name: v }))}
               <View
                 className="button"
-                onClick={() =>
-                  void act(() => call('org.grantStaff', { requestId: newRequestId(), ...staff }), '已授予', reload)
-                }
+                onClick={() => void write.run('org.grantStaff', staff, { done: '已授予', after: reload })}
               >
                 授予这个单位的工作人员
               </View>
@@ -76,10 +75,10 @@ export default function OrganisationAdminPage() {
           <View
             className="button"
             onClick={() =>
-              void act(
-                () => call('org.save', { requestId: newRequestId(), kind, ...form, townIds: d.towns.map(t => t.id) }),
-                '已登记',
-                reload
+              void write.run(
+                'org.save',
+                { kind, ...form, townIds: d.towns.map(t => t.id) },
+                { done: '已登记', after: reload }
               )
             }
           >

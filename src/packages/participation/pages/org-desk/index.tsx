@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { Input, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { call, newRequestId } from '../../../../services/api'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { useLargeFont } from '../../../../services/large-font'
 import { OrganisationIssues } from '../../components/OrganisationIssues'
 
@@ -14,6 +13,7 @@ export default function OrganisationDeskPage() {
   const large = useLargeFont()
   const [service, setService] = useState({ category: '', name: '', purpose: '', where: '', when: '' })
   const [notice, setNotice] = useState({ title: '', body: '' })
+  const write = useWrite()
   const input = (label: string, value: string, set: (v: string) => void, max = 60) => (
     <View className="field">
       <View className="field__label">{label}</View>
@@ -36,10 +36,7 @@ export default function OrganisationDeskPage() {
       {input('办什么、谁能办', service.purpose, v => setService({ ...service, purpose: v }), 200)}
       {input('在哪办', service.where, v => setService({ ...service, where: v }))}
       {input('什么时候', service.when, v => setService({ ...service, when: v }))}
-      <View
-        className="button"
-        onClick={() => void act(() => call('org.publishService', { requestId: newRequestId(), ...service }), '已发布')}
-      >
+      <View className="button" onClick={() => void write.run('org.publishService', service, { done: '已发布' })}>
         发布办事指南
       </View>
       <View className="section-title">发通知（到服务的每个村）</View>
@@ -53,10 +50,7 @@ export default function OrganisationDeskPage() {
           onInput={e => setNotice({ ...notice, body: e.detail.value })}
         />
       </View>
-      <View
-        className="button"
-        onClick={() => void act(() => call('org.publishNotice', { requestId: newRequestId(), ...notice }), '已发出')}
-      >
+      <View className="button" onClick={() => void write.run('org.publishNotice', notice, { done: '已发出' })}>
         发通知
       </View>
     </View>

@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react'
 import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { OPTIONS_MAX } from '../../../../../core/domain/votes'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { Page } from '../../components/Page'
 
 const DAY_MS = 24 * 3600_000
@@ -27,27 +27,25 @@ export default function NewVotePage() {
   const [secret, setSecret] = useState(false)
   const [afterClose, setAfterClose] = useState(false)
   const [days, setDays] = useState(3)
-  const [requestId] = useState(newRequestId)
+  const write = useWrite()
 
   const filled = options.map(o => o.trim()).filter(Boolean)
   const open = () =>
-    act(
-      () =>
-        call('vote.open', {
-          requestId,
-          question,
-          options: filled,
-          multiple,
-          maxChoices: multiple ? filled.length : 1,
-          deadlineAt: deadlineIn(days),
-          per: perPerson ? 'person' : 'household',
-          secret,
-          // a secret vote shows its counts only after the close (see core/domain/votes.ts)
-          resultsShown: secret || afterClose ? 'afterClose' : 'live',
-          toTown: !!data?.isTown
-        }),
-      '已发起',
-      () => Taro.navigateBack()
+    write.run(
+      'vote.open',
+      {
+        question,
+        options: filled,
+        multiple,
+        maxChoices: multiple ? filled.length : 1,
+        deadlineAt: deadlineIn(days),
+        per: perPerson ? 'person' : 'household',
+        secret,
+        // a secret vote shows its counts only after the close (see core/domain/votes.ts)
+        resultsShown: secret || afterClose ? 'afterClose' : 'live',
+        toTown: !!data?.isTown
+      },
+      { done: '已发起', after: () => Taro.navigateBack() }
     )
   const toggle = (label: string, value: boolean, set: (v: boolean) => void, testId: string) => (
     <View className="field" style={{ display: 'flex', justifyContent: 'space-between' }}>

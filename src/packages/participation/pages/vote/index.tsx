@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { VOTE_STATE_NAMES } from '../../../../../core/domain/votes'
 import { formatDateTime } from '../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { Page } from '../../components/Page'
 import { VoteResults } from '../../components/VoteResults'
 
@@ -23,16 +23,16 @@ export default function VotePage() {
   }, [voteId])
   const { data, problem, reload } = useLoad(load)
   const [picked, setPicked] = useState<number[]>([])
-  const [requestId] = useState(newRequestId)
+  const write = useWrite()
 
   const toggle = (i: number, multiple: boolean) =>
     setPicked(multiple ? (picked.includes(i) ? picked.filter(p => p !== i) : [...picked, i]) : [i])
   const cast = () => {
     if (picked.length === 0) return Taro.showToast({ title: '请先选一项', icon: 'none' })
-    return act(() => call('vote.cast', { requestId, voteId, choices: picked }), '已投票', reload)
+    return write.run('vote.cast', { voteId, choices: picked }, { done: '已投票', after: reload })
   }
   const move = (route: 'vote.close' | 'vote.post', done: string) =>
-    act(() => call(route, { requestId: newRequestId(), voteId }), done, reload)
+    write.run(route, { voteId }, { done, after: reload })
 
   return (
     <Page problem={problem} data={data}>
