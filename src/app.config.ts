@@ -63,7 +63,9 @@ export default defineAppConfig({
         'pages/org-admin/index'
       ]
     },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] },
+    // 隐私政策: for everyone, read rarely, so outside the main package
+    { root: 'packages/info', pages: ['pages/privacy/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -7,6 +7,7 @@ import { useWrite } from '../../services/write'
 import { readLargeFont, rememberLargeFont } from '../../services/large-font'
 import { Workbenches } from '../../components/Workbenches'
 import { askToBeTold } from '../../services/subscribe'
+import { POLICY_PAGE } from '../../services/privacy'
 
 type Session = RouteResult<'me.session'>
 
@@ -60,6 +61,9 @@ export default function Mine() {
       <View className="notice" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Text>大字模式</Text>
         <Switch checked={large} onChange={e => void toggleLargeFont(e.detail.value)} color="#c8321e" />
+      </View>
+      <View className="button secondary" onClick={() => void Taro.navigateTo({ url: POLICY_PAGE })}>
+        隐私政策
       </View>
     </View>
   )
