@@ -54,3 +54,11 @@ export const parseOpenidList = (value: string | undefined): string[] =>
     .split(',')
     .map(s => s.trim())
     .filter(Boolean)
+
+/**
+ * Points the SDK at the environment the function runs in. DYNAMIC_CURRENT_ENV is a symbol at run
+ * time; the SDK's typings admit only strings for `env`, hence the one cast.
+ */
+export function initCloud(cloud: Cloud) {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+}

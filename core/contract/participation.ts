@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { change, id, page, read, required, result, text, timeMs, write } from './schema'
 import { OPTIONS_MAX, OPTIONS_MIN } from '../domain/votes'
 import type {
   ActivityConfirmation,
@@ -23,17 +24,7 @@ export * from './participation-views'
  * organisations on the platform and points for credit. Spread into the route table of routes.ts;
  * the same conventions: no input names the caller, their role or their village.
  */
-const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
-const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
-const text = (max: number) => z.string().trim().max(max)
-const required = (max: number) => text(max).min(1, '不能为空')
-const page = z.number().int().min(1).max(500).default(1)
-const atMs = z.number().int().min(0).max(4102444800000)
-
-const write = <T extends z.ZodRawShape>(shape: T) => z.object({ requestId, ...shape }).strict()
-const result = <T>() => ({}) as T
-const read = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, result: _ })
-const change = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: true as const, result: _ })
+const atMs = timeMs
 
 export const participationRoutes = {
   // votes (村民投票)

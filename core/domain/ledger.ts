@@ -1,6 +1,6 @@
 import { periodKeys } from './period'
 import { capPeriodKey, RuleTerms } from './rules'
-import type { ErrorCode } from '../contract/errors'
+import type { ErrorCode } from './errors'
 
 export type EntryKind = 'award' | 'deduction' | 'redemption' | 'refund' | 'correction'
 

@@ -45,7 +45,7 @@ export function describePlan(plan: DeployPlan, config: DeployConfig): string[] {
     ),
     'then by hand (docs/operations.md):',
     `  api environment variables: SUBSCRIBE_TEMPLATE_POINTS=${config.subscribeTemplates.points} SUBSCRIBE_TEMPLATE_ISSUE=${config.subscribeTemplates.issue} SUBSCRIBE_TEMPLATE_ORDER=${config.subscribeTemplates.order}, BOOTSTRAP_ADMIN_OPENIDS`,
-    '  run setup once (云端测试); create the indexes of npm run indexes; apply database.rules.json to every collection',
+    '  run setup (云端测试) until its reply says migrations finished; create the indexes of npm run indexes; apply database.rules.json to every collection',
     '  submit the uploaded version for review (版本管理 → 开发版本 → 提交审核)'
   ]
 }

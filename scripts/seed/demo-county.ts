@@ -4,7 +4,7 @@
  * history. Deterministic: the same data every time, relative to the seeding day.
  */
 import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
-import { doorPlateDoc } from '../../cloudfunctions/api/register/door-plates'
+import { doorPlateDoc } from '../../cloudfunctions/api/services/register/door-plates'
 import { periodKeys } from '../../core/domain/period'
 import { figuresOfEntries } from '../../core/domain/figures'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
@@ -137,7 +137,7 @@ export const TEMPLATE_ID = 't-county-default'
 /** points for 1–5 stars in the demo villages (a village sets its own) */
 const DEMO_STARS = [40, 60, 80, 100, 130]
 
-/** Where a demo grant is listed (see cloudfunctions/api/grants.ts). */
+/** Where a demo grant is listed (see cloudfunctions/api/services/grants.ts). */
 function scopeOf(grant: RoleGrant) {
   const town = 't-xiangyang'
   switch (grant.role) {

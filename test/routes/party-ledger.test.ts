@@ -1,6 +1,6 @@
-import { postToMembers, entryIdFor, requestKeyFor } from '../../cloudfunctions/api/ledger'
-import { hashId } from '../../cloudfunctions/api/ids'
-import type { MemberDoc, PartyRuleDoc } from '../../cloudfunctions/api/model/party-documents'
+import { postToMembers, entryIdFor } from '../../cloudfunctions/api/services/ledger'
+import { idFor, requestKeyFor } from '../../cloudfunctions/shared/data/ids'
+import type { MemberDoc, PartyRuleDoc } from '../../cloudfunctions/shared/data/party-documents'
 import { productCloud } from '../helpers/product-cloud'
 import { expectLedgerConsistent, rid } from '../helpers/ledger'
 
@@ -28,7 +28,7 @@ const snapshot = async (ruleId: string) => {
 function act(requestId: string, memberIds: string[], rule: Awaited<ReturnType<typeof snapshot>>, points: number) {
   const openid = 'demo-secretary'
   return {
-    actId: hashId('pa', 31, openid, requestId),
+    actId: idFor('partyAct', openid, requestId),
     requestKey: requestKeyFor(openid, requestId),
     kind: 'meeting' as const,
     branchId: 'pb-xf-1',

@@ -4,16 +4,17 @@ import type { ActivityConfirmation, ActivityView, AttendeeView } from '../../../
 import { activityProblem, attendingHouseholds, beforeStart, checkInOpen } from '../../../core/domain/activities'
 import { pointsProblem } from '../../../core/domain/rules'
 import { mapWithLimit } from '../../shared/limit'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { checkText } from '../content-check'
-import { getDoc } from '../identity'
-import { hash, hashId } from '../ids'
-import { post, transact, transactionGet } from '../ledger'
-import type { HouseholdDoc, RuleDoc, RuleSnapshot } from '../model/documents'
-import type { ActivityDoc, SignupDoc } from '../model/participation-documents'
-import type { Handler, RouteCtx } from '../router'
-import { actorName, cadreVillage, grantOf, myHousehold, myVillage } from '../scope'
-import { snapshotOf } from './scoring'
+import { checkText } from '../services/content-check'
+import { getDoc } from '../services/participation-kit'
+import { hash } from '../../shared/data/ids'
+import { hashId } from '../services/participation-kit'
+import { post } from '../services/ledger'
+import { transact, transactionGet } from '../services/participation-kit'
+import type { HouseholdDoc, RuleDoc, RuleSnapshot } from '../../shared/data/documents'
+import type { ActivityDoc, SignupDoc } from '../../shared/data/participation-documents'
+import type { Route as Handler, RouteCtx } from '../router/route'
+import { actorName, cadreVillage, grantOf, myHousehold, myVillage } from '../services/participation-kit'
+import { snapshotOf } from '../services/rules'
 
 /**
  * Activities (活动报名与签到). A cadre posts one for the village; villagers sign up, each person once,
@@ -105,6 +106,8 @@ async function creditRule(ctx: RouteCtx, villageId: string, ruleId: string, poin
 
 export const postActivity: Handler<'activity.post'> = {
   access: { who: 'roles', roles: ['cadre'] },
+  scope: 'own',
+  audit: 'activity.post',
   async handle({ requestId, credit, ...input }, ctx) {
     const villageId = cadreVillage(ctx)
     const problem = activityProblem(input, ctx.now())
@@ -130,22 +133,24 @@ export const postActivity: Handler<'activity.post'> = {
       credited: null
     }
     await ctx.db.collection('activities').add({ data: doc })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'activity.post', doc.title, null, {
+    ctx.audit.record({
+      placeId: villageId,
+      target: doc.title,
+      before: null,
+      after: {
         startAt: doc.startAt,
         capacity: doc.capacity,
         rule: rule?.title ?? null,
         points: doc.points
-      })
-    )
+      }
+    })
     return toView(ctx, doc, null)
   }
 }
 
 export const list: Handler<'activity.list'> = {
   access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre'] },
+  scope: 'own',
   async handle({ page }, ctx) {
     const res = (await ctx.db
       .collection('activities')
@@ -164,6 +169,7 @@ export const list: Handler<'activity.list'> = {
 
 export const get: Handler<'activity.get'> = {
   access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre'] },
+  scope: 'own',
   async handle({ activityId }, ctx) {
     const [view] = await activityViews(ctx, [await activityOf(ctx, activityId)])
     return view
@@ -172,6 +178,8 @@ export const get: Handler<'activity.get'> = {
 
 export const signUp: Handler<'activity.signUp'> = {
   access: { who: 'roles', roles: ['villager'] },
+  scope: 'own',
+  audit: { none: 'the villager’s own sign-up; its document records who and when' },
   async handle({ activityId }, ctx) {
     const { householdId, villageId } = myHousehold(ctx)
     const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
@@ -209,6 +217,8 @@ export const signUp: Handler<'activity.signUp'> = {
 
 export const cancel: Handler<'activity.cancel'> = {
   access: { who: 'roles', roles: ['villager'] },
+  scope: 'own',
+  audit: { none: 'the villager’s own sign-up; its document records who and when' },
   async handle({ activityId }, ctx) {
     const { villageId } = myHousehold(ctx)
     const id = signupIdOf(activityId, ctx.openid)
@@ -235,6 +245,8 @@ export const cancel: Handler<'activity.cancel'> = {
 
 export const checkIn: Handler<'activity.checkIn'> = {
   access: { who: 'roles', roles: ['villager'] },
+  scope: 'own',
+  audit: { none: 'the villager’s own check-in; its sign-up records when' },
   async handle({ activityId, key }, ctx) {
     const { villageId } = myHousehold(ctx)
     const id = signupIdOf(activityId, ctx.openid)
@@ -265,6 +277,7 @@ async function managed(ctx: RouteCtx, activityId: string): Promise<ActivityDoc> 
 
 export const code: Handler<'activity.code'> = {
   access: { who: 'roles', roles: ['cadre'] },
+  scope: 'own',
   async handle({ activityId }, ctx) {
     const a = await managed(ctx, activityId)
     const fileID = a.codeFile ?? (await makeCode(ctx, a))
@@ -298,6 +311,7 @@ async function signupsOf(ctx: RouteCtx, activityId: string): Promise<SignupDoc[]
 
 export const attendees: Handler<'activity.attendees'> = {
   access: { who: 'roles', roles: ['cadre'] },
+  scope: 'own',
   async handle({ activityId }, ctx) {
     const a = await managed(ctx, activityId)
     return { attendees: (await signupsOf(ctx, activityId)).map(toAttendee), activity: toView(ctx, a, null) }
@@ -306,6 +320,8 @@ export const attendees: Handler<'activity.attendees'> = {
 
 export const tick: Handler<'activity.tick'> = {
   access: { who: 'roles', roles: ['cadre'] },
+  scope: 'own',
+  audit: { none: 'attendance is kept on the sign-up (ticked by the cadre, when)' },
   async handle({ activityId, signupId, householdId, present }, ctx) {
     const a = await managed(ctx, activityId)
     if (!signupId === !householdId) throw new AppError('INVALID_INPUT', '请选一个报名的人或一户')
@@ -340,7 +356,9 @@ export const tick: Handler<'activity.tick'> = {
 
 export const confirm: Handler<'activity.confirm'> = {
   access: { who: 'roles', roles: ['cadre'] },
-  async handle({ requestId, activityId }, ctx) {
+  scope: 'own',
+  audit: 'activity.confirm',
+  async handle({ activityId }, ctx) {
     const a = await managed(ctx, activityId)
     if (a.state === 'cancelled') throw new AppError('STATE_CHANGED')
     if (ctx.now() < a.startAt) throw new AppError('ACTIVITY_NOT_STARTED')
@@ -354,16 +372,17 @@ export const confirm: Handler<'activity.confirm'> = {
       .collection('activities')
       .doc(a._id)
       .update({ data: { state: after.state, confirmedAt: after.confirmedAt, credited } })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, a.villageId, 'activity.confirm', a.title, null, {
+    ctx.audit.record({
+      placeId: a.villageId,
+      target: a.title,
+      before: null,
+      after: {
         households: households.length,
         credited: count('credited'),
         already: count('already'),
         capped: count('capped')
-      })
-    )
+      }
+    })
     const result: ActivityConfirmation = {
       activity: toView(ctx, after, null),
       credited: count('credited'),

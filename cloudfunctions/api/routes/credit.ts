@@ -4,14 +4,14 @@ import { CONSENT_SCOPE, consentState, DAY_MS, estimateRate } from '../../../core
 import { SCORE_KINDS } from '../../../core/domain/ledger'
 import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
-import { getDoc } from '../identity'
-import { hashId } from '../ids'
-import { transact, transactionGet } from '../ledger'
-import type { EntryDoc, HouseholdDoc } from '../model/documents'
-import type { ConsentDoc, CreditViewDoc, OrganisationDoc } from '../model/participation-documents'
-import { toEntryView } from '../model/views'
-import type { Handler, RouteCtx } from '../router'
-import { actorName, grantOf, myHousehold } from '../scope'
+import { getDoc } from '../services/participation-kit'
+import { hashId } from '../services/participation-kit'
+import { transact, transactionGet } from '../services/participation-kit'
+import type { EntryDoc, HouseholdDoc } from '../../shared/data/documents'
+import type { ConsentDoc, CreditViewDoc, OrganisationDoc } from '../../shared/data/participation-documents'
+import { toEntryView } from '../../shared/data/views'
+import type { Route as Handler, RouteCtx } from '../router/route'
+import { actorName, grantOf, myHousehold } from '../services/participation-kit'
 import { servingMyVillage, staffOrganisation, toOrganisationView } from './organisations'
 
 /**
@@ -57,6 +57,7 @@ function myBank(ctx: RouteCtx): string {
 
 export const banks: Handler<'credit.banks'> = {
   access: { who: 'roles', roles: ['villager'] },
+  scope: 'own',
   async handle(_input, ctx) {
     const { householdId } = myHousehold(ctx)
     const [organisations, household] = await Promise.all([
@@ -88,6 +89,8 @@ export const banks: Handler<'credit.banks'> = {
 
 export const consent: Handler<'credit.consent'> = {
   access: { who: 'roles', roles: ['villager'] },
+  scope: 'own',
+  audit: { none: 'the household’s own consent; its document keeps the history' },
   async handle({ bankId, purpose, days }, ctx) {
     const household = await headsHousehold(ctx)
     const bank = (await servingMyVillage(ctx)).find(o => o._id === bankId && o.kind === 'bank')
@@ -127,6 +130,8 @@ export const consent: Handler<'credit.consent'> = {
 
 export const revoke: Handler<'credit.revoke'> = {
   access: { who: 'roles', roles: ['villager'] },
+  scope: 'own',
+  audit: { none: 'the household’s own consent; its document keeps the history' },
   async handle({ bankId }, ctx) {
     const household = await headsHousehold(ctx)
     const id = consentIdOf(household._id, bankId)
@@ -151,6 +156,7 @@ export const revoke: Handler<'credit.revoke'> = {
 
 export const mine: Handler<'credit.mine'> = {
   access: { who: 'roles', roles: ['villager'] },
+  scope: 'own',
   async handle({ page }, ctx) {
     const { householdId } = myHousehold(ctx)
     const [consents, views] = (await Promise.all([
@@ -176,6 +182,7 @@ export const mine: Handler<'credit.mine'> = {
 
 export const households: Handler<'credit.households'> = {
   access: { who: 'roles', roles: ['bankStaff'] },
+  scope: 'own',
   async handle({ page }, ctx) {
     const bankId = myBank(ctx)
     const _ = ctx.db.command
@@ -203,6 +210,7 @@ export const households: Handler<'credit.households'> = {
 
 export const summary: Handler<'credit.summary'> = {
   access: { who: 'roles', roles: ['bankStaff'] },
+  scope: 'own',
   async handle({ householdId }, ctx) {
     const bankId = myBank(ctx)
     const at = ctx.now()
@@ -273,6 +281,8 @@ async function scoredIn(ctx: RouteCtx, householdId: string, year: string): Promi
 
 export const setPolicy: Handler<'credit.setPolicy'> = {
   access: { who: 'roles', roles: ['bankStaff'] },
+  scope: 'own',
+  audit: { none: 'the bank’s own setting' },
   async handle({ baseRatePct, cutPer100Pct, maxCutPct }, ctx) {
     const bankId = myBank(ctx)
     const bank = await getDoc<OrganisationDoc>(ctx, 'organisations', bankId)

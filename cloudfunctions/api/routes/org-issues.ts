@@ -1,17 +1,16 @@
 import { AppError } from '../../../core/contract/errors'
 import { ISSUE_CATEGORIES_OF } from '../../../core/domain/organisations'
 import { canMoveIssue, IssueState } from '../../../core/domain/workflow'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { checkText } from '../content-check'
-import { getDoc } from '../identity'
-import { transact, transactionGet } from '../ledger'
-import type { IssueDoc, PlaceDoc } from '../model/documents'
-import type { OrganisationDoc } from '../model/participation-documents'
-import { tellIssueReplied } from '../notify'
-import type { Handler, RouteCtx } from '../router'
-import { actorName, cadreVillage } from '../scope'
+import { checkText } from '../services/content-check'
+import { getDoc } from '../services/participation-kit'
+import { transact, transactionGet } from '../services/participation-kit'
+import type { IssueDoc, PlaceDoc } from '../../shared/data/documents'
+import type { OrganisationDoc } from '../../shared/data/participation-documents'
+import { tellIssueReplied } from '../services/notify'
+import type { Route as Handler, RouteCtx } from '../router/route'
+import { actorName, cadreVillage } from '../services/participation-kit'
 import { serves, staffOrganisation } from './organisations'
-import { toIssueView } from './village-issues'
+import { toIssueView } from '../../shared/data/views'
 
 /**
  * Villagers' issues (村民说事) handed over to an organisation of their kind: a cadre of the village
@@ -23,7 +22,9 @@ const PAGE = 20
 
 export const toOrganisation: Handler<'issue.toOrganisation'> = {
   access: { who: 'roles', roles: ['cadre'] },
-  async handle({ requestId, issueId, organisationId }, ctx) {
+  scope: 'own',
+  audit: 'issue.toOrganisation',
+  async handle({ issueId, organisationId }, ctx) {
     const villageId = cadreVillage(ctx)
     const [o, village] = await Promise.all([
       getDoc<OrganisationDoc>(ctx, 'organisations', organisationId),
@@ -36,17 +37,14 @@ export const toOrganisation: Handler<'issue.toOrganisation'> = {
       if (i.state !== 'received' && i.state !== 'handling') throw new AppError('STATE_CHANGED')
       return { to: 'handling', patch: { organisationId, handler: { openid: `org:${o._id}`, name: o.name } } }
     })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'issue.toOrganisation', after.category, null, { organisation: o.name })
-    )
+    ctx.audit.record({ placeId: villageId, target: after.category, before: null, after: { organisation: o.name } })
     return toIssueView(after, ctx.now())
   }
 }
 
 export const issues: Handler<'org.issues'> = {
   access: { who: 'roles', roles: ['orgStaff', 'bankStaff'] },
+  scope: 'own',
   async handle({ state, page }, ctx) {
     const _ = ctx.db.command
     const res = (await ctx.db
@@ -69,6 +67,8 @@ export const issues: Handler<'org.issues'> = {
 
 export const replyIssue: Handler<'org.replyIssue'> = {
   access: { who: 'roles', roles: ['orgStaff', 'bankStaff'] },
+  scope: 'own',
+  audit: { none: 'a reply, kept in the issue with who and when' },
   async handle({ issueId, text, answer }, ctx) {
     const organisationId = staffOrganisation(ctx)
     await checkText(ctx, text)

@@ -4,16 +4,15 @@ import type { NoticeView, ServiceView } from '../../../core/contract/views'
 import { COUNTY_ID, RoleGrant } from '../../../core/domain/roles'
 import { SERVED_VILLAGES_MAX } from '../../../core/domain/organisations'
 import { mapWithLimit } from '../../shared/limit'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { checkText } from '../content-check'
-import { giveRole } from '../grants'
-import { getDoc } from '../identity'
-import { hashId } from '../ids'
-import type { NoticeDoc, PlaceDoc, ServiceDoc } from '../model/documents'
-import type { OrganisationDoc } from '../model/participation-documents'
-import { childPlaces, placesById } from '../places'
-import type { Handler, RouteCtx } from '../router'
-import { actorName, grantOf, myVillage } from '../scope'
+import { checkText } from '../services/content-check'
+import { giveRole } from '../services/grants'
+import { getDoc } from '../services/participation-kit'
+import { hashId } from '../services/participation-kit'
+import type { NoticeDoc, PlaceDoc, ServiceDoc } from '../../shared/data/documents'
+import type { OrganisationDoc } from '../../shared/data/participation-documents'
+import { childPlaces, placesById } from '../services/places'
+import type { Route as Handler, RouteCtx } from '../router/route'
+import { actorName, grantOf, myVillage } from '../services/participation-kit'
 
 /**
  * Organisations on the platform (入驻单位): police station, health centre, bank, power office… The
@@ -75,6 +74,8 @@ export async function servingMyVillage(ctx: RouteCtx): Promise<OrganisationDoc[]
 
 export const save: Handler<'org.save'> = {
   access: { who: 'roles', roles: ['countyAdmin', 'townAdmin'] },
+  scope: 'own',
+  audit: 'org.save',
   async handle({ requestId, organisationId, ...input }, ctx) {
     const { placeId, townId } = registrar(ctx)
     if (townId && input.townIds.some(t => t !== townId)) throw new AppError('FORBIDDEN', '只能登记为本镇服务的单位')
@@ -101,11 +102,12 @@ export const save: Handler<'org.save'> = {
     }
     const { _id, ...data } = doc
     await ctx.db.collection('organisations').doc(doc._id).set({ data })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, placeId, 'org.save', doc.name, existing ? { serves: existing.serves } : null, { serves: doc.serves })
-    )
+    ctx.audit.record({
+      placeId: placeId,
+      target: doc.name,
+      before: existing ? { serves: existing.serves } : null,
+      after: { serves: doc.serves }
+    })
     return toOrganisationView(ctx, doc)
   }
 }
@@ -115,6 +117,7 @@ export const list: Handler<'org.list'> = {
     who: 'roles',
     roles: ['villager', 'gridWorker', 'cadre', 'townAdmin', 'countyAdmin', 'orgStaff', 'bankStaff']
   },
+  scope: 'own',
   async handle(_input, ctx) {
     let organisations: OrganisationDoc[]
     if (grantOf(ctx, 'countyAdmin') || grantOf(ctx, 'townAdmin')) {
@@ -135,6 +138,7 @@ export const list: Handler<'org.list'> = {
 
 export const page: Handler<'org.page'> = {
   access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre', 'orgStaff', 'bankStaff'] },
+  scope: 'own',
   async handle({ organisationId }, ctx) {
     const o = await getDoc<OrganisationDoc>(ctx, 'organisations', organisationId)
     const own = (grantOf(ctx, 'orgStaff') ?? grantOf(ctx, 'bankStaff'))?.organisationId === organisationId
@@ -198,7 +202,9 @@ const noticeView = (n: NoticeDoc): NoticeView => ({
 
 export const grantStaff: Handler<'org.grantStaff'> = {
   access: { who: 'roles', roles: ['countyAdmin', 'townAdmin'] },
-  async handle({ requestId, organisationId, openid, name }, ctx) {
+  scope: 'own',
+  audit: 'org.grantStaff',
+  async handle({ organisationId, openid, name }, ctx) {
     const o = await getDoc<OrganisationDoc>(ctx, 'organisations', organisationId)
     if (!o) throw new AppError('NOT_FOUND', '没有找到这个单位')
     if (!mayManage(ctx, o)) throw new AppError('GRANT_NOT_ALLOWED')
@@ -214,17 +220,20 @@ export const grantStaff: Handler<'org.grantStaff'> = {
       { countyId: COUNTY_ID, townId: o.townIds[0] ?? null, villageId: null, householdId: null },
       ctx.openid
     )
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, o.registeredBy, 'org.grantStaff', `${name}（${o.name}）`, null, { role: grant.role })
-    )
+    ctx.audit.record({
+      placeId: o.registeredBy,
+      target: `${name}（${o.name}）`,
+      before: null,
+      after: { role: grant.role }
+    })
     return { granted: true }
   }
 }
 
 export const publishService: Handler<'org.publishService'> = {
   access: { who: 'roles', roles: ['orgStaff', 'bankStaff'] },
+  scope: 'own',
+  audit: { none: 'the organisation’s own publication; its document records who and when' },
   async handle({ requestId, ...fields }, ctx) {
     const o = await getDoc<OrganisationDoc>(ctx, 'organisations', staffOrganisation(ctx))
     if (!o) throw new AppError('NOT_FOUND', '没有找到这个单位')
@@ -246,6 +255,8 @@ export const publishService: Handler<'org.publishService'> = {
 
 export const publishNotice: Handler<'org.publishNotice'> = {
   access: { who: 'roles', roles: ['orgStaff', 'bankStaff'] },
+  scope: 'own',
+  audit: { none: 'the organisation’s own publication; its document records who and when' },
   async handle({ requestId, title, body }, ctx) {
     const o = await getDoc<OrganisationDoc>(ctx, 'organisations', staffOrganisation(ctx))
     if (!o) throw new AppError('NOT_FOUND', '没有找到这个单位')

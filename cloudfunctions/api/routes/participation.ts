@@ -1,5 +1,5 @@
 import type { participationRoutes } from '../../../core/contract/participation'
-import type { Handlers } from '../router'
+import type { Routes as Handlers } from '../router/route'
 import * as votes from './votes'
 import * as activities from './activities'
 import { now } from './village-now'

@@ -1,6 +1,6 @@
-import type { Handler } from '../router'
-import type { ActivityDoc, VoteDoc } from '../model/participation-documents'
-import { myVillageAndTown } from '../my-places'
+import type { Route as Handler } from '../router/route'
+import type { ActivityDoc, VoteDoc } from '../../shared/data/participation-documents'
+import { myVillageAndTown } from '../services/my-places'
 import { DURATION_MAX_MS } from '../../../core/domain/activities'
 import { activityViews } from './activities'
 import { voteViews } from './votes'
@@ -8,6 +8,7 @@ import { voteViews } from './votes'
 /** What is on in the village for the home screen: the open vote closing first, the next activity. Two queries. */
 export const now: Handler<'village.now'> = {
   access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre'] },
+  scope: 'own',
   async handle(_input, ctx) {
     const { villageId, townId } = await myVillageAndTown(ctx)
     const _ = ctx.db.command

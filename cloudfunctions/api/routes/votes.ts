@@ -8,16 +8,17 @@ import {
   VoteTerms,
   voteStateAt
 } from '../../../core/domain/votes'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { checkText } from '../content-check'
-import { getDoc } from '../identity'
-import { hash, hashId } from '../ids'
-import { requestKeyFor, transact, transactionGet } from '../ledger'
-import type { HouseholdDoc, NoticeDoc, PlaceDoc } from '../model/documents'
-import type { BallotDoc, VoteDoc } from '../model/participation-documents'
-import { managesPlace, myVillageAndTown, publishPlaceOf } from '../my-places'
-import type { Handler, RouteCtx } from '../router'
-import { actorName, grantOf, myHousehold } from '../scope'
+import { checkText } from '../services/content-check'
+import { getDoc } from '../services/participation-kit'
+import { hash } from '../../shared/data/ids'
+import { hashId } from '../services/participation-kit'
+import { requestKeyFor } from '../../shared/data/ids'
+import { transact, transactionGet } from '../services/participation-kit'
+import type { HouseholdDoc, NoticeDoc, PlaceDoc } from '../../shared/data/documents'
+import type { BallotDoc, VoteDoc } from '../../shared/data/participation-documents'
+import { managesPlace, myVillageAndTown, publishPlaceOf } from '../services/my-places'
+import type { Route as Handler, RouteCtx } from '../router/route'
+import { actorName, grantOf, myHousehold } from '../services/participation-kit'
 
 /**
  * Village votes (村民投票). A cadre opens a vote for the village, a town administrator for the town.
@@ -105,6 +106,8 @@ export async function voteViews(ctx: RouteCtx, votes: VoteDoc[]): Promise<VoteVi
 
 export const open: Handler<'vote.open'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin'] },
+  scope: 'own',
+  audit: 'vote.open',
   async handle({ requestId, toTown, ...input }, ctx) {
     const { placeId } = publishPlaceOf(ctx, toTown)
     const terms: VoteTerms = {
@@ -143,17 +146,19 @@ export const open: Handler<'vote.open'> = {
       at: ctx.now()
     }
     await ctx.db.collection('votes').add({ data: doc })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, placeId, 'vote.open', doc.question, null, { options: doc.options, per: doc.per, secret: doc.secret })
-    )
+    ctx.audit.record({
+      placeId: placeId,
+      target: doc.question,
+      before: null,
+      after: { options: doc.options, per: doc.per, secret: doc.secret }
+    })
     return toView(ctx, doc, false)
   }
 }
 
 export const list: Handler<'vote.list'> = {
   access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre', 'townAdmin'] },
+  scope: 'own',
   async handle({ page }, ctx) {
     const { villageId, townId } = await myVillageAndTown(ctx)
     const _ = ctx.db.command
@@ -170,6 +175,7 @@ export const list: Handler<'vote.list'> = {
 
 export const get: Handler<'vote.get'> = {
   access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre', 'townAdmin'] },
+  scope: 'own',
   async handle({ voteId }, ctx) {
     const v = await visibleVote(ctx, voteId)
     return toView(ctx, v, votedIn(ctx, v, await castBallots(ctx, [v])))
@@ -178,6 +184,8 @@ export const get: Handler<'vote.get'> = {
 
 export const cast: Handler<'vote.cast'> = {
   access: { who: 'roles', roles: ['villager'] },
+  scope: 'own',
+  audit: { none: 'a ballot is the voter’s own act; a secret one must leave nothing beyond its marker' },
   // the ballot marker's id is fixed by the voter: a retry meets it; no reply is stored next to the openid
   ownIdempotency: true,
   async handle({ requestId, voteId, choices }, ctx) {
@@ -222,6 +230,7 @@ export const cast: Handler<'vote.cast'> = {
 
 export const voters: Handler<'vote.voters'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin'] },
+  scope: 'own',
   async handle({ voteId, page }, ctx) {
     const v = await getDoc<VoteDoc>(ctx, 'votes', voteId)
     if (!v || !managesPlace(ctx, v.placeId)) throw new AppError('NOT_FOUND', '没有找到这个投票')
@@ -246,7 +255,7 @@ export const voters: Handler<'vote.voters'> = {
 }
 
 /** Moves a vote of the caller's place: closing early, or posting the results once closed. */
-async function move(ctx: RouteCtx, requestId: string, voteId: string, to: 'closed' | 'posted') {
+async function move(ctx: RouteCtx, voteId: string, to: 'closed' | 'posted') {
   const { before, after } = await transact(ctx, async t => {
     const v = await transactionGet<VoteDoc>(t, 'votes', voteId)
     if (!v || !managesPlace(ctx, v.placeId)) throw new AppError('NOT_FOUND', '没有找到这个投票')
@@ -262,14 +271,15 @@ async function move(ctx: RouteCtx, requestId: string, voteId: string, to: 'close
     if (to === 'posted') await t.collection('notices').add({ data: resultsNotice(ctx, v) })
     return { before: v, after: { ...v, ...patch } }
   })
-  await recordAudit(
-    ctx,
-    auditIdFor(ctx, requestId),
-    auditOf(ctx, before.placeId, `vote.${to === 'closed' ? 'close' : 'post'}`, before.question, null, {
+  ctx.audit.record({
+    placeId: before.placeId,
+    target: before.question,
+    before: null,
+    after: {
       ballots: after.ballots,
       tallies: to === 'posted' ? after.tallies : undefined
-    })
-  )
+    }
+  })
   return toView(ctx, after, false)
 }
 
@@ -297,10 +307,14 @@ function resultsNotice(ctx: RouteCtx, v: VoteDoc): NoticeDoc {
 
 export const close: Handler<'vote.close'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin'] },
-  handle: ({ requestId, voteId }, ctx) => move(ctx, requestId, voteId, 'closed')
+  scope: 'own',
+  audit: 'vote.close',
+  handle: ({ voteId }, ctx) => move(ctx, voteId, 'closed')
 }
 
 export const postResults: Handler<'vote.post'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin'] },
-  handle: ({ requestId, voteId }, ctx) => move(ctx, requestId, voteId, 'posted')
+  scope: 'own',
+  audit: 'vote.post',
+  handle: ({ voteId }, ctx) => move(ctx, voteId, 'posted')
 }
