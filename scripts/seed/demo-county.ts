@@ -3,7 +3,7 @@
  * grids, 36 households with members, a rule catalogue per village and four months of points
  * history. Deterministic: the same data every time, relative to the seeding day.
  */
-import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
+import { applyEntry, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
 import { doorPlateDoc } from '../../cloudfunctions/api/services/register/door-plates'
 import { periodKeys } from '../../core/domain/period'
 import { figuresOfEntries } from '../../core/domain/figures'
@@ -292,7 +292,7 @@ export function buildDemoCounty(now: number) {
   entries.sort((a, b) => a.at - b.at)
   const states = new Map<string, LedgerState>(households.map(h => [h._id, emptyLedgerState()]))
   const kept = entries.filter(e => {
-    const next = applyPosting(states.get(e.householdId)!, {
+    const next = applyEntry(states.get(e.householdId)!, {
       kind: e.kind,
       points: e.points,
       at: e.at,

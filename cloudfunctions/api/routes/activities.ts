@@ -8,7 +8,7 @@ import { checkText } from '../services/content-check'
 import { getDoc } from '../services/participation-kit'
 import { hash } from '../../shared/data/ids'
 import { hashId } from '../services/participation-kit'
-import { post } from '../services/ledger'
+import { writeEntry } from '../services/ledger'
 import { transact, transactionGet } from '../services/participation-kit'
 import type { HouseholdDoc, RuleDoc, RuleSnapshot } from '../../shared/data/documents'
 import type { ActivityDoc, SignupDoc } from '../../shared/data/participation-documents'
@@ -397,7 +397,7 @@ export const confirm: Handler<'activity.confirm'> = {
 function creditAll(ctx: RouteCtx, a: ActivityDoc, households: string[]) {
   return mapWithLimit(households, CONFIRM_PARALLELISM, async householdId => {
     try {
-      const posted = await post(ctx, {
+      const posted = await writeEntry(ctx, {
         id: 'e' + hash('activity', a._id, householdId).slice(0, 31),
         requestKey: hash('activity', a._id).slice(0, 24),
         householdId,
@@ -409,7 +409,7 @@ function creditAll(ctx: RouteCtx, a: ActivityDoc, households: string[]) {
         evidence: [],
         by: ctx.openid,
         byName: actorName(ctx),
-        posted: true
+        publicPosting: true
       })
       return posted.repeated ? 'already' : 'credited'
     } catch (e) {

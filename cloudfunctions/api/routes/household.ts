@@ -11,6 +11,7 @@ import { toOrderView } from '../../shared/data/views'
 import { grantOf } from '../router/scope'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
+import { newHousehold } from '../services/households'
 import { childPlaces } from '../services/places'
 import { claimDoorPlate, doorPlateKey } from '../services/register/door-plates'
 
@@ -40,37 +41,6 @@ async function makeCode(ctx: RouteCtx, h: HouseholdDoc): Promise<string> {
   })
   await data(ctx).households.update(h._id, { codeFile: uploaded.fileID })
   return uploaded.fileID
-}
-
-/** A new household starts at zero, with the village's facts the home card shows. */
-function newHousehold(
-  id: string,
-  village: { _id: string; parentId: string | null; name: string; starThresholds?: number[]; postingDays?: number },
-  count: number,
-  fields: Pick<HouseholdDoc, 'doorPlate' | 'head' | 'groupId' | 'gridId' | 'members'>
-): HouseholdDoc {
-  return {
-    _id: id,
-    villageId: village._id,
-    townId: village.parentId ?? '',
-    ...fields,
-    village: {
-      name: village.name,
-      starThresholds: village.starThresholds ?? [],
-      householdCount: count,
-      postingDays: village.postingDays ?? 0
-    },
-    latest: [],
-    boundUsers: [],
-    purchases: {},
-    balance: 0,
-    earned: 0,
-    monthKey: '',
-    monthPoints: 0,
-    yearKey: '',
-    yearPoints: 0,
-    caps: {}
-  }
 }
 
 export const householdRoutes = {

@@ -4,7 +4,7 @@ import { canMovePending } from '../../../core/domain/workflow'
 import { idFor } from '../../shared/data/ids'
 import { transact } from '../../shared/data/transaction'
 import { requestKeyFor } from '../../shared/data/ids'
-import { postToMembers } from '../services/ledger'
+import { writeMemberAct } from '../services/ledger'
 import type { PartyClaimDoc } from '../../shared/data/party-documents'
 import { myMember, officerBranch, officersOnly, partySnapshotOf, ruleOfBranch, toClaimView } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
@@ -93,7 +93,7 @@ export const approve: Route<'partyClaim.approve'> = {
     if (problem) throw new AppError(problem)
     const entryId = `e-${claim._id}`
     const now = ctx.now()
-    await postToMembers(ctx, {
+    await writeMemberAct(ctx, {
       actId: `approve-${claim._id}`,
       requestKey: requestKeyFor(ctx.openid, requestId),
       kind: 'approval',

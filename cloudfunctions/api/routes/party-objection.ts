@@ -4,7 +4,7 @@ import { canMoveObjection } from '../../../core/domain/workflow'
 import { idFor } from '../../shared/data/ids'
 import { transact, Tx } from '../../shared/data/transaction'
 import { requestKeyFor } from '../../shared/data/ids'
-import { postToMembers } from '../services/ledger'
+import { writeMemberAct } from '../services/ledger'
 import type { PartyObjectionDoc } from '../../shared/data/party-documents'
 import { myMember, officerBranch, officersOnly } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
@@ -107,7 +107,7 @@ export const resolve: Route<'partyObjection.resolve'> = {
       if (!entry) throw new AppError('NOT_FOUND')
       if (entry.kind === 'correction') throw new AppError('NOT_CORRECTABLE')
       const target = points ?? 0
-      await postToMembers(ctx, {
+      await writeMemberAct(ctx, {
         actId: `c-${entry._id}`,
         requestKey: requestKeyFor(ctx.openid, requestId),
         kind: 'correction',

@@ -3,7 +3,7 @@ import type { PartyActView } from '../../../core/contract/party-views'
 import { pointsProblem } from '../../../core/domain/rules'
 import { idFor } from '../../shared/data/ids'
 import { requestKeyFor } from '../../shared/data/ids'
-import { entryIdFor, MemberAct, postToMembers } from '../services/ledger'
+import { entryIdFor, MemberAct, writeMemberAct } from '../services/ledger'
 import type { PartyActDoc, PartyRuleDoc } from '../../shared/data/party-documents'
 import { officerBranch, officersOnly, partySnapshotOf, ruleOfBranch } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
@@ -68,7 +68,7 @@ export const award: Route<'partyScore.award'> = {
         after: { rule: rule.id, points }
       })
     }
-    return toActView((await postToMembers(ctx, act)).act)
+    return toActView((await writeMemberAct(ctx, act)).act)
   }
 }
 
@@ -119,6 +119,6 @@ export const meeting: Route<'partyScore.meeting'> = {
         after: { present, absent, absentRuleId }
       })
     }
-    return toActView((await postToMembers(ctx, act)).act)
+    return toActView((await writeMemberAct(ctx, act)).act)
   }
 }

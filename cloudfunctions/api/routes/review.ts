@@ -8,7 +8,7 @@ import { toPendingView } from '../../shared/data/views'
 import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
-import { post } from '../services/ledger'
+import { writeEntry } from '../services/ledger'
 import { movePending } from '../services/pending'
 
 /**
@@ -57,7 +57,7 @@ export const reviewRoutes = {
         entryId
       }
       // the entry's id is fixed by the pending entry: however many cadres press, it is posted once
-      const posted = await post(ctx, {
+      const written = await writeEntry(ctx, {
         id: entryId,
         requestKey: requestKeyFor(ctx.openid, input.requestId),
         takenError: new AppError('STATE_CHANGED'),
@@ -70,7 +70,7 @@ export const reviewRoutes = {
         evidence: pending.evidence,
         by: ctx.openid,
         byName: actorName(ctx),
-        posted: true,
+        publicPosting: true,
         audit: ctx.audit.draft({
           target: pending.doorPlate,
           before: { state: 'pending', points: pending.points, by: pending.byName },
@@ -82,7 +82,7 @@ export const reviewRoutes = {
           await tx.update('pending', pending._id, change)
         }
       })
-      return { item: toPendingView({ ...pending, ...change }), entry: posted.entry }
+      return { item: toPendingView({ ...pending, ...change }), entry: written.entry }
     }
   },
 

@@ -7,12 +7,16 @@ import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
 import { correctEntry } from '../services/corrections'
-import { entryIdFor, NewEntry, post } from '../services/ledger'
+import { entryIdFor, NewEntry, writeEntry } from '../services/ledger'
 import { ruleToScoreBy } from '../services/rules'
 
 /** Cadres score households of their own village by the village's rules, one at a time or in batches. */
 
-/** How many households a batch posts at once: 200 households × 5 round trips ÷ 20 ≈ 50 round trips deep. */
+/**
+ * How many households a batch writes at once. Each household's entry is one transaction (start, read,
+ * two or three writes, commit: about six round trips) and a notification to its villagers, so 200
+ * households ÷ 20 in flight is about ten rounds of that, well inside the function's time limit.
+ */
 const BATCH_PARALLELISM = 20
 
 /** The entry a cadre's score makes for one household: posted for the village to see. */
@@ -26,7 +30,7 @@ function scoreEntry(
   return {
     id: entryIdFor(ctx.openid, input.requestId, householdId),
     requestKey: requestKeyFor(ctx.openid, input.requestId),
-    posted: true,
+    publicPosting: true,
     householdId,
     villageId,
     kind: input.points < 0 ? 'deduction' : 'award',
@@ -52,7 +56,7 @@ export const scoreRoutes = {
         ruleToScoreBy(ctx, villageId, input.ruleId, input.points, input.evidence, 'cadre'),
         checkText(ctx, input.note)
       ])
-      const posted = await post(ctx, {
+      const written = await writeEntry(ctx, {
         ...scoreEntry(ctx, input, input.householdId, villageId, rule),
         audit: ctx.audit.draft({
           target: input.householdId,
@@ -60,7 +64,7 @@ export const scoreRoutes = {
           after: { rule: rule.title, points: input.points, note: input.note }
         })
       })
-      return { entry: posted.entry, balance: posted.balance }
+      return { entry: written.entry, balance: written.balance }
     }
   },
 
@@ -77,8 +81,8 @@ export const scoreRoutes = {
       const householdIds = [...new Set(input.householdIds)]
       const lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
         try {
-          const posted = await post(ctx, scoreEntry(ctx, input, householdId, villageId, rule))
-          return { householdId, status: 'applied', balance: posted.balance }
+          const written = await writeEntry(ctx, scoreEntry(ctx, input, householdId, villageId, rule))
+          return { householdId, status: 'applied', balance: written.balance }
         } catch (e) {
           if (!(e instanceof AppError)) throw e
           return {
@@ -108,7 +112,7 @@ export const scoreRoutes = {
     ownIdempotency: true,
     async handle(input, ctx) {
       await checkText(ctx, input.reason)
-      const posted = await correctEntry(
+      const written = await correctEntry(
         ctx,
         ctx.scope.villageId,
         input.entryId,
@@ -116,7 +120,7 @@ export const scoreRoutes = {
         input.reason,
         input.requestId
       )
-      return { entry: posted.entry, balance: posted.balance }
+      return { entry: written.entry, balance: written.balance }
     }
   }
 } satisfies Partial<Routes>

@@ -9,7 +9,7 @@ import { actorName, Identity } from '../router/identity'
 import { grantOf } from '../router/scope'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
-import { post } from '../services/ledger'
+import { writeEntry } from '../services/ledger'
 import { tellOrderReady } from '../services/notify'
 
 /**
@@ -38,7 +38,7 @@ async function redeem(
   const existing = await data(ctx).orders.get(orderId)
   if (existing) return existing // a retry of a redemption that went through
   let order: OrderDoc | null = null
-  await post(ctx, {
+  await writeEntry(ctx, {
     id: settledIds.redemption(orderId),
     requestKey: requestKeyFor(ctx.openid, input.requestId),
     householdId: input.householdId,
@@ -212,7 +212,7 @@ export const shopRoutes = {
         cancelReason: reason
       }
       // the refund's id is fixed by the order: a second cancellation meets it and refunds nothing
-      await post(ctx, {
+      await writeEntry(ctx, {
         id: settledIds.refund(o._id),
         requestKey: requestKeyFor(ctx.openid, requestId),
         takenError: new AppError('STATE_CHANGED'),

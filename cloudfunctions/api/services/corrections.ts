@@ -5,7 +5,7 @@ import { requestKeyFor, settledIds } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
 import type { Tx } from '../../shared/data/transaction'
 import type { RouteCtx } from '../router/route'
-import { post, Posted } from './ledger'
+import { writeEntry, Written } from './ledger'
 
 /**
  * Corrects a score entry to `points` (0 cancels it) by a new correction entry for the difference; the
@@ -22,7 +22,7 @@ export async function correctEntry(
   requestId: string,
   /** more work in the same transaction (resolving the objection that led to it) */
   alsoInTransaction?: (tx: Tx) => Promise<void>
-): Promise<Posted> {
+): Promise<Written> {
   const original = await data(ctx).entries.get(entryId)
   if (!original) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
   if (original.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
@@ -34,7 +34,7 @@ export async function correctEntry(
   }
   const delta = points - original.points
   if (delta === 0) throw new AppError('NOT_CORRECTABLE', '更正后的分值和原来一样')
-  return post(ctx, {
+  return writeEntry(ctx, {
     id: settledIds.correction(original._id),
     requestKey: requestKeyFor(ctx.openid, requestId),
     takenError: new AppError('ALREADY_CORRECTED'),

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../../../core/contract/errors'
 import type { EntryView } from '../../../core/contract/views'
-import { applyPosting, EntryKind, LedgerState, SCORE_KINDS } from '../../../core/domain/ledger'
+import { applyEntry, EntryKind, LedgerState, SCORE_KINDS } from '../../../core/domain/ledger'
 import { periodKeys } from '../../../core/domain/period'
 import { capPeriodKey } from '../../../core/domain/rules'
 import { DAY_MS } from '../../../core/domain/workflow'
@@ -49,7 +49,7 @@ export interface NewEntry {
   /** refuse an entry that would take the balance below zero (redemptions) */
   keepNonNegative?: boolean
   /** put the entry in the village's public posting (公示) for the village's posting days */
-  posted?: boolean
+  publicPosting?: boolean
   /** the audit record of the act, written in the same transaction */
   audit?: AuditDraft
   /**
@@ -74,10 +74,10 @@ export interface InTransaction {
   householdPatch?: Patch
 }
 
-export interface Posted {
+export interface Written {
   entry: EntryView
   balance: number
-  /** true when this request had already been posted: nothing was written now */
+  /** true when this request had already been written: nothing was written now */
   repeated: boolean
 }
 
@@ -87,16 +87,17 @@ type LedgerCtx = Pick<Ctx, 'db' | 'now' | 'openapi' | 'log' | 'templates'>
 export const entryIdFor = (openid: string, requestId: string, householdId: string): string =>
   idFor('entry', openid, requestId, householdId)
 
-export async function post(ctx: LedgerCtx, input: NewEntry): Promise<Posted> {
+export async function writeEntry(ctx: LedgerCtx, input: NewEntry): Promise<Written> {
   try {
-    const { posted, boundUsers, figures } = await transact(ctx, tx => postInTransaction(ctx, tx, input))
+    const { written, boundUsers, figures } = await transact(ctx, tx => writeInTransaction(ctx, tx, input))
     if (input.figuresLater) input.figuresLater.push(figures)
     else await addToFigures(ctx, [figures])
     // the household's villagers are told when its score changes (the shop tells of orders itself)
-    if (SCORE_KINDS.includes(posted.entry.kind)) await tellPointsChanged(ctx, boundUsers, posted.entry, posted.balance)
-    return posted
+    if (SCORE_KINDS.includes(written.entry.kind))
+      await tellPointsChanged(ctx, boundUsers, written.entry, written.balance)
+    return written
   } catch (e) {
-    // A retry of a posted request fails on the duplicate id, or meets a cap that its first call
+    // A retry of a written request fails on the duplicate id, or meets a cap that its first call
     // filled: either way the first result stands.
     const earlier = await data(ctx).entries.get(input.id)
     if (earlier && earlier.requestKey === input.requestKey) {
@@ -108,11 +109,11 @@ export async function post(ctx: LedgerCtx, input: NewEntry): Promise<Posted> {
   }
 }
 
-async function postInTransaction(
+async function writeInTransaction(
   ctx: LedgerCtx,
   tx: Tx,
   input: NewEntry
-): Promise<{ posted: Posted; boundUsers: string[]; figures: FiguresDelta }> {
+): Promise<{ written: Written; boundUsers: string[]; figures: FiguresDelta }> {
   const household = await tx.get('households', input.householdId)
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
   if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
@@ -120,7 +121,7 @@ async function postInTransaction(
   const extra = (await input.alsoInTransaction?.(tx, household)) ?? {}
   const points = extra.points ?? input.points
   const at = ctx.now()
-  const next = applyPosting(ledgerStateOf(household), {
+  const next = applyEntry(ledgerStateOf(household), {
     kind: input.kind,
     points,
     at,
@@ -154,7 +155,8 @@ async function postInTransaction(
   const _ = ctx.db.command
   await tx.add('entries', entry)
   const postingDays = household.village.postingDays ?? 0
-  if (input.posted && postingDays > 0) await tx.add('postings', postingOf(entry, household, at + postingDays * DAY_MS))
+  if (input.publicPosting && postingDays > 0)
+    await tx.add('postings', postingOf(entry, household, at + postingDays * DAY_MS))
   if (input.audit) await tx.add('audit', { _id: settledIds.audit(entry._id), ...input.audit, at } satisfies AuditDoc)
   await tx.update('households', household._id, {
     ...extra.householdPatch,
@@ -173,7 +175,7 @@ async function postInTransaction(
     newInYear: scored && household.yearKey !== keys.year
   }
   return {
-    posted: { entry: view, balance: next.balance, repeated: false },
+    written: { entry: view, balance: next.balance, repeated: false },
     boundUsers: household.boundUsers ?? [],
     figures
   }
@@ -207,7 +209,7 @@ const ledgerStateOf = (h: Partial<LedgerState>): LedgerState => ({
 })
 
 /*
- * Party members' accounts (`member:<id>`): the same entries collection, the same pure applyPosting,
+ * Party members' accounts (`member:<id>`): the same entries collection, the same pure applyEntry,
  * the same transaction discipline. An act (one award, a meeting's attendance list, an approval, a
  * correction) is one transaction over every member it names: read the members, judge each line,
  * add the entries, update the members, and add the act's own document, whose id is fixed by the
@@ -246,14 +248,14 @@ export interface MemberAct {
   takenError?: AppError
 }
 
-export interface MemberPosted {
+export interface WrittenMemberAct {
   act: PartyActDoc
   repeated: boolean
 }
 
 const MEMBER_READS_PARALLEL = 10
 
-export async function postToMembers(ctx: LedgerCtx, input: MemberAct): Promise<MemberPosted> {
+export async function writeMemberAct(ctx: LedgerCtx, input: MemberAct): Promise<WrittenMemberAct> {
   try {
     return { act: await transact(ctx, tx => memberActInTransaction(ctx, tx, input)), repeated: false }
   } catch (e) {
@@ -319,7 +321,7 @@ type Judged = { refused: ErrorCode } | { next: LedgerState }
 function judgeMemberLine(member: MemberDoc, line: MemberLine, at: number): Judged {
   if (line.rule && line.kind !== 'correction' && !line.rule.categories.includes(member.category))
     return { refused: 'RULE_NOT_FOR_CATEGORY' }
-  const next = applyPosting(ledgerStateOf(member), {
+  const next = applyEntry(ledgerStateOf(member), {
     kind: line.kind,
     points: line.points,
     at,

@@ -1,11 +1,12 @@
 import type { ImportCounts } from '../../../../core/contract/county'
 import { AppError } from '../../../../core/contract/errors'
 import { isDuplicate } from '../../../shared/data/db-errors'
-import type { HouseholdDoc, PersonDoc, PlaceDoc } from '../../../shared/data/documents'
+import type { PersonDoc, PlaceDoc } from '../../../shared/data/documents'
 import { data } from '../../../shared/data/store'
 import { transact } from '../../../shared/data/transaction'
 import { mapWithLimit } from '../../../shared/limit'
 import type { RouteCtx } from '../../router/route'
+import { newHousehold } from '../households'
 import { claimDoorPlate } from './door-plates'
 import type { PlannedHousehold } from './import'
 
@@ -38,7 +39,10 @@ export async function applyHousehold(ctx: RouteCtx, village: PlaceDoc, plan: Pla
     const created = await transact(ctx, async tx => {
       if (await tx.get('households', plan.householdId)) return false
       await claimDoorPlate(tx, village._id, plan.householdId, fields.doorPlate)
-      await tx.add('households', newHousehold(village, plan, fields))
+      await tx.add(
+        'households',
+        newHousehold(plan.householdId, village, village.householdCount ?? 0, { ...fields, members: plan.members })
+      )
       return true
     }).catch(e => {
       // another import or registration took the plate first: this household is theirs now
@@ -63,36 +67,6 @@ export async function applyHousehold(ctx: RouteCtx, village: PlaceDoc, plan: Pla
 }
 
 const setPerson = (ctx: RouteCtx, person: PersonDoc) => data(ctx).people.set(person)
-
-function newHousehold(
-  village: PlaceDoc,
-  plan: PlannedHousehold,
-  fields: { doorPlate: string; head: string; groupId: string; gridId: string }
-): HouseholdDoc {
-  return {
-    _id: plan.householdId,
-    villageId: village._id,
-    townId: village.parentId ?? '',
-    ...fields,
-    members: plan.members,
-    village: {
-      name: village.name,
-      starThresholds: village.starThresholds ?? [],
-      householdCount: village.householdCount ?? 0,
-      postingDays: village.postingDays ?? 0
-    },
-    latest: [],
-    boundUsers: [],
-    purchases: {},
-    balance: 0,
-    earned: 0,
-    monthKey: '',
-    monthPoints: 0,
-    yearKey: '',
-    yearPoints: 0,
-    caps: {}
-  }
-}
 
 export const addCounts = (a: ImportCounts, b: ImportCounts): ImportCounts => ({
   householdsAdded: a.householdsAdded + b.householdsAdded,
