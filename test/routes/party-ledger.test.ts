@@ -74,9 +74,11 @@ test('a member at the cap is skipped in a meeting and reported; a single award i
   expect(m.caps['pb-xf-1-volunteer'].used).toBe(10)
   const meeting = await writeMemberAct(ctx, act(rid(), ['pm-xf-05', 'pm-xf-09'], rule, 2))
   expect(meeting.act.lines.map(l => l.status)).toEqual(['capped', 'applied'])
-  await expect(writeMemberAct(ctx, { ...act(rid(), ['pm-xf-05'], rule, 2), skipRefused: false })).rejects.toMatchObject({
-    code: 'CAP_REACHED'
-  })
+  await expect(writeMemberAct(ctx, { ...act(rid(), ['pm-xf-05'], rule, 2), skipRefused: false })).rejects.toMatchObject(
+    {
+      code: 'CAP_REACHED'
+    }
+  )
   await expectLedgerConsistent(env.db)
 })
 
