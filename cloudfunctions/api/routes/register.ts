@@ -93,14 +93,16 @@ export const registerRoutes = {
   },
 
   /**
-   * Applies an import in bounded steps; the client calls again until it is done. Its writes are keyed
-   * by the import (the file's content) and each household's plate, so a repeated call resumes.
+   * Applies an import in bounded steps; the client calls again, with a new request id, until it is
+   * done. Its writes are keyed by the import (the file's content) and each household's plate, so the
+   * next call resumes. A step is claimed by its request id like any write: a duplicate of a step in
+   * flight waits for it and answers with its progress, instead of running beside it and answering
+   * with counts of its own that describe nothing stored.
    */
   'register.apply': {
     access: WHO,
     scope: 'area',
     audit: 'register.import',
-    ownIdempotency: true,
     async handle({ villageId: asked, fileId }, ctx) {
       const villageId = villageIdOf(ctx, asked)
       const started = Date.now()
