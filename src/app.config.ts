@@ -64,6 +64,10 @@ export default defineAppConfig({
       ]
     },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] },
+    {
+      root: 'packages/party',
+      pages: ['pages/member/index', 'pages/branch/index', 'pages/town/index', 'pages/bind/index', 'pages/public/index']
+    },
     // the county roll-out: register import, exports, overview and rankings across villages
     {
       root: 'packages/county',

@@ -7,6 +7,33 @@ export function Workbenches({ session }: { session: SessionView }) {
   const has = (role: string) => session.roles.some(r => r.role === role)
   return (
     <View>
+      {has('partyMember') ? (
+        <View
+          className="button"
+          data-testid="open-party-member"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/member/index' })}
+        >
+          我的党员积分
+        </View>
+      ) : null}
+      {has('branchSecretary') || has('partyClerk') ? (
+        <View
+          className="button"
+          data-testid="open-party-branch"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/branch/index' })}
+        >
+          党支部工作台
+        </View>
+      ) : null}
+      {has('townPartyAdmin') ? (
+        <View
+          className="button"
+          data-testid="open-party-town"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/town/index' })}
+        >
+          镇党委工作台
+        </View>
+      ) : null}
       {has('cadre') ? (
         <View
           className="button"

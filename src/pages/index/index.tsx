@@ -92,6 +92,13 @@ export default function Index() {
           </View>
           <NoticeList notices={data.notices} />
           <View
+            className="button secondary"
+            data-testid="open-party-public"
+            onClick={() => go('/packages/party/pages/public/index')}
+          >
+            党组织星级 · 党员积分公示
+          </View>
+          <View
             className="button"
             data-testid="open-services"
             onClick={() => go('/packages/villager/pages/services/index')}
