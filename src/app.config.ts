@@ -51,6 +51,25 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index', 'pages/fairness/index']
     },
     {
+      root: 'packages/participation',
+      pages: [
+        'pages/votes/index',
+        'pages/vote/index',
+        'pages/vote-new/index',
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/activity-new/index',
+        'pages/checkin/index',
+        'pages/orgs/index',
+        'pages/org/index',
+        'pages/credit/index',
+        'pages/bank/index',
+        'pages/statement/index',
+        'pages/org-desk/index',
+        'pages/org-admin/index'
+      ]
+    },
+    {
       root: 'packages/party',
       pages: ['pages/member/index', 'pages/branch/index', 'pages/town/index', 'pages/bind/index', 'pages/public/index']
     },

@@ -47,11 +47,13 @@ import {
 } from './schema'
 
 import { partyRoutes } from './party-routes'
+import { participationRoutes } from './participation'
 
 export * from './views'
 export type { EntryExplained, SealHeadsView } from './trust-routes'
 export * from './party-views'
 export * from './county'
+export * from './participation'
 export { requestId, TIME_MS_MAX, TIME_MS_MIN } from './schema'
 
 /**
@@ -397,7 +399,9 @@ export const routes = {
   // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
   ...partyRoutes,
   // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
-  ...countyRoutes
+  ...countyRoutes,
+  // votes, activities, organisations, points for credit: core/contract/participation.ts
+  ...participationRoutes
 } as const
 
 export type RouteName = keyof typeof routes

@@ -40,6 +40,20 @@ export const ERRORS = {
   NOT_PARTY_MEMBER: '您还没有绑定党员身份，请找支部领取绑定码',
   BIND_CODE_INVALID: '绑定码不对或已经过期，请找支部重新领取',
   RATING_NOT_READY: '年度评星还没到这一步',
+  INVALID_CHOICE: '选的项不对，请按要求选',
+  ALREADY_VOTED: '您（您家）已经投过票了，每人（每户）只能投一次',
+  VOTE_CLOSED: '投票已经截止了',
+  VOTE_STILL_OPEN: '投票还没截止，截止以后才能公布结果',
+  ACTIVITY_FULL: '名额已经报满了',
+  ACTIVITY_STARTED: '活动已经开始了，不能再报名或取消',
+  ACTIVITY_NOT_STARTED: '活动还没开始，开始以后才能确认出勤',
+  CHECKIN_CLOSED: '现在不在签到时间内（开始前半小时到结束）',
+  CHECKIN_CODE_WRONG: '签到码不对，请扫活动现场的码',
+  NOT_SIGNED_UP: '您没有报名这个活动，请找村干部登记',
+  NOT_HEAD: '只有户主才能授权银行查看全家的积分',
+  NOT_A_BANK: '只能授权给为本村服务的银行',
+  ORG_WRONG_KIND: '这件事不归这个单位管，请转给管这类事的单位',
+  NO_CONSENT: '这一户没有授权贵行查看积分，或者授权已经撤回、过期',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const
 

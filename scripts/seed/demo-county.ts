@@ -10,6 +10,7 @@ import { figuresOfEntries } from '../../core/domain/figures'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
 import { buildServices } from './services'
+import { buildDemoParticipation } from './demo-participation'
 import { buildDemoParty } from './demo-party'
 import { favouredEntries, SECOND_CADRE } from './demo-trust'
 
@@ -93,6 +94,18 @@ export const DEMO_PERSONAS: Persona[] = [
     description: '县管理员（启动管理员，来自 BOOTSTRAP_ADMIN_OPENIDS）',
     roles: []
   },
+  {
+    openid: 'demo-org',
+    name: '刘警官',
+    description: '入驻单位 · 向阳派出所',
+    roles: [{ role: 'orgStaff', organisationId: 'org-police', organisationName: '向阳派出所' }]
+  },
+  {
+    openid: 'demo-bank',
+    name: '陈经理',
+    description: '银行工作人员 · 示范县农商银行向阳支行',
+    roles: [{ role: 'bankStaff', organisationId: 'org-bank', organisationName: '示范县农商银行向阳支行' }]
+  },
   { openid: 'demo-stranger', name: '路人', description: '没有任何角色的微信用户', roles: [] }
 ]
 
@@ -151,6 +164,9 @@ function scopeOf(grant: RoleGrant) {
       return { countyId: COUNTY_ID, townId: grant.townId, villageId: null, householdId: null }
     case 'countyAdmin':
       return { countyId: COUNTY_ID, townId: null, villageId: null, householdId: null }
+    case 'orgStaff':
+    case 'bankStaff':
+      return { countyId: COUNTY_ID, townId: town, villageId: null, householdId: null }
   }
 }
 
@@ -458,6 +474,7 @@ export function buildDemoCounty(now: number) {
         .reduce((n, h) => n + h.members.length, 0)
   const party = buildDemoParty(now)
   linkPartyHouseholds(households, party)
+  const participation = buildDemoParticipation(now)
   return {
     ...party,
     places,
@@ -466,13 +483,16 @@ export function buildDemoCounty(now: number) {
     villageStats: figuresOfEntries(kept as Parameters<typeof figuresOfEntries>[0], () => 't-xiangyang'),
     entries: [...kept, ...party.entries],
     postings,
-    rules,
+    rules: [...rules, ...participation.rules],
     templates,
     users,
     grants,
     goods,
     notices,
-    services: buildServices('t-xiangyang', now)
+    services: buildServices('t-xiangyang', now),
+    votes: participation.votes,
+    activities: participation.activities,
+    organisations: participation.organisations
   }
 }
 

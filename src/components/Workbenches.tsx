@@ -70,6 +70,51 @@ export function Workbenches({ session }: { session: SessionView }) {
           全镇审计记录
         </View>
       ) : null}
+      {has('cadre') || has('townAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-votes-staff"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/votes/index' })}
+        >
+          村民投票
+        </View>
+      ) : null}
+      {has('cadre') ? (
+        <View
+          className="button secondary"
+          data-testid="open-activities-staff"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/activities/index' })}
+        >
+          活动和签到
+        </View>
+      ) : null}
+      {has('bankStaff') ? (
+        <View
+          className="button"
+          data-testid="open-bank"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/bank/index' })}
+        >
+          积分贷：已授权的户
+        </View>
+      ) : null}
+      {has('orgStaff') || has('bankStaff') ? (
+        <View
+          className="button secondary"
+          data-testid="open-org-desk"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/org-desk/index' })}
+        >
+          单位工作台（办事指南、通知）
+        </View>
+      ) : null}
+      {has('townAdmin') || has('countyAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-org-admin"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/org-admin/index' })}
+        >
+          入驻单位管理
+        </View>
+      ) : null}
       {has('townAdmin') || has('countyAdmin') ? (
         <View
           className="button"

@@ -32,6 +32,8 @@ import { entryRoutes } from './entry-explain'
 import { fairnessRoutes } from './fairness'
 
 /** Every route of the api, one module per route prefix; a route left out is a compile error. */
+import { participationHandlers } from './participation'
+
 export const handlers: Routes = {
   ...meRoutes,
   ...joinRoutes,
@@ -63,5 +65,6 @@ export const handlers: Routes = {
   ...partyRoutes,
   ...sealRoutes,
   ...entryRoutes,
-  ...fairnessRoutes
+  ...fairnessRoutes,
+  ...participationHandlers
 }

@@ -343,6 +343,8 @@ export interface IssueDoc {
   answeredAt: number | null
   closedAt: number | null
   rating: { stars: number; word: string; at: number } | null
+  /** handed over by a cadre to an organisation of its kind (入驻单位), whose staff then handle it */
+  organisationId?: string
 }
 
 export interface ServiceDoc {
@@ -359,6 +361,9 @@ export interface ServiceDoc {
   phone: string
   guide: string
   updatedAt: number
+  /** an organisation's service (入驻单位), shown under its name */
+  organisationId?: string
+  organisationName?: string
 }
 
 /**

@@ -10,6 +10,7 @@ import { NoticeList } from '../../components/NoticeList'
 import { IssueList } from '../../components/IssueList'
 import { Loading, Problem } from '../../components/Problem'
 import { Workbenches } from '../../components/Workbenches'
+import { HappeningNow } from '../../components/HappeningNow'
 
 const NOTICES_ON_HOME = 3
 
@@ -25,13 +26,18 @@ export default function Index() {
       call('me.session', {}),
       call('archive.home', {}).catch((e: ApiError) => e)
     ])
-    if (home instanceof ApiError) return { session, home, notices: [], issues: [] }
-    const [notices, issues] = await Promise.all([call('notice.list', {}), call('issue.mine', {})])
+    if (home instanceof ApiError) return { session, home, notices: [], issues: [], happening: null }
+    const [notices, issues, happening] = await Promise.all([
+      call('notice.list', {}),
+      call('issue.mine', {}),
+      call('village.now', {})
+    ])
     return {
       session,
       home,
       notices: notices.notices.slice(0, NOTICES_ON_HOME),
-      issues: issues.issues.filter(i => i.state !== 'closed').slice(0, 3)
+      issues: issues.issues.filter(i => i.state !== 'closed').slice(0, 3),
+      happening
     }
   }, [])
   const { data, problem } = useLoad(load)
@@ -80,6 +86,7 @@ export default function Index() {
               积分公示
             </View>
           </View>
+          <HappeningNow now={data.happening} />
           <View className="section-title" onClick={() => go('/pages/notices/index')} data-testid="open-notices">
             通知公告 · 三务公开 ›
           </View>
