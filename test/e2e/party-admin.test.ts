@@ -21,8 +21,13 @@ afterEach(() => page.screenshot({ path: path.join(SHOTS, 'party-admin-last.png')
 
 const loginAs = (openid: string) => login(page, openid)
 const api = (route: string, input: unknown = {}) => callApi(page, route, input)
-const write = (route: string, input: Record<string, unknown>) =>
-  api(route, { requestId: `e2e-${Date.now()}-${Math.random()}`, ...input })
+/** a write as the app sends it, with a request id of its own; a refusal fails the test */
+async function write(route: string, input: Record<string, unknown>) {
+  const requestId = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+  const reply = await api(route, { requestId, ...input })
+  if (!reply.ok) throw new Error(`${route}: ${reply.code} ${reply.message}`)
+  return reply
+}
 /** Taro's h5 keeps earlier pages in the DOM, hidden: look only at what is on screen */
 const onScreen = (selector: string) => `${selector} >> visible=true`
 const tap = (selector: string) => page.locator(onScreen(selector)).first().click()
@@ -40,6 +45,7 @@ test('the branch secretary adds a rule, changes it, and adopts the template, in 
   await loginAs('demo-secretary')
   await write('me.setPreferences', { largeFont: true })
   await tap('.weui-tabbar__item >> text=我的') // the 我的 page remembers large-font mode on the phone
+  await see('[data-testid="my-openid"]')
   await tap('[data-testid="open-party-branch"]')
   await tap('[data-testid="open-party-rules"]')
   await see('[data-testid="party-rule"]')
@@ -132,7 +138,7 @@ test('the town’s party administrator adjusts the rating’s settings; threshol
   expect((await api('partyMember.home')).data.settings.baseScore).toBe(65)
   // the other browser tests expect the demo's settings
   await loginAs('demo-town-party')
-  expect((await write('partyTown.setSettings', { settings: original })).ok).toBe(true)
+  await write('partyTown.setSettings', { settings: original })
 })
 
 test('the village cadre makes someone 党务管理员 of a branch; the town administrator a 镇党委管理员; both by name', async () => {

@@ -95,12 +95,13 @@ export default function PartyRulesPage() {
             {branch.branchName} · 细则{branch.rules.length}条
           </View>
           <WriteButton
-            label="采用镇里的细则模板（已有的保留）"
+            label="采用镇里的细则模板"
             testid="party-adopt-template"
             submitting={write.submitting('partyBranch.adoptTemplate')}
             disabled={write.busy}
             onClick={() => write.run('partyBranch.adoptTemplate', {}, { done: '已采用', after: reload })}
           />
+          <View className="muted">模板里本支部还没有的条目会加进来，已有的不变。</View>
           {editing === 'new' ? (
             form(blankPartyTerms(), '添加这条细则')
           ) : (
