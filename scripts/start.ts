@@ -10,6 +10,7 @@ import { BOOTSTRAP_ADMINS, DEMO_PERSONAS, DEMO_TEMPLATES } from './seed/demo-cou
 import { seedDemo } from './seed/seed'
 import { demoYardPhoto } from './seed/demo-photo'
 import { recountFigures } from '../cloudfunctions/timer/tasks'
+import { recountPartyStats } from '../cloudfunctions/shared/party-stats'
 
 const ROOT = path.resolve(__dirname, '..')
 
@@ -35,7 +36,10 @@ async function main() {
   const photo = await cloud.uploadFile({ cloudPath: 'evidence/demo-yard.png', fileContent: demoYardPhoto() })
   const seeded = await seedDemo(cloud.database(), Date.now(), { seal: true, photo: photo.fileID })
   // the overview's hourly figures, counted once at start so that the town administrator sees them at once
-  if (seeded) await recountFigures(cloud.database(), Date.now())
+  if (seeded) {
+    await recountFigures(cloud.database(), Date.now())
+    await recountPartyStats(cloud.database(), Date.now())
+  }
 
   console.log(`\n乡村积分 is running at ${lc.url}  (${seeded ? 'demo county seeded' : 'existing data in .data/'})`)
   console.log(`Log in at ${lc.url}/__dev/login as one of the demo personas:`)

@@ -1,6 +1,7 @@
 import cloud from 'wx-server-sdk'
 import { initCloud } from '../shared/context'
 import { recountFigures, runScheduledTasks } from './tasks'
+import { recountPartyStats } from '../shared/party-stats'
 import { sealAllVillages } from './sealing'
 
 initCloud(cloud)
@@ -13,7 +14,11 @@ initCloud(cloud)
 export async function main(event: { Type?: string; TriggerName?: string }) {
   const db = cloud.database()
   const now = Date.now()
-  const done = { ...(await runScheduledTasks(db, now)), ...(await recountFigures(db, now)) }
+  const done = {
+    ...(await runScheduledTasks(db, now)),
+    ...(await recountFigures(db, now)),
+    ...(await recountPartyStats(db, now))
+  }
   const sealing = await sealAllVillages(db, now)
   const summary = { ...done, sealedDays: sealing.sealedDays, alarms: sealing.alarms.length }
   console.log(JSON.stringify({ level: 'info', message: 'timer', trigger: event?.TriggerName ?? 'manual', ...summary }))

@@ -156,7 +156,9 @@ export interface BranchOverview {
   byCategory: Record<MemberCategory, number>
   /** the latest rating's distribution: count per 0 (不合格)…5 stars, and exempt */
   stars: { year: string; state: RatingState | null; counts: number[]; exempt: number }
+  /** the first of them by name (at most 30) */
   notScoredThisQuarter: { memberId: string; name: string; category: MemberCategory }[]
+  notScoredCount: number
 }
 
 export interface TownPartyOverview {

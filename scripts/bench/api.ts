@@ -24,6 +24,7 @@ import {
   BENCH_MEMBER,
   BENCH_MEMBERS,
   BENCH_SECRETARY,
+  BENCH_TOWN_PARTY,
   benchMemberId,
   buildBenchParty
 } from '../seed/bench-party'
@@ -106,7 +107,8 @@ async function main() {
     cadre: await cookieFor(BENCH_CADRE),
     villager: await cookieFor(BENCH_VILLAGER),
     secretary: await cookieFor(BENCH_SECRETARY),
-    member: await cookieFor(BENCH_MEMBER)
+    member: await cookieFor(BENCH_MEMBER),
+    townParty: await cookieFor(BENCH_TOWN_PARTY)
   }
 
   // a lean keep-alive client, so that the figures are the host's and not the HTTP client's
@@ -284,6 +286,8 @@ async function main() {
       presentIds: Array.from({ length: BENCH_MEMBERS }, (_, k) => benchMemberId(k))
     })
   )
+  // the town's party overview: one roster per branch, whatever the number of members
+  await measure('partyTown.overview', 100, () => call(cookies.townParty, 'partyTown.overview', {}))
   await lc.close()
   await logFile.close()
 }

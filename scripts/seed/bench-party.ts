@@ -1,7 +1,7 @@
 /**
  * A branch at the scale the party benchmarks need: 30 members of the bench village with a year of
  * entries each (two a month), a meeting rule without a cap (so a meeting can be recorded again and
- * again), and the personas that score and read them.
+ * again), and the personas that score and read them (the town's party administrator reads the overview).
  */
 import { applyEntry, emptyLedgerState } from '../../core/domain/ledger'
 import type { PartyRuleTerms } from '../../core/domain/party'
@@ -11,6 +11,7 @@ import { BENCH_VILLAGE } from './bench-village'
 export const BENCH_BRANCH = 'pb-bench'
 export const BENCH_SECRETARY = 'bench-secretary'
 export const BENCH_MEMBER = 'bench-member'
+export const BENCH_TOWN_PARTY = 'bench-town-party'
 export const BENCH_MEETING_RULE = 'pb-bench-meeting'
 export const BENCH_MEMBERS = 30
 export const benchMemberId = (i: number) => `pmb-${String(i).padStart(2, '0')}`
@@ -118,6 +119,12 @@ export function buildBenchParty(now: number) {
       _id: BENCH_SECRETARY,
       name: '测试书记',
       roles: [{ role: 'branchSecretary', branchId: BENCH_BRANCH, villageId: BENCH_VILLAGE }],
+      largeFont: false
+    },
+    {
+      _id: BENCH_TOWN_PARTY,
+      name: '测试镇党委管理员',
+      roles: [{ role: 'townPartyAdmin', townId: town }],
       largeFont: false
     },
     {

@@ -20,6 +20,7 @@ import {
 } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
+import { noteMembers } from '../../shared/party-stats'
 import { CATEGORY_FROM_HOUSEHOLD, memberIdOfHouseholdPerson, newMember } from '../services/party-members'
 import { mapWithLimit } from '../../shared/limit'
 import { data } from '../../shared/data/store'
@@ -76,6 +77,7 @@ export const saveMember: Route<'partyBranch.saveMember'> = {
     }
     ctx.audit.record({ placeId: villageId, target: id, before: existing ? pick(existing) : null, after: fields })
     const saved = (await data(ctx).partyMembers.get(id))!
+    await noteMembers(ctx, [saved])
     return toMemberRow(saved, ctx.now())
   }
 }
@@ -118,16 +120,18 @@ export const fromHouseholds: Route<'partyBranch.fromHouseholds'> = {
     const known = new Set(existing.data.map(m => `${m.householdId}|${m.name}`))
     const fresh = flagged.filter(f => !known.has(`${f.householdId}|${f.name}`))
     const now = ctx.now()
-    const added = await mapWithLimit(fresh, 10, f =>
-      addMember(
-        ctx,
-        newMember(
-          memberIdOfHouseholdPerson(f.householdId, f.name),
-          { name: f.name, category: CATEGORY_FROM_HOUSEHOLD, exempt: false, householdId: f.householdId },
-          branch,
-          now
-        )
+    const docs = fresh.map(f =>
+      newMember(
+        memberIdOfHouseholdPerson(f.householdId, f.name),
+        { name: f.name, category: CATEGORY_FROM_HOUSEHOLD, exempt: false, householdId: f.householdId },
+        branch,
+        now
       )
+    )
+    const added = await mapWithLimit(docs, 10, doc => addMember(ctx, doc))
+    await noteMembers(
+      ctx,
+      docs.filter((_, i) => added[i])
     )
     const count = added.filter(Boolean).length
     ctx.audit.record({ placeId: villageId, target: branchId, before: null, after: { added: count } })

@@ -5,7 +5,8 @@ import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { DAY_MS } from '../../../core/domain/workflow'
 import type {} from '../../shared/data/documents'
-import type { MemberDoc, OrgRatingDoc, PartyOrgDoc, RatingSheetDoc } from '../../shared/data/party-documents'
+import type { OrgRatingDoc, PartyOrgDoc, RatingSheetDoc } from '../../shared/data/party-documents'
+import { BranchStatsDoc, branchStatsOfTown, storedStatsOfTown } from '../../shared/party-stats'
 import { partyTemplateIdOf, settingsFor, townOf } from '../services/party'
 import { placesById } from '../services/places'
 import type { Route, RouteCtx } from '../router/route'
@@ -19,7 +20,8 @@ import { data } from '../../shared/data/store'
  * rating organisations; adjusting the county's settings for the town.
  */
 
-const NOT_SCORED_SHOWN = 200
+/** names shown per branch of those not scored this quarter; the count says how many in all */
+const NOT_SCORED_SHOWN = 30
 
 export const toOrgStarsView = (r: OrgRatingDoc, kind: PartyOrgDoc['kind'], now: number): OrgStarsView => ({
   orgId: r.orgId,
@@ -32,27 +34,12 @@ export const toOrgStarsView = (r: OrgRatingDoc, kind: PartyOrgDoc['kind'], now: 
   until: r.until
 })
 
-type Counted = { _id: { branchId: string; category: MemberCategory }; n: number }
-
-/** What the overview reads: a handful of queries over the town, none of them over entries. */
-async function readTown(ctx: RouteCtx, townId: string, years: string[], quarter: string) {
+/** What the overview reads: one document per organisation, branch roster, rating sheet and organisation rating. */
+async function readTown(ctx: RouteCtx, townId: string, years: string[]) {
   const _ = ctx.db.command
-  const $ = _.aggregate
   return Promise.all([
     ctx.db.collection('partyOrgs').where({ townId }).limit(1000).get() as unknown as Promise<{ data: PartyOrgDoc[] }>,
-    ctx.db
-      .collection('partyMembers')
-      .aggregate()
-      .match({ townId, active: true })
-      .group({ _id: { branchId: '$branchId', category: '$category' }, n: $.sum(1) })
-      .limit(10000)
-      .end() as unknown as Promise<{ list: Counted[] }>,
-    ctx.db
-      .collection('partyMembers')
-      .where({ townId, active: true, quarterKey: _.neq(quarter) })
-      .field({ name: true, branchId: true, category: true })
-      .limit(NOT_SCORED_SHOWN)
-      .get() as unknown as Promise<{ data: Pick<MemberDoc, '_id' | 'name' | 'branchId' | 'category'>[] }>,
+    storedStatsOfTown(ctx, townId),
     ctx.db
       .collection('ratingSheets')
       .where({ townId, year: _.in(years) })
@@ -66,6 +53,23 @@ async function readTown(ctx: RouteCtx, townId: string, years: string[], quarter:
   ])
 }
 
+/** A branch's members by category and who has not been scored this quarter, from its roster. */
+function rosterFigures(stats: BranchStatsDoc | undefined, quarter: string) {
+  const lines = Object.entries(stats?.roster ?? {}).map(([memberId, line]) => ({ memberId, ...line }))
+  const byCategory = Object.fromEntries(
+    MEMBER_CATEGORIES.map(c => [c, lines.filter(l => l.category === c).length])
+  ) as Record<MemberCategory, number>
+  const notScored = lines.filter(l => l.scoredQuarter !== quarter).sort((x, y) => x.name.localeCompare(y.name, 'zh'))
+  return {
+    members: lines.length,
+    byCategory,
+    notScoredThisQuarter: notScored
+      .slice(0, NOT_SCORED_SHOWN)
+      .map(l => ({ memberId: l.memberId, name: l.name, category: l.category })),
+    notScoredCount: notScored.length
+  }
+}
+
 export const overview: Route<'partyTown.overview'> = {
   access: { who: 'roles', roles: ['townPartyAdmin'] },
   scope: 'own',
@@ -74,41 +78,38 @@ export const overview: Route<'partyTown.overview'> = {
     const now = ctx.now()
     const keys = periodKeys(now)
     const years = [keys.year, String(Number(keys.year) - 1)]
-    const [[orgs, counts, notScored, sheets, orgRatings], settings] = await Promise.all([
-      readTown(ctx, townId, years, keys.quarter),
+    const [[orgs, storedStats, sheets, orgRatings], settings] = await Promise.all([
+      readTown(ctx, townId, years),
       settingsFor(ctx, townId)
     ])
-    const places = await placesById(ctx, [townId, ...orgs.data.map(o => o.villageId)])
+    const branchOrgs = orgs.data.filter(o => o.kind === 'branch')
+    const [places, stats] = await Promise.all([
+      placesById(ctx, [townId, ...orgs.data.map(o => o.villageId)]),
+      // a branch whose roster was never written (data from before it, or seeded) is counted once here
+      branchStatsOfTown(ctx, branchOrgs, storedStats)
+    ])
     const newest = <T extends { year: string }>(list: T[]) => list.sort((a, b) => b.year.localeCompare(a.year))[0]
-    const branches: BranchOverview[] = orgs.data
-      .filter(o => o.kind === 'branch')
-      .map(b => {
-        const byCategory = Object.fromEntries(
-          MEMBER_CATEGORIES.map(c => [
-            c,
-            counts.list.find(x => x._id.branchId === b._id && x._id.category === c)?.n ?? 0
-          ])
-        ) as Record<MemberCategory, number>
-        const sheet = newest(sheets.data.filter(s => s.branchId === b._id))
-        const starCounts = [0, 0, 0, 0, 0, 0]
-        for (const r of sheet?.rows ?? []) if (!r.exempt) starCounts[r.stars]++
-        return {
-          branchId: b._id,
-          name: b.name,
-          villageName: places.get(b.villageId)?.name ?? '',
-          members: Object.values(byCategory).reduce((a, n) => a + n, 0),
-          byCategory,
-          stars: {
-            year: sheet?.year ?? keys.year,
-            state: sheet?.state ?? null,
-            counts: starCounts,
-            exempt: sheet?.rows.filter(r => r.exempt).length ?? 0
-          },
-          notScoredThisQuarter: notScored.data
-            .filter(m => m.branchId === b._id)
-            .map(m => ({ memberId: m._id, name: m.name, category: m.category }))
-        }
-      })
+    const branches: BranchOverview[] = branchOrgs.map(b => {
+      const figures = rosterFigures(stats.get(b._id), keys.quarter)
+      const sheet = newest(sheets.data.filter(s => s.branchId === b._id))
+      const starCounts = [0, 0, 0, 0, 0, 0]
+      for (const r of sheet?.rows ?? []) if (!r.exempt) starCounts[r.stars]++
+      return {
+        branchId: b._id,
+        name: b.name,
+        villageName: places.get(b.villageId)?.name ?? '',
+        members: figures.members,
+        byCategory: figures.byCategory,
+        stars: {
+          year: sheet?.year ?? keys.year,
+          state: sheet?.state ?? null,
+          counts: starCounts,
+          exempt: sheet?.rows.filter(r => r.exempt).length ?? 0
+        },
+        notScoredThisQuarter: figures.notScoredThisQuarter,
+        notScoredCount: figures.notScoredCount
+      }
+    })
     const kindOf = new Map(orgs.data.map(o => [o._id, o.kind]))
     return {
       townName: places.get(townId)?.name ?? '',

@@ -12,6 +12,7 @@ import { transact, Tx } from '../../shared/data/transaction'
 import { toEntryView } from '../../shared/data/views'
 import type { AuditDraft } from '../router/audit'
 import { tellPointsChanged } from './notify'
+import { noteMembers } from '../../shared/party-stats'
 import { mapWithLimit } from '../../shared/limit'
 import type { MemberDoc, MemberEntryDoc, PartyActDoc, PartyRuleSnapshot } from '../../shared/data/party-documents'
 import type { FiguresDelta } from '../../../core/domain/figures'
@@ -257,7 +258,10 @@ const MEMBER_READS_PARALLEL = 10
 
 export async function writeMemberAct(ctx: LedgerCtx, input: MemberAct): Promise<WrittenMemberAct> {
   try {
-    return { act: await transact(ctx, tx => memberActInTransaction(ctx, tx, input)), repeated: false }
+    const { act, scored } = await transact(ctx, tx => memberActInTransaction(ctx, tx, input))
+    // the town's overview reads the branch's roster: the scored members' lines follow the commit
+    await noteMembers(ctx, scored)
+    return { act, repeated: false }
   } catch (e) {
     const earlier = await data(ctx).partyActs.get(input.actId)
     if (earlier && earlier.requestKey === input.requestKey) return { act: earlier, repeated: true }
@@ -266,7 +270,11 @@ export async function writeMemberAct(ctx: LedgerCtx, input: MemberAct): Promise<
   }
 }
 
-async function memberActInTransaction(ctx: LedgerCtx, tx: Tx, input: MemberAct): Promise<PartyActDoc> {
+async function memberActInTransaction(
+  ctx: LedgerCtx,
+  tx: Tx,
+  input: MemberAct
+): Promise<{ act: PartyActDoc; scored: MemberDoc[] }> {
   const members = await mapWithLimit(input.lines, MEMBER_READS_PARALLEL, l => tx.get('partyMembers', l.memberId))
   if (members.some(m => !m)) throw new AppError('NOT_FOUND', '没有找到这名党员')
   if (members.some(m => m!.branchId !== input.branchId || !m!.active)) throw new AppError('OTHER_BRANCH')
@@ -293,6 +301,7 @@ async function memberActInTransaction(ctx: LedgerCtx, tx: Tx, input: MemberAct):
     at
   }
   const _ = ctx.db.command
+  const scored: MemberDoc[] = []
   await mapWithLimit(input.lines, MEMBER_READS_PARALLEL, async (line, i) => {
     const member = members[i]!
     const outcome = judged[i]
@@ -302,6 +311,7 @@ async function memberActInTransaction(ctx: LedgerCtx, tx: Tx, input: MemberAct):
     }
     const entry = memberEntryOf(member, line, input, at)
     await tx.add('entries', entry)
+    scored.push({ ...member, ...quarterAfter(member, entry) })
     await tx.update('partyMembers', member._id, {
       ...outcome.next,
       caps: _.set(outcome.next.caps),
@@ -313,7 +323,7 @@ async function memberActInTransaction(ctx: LedgerCtx, tx: Tx, input: MemberAct):
   // a concurrent identical request adds the same act id: only one of them commits
   await tx.add('partyActs', act)
   if (input.audit) await tx.add('audit', { _id: settledIds.audit(act._id), ...input.audit, at } satisfies AuditDoc)
-  return act
+  return { act, scored }
 }
 
 type Judged = { refused: ErrorCode } | { next: LedgerState }

@@ -5,6 +5,7 @@ import { idFor } from '../../shared/data/ids'
 import type { MemberDoc, PartyOrgDoc } from '../../shared/data/party-documents'
 import { data } from '../../shared/data/store'
 import { mapWithLimit } from '../../shared/limit'
+import { noteMembers } from '../../shared/party-stats'
 
 /**
  * New party members, wherever they come from: added by a branch officer, taken from the village's
@@ -64,7 +65,7 @@ export async function defaultBranchOf(ctx: Pick<Ctx, 'db'>, villageId: string): 
  * id fixed by household and name makes a repeated or concurrent run add nobody twice. How many were added.
  */
 export async function enrolFlaggedPeople(
-  ctx: Pick<Ctx, 'db' | 'now'>,
+  ctx: Pick<Ctx, 'db' | 'now' | 'log'>,
   villageId: string,
   people: { householdId: string; name: string }[]
 ): Promise<number> {
@@ -85,15 +86,18 @@ export async function enrolFlaggedPeople(
   const known = new Set(existing.flat().map(m => `${m.householdId}|${m.name}`))
   const fresh = people.filter(p => !known.has(`${p.householdId}|${p.name}`))
   const now = ctx.now()
-  const added = await mapWithLimit(fresh, ADD_PARALLELISM, p =>
-    data(ctx).partyMembers.add(
-      newMember(
-        memberIdOfHouseholdPerson(p.householdId, p.name),
-        { name: p.name, category: CATEGORY_FROM_HOUSEHOLD, exempt: false, householdId: p.householdId },
-        branch,
-        now
-      )
+  const docs = fresh.map(p =>
+    newMember(
+      memberIdOfHouseholdPerson(p.householdId, p.name),
+      { name: p.name, category: CATEGORY_FROM_HOUSEHOLD, exempt: false, householdId: p.householdId },
+      branch,
+      now
     )
+  )
+  const added = await mapWithLimit(docs, ADD_PARALLELISM, doc => data(ctx).partyMembers.add(doc))
+  await noteMembers(
+    ctx,
+    docs.filter((_, i) => added[i])
   )
   return added.filter(Boolean).length
 }

@@ -2,6 +2,7 @@ import type { EntryKind, LedgerState } from '../../../core/domain/ledger'
 import type { AuditAction } from '../../../core/contract/audit-actions'
 import type { ImportCounts } from '../../../core/contract/county'
 import type { VillageStatsDoc } from '../village-figures'
+import type { BranchStatsDoc } from '../party-stats'
 import type { RoleGrant } from '../../../core/domain/roles'
 import type {
   MemberCodeDoc,
@@ -470,6 +471,7 @@ export interface Collections {
   people: PersonDoc
   imports: ImportDoc
   villageStats: VillageStatsDoc
+  partyBranchStats: BranchStatsDoc
   votes: VoteDoc
   ballots: BallotDoc
   activities: ActivityDoc

@@ -61,7 +61,9 @@ export default function TownPage() {
                     ))}
                     <View className="muted" data-testid="not-scored">
                       本季度还没记分：
-                      {b.notScoredThisQuarter.length ? b.notScoredThisQuarter.map(m => m.name).join('、') : '没有'}
+                      {b.notScoredCount
+                        ? `${b.notScoredCount}人，${b.notScoredThisQuarter.map(m => m.name).join('、')}${b.notScoredCount > b.notScoredThisQuarter.length ? '等' : ''}`
+                        : '没有'}
                     </View>
                   </View>
                 )
