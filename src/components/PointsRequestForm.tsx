@@ -4,6 +4,7 @@ import type { RuleView } from '../../core/contract/views'
 import { RuleList } from './RuleList'
 import { PointsStepper } from './PointsStepper'
 import { EvidencePicker } from './EvidencePicker'
+import { readyToSend } from '../services/form-check'
 
 export interface PointsRequest {
   rule: RuleView
@@ -36,7 +37,8 @@ export function PointsRequestForm(props: {
     setPoints(r.points.min > 0 ? r.points.min : r.points.max)
   }
   const submit = async () => {
-    if (!rule || !(await props.onSubmit({ rule, points, description, evidence }))) return
+    if (!rule || !readyToSend({ description })) return
+    if (!(await props.onSubmit({ rule, points, description, evidence }))) return
     setRule(null)
     setDescription('')
     setEvidence([])

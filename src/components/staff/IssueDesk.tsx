@@ -7,6 +7,7 @@ import { act } from '../../services/act'
 import { Tabs } from '../Tabs'
 import { IssueList, IssueThread } from '../IssueList'
 import { Loading, Problem } from '../Problem'
+import { readyToSend } from '../../services/form-check'
 
 const STATES = [
   { value: 'open' as const, label: '待办' },
@@ -59,6 +60,7 @@ export function IssueDesk() {
               className="button"
               data-testid="answer-issue"
               onClick={() =>
+                readyToSend({ text }) &&
                 void done('已答复')(() =>
                   call('issue.reply', { requestId: newRequestId(), issueId: id, text, answer: true })
                 )
@@ -69,6 +71,7 @@ export function IssueDesk() {
             <View
               className="button secondary"
               onClick={() =>
+                readyToSend({ text }) &&
                 void done('已回复')(() => call('issue.reply', { requestId: newRequestId(), issueId: id, text }))
               }
             >

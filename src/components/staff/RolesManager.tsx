@@ -7,6 +7,7 @@ import { call, newRequestId } from '../../services/api'
 import { useLoad } from '../../services/use-route'
 import { Loading, Problem } from '../Problem'
 import { act as runAction } from '../../services/act'
+import { readyToSend } from '../../services/form-check'
 
 const PLACE_KIND: Record<GrantableRole, string> = {
   countyAdmin: 'county',
@@ -71,6 +72,7 @@ export function RolesManager() {
       <View
         className="button"
         onClick={() =>
+          readyToSend({ openid, name, placeIds: places }) &&
           void act(
             () => call('roles.grant', { requestId: newRequestId(), openid, name, role: current, placeIds: places }),
             '已授予'

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { call, newRequestId } from '../../services/api'
 import { asApiError } from '../../services/use-route'
 import { useLargeFont } from '../../services/large-font'
+import { readyToSend } from '../../services/form-check'
 
 /** Binding to a household with the 8-character join code a cadre gave. */
 export default function JoinPage() {
@@ -14,6 +15,7 @@ export default function JoinPage() {
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
+    if (!readyToSend({ code, name })) return
     setBusy(true)
     try {
       const joined = await call('join.bind', { requestId, code, name })
@@ -38,9 +40,9 @@ export default function JoinPage() {
           className="input"
           data-testid="join-code"
           value={code}
-          maxlength={8}
+          maxlength={12}
           placeholder="例如 K7MX3QPA"
-          onInput={e => setCode(e.detail.value.toUpperCase())}
+          onInput={e => setCode(e.detail.value.replace(/\s+/g, '').toUpperCase())}
         />
       </View>
       <View className="field">

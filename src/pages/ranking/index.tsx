@@ -8,6 +8,7 @@ import { useLargeFont } from '../../services/large-font'
 import { Tabs } from '../../components/Tabs'
 import { RankingList } from '../../components/RankingList'
 import { Loading, Problem } from '../../components/Problem'
+import { NotForThisRole, inAVillage } from '../../components/NotForThisRole'
 
 const PERIODS: { value: RankingPeriod; label: string }[] = [
   { value: 'month', label: '本月' },
@@ -19,8 +20,14 @@ const PERIODS: { value: RankingPeriod; label: string }[] = [
 export default function Ranking() {
   const large = useLargeFont()
   const [period, setPeriod] = useState<RankingPeriod>('month')
-  const load = useCallback(() => call('archive.ranking', { period, page: 1 }), [period])
-  const { data, problem, setData } = useLoad<RouteResult<'archive.ranking'>>(load)
+  const load = useCallback(async () => {
+    const session = await call('me.session', {})
+    return { session, ranking: inAVillage(session) ? await call('archive.ranking', { period, page: 1 }) : null }
+  }, [period])
+  const { data: loaded, problem, setData: setLoaded } = useLoad(load)
+  const data = loaded?.ranking
+  const setData = (ranking: RouteResult<'archive.ranking'> | null) =>
+    setLoaded(ranking && loaded ? { ...loaded, ranking } : null)
   const [more, setMore] = useState(false)
 
   // useLoad reloads when `load` changes with the period
@@ -35,6 +42,12 @@ export default function Ranking() {
     setData({ ...next, rows: [...data.rows, ...next.rows] })
   }
 
+  if (loaded && !loaded.ranking)
+    return (
+      <View className={`page ${large ? 'large' : ''}`}>
+        <NotForThisRole session={loaded.session} what="红榜：村里各家的积分排名" />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       <Tabs options={PERIODS} value={period} onChange={choose} />

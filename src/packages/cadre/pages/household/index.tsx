@@ -9,6 +9,7 @@ import { useLargeFont } from '../../../../services/large-font'
 import { EntryList } from '../../../../components/EntryList'
 import { Loading, Problem } from '../../../../components/Problem'
 import { act as runAction } from '../../../../services/act'
+import { readyToSend } from '../../../../services/form-check'
 
 /** One household for the cadre: points, members, entries (with correction), who is bound, join codes. */
 export default function HouseholdPage() {
@@ -23,13 +24,13 @@ export default function HouseholdPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -138,6 +139,7 @@ function CorrectionForm({ entry, onDone }: { entry: EntryView; onDone: () => voi
   const [reason, setReason] = useState('')
   const [requestId] = useState(newRequestId)
   const submit = async () => {
+    if (!readyToSend({ reason })) return
     try {
       await call('score.correct', { requestId, entryId: entry.id, points: Number(points), reason })
       Taro.showToast({ title: '已更正', icon: 'success' })

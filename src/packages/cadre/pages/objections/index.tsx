@@ -7,6 +7,7 @@ import { useLoad } from '../../../../services/use-route'
 import { act } from '../../../../services/act'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** 处理异议: upheld corrects the entry (to the points given, 0 cancels it); dismissed lets it stand. Both answer the villager. */
 export default function ObjectionsPage() {
@@ -17,6 +18,7 @@ export default function ObjectionsPage() {
   const [points, setPoints] = useState('0')
   const resolve = (upheld: boolean) =>
     open &&
+    readyToSend({ reply }) &&
     act(
       () =>
         call('objection.resolve', {
@@ -35,13 +37,13 @@ export default function ObjectionsPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )

@@ -9,6 +9,7 @@ import { useLargeFont } from '../../../../services/large-font'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { uploadFile } from '../../../../services/files'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** Files from a WeChat chat (the only place a phone keeps documents), uploaded; the browser build has no such picker. */
 async function pickAttachments(): Promise<{ fileID: string; name: string }[]> {
@@ -51,6 +52,7 @@ export default function PublishPage() {
     .map(m => ({ item: m[1], amount: Number(m[2]) }))
 
   const publish = async () => {
+    if (!readyToSend({ title })) return
     try {
       await call('notice.publish', {
         requestId,
@@ -78,13 +80,13 @@ export default function PublishPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )

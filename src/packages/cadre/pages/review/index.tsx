@@ -8,6 +8,7 @@ import { act } from '../../../../services/act'
 import { useLargeFont } from '../../../../services/large-font'
 import { PointsStepper } from '../../../../components/PointsStepper'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** 审核: villagers' claims and grid workers' proposals; approve (the points may be lowered) or reject with a reason. */
 export default function ReviewPage() {
@@ -29,13 +30,13 @@ export default function ReviewPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -98,6 +99,7 @@ export default function ReviewPage() {
           <View
             className="button secondary"
             onClick={() =>
+              readyToSend({ reason }) &&
               void act(
                 () => call('review.reject', { requestId: newRequestId(), pendingId: open.id, reason }),
                 '已驳回',

@@ -11,6 +11,7 @@ import { useLargeFont } from '../../../../services/large-font'
 import { IssueList, IssueThread } from '../../../../components/IssueList'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** 村民说事: raise an issue, follow it, add a word, rate the handling once it is answered. */
 export default function VillagerIssues() {
@@ -26,6 +27,7 @@ export default function VillagerIssues() {
   const [stars, setStars] = useState(5)
 
   const raise = async () => {
+    if (!readyToSend({ text })) return
     try {
       await askToBeTold(['issue'])
       await call('issue.raise', { requestId, category, text, place, photos })
@@ -47,13 +49,13 @@ export default function VillagerIssues() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -67,6 +69,7 @@ export default function VillagerIssues() {
             <View
               className="button secondary"
               onClick={() =>
+                readyToSend({ text: words }) &&
                 void act(
                   () => call('issue.reply', { requestId: newRequestId(), issueId: open.id, text: words }),
                   '已补充',

@@ -6,6 +6,7 @@ import { call, newRequestId } from '../../../../services/api'
 import { asApiError, useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** 提异议 on a posted entry, and the answers to the villager's objections. */
 export default function ObjectionPage() {
@@ -16,6 +17,7 @@ export default function ObjectionPage() {
   const [requestId] = useState(newRequestId)
 
   const submit = async () => {
+    if (!readyToSend({ reason })) return
     try {
       await call('objection.create', { requestId, entryId: entry, reason })
       await Taro.showModal({ title: '已提交', content: '村干部会核实后答复您。', showCancel: false })
