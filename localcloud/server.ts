@@ -19,7 +19,7 @@ export interface LocalCloudOptions {
   port?: number
   /** where the SQLite file and stored files live; omitted: a fresh in-memory database and a temporary folder */
   dataDir?: string
-  /** the project's index declaration file (see README: "Collections and indexes") */
+  /** the project's index declaration file (see docs/architecture.md: "Collections and indexes") */
   indexFile?: string
   indexes?: IndexDeclarations
   /** built functions: <functionsDir>/<name>/index.js */
@@ -33,6 +33,8 @@ export interface LocalCloudOptions {
   openApi?: OpenApiOptions
   appId?: string
   log?: (line: string) => void
+  /** the functions' console output (see HostOptions.functionOutput); omitted: this process's stdout and stderr */
+  functionOutput?: (functionName: string, text: string) => void
 }
 
 export interface LocalCloud {
@@ -95,7 +97,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   let baseUrl = ''
   const files = new FileStore(path.join(dataDir, 'files'), () => baseUrl)
   const host = options.functionsDir
-    ? new FunctionHost({ functionsDir: options.functionsDir, serverUrl: () => baseUrl, appId: options.appId, log })
+    ? new FunctionHost({
+        functionsDir: options.functionsDir,
+        serverUrl: () => baseUrl,
+        appId: options.appId,
+        log,
+        functionOutput: options.functionOutput
+      })
     : undefined
   const sessions = new DevSessions()
   const tagged = new Map<string, number>()

@@ -13,13 +13,21 @@ const OUTPUTS: Record<string, string> = {
   functions: 'dist/cloudfunctions/api/index.js'
 }
 
-export function ensureBuilt(targets: string[]) {
+/** `log` given: the builds' output goes there (and into the error when a build fails) instead of the terminal. */
+export function ensureBuilt(targets: string[], log?: (text: string) => void) {
   for (const target of targets) {
     if (!OUTPUTS[target]) throw new Error(`unknown build target ${target}`)
     if (target !== 'functions' && fs.existsSync(path.join(ROOT, OUTPUTS[target]))) continue
-    console.log(`building ${target}…`)
-    const run = spawnSync('npm', ['run', `build:${target}`], { cwd: ROOT, stdio: 'inherit' })
-    if (run.status !== 0) throw new Error(`npm run build:${target} failed`)
+    const say = log ?? console.log
+    say(`building ${target}…`)
+    const run = spawnSync('npm', ['run', `build:${target}`], {
+      cwd: ROOT,
+      stdio: log ? 'pipe' : 'inherit',
+      encoding: 'utf8'
+    })
+    const output = log ? `${run.stdout ?? ''}${run.stderr ?? ''}` : ''
+    if (log) log(output)
+    if (run.status !== 0) throw new Error(`npm run build:${target} failed${output ? `:\n${output}` : ''}`)
   }
 }
 

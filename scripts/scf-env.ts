@@ -1,5 +1,5 @@
 // What an SCF instance has in its environment, so the real wx-server-sdk neither asks Tencent's
-// metadata host on every call nor raises "missing secretId" (see README, "The local cloud").
+// metadata host on every call nor raises "missing secretId" (see docs/local-cloud.md).
 Object.assign(process.env, {
   TENCENTCLOUD_RUNENV: 'SCF',
   SCF_NAMESPACE: 'local-env',

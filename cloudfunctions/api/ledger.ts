@@ -1,4 +1,4 @@
-import { AppError } from '../../core/contract/errors'
+import { AppError, ErrorCode } from '../../core/contract/errors'
 import type { EntryView } from '../../core/contract/views'
 import { applyPosting, EntryKind, LedgerState, SCORE_KINDS } from '../../core/domain/ledger'
 import { periodKeys } from '../../core/domain/period'
@@ -10,6 +10,8 @@ import type { AuditDoc, EntryDoc, HouseholdDoc, PostingDoc, RuleSnapshot } from 
 import { toEntryView } from './model/views'
 import { hash } from './ids'
 import { tellPointsChanged } from './notify'
+import { mapWithLimit } from '../shared/limit'
+import type { MemberDoc, MemberEntryDoc, PartyActDoc, PartyRuleSnapshot } from './model/party-documents'
 
 /**
  * The ledger: the one module that writes points. Each entry is written in one transaction of
@@ -222,3 +224,187 @@ export async function transact<T>(ctx: Pick<Ctx, 'db'>, work: (t: any) => Promis
 const isConflict = (e: any) =>
   e?.code === 'DATABASE_TRANSACTION_CONFLICT' ||
   (e?.errCode === -501001 && /conflict|冲突/i.test(String(e?.errMsg ?? e?.message)))
+
+/*
+ * Party members' accounts (`member:<id>`): the same entries collection, the same pure applyPosting,
+ * the same transaction discipline. An act (one award, a meeting's attendance list, an approval, a
+ * correction) is one transaction over every member it names: read the members, judge each line,
+ * add the entries, update the members, and add the act's own document, whose id is fixed by the
+ * request, so a retried or concurrent identical request meets it and writes nothing.
+ */
+
+export interface MemberLine {
+  memberId: string
+  /** entryIdFor(actor, request, `member:<id>`), or fixed by what it settles */
+  id: string
+  kind: EntryKind
+  points: number
+  rule: PartyRuleSnapshot | null
+  correctsId?: string
+  capAt?: number
+}
+
+export interface MemberAct {
+  /** the act document's id: fixed by the request (or by what it settles) */
+  actId: string
+  requestKey: string
+  kind: PartyActDoc['kind']
+  branchId: string
+  title: string
+  note: string
+  evidence: string[]
+  present?: string[]
+  absent?: string[]
+  lines: MemberLine[]
+  by: string
+  byName: string
+  /** meetings: a line a cap would refuse, or whose rule is not for the member's category, is skipped and reported */
+  skipRefused?: boolean
+  audit?: AuditDraft
+  alsoInTransaction?: (t: any) => Promise<void>
+  takenError?: AppError
+}
+
+export interface MemberPosted {
+  act: PartyActDoc
+  repeated: boolean
+}
+
+const MEMBER_READS_PARALLEL = 10
+
+export async function postToMembers(ctx: LedgerCtx, input: MemberAct): Promise<MemberPosted> {
+  try {
+    return { act: await transact(ctx, t => memberActInTransaction(ctx, t, input)), repeated: false }
+  } catch (e) {
+    const earlier = await getDoc<PartyActDoc>(ctx, 'partyActs', input.actId)
+    if (earlier && earlier.requestKey === input.requestKey) return { act: earlier, repeated: true }
+    if (earlier && input.takenError) throw input.takenError
+    throw e
+  }
+}
+
+async function memberActInTransaction(ctx: LedgerCtx, t: any, input: MemberAct): Promise<PartyActDoc> {
+  const members = await mapWithLimit(input.lines, MEMBER_READS_PARALLEL, l =>
+    transactionGet<MemberDoc>(t, 'partyMembers', l.memberId)
+  )
+  if (members.some(m => !m)) throw new AppError('NOT_FOUND', '没有找到这名党员')
+  if (members.some(m => m!.branchId !== input.branchId || !m!.active)) throw new AppError('OTHER_BRANCH')
+  await input.alsoInTransaction?.(t)
+  const at = ctx.now()
+  const judged = input.lines.map((line, i) => judgeMemberLine(members[i]!, line, at))
+  const refused = judged.find((j): j is { refused: ErrorCode } => 'refused' in j)
+  if (refused && !input.skipRefused) throw new AppError(refused.refused)
+  const village = members[0]!.villageId
+  const act: PartyActDoc = {
+    _id: input.actId,
+    kind: input.kind,
+    requestKey: input.requestKey,
+    branchId: input.branchId,
+    villageId: village,
+    title: input.title,
+    note: input.note,
+    evidence: input.evidence,
+    present: input.present ?? [],
+    absent: input.absent ?? [],
+    lines: [],
+    by: input.by,
+    byName: input.byName,
+    at
+  }
+  const _ = ctx.db.command
+  await mapWithLimit(input.lines, MEMBER_READS_PARALLEL, async (line, i) => {
+    const member = members[i]!
+    const outcome = judged[i]
+    if ('refused' in outcome) {
+      act.lines[i] = lineOf(member, line, outcome.refused === 'CAP_REACHED' ? 'capped' : 'notApplicable')
+      return
+    }
+    const entry = memberEntryOf(member, line, input, at)
+    await t.collection('entries').add({ data: entry })
+    await t
+      .collection('partyMembers')
+      .doc(member._id)
+      .update({
+        data: {
+          ...outcome.next,
+          caps: _.set(outcome.next.caps),
+          ...quarterAfter(member, entry),
+          latest: _.set([toMemberEntryView(entry), ...(member.latest ?? [])].slice(0, LATEST_KEPT))
+        }
+      })
+    act.lines[i] = lineOf(member, line, 'applied')
+  })
+  // a concurrent identical request adds the same act id: only one of them commits
+  await t.collection('partyActs').add({ data: act })
+  if (input.audit)
+    await t.collection('audit').add({ data: { _id: `a-${act._id}`, ...input.audit, at } satisfies AuditDoc })
+  return act
+}
+
+type Judged = { refused: ErrorCode } | { next: LedgerState }
+
+function judgeMemberLine(member: MemberDoc, line: MemberLine, at: number): Judged {
+  if (line.rule && line.kind !== 'correction' && !line.rule.categories.includes(member.category))
+    return { refused: 'RULE_NOT_FOR_CATEGORY' }
+  const next = applyPosting(ledgerStateOf(member), {
+    kind: line.kind,
+    points: line.points,
+    at,
+    rule: line.rule ? { id: line.rule.id, terms: line.rule } : null,
+    capAt: line.capAt
+  })
+  return 'refused' in next ? { refused: next.refused } : { next }
+}
+
+const lineOf = (m: MemberDoc, line: MemberLine, status: PartyActDoc['lines'][number]['status']) => ({
+  memberId: m._id,
+  name: m.name,
+  entryId: status === 'applied' ? line.id : '',
+  points: status === 'applied' ? line.points : 0,
+  status
+})
+
+function memberEntryOf(member: MemberDoc, line: MemberLine, act: MemberAct, at: number): MemberEntryDoc {
+  const keys = periodKeys(at)
+  return {
+    _id: line.id,
+    account: `member:${member._id}`,
+    memberId: member._id,
+    branchId: member.branchId,
+    villageId: member.villageId,
+    memberCategory: member.category,
+    kind: line.kind,
+    points: line.points,
+    rule: line.rule,
+    capPeriod: line.rule?.cap ? capPeriodKey(line.rule.cap.period, line.capAt ?? at) : null,
+    correctsId: line.correctsId ?? null,
+    note: act.note,
+    evidence: act.evidence,
+    by: act.by,
+    byName: act.byName,
+    requestKey: act.requestKey,
+    actId: act.actId,
+    at,
+    month: keys.month,
+    quarter: keys.quarter,
+    year: keys.year
+  }
+}
+
+const quarterAfter = (m: MemberDoc, e: MemberEntryDoc) => ({
+  quarterKey: e.quarter,
+  quarterPoints: (m.quarterKey === e.quarter ? m.quarterPoints : 0) + e.points
+})
+
+export const toMemberEntryView = (e: MemberEntryDoc): EntryView => ({
+  id: e._id,
+  points: e.points,
+  kind: e.kind,
+  title: e.rule?.title ?? e.note,
+  category: e.rule?.group ?? '',
+  note: e.note,
+  at: e.at,
+  byName: e.byName,
+  evidence: e.evidence,
+  ...(e.correctsId ? { correctsId: e.correctsId } : {})
+})

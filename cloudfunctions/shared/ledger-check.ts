@@ -1,14 +1,16 @@
 import type { Database } from './context'
 
 /**
- * The ledger's invariant, checked from the data: for every household of a village, the balance is
- * the sum of its entries, `earned` is the sum of its score entries, and no capped rule has given more
- * than its cap in any period. Returns what is wrong (nothing, when all is well). Reads the whole
+ * The ledger's invariant, checked from the data: for every account of a village (its households and
+ * its party members, `household:<id>` and `member:<id>`), the balance is the sum of its entries,
+ * `earned` is the sum of its score entries, and no capped rule has given more than its cap in any
+ * period. Returns what is wrong (nothing, when all is well). Reads the whole
  * village's ledger in one aggregation; meant for tests, the demo and an occasional audit, not for a
  * user's request.
  */
 export interface LedgerProblem {
-  householdId: string
+  /** the account: "household:<id>" or "member:<id>" */
+  account: string
   problem: 'balance' | 'earned' | 'cap'
   expected: number
   actual: number
@@ -17,21 +19,25 @@ export interface LedgerProblem {
 
 export async function checkVillageLedger(db: Database, villageId: string): Promise<LedgerProblem[]> {
   const $ = db.command.aggregate
-  const [households, sums, capUse] = await Promise.all([
+  type Holder = { _id: string; balance: number; earned: number }
+  const holders = (collection: string) =>
     db
-      .collection('households')
+      .collection(collection)
       .where({ villageId })
       .field({ balance: true, earned: true })
       .limit(1000)
       .get() as unknown as Promise<{
-      data: { _id: string; balance: number; earned: number }[]
-    }>,
+      data: Holder[]
+    }>
+  const [households, members, sums, capUse] = await Promise.all([
+    holders('households'),
+    holders('partyMembers'),
     db
       .collection('entries')
       .aggregate()
       .match({ villageId })
       .group({
-        _id: '$householdId',
+        _id: '$account',
         balance: $.sum('$points'),
         earned: $.sum($.cond({ if: $.in(['$kind', ['award', 'deduction', 'correction']]), then: '$points', else: 0 }))
       })
@@ -42,7 +48,7 @@ export async function checkVillageLedger(db: Database, villageId: string): Promi
       .aggregate()
       .match({ villageId, 'rule.cap': db.command.neq(null) })
       .project({
-        householdId: 1,
+        account: 1,
         points: 1,
         capPeriod: 1,
         cap: '$rule.cap',
@@ -53,20 +59,24 @@ export async function checkVillageLedger(db: Database, villageId: string): Promi
       .end() as unknown as Promise<{ list: CappedEntry[] }>
   ])
   const problems: LedgerProblem[] = []
-  const byHousehold = new Map(sums.list.map(s => [s._id, s]))
-  for (const h of households.data) {
-    const sum = byHousehold.get(h._id) ?? { balance: 0, earned: 0 }
-    if (sum.balance !== h.balance)
-      problems.push({ householdId: h._id, problem: 'balance', expected: sum.balance, actual: h.balance })
-    if (sum.earned !== h.earned)
-      problems.push({ householdId: h._id, problem: 'earned', expected: sum.earned, actual: h.earned })
+  const byAccount = new Map(sums.list.map(s => [s._id, s]))
+  const accounts = [
+    ...households.data.map(h => ({ ...h, account: `household:${h._id}` })),
+    ...members.data.map(m => ({ ...m, account: `member:${m._id}` }))
+  ]
+  for (const a of accounts) {
+    const sum = byAccount.get(a.account) ?? { balance: 0, earned: 0 }
+    if (sum.balance !== (a.balance ?? 0))
+      problems.push({ account: a.account, problem: 'balance', expected: sum.balance, actual: a.balance })
+    if (sum.earned !== (a.earned ?? 0))
+      problems.push({ account: a.account, problem: 'earned', expected: sum.earned, actual: a.earned })
   }
   problems.push(...capProblems(capUse.list))
   return problems
 }
 
 interface CappedEntry {
-  householdId: string
+  account: string
   points: number
   capPeriod: string
   ruleId: string
@@ -75,17 +85,17 @@ interface CappedEntry {
 }
 
 function capProblems(entries: CappedEntry[]): LedgerProblem[] {
-  const used = new Map<string, { householdId: string; max: number; used: number }>()
+  const used = new Map<string, { account: string; max: number; used: number }>()
   for (const e of entries) {
-    const key = `${e.householdId}|${e.ruleId}|${e.capPeriod}`
-    const row = used.get(key) ?? { householdId: e.householdId, max: e.cap.max, used: 0 }
+    const key = `${e.account}|${e.ruleId}|${e.capPeriod}`
+    const row = used.get(key) ?? { account: e.account, max: e.cap.max, used: 0 }
     row.used += e.points * (e.direction < 0 ? -1 : 1)
     used.set(key, row)
   }
   return [...used.entries()]
     .filter(([, r]) => r.used > r.max)
     .map(([key, r]) => ({
-      householdId: r.householdId,
+      account: r.account,
       problem: 'cap' as const,
       expected: r.max,
       actual: r.used,

@@ -34,6 +34,11 @@ export const ERRORS = {
   NOT_ANSWERED: '村里答复以后才能评价',
   DOOR_PLATE_TAKEN: '村里已经有这个门牌号了',
   GRANT_NOT_ALLOWED: '您不能授予这个角色',
+  OTHER_BRANCH: '只能办理本支部党员的事',
+  RULE_NOT_FOR_CATEGORY: '这条细则不适用于这一类党员',
+  NOT_PARTY_MEMBER: '您还没有绑定党员身份，请找支部领取绑定码',
+  BIND_CODE_INVALID: '绑定码不对或已经过期，请找支部重新领取',
+  RATING_NOT_READY: '年度评星还没到这一步',
   INTERNAL: '系统出了点问题，请稍后再试'
 } as const
 

@@ -8,6 +8,11 @@ export type RoleGrant =
   | { role: 'cadre'; villageId: string }
   | { role: 'townAdmin'; townId: string }
   | { role: 'countyAdmin'; countyId: string }
+  // party work (党员积分评星): a member's own view, the branch's officers, the town's party administrator
+  | { role: 'partyMember'; memberId: string; branchId: string; villageId: string }
+  | { role: 'branchSecretary'; branchId: string; villageId: string }
+  | { role: 'partyClerk'; branchId: string; villageId: string }
+  | { role: 'townPartyAdmin'; townId: string }
 
 export type RoleName = RoleGrant['role']
 
@@ -16,5 +21,9 @@ export const ROLE_NAMES: Record<RoleName, string> = {
   gridWorker: '网格员',
   cadre: '村干部',
   townAdmin: '镇街管理员',
-  countyAdmin: '县管理员'
+  countyAdmin: '县管理员',
+  partyMember: '党员',
+  branchSecretary: '支部书记',
+  partyClerk: '党务管理员',
+  townPartyAdmin: '镇党委管理员'
 }

@@ -28,6 +28,11 @@ export interface HostOptions {
   envId?: string
   maxInstancesPerFunction?: number
   log?: (line: string) => void
+  /**
+   * Where the functions' own console output goes (as the cloud keeps it in the function's log);
+   * omitted: the host process's stdout and stderr, as a worker's console writes by default.
+   */
+  functionOutput?: (functionName: string, text: string) => void
 }
 
 interface Instance {
@@ -103,8 +108,15 @@ export class FunctionHost {
           TZ: 'UTC'
         }
       },
-      env: { ...process.env }
+      env: { ...process.env },
+      stdout: Boolean(this.options.functionOutput),
+      stderr: Boolean(this.options.functionOutput)
     })
+    const output = this.options.functionOutput
+    if (output) {
+      worker.stdout.on('data', (chunk: Buffer) => output(name, chunk.toString('utf8')))
+      worker.stderr.on('data', (chunk: Buffer) => output(name, chunk.toString('utf8')))
+    }
     const instance: Instance = { id, functionName: name, worker, busy: false, roundTrips: 0 }
     worker.on('message', message => {
       const pending = instance.pending

@@ -3,6 +3,7 @@
  * the real wx-server-sdk) against a village of 2,000 households and 50,000 entries. One JSON line per
  * operation: n, p50 and p95 in milliseconds, and the database round trips per call. In the cloud every
  * round trip is a network call (~10 ms), so `cloudEstimateMs` = round trips on the critical path × 10.
+ * Only the result lines are printed; the functions' logs go to test-results/bench-api.log.
  */
 import http from 'node:http'
 import path from 'node:path'
@@ -10,6 +11,7 @@ import '../scf-env'
 import { startLocalCloud } from '../../localcloud'
 import { ensureBuilt } from '../ensure-built'
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
+import { benchLogFile } from './log-file'
 import { BENCH_CADRE, BENCH_RULE, BENCH_VILLAGER, buildBenchVillage } from '../seed/bench-village'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -26,11 +28,13 @@ interface Sample {
 }
 
 async function main() {
-  ensureBuilt(['functions'])
+  const logFile = benchLogFile('bench-api')
+  ensureBuilt(['functions'], logFile.line)
   const lc = await startLocalCloud({
     indexFile: path.join(ROOT, 'core/collections.json'),
     functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
-    log: () => {}
+    log: logFile.line,
+    functionOutput: logFile.functionOutput
   })
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local-env', serviceUrl: `${lc.url}/tcb` })
@@ -41,7 +45,7 @@ async function main() {
   for (const [collection, docs] of Object.entries(data)) {
     for (let i = 0; i < docs.length; i += 1000) await db.collection(collection).add({ data: docs.slice(i, i + 1000) })
   }
-  console.error(
+  logFile.line(
     `seeded ${data.households.length} households and ${data.entries.length} entries in ${Date.now() - started} ms`
   )
 
@@ -156,6 +160,7 @@ async function main() {
     }
   )
   await lc.close()
+  await logFile.close()
 }
 
 main().catch(e => {

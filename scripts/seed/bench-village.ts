@@ -81,19 +81,17 @@ export function buildBenchVillage(now: number, households = 2000, entriesEach = 
       })
     }
     entries.push(...mine)
-    const latest = mine
-      .slice(0, 5)
-      .map(e => ({
-        id: e._id,
-        points: e.points,
-        kind: e.kind,
-        title: terms.title,
-        category: terms.category,
-        note: '',
-        at: e.at,
-        byName: e.byName,
-        evidence: []
-      }))
+    const latest = mine.slice(0, 5).map(e => ({
+      id: e._id,
+      points: e.points,
+      kind: e.kind,
+      title: terms.title,
+      category: terms.category,
+      note: '',
+      at: e.at,
+      byName: e.byName,
+      evidence: []
+    }))
     houses.push({
       _id: id,
       villageId: BENCH_VILLAGE,

@@ -8,6 +8,7 @@ import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
 import { buildServices } from './services'
+import { buildDemoParty } from './demo-party'
 
 export interface Persona {
   openid: string
@@ -26,8 +27,29 @@ export const DEMO_PERSONAS: Persona[] = [
   {
     openid: 'demo-villager-2',
     name: '李建国',
-    description: '村民 · 新丰村1组1号户主',
-    roles: [{ role: 'villager', householdId: 'h-xf-001', villageId: 'v-xinfeng' }]
+    description: '村民 · 新丰村1组1号户主 · 第一党支部党员',
+    roles: [
+      { role: 'villager', householdId: 'h-xf-001', villageId: 'v-xinfeng' },
+      { role: 'partyMember', memberId: 'pm-xf-01', branchId: 'pb-xf-1', villageId: 'v-xinfeng' }
+    ]
+  },
+  {
+    openid: 'demo-secretary',
+    name: '何建华',
+    description: '支部书记 · 新丰村第一党支部',
+    roles: [{ role: 'branchSecretary', branchId: 'pb-xf-1', villageId: 'v-xinfeng' }]
+  },
+  {
+    openid: 'demo-clerk',
+    name: '赵永红',
+    description: '党务管理员 · 新丰村第二党支部',
+    roles: [{ role: 'partyClerk', branchId: 'pb-xf-2', villageId: 'v-xinfeng' }]
+  },
+  {
+    openid: 'demo-town-party',
+    name: '孙丽',
+    description: '镇党委管理员 · 向阳镇',
+    roles: [{ role: 'townPartyAdmin', townId: 't-xiangyang' }]
   },
   {
     openid: 'demo-cadre',
@@ -108,8 +130,12 @@ function scopeOf(grant: RoleGrant) {
       return { countyId: COUNTY_ID, townId: town, villageId: grant.villageId, householdId: grant.householdId }
     case 'gridWorker':
     case 'cadre':
+    case 'partyMember':
+    case 'branchSecretary':
+    case 'partyClerk':
       return { countyId: COUNTY_ID, townId: town, villageId: grant.villageId, householdId: null }
     case 'townAdmin':
+    case 'townPartyAdmin':
       return { countyId: COUNTY_ID, townId: grant.townId, villageId: null, householdId: null }
     case 'countyAdmin':
       return { countyId: COUNTY_ID, townId: null, villageId: null, householdId: null }
@@ -409,10 +435,13 @@ export function buildDemoCounty(now: number) {
     )
   ]
 
+  const party = buildDemoParty(now)
+  linkPartyHouseholds(households, party)
   return {
+    ...party,
     places,
     households,
-    entries: kept,
+    entries: [...kept, ...party.entries],
     postings,
     rules,
     templates,
@@ -421,5 +450,29 @@ export function buildDemoCounty(now: number) {
     goods,
     notices,
     services: buildServices('t-xiangyang', now)
+  }
+}
+
+/**
+ * A party member who lives in a demo household is that household's head, flagged 党员; the card of
+ * the household shows the member's latest posted or final star (last year's, in the demo).
+ */
+function linkPartyHouseholds(households: Record<string, any>[], party: ReturnType<typeof buildDemoParty>) {
+  for (const m of party.partyMembers) {
+    const h = households.find(x => x._id === m.householdId)
+    if (!h) continue
+    h.members[0] = { ...h.members[0], name: m.name, partyMember: true }
+    const row = party.ratingSheets
+      .flatMap(s => s.rows.map(r => ({ ...r, year: s.year })))
+      .find(r => r.memberId === m._id)
+    if (row)
+      h.partyStars = {
+        memberId: m._id,
+        name: m.name,
+        year: row.year,
+        stars: row.stars,
+        exempt: row.exempt,
+        final: true
+      }
   }
 }

@@ -117,23 +117,21 @@ test('a household with 60 points ordering two items of 50 at the same moment: ex
   const item = await newGoods(50, 100)
   const id = 'h-shop-rich'
   const { _id, ...rest } = await household(env.db, 'h-xf-001')
-  await env.db
-    .collection('households')
-    .add({
-      data: {
-        ...rest,
-        _id: id,
-        balance: 0,
-        earned: 0,
-        monthKey: '',
-        monthPoints: 0,
-        yearKey: '',
-        yearPoints: 0,
-        caps: {},
-        latest: [],
-        purchases: {}
-      }
-    })
+  await env.db.collection('households').add({
+    data: {
+      ...rest,
+      _id: id,
+      balance: 0,
+      earned: 0,
+      monthKey: '',
+      monthPoints: 0,
+      yearKey: '',
+      yearPoints: 0,
+      caps: {},
+      latest: [],
+      purchases: {}
+    }
+  })
   ok(await env.call('demo-cadre', 'score.award', { requestId: rid(), householdId: id, ruleId: freeRule, points: 60 }))
   const replies = await Promise.all(
     [1, 2].map(() => env.call('demo-cadre', 'shop.redeemAtDesk', { requestId: rid(), householdId: id, goodsId: item }))

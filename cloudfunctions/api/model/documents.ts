@@ -52,6 +52,8 @@ export interface HouseholdDoc extends LedgerState {
   codeFile?: string
   /** the openids bound to the household as its villagers, kept with their grants: whom to tell */
   boundUsers?: string[]
+  /** a party member of the household and their latest posted or final annual star (党员积分评星) */
+  partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; final: boolean }
 }
 
 /** The snapshot of a rule an entry keeps: editing or retiring the rule later changes no history. */

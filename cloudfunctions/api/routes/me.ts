@@ -8,8 +8,12 @@ const placeOf = (grant: RoleGrant): string => {
     case 'villager':
     case 'gridWorker':
     case 'cadre':
+    case 'partyMember':
+    case 'branchSecretary':
+    case 'partyClerk':
       return grant.villageId
     case 'townAdmin':
+    case 'townPartyAdmin':
       return grant.townId
     case 'countyAdmin':
       return grant.countyId

@@ -66,6 +66,12 @@ const placeIdsOf = (g: RoleGrant): string[] => {
       return g.gridIds
     case 'villager':
       return [g.householdId]
+    case 'partyMember':
+    case 'branchSecretary':
+    case 'partyClerk':
+      return [g.villageId]
+    case 'townPartyAdmin':
+      return [g.townId]
   }
 }
 
