@@ -64,11 +64,17 @@ export const FIELD_LABELS = {
   where: '在哪里办',
   when: '什么时候办',
   phone: '电话',
-  guide: '怎么办'
+  guide: '怎么办',
+  // settings
+  largeFont: '大字模式',
+  requestId: '请求编号'
 } as const satisfies Record<string, string>
 
 export type FieldName = keyof typeof FIELD_LABELS
 const LABELS: Readonly<Record<string, string>> = FIELD_LABELS
+
+/** A refusal of a field the user does not fill themselves (the app sent something wrong). */
+const UNNAMED = '填写的内容有误，请检查后再试'
 
 /** Why a field was refused, in the words of its problem (zod's issue codes). */
 const HINTS: Readonly<Record<string, string>> = {
@@ -104,11 +110,14 @@ export function fieldLabel(path: (string | number)[]): string {
  * problem names the field and the schema's own Chinese message or a short hint.
  */
 export function describeFieldIssue(issue: FieldIssue): string {
-  const label = fieldLabel(issue.path) || '填写的内容'
+  const label = fieldLabel(issue.path)
   const none = issue.code === 'too_small' && Number(issue.minimum) === 1
-  if (none && issue.type === 'array') return `请选择${label}`
-  if ((none && issue.type === 'string') || (issue.code === 'invalid_type' && /required/i.test(issue.message ?? '')))
-    return `请填写${label}`
+  const missing = issue.code === 'invalid_type' && /required/i.test(issue.message ?? '')
+  if (label && none && issue.type === 'array') return `请选择${label}`
+  if (label && ((none && issue.type === 'string') || missing)) return `请填写${label}`
   const own = issue.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : ''
-  return `${label}${own ? `：${own}` : HINTS[issue.code] ? HINTS[issue.code] : '填得不对'}`
+  if (own) return label && !own.includes(label) ? `${label}：${own}` : own
+  const hint = HINTS[issue.code] ?? ''
+  if (label) return `${label}${hint || '填得不对'}`
+  return hint ? `${UNNAMED}（${hint}）` : UNNAMED
 }

@@ -20,6 +20,7 @@ import type {
   HouseholdDetail,
   HouseholdSummary,
   JoinCodeView,
+  MemberView,
   PlaceOption,
   RankingRow,
   RuleView,
@@ -90,7 +91,7 @@ export const routes = {
   ),
 
   // what villagers see of their own household and village
-  'archive.home': read(empty, result<{ card: HouseholdCard; latest: EntryView[] }>()),
+  'archive.home': read(empty, result<{ card: HouseholdCard; latest: EntryView[]; members: MemberView[] }>()),
   'archive.history': read(
     z
       .object({

@@ -122,6 +122,8 @@ export interface TemplateView {
   ownerName: string
   name: string
   items: (RuleTerms & { key: string })[]
+  /** the caller may change it (a template of their own town or county); others' they can only read */
+  editable: boolean
 }
 
 /** Roles another person can be given: the grant as the grantor sees it. */

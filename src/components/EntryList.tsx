@@ -33,7 +33,7 @@ export function EntryList({
               {inPosting(e) ? <Text className="chip chip--posting">公示中</Text> : null}
             </Text>
             <Text className="entry-list__meta">
-              {KIND_LABELS[e.kind]} · {e.category} · {formatDateTime(e.at)}
+              {[KIND_LABELS[e.kind], e.category, formatDateTime(e.at)].filter(Boolean).join(' · ')}
             </Text>
             {e.byName ? (
               <Text className="entry-list__meta">
@@ -41,7 +41,7 @@ export function EntryList({
                 {e.evidence.length ? ` · 照片${e.evidence.length}张` : ''}
               </Text>
             ) : null}
-            {e.note ? <Text className="entry-list__note">{e.note}</Text> : null}
+            {e.note && e.note !== e.title ? <Text className="entry-list__note">{e.note}</Text> : null}
           </View>
         </View>
       ))}

@@ -29,8 +29,10 @@ export function HouseholdCard({ card }: { card: Card }) {
       </View>
       <View className="household-card__facts">
         <View className="household-card__fact">
-          <Text className="household-card__fact-number">第{card.rankInVillage}名</Text>
-          <Text className="household-card__fact-label">全村{card.householdsInVillage}户</Text>
+          <Text className="household-card__fact-number" data-testid="rank-all-time">
+            第{card.rankInVillage}名
+          </Text>
+          <Text className="household-card__fact-label">总排名 · 全村{card.householdsInVillage}户</Text>
         </View>
         <View className="household-card__fact">
           <Text className="household-card__fact-number">{card.monthPoints}</Text>

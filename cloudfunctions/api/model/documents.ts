@@ -41,6 +41,8 @@ export interface HouseholdDoc extends LedgerState {
   groupId: string
   gridId: string
   doorPlate: string
+  /** the door plate in natural order (core/domain/door-plate.ts); lists of households order by it */
+  plateOrder?: string
   head: string
   members: { name: string; relation: string; partyMember: boolean }[]
   village: VillageFacts

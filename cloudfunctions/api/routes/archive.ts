@@ -40,7 +40,8 @@ export const home: Handler<'archive.home'> = {
         yearPoints: household.yearKey === now.year ? household.yearPoints : 0,
         postingDays: household.village.postingDays ?? 0
       },
-      latest: household.latest ?? []
+      latest: household.latest ?? [],
+      members: household.members ?? []
     }
   }
 }

@@ -32,7 +32,8 @@ async function villageRules(ctx: RouteCtx, villageId: string): Promise<RuleDoc[]
 }
 
 /** The templates a place may see: the county's and its town's. */
-async function templatesFor(ctx: RouteCtx, ownerIds: string[]): Promise<TemplateView[]> {
+/** `editableOwners`: the places whose templates the caller may change (their own town or county) */
+async function templatesFor(ctx: RouteCtx, ownerIds: string[], editableOwners: string[] = []): Promise<TemplateView[]> {
   const _ = ctx.db.command
   const res = (await ctx.db
     .collection('templates')
@@ -48,7 +49,8 @@ async function templatesFor(ctx: RouteCtx, ownerIds: string[]): Promise<Template
     ownerId: t.ownerId,
     ownerName: owners.get(t.ownerId)?.name ?? '',
     name: t.name,
-    items: t.items
+    items: t.items,
+    editable: editableOwners.includes(t.ownerId)
   }))
 }
 
@@ -210,7 +212,8 @@ export const listTemplates: Handler<'templates.list'> = {
         .get()) as unknown as { data: PlaceDoc[] }
       owners.push(...towns.data.map(t => t._id))
     }
-    return { templates: await templatesFor(ctx, [...new Set(owners)]) }
+    const editable = [town?.townId, grantOf(ctx, 'countyAdmin') ? COUNTY_ID : ''].filter((o): o is string => !!o)
+    return { templates: await templatesFor(ctx, [...new Set(owners)], editable) }
   }
 }
 
@@ -244,6 +247,6 @@ export const saveTemplate: Handler<'templates.save'> = {
       )
     )
     const owner = await getDoc<PlaceDoc>(ctx, 'places', ownerId)
-    return { id, ownerId, ownerName: owner?.name ?? '', name, items }
+    return { id, ownerId, ownerName: owner?.name ?? '', name, items, editable: true }
   }
 }

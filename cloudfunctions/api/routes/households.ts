@@ -1,3 +1,4 @@
+import { doorPlateOrder } from '../../../core/domain/door-plate'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
@@ -26,7 +27,7 @@ export const search: Handler<'cadre.households'> = {
       ctx.db
         .collection('households')
         .where(where)
-        .orderBy('doorPlate', 'asc')
+        .orderBy('plateOrder', 'asc')
         .skip((page - 1) * pageSize)
         .limit(pageSize + 1)
         .get() as unknown as Promise<{ data: HouseholdDoc[] }>,
@@ -116,7 +117,7 @@ export const save: Handler<'household.save'> = {
       await ctx.db
         .collection('households')
         .doc(id)
-        .update({ data: { ...fields, members: _.set(fields.members) } })
+        .update({ data: { ...fields, plateOrder: doorPlateOrder(fields.doorPlate), members: _.set(fields.members) } })
     } else {
       const count = (village.householdCount ?? 0) + 1
       const doc: HouseholdDoc = {
@@ -124,6 +125,7 @@ export const save: Handler<'household.save'> = {
         villageId,
         townId: village.parentId ?? '',
         ...fields,
+        plateOrder: doorPlateOrder(fields.doorPlate),
         village: {
           name: village.name,
           starThresholds: village.starThresholds ?? [],

@@ -96,7 +96,7 @@ export const gridHouseholds: Handler<'grid.households'> = {
     const res = (await ctx.db
       .collection('households')
       .where({ villageId: grant.villageId, gridId: _.in(grant.gridIds) })
-      .orderBy('doorPlate', 'asc')
+      .orderBy('plateOrder', 'asc')
       .limit(1000)
       .get()) as unknown as { data: HouseholdDoc[] }
     const month = periodKeys(ctx.now()).month

@@ -18,7 +18,7 @@ export default function TemplatePage() {
   const { data, problem } = useLoad(
     useCallback(async () => {
       const found = id ? (await call('templates.list', {})).templates.find(t => t.id === id) : undefined
-      return found ?? { id: '', ownerId: '', ownerName: '', name: '', items: [] as Item[] }
+      return found ?? { id: '', ownerId: '', ownerName: '', name: '', items: [] as Item[], editable: true }
     }, [id])
   )
   const [draft, setDraft] = useState<{ name: string; items: Item[] } | null>(null)
@@ -58,6 +58,7 @@ export default function TemplatePage() {
     }
   }
 
+  if (!data.editable) return <ReadOnlyTemplate template={data} large={large} />
   if (adding)
     return (
       <View className={`page ${large ? 'large' : ''}`}>
@@ -97,6 +98,29 @@ export default function TemplatePage() {
       </View>
       <View className="button" onClick={() => void save()}>
         保存模板
+      </View>
+    </View>
+  )
+}
+
+/** Another place's template (the county's, seen by a town): read it, adopt it in villages, never change it. */
+function ReadOnlyTemplate({ template, large }: { template: TemplateView; large: boolean }) {
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className="notice" data-testid="template-read-only">
+        <View className="section-title">{template.name}</View>
+        这是{template.ownerName}的模板，只有{template.ownerName}能修改。村里可以直接采用，再按本村情况调整。
+      </View>
+      <View className="list">
+        {template.items.map(item => (
+          <View key={item.key} className="list__row">
+            <Text className="list__number">{describePoints(item.points)}</Text>
+            <View className="list__body">
+              <Text className="list__title">{item.title}</Text>
+              <Text className="list__meta">{item.category}</Text>
+            </View>
+          </View>
+        ))}
       </View>
     </View>
   )

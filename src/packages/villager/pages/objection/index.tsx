@@ -14,7 +14,9 @@ export default function ObjectionPage() {
   const { entry = '', what = '' } = useRouter().params
   const { data, problem, reload } = useLoad(useCallback(() => call('objection.mine', {}), []))
   const [reason, setReason] = useState('')
-  const [requestId] = useState(newRequestId)
+  // one id per objection: a retry is the same objection, a second objection is a new request
+  const [requestId, setRequestId] = useState(newRequestId)
+  const earlier = data?.items.find(o => o.entryId === entry)
 
   const submit = async () => {
     if (!readyToSend({ reason })) return
@@ -22,6 +24,7 @@ export default function ObjectionPage() {
       await call('objection.create', { requestId, entryId: entry, reason })
       await Taro.showModal({ title: '已提交', content: '村干部会核实后答复您。', showCancel: false })
       setReason('')
+      setRequestId(newRequestId())
       await reload()
     } catch (e) {
       Taro.showModal({ title: '没有提交', content: asApiError(e).message, showCancel: false })
@@ -30,7 +33,12 @@ export default function ObjectionPage() {
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      {entry ? (
+      {entry && earlier ? (
+        <View className="notice" data-testid="objection-already">
+          您已经对这一条提过异议了，理由是“{earlier.reason}”。
+          {earlier.reply ? `村里答复：${earlier.reply}` : '村干部核实后会答复您。'}
+        </View>
+      ) : entry ? (
         <>
           <View className="notice">对这一条有异议：{decodeURIComponent(what)}</View>
           <View className="field">
