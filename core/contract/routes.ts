@@ -104,7 +104,10 @@ export const routes = {
       .strict(),
     result<{ entries: EntryView[]; page: number; hasMore: boolean; postingDays: number }>()
   ),
-  'archive.rules': read(empty, result<{ rules: RuleView[]; starThresholds: number[] }>()),
+  'archive.rules': read(
+    empty,
+    result<{ rules: RuleView[]; starThresholds: number[]; myCaps: import('../domain/rules').CapsUsed }>()
+  ),
   'archive.ranking': read(
     z.object({ period: z.enum(['month', 'year', 'all']).default('month'), page }).strict(),
     result<{ rows: RankingRow[]; page: number; hasMore: boolean; me: RankingRow | null; villageName: string }>()

@@ -71,6 +71,8 @@ export interface HouseholdSummary {
   balance: number
   earned: number
   monthPoints: number
+  /** what the household has used of capped rules, to show before asking more (core/domain/rules.ts capUse) */
+  caps: import('../domain/rules').CapsUsed
 }
 
 export interface MemberView {

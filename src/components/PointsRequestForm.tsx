@@ -1,7 +1,10 @@
 import { useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
 import type { RuleView } from '../../core/contract/views'
+import Taro from '@tarojs/taro'
+import { capRefusal, type CapsUsed } from '../../core/domain/rules'
 import { RuleList } from './RuleList'
+import { CapUse } from './CapUse'
 import { PointsStepper } from './PointsStepper'
 import { EvidencePicker } from './EvidencePicker'
 import { readyToSend } from '../services/form-check'
@@ -25,6 +28,11 @@ export function PointsRequestForm(props: {
   placeholder: string
   submitLabel: string
   testid: string
+  /**
+   * the households asked for and their use of capped rules (a villager's own; a grid worker's chosen
+   * ones, named): shown on the rule, and a request over a cap is stopped here
+   */
+  households?: { who: string; caps: CapsUsed }[]
   onSubmit: (request: PointsRequest) => Promise<boolean>
 }) {
   const [rule, setRule] = useState<RuleView | null>(null)
@@ -38,13 +46,30 @@ export function PointsRequestForm(props: {
   }
   const submit = async () => {
     if (!rule || !readyToSend({ description })) return
+    const overCap = (props.households ?? [])
+      .map(h => ({ who: h.who, refusal: capRefusal(h.caps, rule, points, Date.now()) }))
+      .find(h => h.refusal)
+    if (overCap)
+      return void Taro.showModal({
+        title: '超过封顶分了',
+        content: `${overCap.who}${overCap.refusal}`,
+        showCancel: false
+      })
     if (!(await props.onSubmit({ rule, points, description, evidence }))) return
     setRule(null)
     setDescription('')
     setEvidence([])
   }
 
-  if (!rule) return <RuleList rules={props.rules} onPick={pick} action={props.pickAction} />
+  if (!rule)
+    return (
+      <RuleList
+        rules={props.rules}
+        onPick={pick}
+        action={props.pickAction}
+        caps={props.households?.length === 1 ? props.households[0].caps : undefined}
+      />
+    )
   return (
     <View>
       <View className="notice">
@@ -53,6 +78,9 @@ export function PointsRequestForm(props: {
           换一条
         </View>
       </View>
+      {(props.households ?? []).map(h => (
+        <CapUse key={h.who} caps={h.caps} rule={rule} who={h.who} />
+      ))}
       <PointsStepper min={rule.points.min} max={rule.points.max} value={points} onChange={setPoints} />
       <View className="field">
         <View className="field__label">{props.descriptionLabel}</View>

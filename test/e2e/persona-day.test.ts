@@ -224,3 +224,232 @@ describe('7. large-font mode reaches every text of every villager page', () => {
     expect(await smallTexts(16)).toEqual([])
   })
 })
+
+/** The texts of the rows matching `selector`, in order. */
+const texts = (selector: string) => page.locator(selector).allTextContents()
+
+describe('5. a request over a cap is stopped at once, and the use is shown', () => {
+  let capped = ''
+  beforeAll(async () => {
+    await loginAs('demo-cadre')
+    const rule = await api('rules.save', {
+      requestId: requestId(),
+      terms: {
+        category: '公益参与',
+        title: '清理河道（每次）',
+        points: { min: 5, max: 10 },
+        cap: { period: 'month', max: 10 },
+        evidenceRequired: false,
+        proposers: ['cadre', 'gridWorker', 'villager']
+      }
+    })
+    capped = rule.data.id
+    expect(
+      (await api('score.award', { requestId: requestId(), householdId: 'h-xf-012', ruleId: capped, points: 8 })).ok
+    ).toBe(true)
+  })
+
+  test('the villager sees 本月已用8/10分 and a claim of 5 is stopped before it is sent', async () => {
+    await loginAs('demo-villager')
+    await open('packages/villager/pages/claim/index')
+    const row = page.locator(`[data-rule="${capped}"]`)
+    await expect(row.textContent()).resolves.toContain('本月已用8/10分')
+    await row.click()
+    await expect(page.textContent('[data-testid="cap-use"]')).resolves.toContain('还能加2分')
+    await page.fill('[data-testid="claim-description"] textarea', '又清了一次')
+    const sent = await routesSent(async () => {
+      await page.click('[data-testid="claim-submit"]')
+      await page.waitForSelector('.taro-modal__text', { timeout: 5000 })
+    })
+    expect(await page.textContent('.taro-modal__text')).toContain('最多还能2分')
+    expect(sent).not.toContain('claim.create')
+  })
+
+  test("the cadre's scoring page shows the household's use of the rule", async () => {
+    await loginAs('demo-cadre')
+    await open('packages/cadre/pages/score/index?id=h-xf-012&plate=2组12号')
+    await page.click(`[data-rule="${capped}"]`)
+    await expect(page.textContent('[data-testid="cap-use"]')).resolves.toContain('本月已用8分，封顶10分，还能加2分')
+  })
+})
+
+describe('6. acts that cannot be undone ask first and say they worked', () => {
+  test('cancelling an order asks; 先不 keeps it, 取消订单 cancels it and says so', async () => {
+    await loginAs('demo-villager')
+    expect((await api('shop.order', { requestId: requestId(), goodsId: 'g-xf-soap', quantity: 1 })).ok).toBe(true)
+    await open('pages/shop/index')
+    const cancel = page
+      .locator('[data-testid="order-row"][data-state="ordered"] >> [data-testid="cancel-order"]')
+      .first()
+    await cancel.waitFor()
+    const before = await page.locator('[data-testid="order-row"][data-state="ordered"]').count()
+    await cancel.click()
+    await expect(page.textContent('.taro-modal__title')).resolves.toBe('取消订单')
+    await page.click('.taro-modal__foot >> text=先不')
+    await page.waitForTimeout(300)
+    expect(await page.locator('[data-testid="order-row"][data-state="ordered"]').count()).toBe(before)
+    await cancel.click()
+    await page.click('.taro-modal__foot >> text=取消订单')
+    await page.waitForSelector('text=已取消，积分已退回', { timeout: 5000 })
+  })
+
+  test('handing an order over asks first; batch scoring shows the count and the total', async () => {
+    await loginAs('demo-villager')
+    expect((await api('shop.order', { requestId: requestId(), goodsId: 'g-xf-soap', quantity: 1 })).ok).toBe(true)
+    await loginAs('demo-cadre')
+    await open('packages/cadre/pages/orders/index')
+    await page.click('[data-testid="order-row"][data-state="ordered"] >> [data-testid="collect-order"] >> nth=0')
+    await expect(page.textContent('.taro-modal__text')).resolves.toContain('领走香皂')
+    await page.click('.taro-modal__foot >> text=已领走')
+    await page.waitForSelector('text=已领取', { timeout: 5000 })
+
+    await open('packages/cadre/pages/batch/index')
+    await page.click('[data-rule] >> nth=0')
+    const rows = page.locator('[data-household]')
+    await rows.nth(0).click()
+    await rows.nth(1).click()
+    await page.click('[data-testid="batch-submit"]')
+    const words = await page.textContent('.taro-modal__text')
+    expect(words).toMatch(/给2户各记\+\d+分.*共\+\d+分/)
+    await page.click('.taro-modal__foot >> text=先不')
+  })
+})
+
+describe('8. 我的 holds the household, its work, answers, settings and workbenches', () => {
+  test('a villager sees members, orders, claims, issues and the answer to their objection', async () => {
+    await loginAs('demo-villager')
+    const posted = (await api('posting.list')).data.items.find(
+      (p: { householdId: string; state: string }) => p.householdId !== 'h-xf-012' && p.state === 'posted'
+    )
+    const objection = await api('objection.create', {
+      requestId: requestId(),
+      entryId: posted.entryId,
+      reason: '那天他家没人'
+    })
+    expect(objection.ok).toBe(true)
+    await loginAs('demo-cadre')
+    const answered = await api('objection.resolve', {
+      requestId: requestId(),
+      objectionId: objection.data.id,
+      upheld: false,
+      reply: '核实过了，那天他家在'
+    })
+    expect(answered.ok).toBe(true)
+    await loginAs('demo-villager')
+    await open('pages/mine/index')
+    await page.waitForSelector('[data-testid="my-household"]')
+    expect(await page.locator('[data-testid="member-row"]').count()).toBeGreaterThan(0)
+    await expect(page.textContent('[data-testid="my-objections"]')).resolves.toContain('村里答复：核实过了，那天他家在')
+    const text = await bodyText()
+    for (const part of ['我的订单', '我的申报', '我提的异议', '我说的事', '大字模式', '消息提醒'])
+      expect(text).toContain(part)
+  })
+
+  test('staff find their workbenches; the county administrator is named by the role, not 微信用户', async () => {
+    await loginAs('demo-cadre')
+    await open('pages/mine/index')
+    await page.waitForSelector('[data-testid="open-cadre"]')
+    expect(await bodyText()).not.toContain('村干部给您授权时要用')
+    await loginAs('demo-county')
+    await open('pages/mine/index')
+    await page.waitForSelector('[data-testid="open-admin"]')
+    expect(await page.textContent('[data-testid="my-name"]')).not.toBe('微信用户')
+  })
+})
+
+describe('9. lists a cadre of 300 households can work with', () => {
+  test('door plates in natural order: 2组9号 before 2组10号', async () => {
+    await loginAs('demo-cadre')
+    await open('packages/cadre/pages/index/index')
+    await page.fill('[data-testid="household-search"] input', '2组')
+    await page.waitForSelector('[data-testid="household-row"][data-id="h-xf-010"]', { timeout: 5000 })
+    const plates = (await texts('[data-testid="household-row"] .list__title')).map(t => t.split(' · ')[0])
+    expect(plates.indexOf('2组9号')).toBeGreaterThanOrEqual(0)
+    expect(plates.indexOf('2组9号')).toBeLessThan(plates.indexOf('2组10号'))
+  })
+
+  test('the grid worker searches households; the cadre searches orders', async () => {
+    await loginAs('demo-grid')
+    await open('packages/grid/pages/log/index')
+    await page.fill('[data-testid="household-filter"] input', '12号')
+    await page.waitForTimeout(300)
+    const chips = await texts('[data-household]')
+    expect(chips.length).toBeGreaterThan(0)
+    for (const chip of chips) expect(chip).toContain('12号')
+
+    await loginAs('demo-cadre')
+    await open('packages/cadre/pages/orders/index')
+    await page.click('.tabs__item >> text=全部')
+    await page.waitForSelector('[data-testid="order-row"]', { timeout: 5000 })
+    await page.fill('[data-testid="order-search"] input', '2组12号')
+    await page.waitForTimeout(300)
+    for (const row of await texts('[data-testid="order-row"]')) expect(row).toContain('2组12号')
+  })
+
+  test('the correction form opens under the tapped entry; join codes come before the entries', async () => {
+    await loginAs('demo-cadre')
+    await open('packages/cadre/pages/household/index?id=h-xf-012')
+    await page.waitForSelector('[data-testid="entry-row"]')
+    const titles = await texts('.section-title')
+    expect(titles.findIndex(t => t.includes('入户码'))).toBeLessThan(titles.findIndex(t => t.includes('积分记录')))
+    const tapped = page.locator('[data-testid="entry-row"]', { hasText: '加分 ·' }).nth(1)
+    await tapped.click()
+    const next = await tapped.evaluate(row => row.nextElementSibling?.textContent ?? '')
+    expect(next).toContain('更正')
+  })
+
+  test('一户一码 prints: the button opens the print dialog and the sheet prints only the cards', async () => {
+    await loginAs('demo-cadre')
+    await open('packages/cadre/pages/codes/index')
+    await page.waitForSelector('[data-testid="code-card"]')
+    await page.evaluate(() => {
+      ;(window as any).printed = 0
+      window.print = () => void (window as any).printed++
+    })
+    await page.click('[data-testid="print-codes"]')
+    expect(await page.evaluate(() => (window as any).printed)).toBe(1)
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.locator('[data-testid="print-codes"]').isVisible()).resolves.toBe(false)
+    await expect(page.locator('#taro-navigation-bar').isVisible()).resolves.toBe(false)
+    await expect(page.locator('[data-testid="code-card"]').first().isVisible()).resolves.toBe(true)
+    await page.emulateMedia({ media: 'screen' })
+  })
+})
+
+describe('10. words and numbers that say what they are', () => {
+  test('the home names the all-time rank; 红榜 names its period', async () => {
+    await loginAs('demo-villager')
+    await expect(page.textContent('.household-card__facts')).resolves.toContain('总排名')
+    await open('pages/ranking/index')
+    await expect(page.textContent('[data-testid="ranking-title"]')).resolves.toContain('本月')
+    await expect(page.textContent('[data-testid="my-place"]')).resolves.toMatch(/我家本月第\d+名/)
+  })
+
+  test('a redemption line has no empty part and no repeated note', async () => {
+    await loginAs('demo-villager')
+    expect((await api('shop.order', { requestId: requestId(), goodsId: 'g-xf-towel', quantity: 1 })).ok).toBe(true)
+    await open('pages/history/index')
+    const row = page.locator('.entry-list__row', { hasText: '毛巾 × 1' }).first()
+    const words = await row.textContent()
+    expect(words).not.toMatch(/·\s*·/)
+    expect(words!.split('毛巾 × 1').length - 1).toBe(1)
+  })
+
+  test('a second objection to the same entry says it was already raised', async () => {
+    await loginAs('demo-villager')
+    const mine = (await api('objection.mine')).data.items[0]
+    await open(`packages/villager/pages/objection/index?entry=${mine.entryId}&what=x`)
+    await expect(page.textContent('[data-testid="objection-already"]')).resolves.toContain(mine.reason)
+    expect(await page.locator('[data-testid="objection-submit"]').count()).toBe(0)
+  })
+
+  test("a town administrator is offered 查看, not 修改, on the county's template", async () => {
+    await loginAs('demo-town')
+    await open('packages/admin/pages/index/index')
+    await page.waitForSelector('[data-testid="template-action"]')
+    const county = page.locator('.list__row', { hasText: '示范县' }).first()
+    await expect(county.locator('[data-testid="template-action"]').textContent()).resolves.toBe('查看')
+    await county.click()
+    await page.waitForSelector('[data-testid="template-read-only"]', { timeout: 5000 })
+  })
+})

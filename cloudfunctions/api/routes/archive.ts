@@ -6,7 +6,7 @@ import type { Access, Handler, RouteCtx } from '../router'
 import { getDoc } from '../identity'
 import type { EntryDoc, HouseholdDoc, PlaceDoc, RuleDoc } from '../model/documents'
 import { toEntryView, toRuleView } from '../model/views'
-import { myHousehold, myVillage } from '../scope'
+import { grantOf, myHousehold, myVillage } from '../scope'
 
 /** What villagers see of their household and village. Each read is at most three database round trips. */
 
@@ -76,11 +76,17 @@ export const rules: Handler<'archive.rules'> = {
   access: inVillage,
   async handle(_input, ctx) {
     const villageId = myVillage(ctx)
-    const [catalogue, village] = await Promise.all([
+    const householdId = grantOf(ctx, 'villager')?.householdId
+    const [catalogue, village, household] = await Promise.all([
       activeRules(ctx, villageId),
-      getDoc<PlaceDoc>(ctx, 'places', villageId)
+      getDoc<PlaceDoc>(ctx, 'places', villageId),
+      householdId ? getDoc<HouseholdDoc>(ctx, 'households', householdId) : null
     ])
-    return { rules: catalogue.map(toRuleView), starThresholds: village?.starThresholds ?? [] }
+    return {
+      rules: catalogue.map(toRuleView),
+      starThresholds: village?.starThresholds ?? [],
+      myCaps: household?.caps ?? {}
+    }
   }
 }
 

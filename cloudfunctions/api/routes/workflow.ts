@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/contract/errors'
 import type { PendingView } from '../../../core/contract/views'
 import { periodKeys } from '../../../core/domain/period'
-import { pointsProblem, Proposer } from '../../../core/domain/rules'
+import { capRefusal, pointsProblem, Proposer } from '../../../core/domain/rules'
 import { canMovePending } from '../../../core/domain/workflow'
 import { auditIdFor, auditOf, recordAudit } from '../audit'
 import { checkText } from '../content-check'
@@ -214,6 +214,10 @@ export const propose: Handler<'grid.propose'> = {
       householdsOfMyGrids(ctx, ids),
       checkText(ctx, input.description)
     ])
+    const overCap = households
+      .map(h => ({ h, refusal: capRefusal(h.caps, rule, input.points, ctx.now()) }))
+      .find(o => o.refusal)
+    if (overCap) throw new AppError('CAP_REACHED', `${overCap.h.doorPlate}：${overCap.refusal}`)
     const items = await mapWithLimit(households, 10, h =>
       addPending(
         ctx,
@@ -242,6 +246,9 @@ export const claim: Handler<'claim.create'> = {
       checkText(ctx, input.description)
     ])
     if (!household) throw new AppError('NOT_FOUND')
+    // refused now rather than accepted and then impossible to approve
+    const overCap = capRefusal(household.caps, rule, input.points, ctx.now())
+    if (overCap) throw new AppError('CAP_REACHED', overCap)
     return toPendingView(
       await addPending(
         ctx,

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../core/domain/period'
 import { call, newRequestId } from '../../services/api'
 import { useLoad } from '../../services/use-route'
 import { Loading, Problem } from '../Problem'
-import { act as runAction } from '../../services/act'
+import { act as runAction, confirmFirst } from '../../services/act'
 import { readyToSend } from '../../services/form-check'
 
 const PLACE_KIND: Record<GrantableRole, string> = {
@@ -95,7 +95,8 @@ export function RolesManager() {
             </View>
             <Text
               className="list__action"
-              onClick={() =>
+              onClick={async () =>
+                (await confirmFirst('收回角色', `收回${g.name}的${g.label}？`, '收回')) &&
                 void act(
                   () =>
                     call('roles.revoke', {

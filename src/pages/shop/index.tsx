@@ -6,7 +6,7 @@ import type { RouteResult } from '../../../core/contract/routes'
 import { CAP_PERIOD_NAMES } from '../../../core/domain/rules'
 import { call, newRequestId } from '../../services/api'
 import { useLoad } from '../../services/use-route'
-import { act } from '../../services/act'
+import { act, confirmFirst } from '../../services/act'
 import { askToBeTold } from '../../services/subscribe'
 import { useLargeFont } from '../../services/large-font'
 import { OrderList } from '../../components/OrderList'
@@ -121,7 +121,8 @@ function Shelf({
               {
                 label: '取消',
                 testid: 'cancel-order',
-                run: o =>
+                run: async o =>
+                  (await confirmFirst('取消订单', `不要${o.goodsName}了？${o.points}积分会退回来。`, '取消订单')) &&
                   void act(
                     () => call('shop.cancel', { requestId: newRequestId(), orderId: o.id }),
                     '已取消，积分已退回',

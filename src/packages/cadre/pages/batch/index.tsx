@@ -3,6 +3,8 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { RouteResult } from '../../../../../core/contract/routes'
 import type { BatchLine, HouseholdSummary, RuleView } from '../../../../../core/contract/views'
+import { confirmFirst } from '../../../../services/act'
+import { signed } from '../../../../components/points'
 import { call, newRequestId } from '../../../../services/api'
 import { asApiError, useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
@@ -63,6 +65,12 @@ export default function BatchPage() {
   const chooseAllShown = () => setChosen(new Set([...chosen, ...shown.map(h => h.householdId)].slice(0, MAX)))
   const submit = async () => {
     if (!rule || chosen.size === 0 || busy) return
+    const sure = await confirmFirst(
+      '批量打分',
+      `给${chosen.size}户各记${signed(points)}分（${rule.title}），共${signed(points * chosen.size)}分？`,
+      '记上'
+    )
+    if (!sure) return
     setBusy(true)
     try {
       setResult(await call('score.batch', { requestId, householdIds: [...chosen], ruleId: rule.id, points, note }))
@@ -148,6 +156,7 @@ export default function BatchPage() {
               <View
                 key={h.householdId}
                 className={`list__row ${chosen.has(h.householdId) ? 'list__row--mine' : ''}`}
+                data-household={h.householdId}
                 onClick={() => toggle(h)}
               >
                 <Text>{chosen.has(h.householdId) ? '☑' : '☐'}</Text>

@@ -1,11 +1,18 @@
 import { useCallback, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import type { HouseholdCode } from '../../../../../core/contract/views'
+import Taro from '@tarojs/taro'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { Loading, Problem } from '../../../../components/Problem'
 
 const PAGE = 30
+
+/** The browser's print dialog (app.css's print stylesheet leaves only the cards); WeChat cannot print. */
+function printSheet() {
+  if (process.env.TARO_ENV === 'h5') window.print()
+  else Taro.showModal({ title: '打印', content: '请在电脑上打开这一页打印', showCancel: false })
+}
 
 /** 一户一码打印: the village's household codes, one card per door with door plate and head, 30 to a sheet. */
 export default function CodesPage() {
@@ -32,7 +39,12 @@ export default function CodesPage() {
     )
   return (
     <View className="page">
-      <View className="notice muted">每户一张，贴在门口。扫码只能看这户的公开信息；打分、兑换仍要村干部本人操作。</View>
+      <View className="notice muted no-print">
+        每户一张，贴在门口。扫码只能看这户的公开信息；打分、兑换仍要村干部本人操作。
+      </View>
+      <View className="button no-print" data-testid="print-codes" onClick={printSheet}>
+        打印这一张
+      </View>
       <View className="code-sheet">
         {data.codes.map(c => (
           <View
@@ -48,7 +60,7 @@ export default function CodesPage() {
           </View>
         ))}
       </View>
-      <View className="links">
+      <View className="links no-print">
         {page > 1 ? (
           <View className="button secondary" onClick={() => setPage(page - 1)}>
             上一张

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { call, newRequestId } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { act, confirmFirst } from '../../../../services/act'
 import { useLargeFont } from '../../../../services/large-font'
 import { OrderList } from '../../../../components/OrderList'
 import { householdOfCode } from '../../../../services/household-code'
@@ -78,7 +78,8 @@ function Household({ householdId, onDone }: { householdId: string; onDone: () =>
           {
             label: '领取',
             testid: 'collect-order',
-            run: o =>
+            run: async o =>
+              (await confirmFirst('领取', `${card.doorPlate}领走${o.goodsName} × ${o.quantity}？`, '已领走')) &&
               void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
           }
         ]}

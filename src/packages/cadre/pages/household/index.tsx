@@ -8,7 +8,7 @@ import { asApiError, useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { EntryList } from '../../../../components/EntryList'
 import { Loading, Problem } from '../../../../components/Problem'
-import { act as runAction } from '../../../../services/act'
+import { act as runAction, confirmFirst } from '../../../../services/act'
 import { readyToSend } from '../../../../services/form-check'
 
 /** One household for the cadre: points, members, entries (with correction), who is bound, join codes. */
@@ -67,21 +67,6 @@ export default function HouseholdPage() {
         修改门牌、户主和成员
       </View>
 
-      <View className="section-title">积分记录（点一条可以更正）</View>
-      <EntryList
-        entries={data.entries}
-        onPick={e => (e.kind === 'award' || e.kind === 'deduction' ? setFixing(e) : undefined)}
-      />
-      {fixing ? (
-        <CorrectionForm
-          entry={fixing}
-          onDone={() => {
-            setFixing(null)
-            void reload()
-          }}
-        />
-      ) : null}
-
       <View className="section-title">绑定的微信</View>
       <View className="list">
         {data.bindings.map(b => (
@@ -92,7 +77,8 @@ export default function HouseholdPage() {
             </View>
             <Text
               className="list__action"
-              onClick={() =>
+              onClick={async () =>
+                (await confirmFirst('解除绑定', `${b.name}以后就看不到这一户的积分了。`, '解除')) &&
                 void act(
                   () => call('binding.remove', { requestId: newRequestId(), householdId, openid: b.openid }),
                   '已解除'
@@ -130,6 +116,23 @@ export default function HouseholdPage() {
       <View className="button secondary" data-testid="issue-code" onClick={() => void issueCode()}>
         生成入户码（7天有效）
       </View>
+
+      <View className="section-title">积分记录（点一条可以更正）</View>
+      <EntryList
+        entries={data.entries}
+        onPick={e => (e.kind === 'award' || e.kind === 'deduction' ? setFixing(e) : undefined)}
+        renderAfter={e =>
+          fixing?.id === e.id ? (
+            <CorrectionForm
+              entry={fixing}
+              onDone={() => {
+                setFixing(null)
+                void reload()
+              }}
+            />
+          ) : null
+        }
+      />
     </View>
   )
 }

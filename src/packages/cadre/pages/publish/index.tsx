@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { NOTICE_KIND_NAMES, NoticeKind } from '../../../../../core/domain/workflow'
 import { call, newRequestId } from '../../../../services/api'
 import { asApiError, useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { act, confirmFirst } from '../../../../services/act'
 import { useLargeFont } from '../../../../services/large-font'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { uploadFile } from '../../../../services/files'
@@ -175,7 +175,8 @@ export default function PublishPage() {
             </Text>
             <Text
               className="list__action"
-              onClick={() =>
+              onClick={async () =>
+                (await confirmFirst('撤回通知', `撤回“${n.title}”？撤回后村民就看不到了。`, '撤回')) &&
                 void act(() => call('notice.withdraw', { requestId: newRequestId(), noticeId: n.id }), '已撤回', reload)
               }
             >

@@ -8,7 +8,7 @@ import { useLargeFont } from '../../../../services/large-font'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
 import { blankTerms, RuleForm } from '../../../../components/staff/RuleForm'
-import { act as runAction } from '../../../../services/act'
+import { act as runAction, confirmFirst } from '../../../../services/act'
 
 /** The village's catalogue: adopt a template, add, change or stop rules, set the star levels. */
 export default function CadreRules() {
@@ -53,7 +53,8 @@ export default function CadreRules() {
         {editing !== 'new' && editing.active ? (
           <View
             className="button secondary"
-            onClick={() =>
+            onClick={async () =>
+              (await confirmFirst('停用细则', `停用“${editing.title}”？已有的积分不变。`, '停用')) &&
               void act(() => call('rules.retire', { requestId: newRequestId(), ruleId: editing.id }), '已停用')
             }
           >

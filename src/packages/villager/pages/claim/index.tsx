@@ -16,7 +16,7 @@ export default function ClaimPage() {
   const { data, problem, reload } = useLoad(
     useCallback(async () => {
       const [rules, mine] = await Promise.all([call('archive.rules', {}), call('pending.mine', {})])
-      return { rules: rules.rules.filter(r => r.proposers.includes('villager')), mine: mine.items }
+      return { rules: rules.rules.filter(r => r.proposers.includes('villager')), caps: rules.myCaps, mine: mine.items }
     }, [])
   )
   // one request id per claim: pressing again after a network failure cannot claim twice
@@ -58,6 +58,7 @@ export default function ClaimPage() {
         placeholder="例如：11月20日参加了河道清理"
         submitLabel="提交申报"
         testid="claim"
+        households={[{ who: '', caps: data.caps }]}
         onSubmit={submit}
       />
       <View className="section-title">我的申报</View>
