@@ -12,7 +12,15 @@ export class CloudError extends Error {
   }
 }
 
+/** A request whose body cannot be read at all: the endpoint answers 4xx (see json-text.ts). */
+export class MalformedBody extends CloudError {
+  constructor(why: string) {
+    super('INVALID_PARAM', `the request body is ${why}`)
+  }
+}
+
 export const errors = {
+  malformedBody: (why: string) => new MalformedBody(why),
   collectionNotExist: (name: string) =>
     new CloudError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`),
   collectionExists: (name: string) => new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${name}`),

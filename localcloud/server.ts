@@ -10,7 +10,9 @@ import { ActionHandler, databaseActions } from './database/actions'
 import { FileStore } from './storage/file-store'
 import { FunctionHost } from './host/function-host'
 import { DevSessions, Persona, loginPage } from './dev-login'
-import { CloudError, errors } from './errors'
+import { CloudError, MalformedBody, errors } from './errors'
+import { parseJsonText } from './json-text'
+import { readBody, readJsonObject } from './request-body'
 import { readIndexFile } from './index-file'
 import { OpenApiOptions, openApiStandIns, SentMessage } from './openapi/stand-ins'
 
@@ -60,24 +62,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8'
 }
 
-const MAX_BODY = 20 * 1024 * 1024
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_BODY) {
-        reject(new CloudError('INVALID_PARAM', 'request body too large'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
   res.writeHead(status, {
@@ -86,6 +70,9 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   })
   res.end(text)
 }
+
+/** what wx.cloud.callFunction's client sees for invalid parameters (wx-server-sdk TCB_ERR_CODE.INVALID_PARAM) */
+const INVALID_PARAM_ERRCODE = -501007
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const log = options.log ?? (() => {})
@@ -122,22 +109,30 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     if (kind === 'i' && id) callerOpenid = host?.countRoundTrip(id) ? host.callerOf(id) : undefined
     if (kind === 't' && id) tagged.set(id, (tagged.get(id) ?? 0) + 1)
     try {
-      const params = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+      const params = await readJsonObject(req)
       let reply: Record<string, any>
       if (params.action === 'functions.invokeFunction') {
         if (!host) throw errors.functionNotFound(String(params.function_name))
-        const event = params.request_data ? JSON.parse(params.request_data) : {}
-        const { result } = await host.invoke(String(params.function_name), event, { openid: callerOpenid })
+        const event = params.request_data ? parseJsonText(String(params.request_data)) : {}
+        if (event === null || typeof event !== 'object' || Array.isArray(event))
+          throw errors.invalidParam('request_data is not a JSON object')
+        const { result } = await host.invoke(String(params.function_name), event as Record<string, unknown>, {
+          openid: callerOpenid
+        })
         reply = { data: { response_data: JSON.stringify(result) } }
       } else {
-        const handler = actions[params.action]
-        if (!handler) throw errors.unknownAction(String(params.action))
+        const action = String(params.action)
+        // own actions only: "constructor" or "toString" is not an action
+        const handler = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined
+        if (!handler) throw errors.unknownAction(action)
         reply = handler(params)
       }
       send(res, 200, { requestId, ...reply })
     } catch (e: any) {
       if (!(e instanceof CloudError)) log(`[tcb] ${e?.stack ?? e}`)
-      send(res, 200, {
+      // CloudBase answers its errors with 200 and a code, which the SDK turns into errCode; a body that
+      // cannot be read at all never came from the SDK and is refused as a bad request
+      send(res, e instanceof MalformedBody ? 400 : 200, {
         requestId,
         code: e instanceof CloudError ? e.code : 'SYS_ERR',
         message: String(e?.message ?? e)
@@ -148,19 +143,30 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const outbox: SentMessage[] = []
   const openApis = openApiStandIns({ ...options.openApi, baseUrl: () => baseUrl, outbox })
   async function handleOpenApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
-    const handler = openApis[name]
+    const handler = Object.prototype.hasOwnProperty.call(openApis, name) ? openApis[name] : undefined
     if (!handler) return send(res, 404, { errCode: -604101, errMsg: `openapi.${name}:fail no local stand-in` })
-    const body = (await readBody(req)).toString('utf8')
-    send(res, 200, await handler(body ? JSON.parse(body) : {}))
+    let data: Record<string, unknown>
+    try {
+      data = await readJsonObject(req)
+    } catch (e) {
+      if (!(e instanceof MalformedBody)) throw e
+      return send(res, 400, { errCode: 47001, errMsg: `openapi.${name}:fail data format error: ${e.message}` })
+    }
+    send(res, 200, await handler(data))
   }
 
   async function handleFunction(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     const openid = sessions.openidOf(req.headers.cookie)
     if (!openid) return send(res, 401, { errCode: -1, errMsg: 'not logged in: open /__dev/login' })
     if (!host?.has(name)) return send(res, 404, { errCode: -504002, errMsg: `function not found: ${name}` })
+    let event: Record<string, unknown>
     try {
-      const body = (await readBody(req)).toString('utf8')
-      const event = body ? JSON.parse(body) : {}
+      event = await readJsonObject(req)
+    } catch (e) {
+      if (!(e instanceof MalformedBody)) throw e
+      return send(res, 400, { errCode: INVALID_PARAM_ERRCODE, errMsg: `invalid parameters: ${e.message}` })
+    }
+    try {
       const out = await host.invoke(name, event, { openid })
       send(res, 200, out.result, {
         'x-db-roundtrips': String(out.roundTrips),
@@ -178,10 +184,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       return send(res, 200, loginPage(options.personas?.() ?? [], next, sessions.openidOf(req.headers.cookie)))
     }
     if (url.pathname === '/__dev/login' && req.method === 'POST') {
-      const body = (await readBody(req)).toString('utf8')
-      const form = req.headers['content-type']?.includes('json')
-        ? JSON.parse(body)
-        : Object.fromEntries(new URLSearchParams(body))
+      let form: Record<string, unknown>
+      try {
+        form = req.headers['content-type']?.includes('json')
+          ? await readJsonObject(req)
+          : Object.fromEntries(new URLSearchParams((await readBody(req)).toString('utf8')))
+      } catch (e) {
+        if (!(e instanceof MalformedBody)) throw e
+        return send(res, 400, { errMsg: e.message })
+      }
       const openid = String(form.openid ?? '').trim()
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid))
         return send(res, 400, { errMsg: 'openid: 1–64 letters, digits, _ or -' })
@@ -252,8 +263,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       if (req.method === 'GET') return serveStatic(res, pathname)
       send(res, 404, { errMsg: 'not found' })
     } catch (e: any) {
+      if (res.headersSent) return log(`[server] ${e?.stack ?? e}`)
+      // a path with a broken %-escape is the client's mistake, not the server's
+      if (e instanceof URIError) return send(res, 400, { errMsg: 'the request path is not a valid URL' })
+      if (e instanceof CloudError) return send(res, 400, { errMsg: e.message })
       log(`[server] ${e?.stack ?? e}`)
-      if (!res.headersSent) send(res, e instanceof CloudError ? 400 : 500, { errMsg: String(e?.message ?? e) })
+      send(res, 500, { errMsg: String(e?.message ?? e) })
     }
   })
   server.keepAliveTimeout = 60_000

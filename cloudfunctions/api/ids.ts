@@ -9,3 +9,6 @@ export const hash = (...parts: string[]) => createHash('sha256').update(parts.jo
 
 /** `prefix` + the first `length` hex digits of the parts' hash. */
 export const hashId = (prefix: string, length: number, ...parts: string[]) => prefix + hash(...parts).slice(0, length)
+
+/** The error of adding a document whose id is taken: the write was already done (or done by another). */
+export const isDuplicate = (e: any) => /duplicate/i.test(String(e?.errMsg ?? e?.message))

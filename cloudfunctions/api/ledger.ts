@@ -10,6 +10,8 @@ import type { AuditDoc, EntryDoc, HouseholdDoc, PostingDoc, RuleSnapshot } from 
 import { toEntryView } from './model/views'
 import { hash } from './ids'
 import { tellPointsChanged } from './notify'
+import type { FiguresDelta } from '../../core/domain/figures'
+import { addToFigures } from './figures'
 import { mapWithLimit } from '../shared/limit'
 import type { MemberDoc, MemberEntryDoc, PartyActDoc, PartyRuleSnapshot } from './model/party-documents'
 
@@ -58,6 +60,11 @@ export interface NewEntry {
   alsoInTransaction?: (t: any, household: HouseholdDoc) => Promise<InTransaction | void>
   /** what to refuse with when the entry's id is already taken by another request */
   takenError?: AppError
+  /**
+   * A batch gathers the entries' figures here and adds them once at its end (figures.ts); without
+   * it, post adds them itself: one increment after the commit.
+   */
+  figuresLater?: FiguresDelta[]
 }
 
 export type AuditDraft = Omit<AuditDoc, '_id' | 'at'>
@@ -85,7 +92,9 @@ export const requestKeyFor = (openid: string, requestId: string): string => hash
 
 export async function post(ctx: LedgerCtx, input: NewEntry): Promise<Posted> {
   try {
-    const { posted, boundUsers } = await transact(ctx, t => postInTransaction(ctx, t, input))
+    const { posted, boundUsers, figures } = await transact(ctx, t => postInTransaction(ctx, t, input))
+    if (input.figuresLater) input.figuresLater.push(figures)
+    else await addToFigures(ctx, [figures])
     // the household's villagers are told when its score changes (the shop tells of orders itself)
     if (SCORE_KINDS.includes(posted.entry.kind)) await tellPointsChanged(ctx, boundUsers, posted.entry, posted.balance)
     return posted
@@ -106,7 +115,7 @@ async function postInTransaction(
   ctx: LedgerCtx,
   t: any,
   input: NewEntry
-): Promise<{ posted: Posted; boundUsers: string[] }> {
+): Promise<{ posted: Posted; boundUsers: string[]; figures: FiguresDelta }> {
   const household = await transactionGet<HouseholdDoc>(t, 'households', input.householdId)
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
   if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
@@ -163,7 +172,21 @@ async function postInTransaction(
         latest: _.set([view, ...(household.latest ?? [])].slice(0, LATEST_KEPT))
       }
     })
-  return { posted: { entry: view, balance: next.balance, repeated: false }, boundUsers: household.boundUsers ?? [] }
+  const scored = SCORE_KINDS.includes(input.kind)
+  const figures: FiguresDelta = {
+    villageId: household.villageId,
+    townId: household.townId,
+    month: keys.month,
+    kind: input.kind,
+    points,
+    newInMonth: scored && household.monthKey !== keys.month,
+    newInYear: scored && household.yearKey !== keys.year
+  }
+  return {
+    posted: { entry: view, balance: next.balance, repeated: false },
+    boundUsers: household.boundUsers ?? [],
+    figures
+  }
 }
 
 const postingOf = (e: EntryDoc, h: HouseholdDoc, until: number): PostingDoc => ({

@@ -18,7 +18,7 @@ export interface Ctx {
   openid: string
   db: Database
   /** storage through wx-server-sdk: uploadFile, getTempFileURL, deleteFile */
-  storage: Pick<Cloud, 'uploadFile' | 'getTempFileURL' | 'deleteFile'>
+  storage: Pick<Cloud, 'uploadFile' | 'getTempFileURL' | 'deleteFile' | 'downloadFile'>
   /** WeChat open APIs (content check, later subscribe messages and mini-program codes): see open-api.ts */
   openapi: OpenApi
   now: () => number

@@ -1,4 +1,5 @@
 import type { Database } from './context'
+import { figuresDiffer, recountVillageYear, statsIdOf, VillageStatsDoc } from './village-figures'
 
 /**
  * The ledger's invariant, checked from the data: for every account of a village (its households and
@@ -101,4 +102,20 @@ function capProblems(entries: CappedEntry[]): LedgerProblem[] {
       actual: r.used,
       detail: key
     }))
+}
+
+/**
+ * The overview's figures of a village and year (kept by increments after each entry) against a
+ * recount of its entries. Lists every figure that differs.
+ */
+export async function checkVillageFigures(db: Database, villageId: string, townId: string, year: string) {
+  const [recounted, stored] = await Promise.all([
+    recountVillageYear(db, villageId, townId, year),
+    db
+      .collection('villageStats')
+      .where({ _id: statsIdOf(villageId, year) })
+      .limit(1)
+      .get() as unknown as Promise<{ data: VillageStatsDoc[] }>
+  ])
+  return figuresDiffer(stored.data[0] ?? null, recounted)
 }

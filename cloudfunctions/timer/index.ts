@@ -1,12 +1,13 @@
 import cloud from 'wx-server-sdk'
-import { runScheduledTasks } from './tasks'
+import { recountFigures, runScheduledTasks } from './tasks'
 
 // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
-/** Scheduled work, run by the timer trigger in config.json (hourly): closes posting periods, expires stale claims. */
+/** Scheduled work, run by the timer trigger in config.json (hourly): closes posting periods, expires stale claims, recounts the villages' figures. */
 export async function main(event: { Type?: string; TriggerName?: string }) {
-  const done = await runScheduledTasks(cloud.database(), Date.now())
+  const now = Date.now()
+  const done = { ...(await runScheduledTasks(cloud.database(), now)), ...(await recountFigures(cloud.database(), now)) }
   console.log(JSON.stringify({ level: 'info', message: 'timer', trigger: event?.TriggerName ?? 'manual', ...done }))
   return { ran: event?.TriggerName ?? 'manual', ...done }
 }

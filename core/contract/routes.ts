@@ -27,8 +27,13 @@ import type {
   SessionView,
   TemplateView
 } from './views'
+import { countyRoutes } from './county'
+
+import { partyRoutes } from './party-routes'
 
 export * from './views'
+export * from './party-views'
+export * from './county'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -388,7 +393,12 @@ export const routes = {
       guide: text(500).default('')
     }),
     result<ServiceView>()
-  )
+  ),
+
+  // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
+  ...partyRoutes,
+  // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
+  ...countyRoutes
 } as const
 
 export type RouteName = keyof typeof routes

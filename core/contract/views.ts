@@ -34,6 +34,10 @@ export interface HouseholdCard {
   yearPoints: number
   /** days a score stays in the public posting; entries younger than that are shown as 公示中 */
   postingDays: number
+  /** 共产党员户: a member of the household is a party member; their latest posted annual star */
+  party?: {
+    star: { name: string; year: string; stars: number; exempt: boolean; posting: boolean } | null
+  }
 }
 
 export interface SessionView {

@@ -1,4 +1,6 @@
 import { BSONRegExp, EJSON } from 'bson'
+import { parseJsonText } from '../json-text'
+import { errors } from '../errors'
 
 /**
  * Documents are kept as relaxed Extended JSON: numbers stay plain JSON numbers, so SQLite's
@@ -13,9 +15,13 @@ const mayHoldBsonTypes = (text: string) => text.includes('"$')
 export const decodeStored = (text: string): Doc =>
   mayHoldBsonTypes(text) ? (EJSON.parse(text, { relaxed: true }) as Doc) : JSON.parse(text)
 
-/** What the SDK sends: EJSON strings (canonical, numbers wrapped). */
+/** What the SDK sends: EJSON strings (canonical, numbers wrapped), nested no deeper than MongoDB allows. */
 export const decodeWire = (text: string): any => {
-  const value = EJSON.parse(text, { relaxed: true })
+  const value = parseJsonText(
+    text,
+    why => errors.invalidParam(`query or data ${why}`),
+    wire => EJSON.parse(wire, { relaxed: true })
+  ) as Doc
   return text.includes('"$regularExpression"') ? withNativeRegExps(value) : value
 }
 

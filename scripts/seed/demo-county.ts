@@ -5,7 +5,9 @@ import { doorPlateOrder } from '../../core/domain/door-plate'
  * history. Deterministic: the same data every time, relative to the seeding day.
  */
 import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
+import { doorPlateDoc } from '../../cloudfunctions/api/register/door-plates'
 import { periodKeys } from '../../core/domain/period'
+import { figuresOfEntries } from '../../core/domain/figures'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
 import { buildServices } from './services'
@@ -443,6 +445,8 @@ export function buildDemoCounty(now: number) {
     ...party,
     places,
     households,
+    doorPlates: households.map(h => doorPlateDoc(h.villageId, h.doorPlate, h._id)),
+    villageStats: figuresOfEntries(kept as Parameters<typeof figuresOfEntries>[0], () => 't-xiangyang'),
     entries: [...kept, ...party.entries],
     postings,
     rules,
@@ -465,7 +469,7 @@ function linkPartyHouseholds(households: Record<string, any>[], party: ReturnTyp
     if (!h) continue
     h.members[0] = { ...h.members[0], name: m.name, partyMember: true }
     const row = party.ratingSheets
-      .flatMap(s => s.rows.map(r => ({ ...r, year: s.year })))
+      .flatMap(s => s.rows.map(r => ({ ...r, year: s.year, until: s.until })))
       .find(r => r.memberId === m._id)
     if (row)
       h.partyStars = {
@@ -474,7 +478,7 @@ function linkPartyHouseholds(households: Record<string, any>[], party: ReturnTyp
         year: row.year,
         stars: row.stars,
         exempt: row.exempt,
-        final: true
+        until: row.until
       }
   }
 }

@@ -1,4 +1,4 @@
-import { checkVillageLedger } from '../../cloudfunctions/shared/ledger-check'
+import { checkVillageFigures, checkVillageLedger } from '../../cloudfunctions/shared/ledger-check'
 
 let counter = 0
 /** A fresh request id, as the app makes one per user action. */
@@ -7,7 +7,12 @@ export const rid = (label = 'req') =>
 
 /** Asserts the ledger's invariant over the demo villages: balances, earned and caps all agree with the entries. */
 export async function expectLedgerConsistent(db: any) {
-  for (const village of ['v-xinfeng', 'v-jinqiao']) expect(await checkVillageLedger(db, village)).toEqual([])
+  for (const village of ['v-xinfeng', 'v-jinqiao']) {
+    expect(await checkVillageLedger(db, village)).toEqual([])
+    // the overview's figures, kept by increments outside the ledger's transaction, equal a recount
+    for (const year of ['2025', '2026', '2027'])
+      expect(await checkVillageFigures(db, village, 't-xiangyang', year)).toEqual([])
+  }
 }
 
 export async function household(db: any, id: string) {

@@ -1,6 +1,7 @@
 import { routes, RouteName } from '../../core/contract/routes'
 import { productCloud } from '../helpers/product-cloud'
 import { rid } from '../helpers/ledger'
+import { registerFile, registerRows } from '../helpers/register'
 
 /**
  * Every route × every demo persona: exactly who may do what. "ok" means the route did its work for
@@ -24,7 +25,12 @@ const fixture = {
   issueNew: '',
   issueHandling: '',
   issueAnswered: '',
-  issueToRate: ''
+  issueToRate: '',
+  partyClaimToApprove: '',
+  partyClaimToReject: '',
+  partyEntry: '',
+  partyObjection: '',
+  registerFile: ''
 }
 
 const PERSONAS = [
@@ -35,7 +41,10 @@ const PERSONAS = [
   'demo-cadre-jq',
   'demo-town',
   'demo-county',
-  'demo-stranger'
+  'demo-stranger',
+  'demo-secretary',
+  'demo-clerk',
+  'demo-town-party'
 ] as const
 type Persona = (typeof PERSONAS)[number]
 type Outcome = 'ok' | string
@@ -53,6 +62,13 @@ const inVillage = { ...villagers, 'demo-cadre': 'ok', 'demo-grid': 'ok', 'demo-c
 const cadreOnly = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' } as const
 const bothCadres = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'ok' } as const
 const grid = { 'demo-grid': 'ok' } as const
+const partyStaff = { 'demo-secretary': 'ok', 'demo-clerk': 'ok', 'demo-town-party': 'ok' } as const
+/** officers of 新丰村's two branches; a member or rule of the first branch is another branch's for the clerk */
+const officers = { 'demo-secretary': 'ok', 'demo-clerk': 'ok' } as const
+const secretaryOnly = { 'demo-secretary': 'ok', 'demo-clerk': 'OTHER_BRANCH' } as const
+const partyMember = { 'demo-villager-2': 'ok' } as const
+const YEAR = '2026'
+const admins = { 'demo-town': 'ok', 'demo-county': 'ok' } as const
 
 const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona, Outcome> } } = {
   'me.session': {
@@ -62,7 +78,7 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'me.setPreferences': {
     input: () => ({ requestId: rid(), largeFont: false }),
     // the bootstrap county administrator has a role by configuration but no user document yet
-    expect: only({ ...inVillage, 'demo-town': 'ok', 'demo-county': 'NOT_REGISTERED' })
+    expect: only({ ...inVillage, ...partyStaff, 'demo-town': 'ok', 'demo-county': 'NOT_REGISTERED' })
   },
   'join.bind': {
     input: () => ({ requestId: rid(), code: 'ZZZZZZZZ', name: '测试' }),
@@ -306,11 +322,148 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'service.save': {
     input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
     expect: only(bothCadres)
-  }
+  },
+  'partyMember.home': { input: () => ({}), expect: only(partyMember) },
+  'partyMember.bind': {
+    input: () => ({ requestId: rid(), code: 'ZZZZZZZZ' }),
+    expect: Object.fromEntries(PERSONAS.map(p => [p, 'BIND_CODE_INVALID'])) as Record<Persona, Outcome>
+  },
+  'partyBranch.members': { input: () => ({}), expect: only(officers) },
+  'partyBranch.saveMember': {
+    input: () => ({ requestId: rid(), memberId: 'pm-xf-02', name: '何建华', category: 'employed' }),
+    expect: only(secretaryOnly)
+  },
+  'partyBranch.fromHouseholds': { input: () => ({ requestId: rid() }), expect: only(officers) },
+  'partyBranch.bindCode': { input: () => ({ requestId: rid(), memberId: 'pm-xf-03' }), expect: only(secretaryOnly) },
+  'partyBranch.saveRule': {
+    input: () => ({
+      requestId: rid(),
+      terms: {
+        group: '服务群众',
+        title: '矩阵细则',
+        points: { min: 1, max: 2 },
+        cap: null,
+        evidenceRequired: false,
+        categories: ['employed'],
+        claimable: false,
+        meeting: null
+      }
+    }),
+    expect: only(officers)
+  },
+  'partyBranch.adoptTemplate': { input: () => ({ requestId: rid() }), expect: only(officers) },
+  'partyScore.award': {
+    input: () => ({ requestId: rid(), memberId: 'pm-xf-04', ruleId: 'pb-xf-1-volunteer', points: 2 }),
+    expect: only(secretaryOnly)
+  },
+  'partyScore.meeting': {
+    input: () => ({ requestId: rid(), ruleId: 'pb-xf-1-meeting', presentIds: ['pm-xf-02'] }),
+    expect: only(secretaryOnly)
+  },
+  'partyClaim.create': {
+    input: () => ({ requestId: rid(), ruleId: 'pb-xf-1-volunteer', points: 2, description: '清扫村道' }),
+    expect: only(partyMember)
+  },
+  'partyClaim.queue': { input: () => ({}), expect: only(officers) },
+  'partyClaim.approve': {
+    input: () => ({ requestId: rid(), claimId: fixture.partyClaimToApprove }),
+    expect: only(secretaryOnly)
+  },
+  'partyClaim.reject': {
+    input: () => ({ requestId: rid(), claimId: fixture.partyClaimToReject, reason: '没有记录' }),
+    expect: only(secretaryOnly)
+  },
+  'partyPosting.publish': { input: () => ({ requestId: rid(), quarter: `${YEAR}-Q4` }), expect: only(officers) },
+  'partyPosting.list': { input: () => ({}), expect: only({ ...villagers, ...officers }) },
+  'partyObjection.create': {
+    input: () => ({ requestId: rid(), entryId: fixture.partyEntry, reason: '那天我请了假' }),
+    expect: only({ 'demo-villager-2': 'ALREADY_OBJECTED' })
+  },
+  'partyObjection.queue': { input: () => ({}), expect: only(officers) },
+  'partyObjection.resolve': {
+    input: () => ({ requestId: rid(), objectionId: fixture.partyObjection, upheld: false, reply: '有签到记录' }),
+    expect: only(secretaryOnly)
+  },
+  'partyRating.sheet': {
+    input: () => ({ year: YEAR, branchId: 'pb-xf-1' }),
+    expect: only({ ...officers, 'demo-town-party': 'ok' })
+  },
+  'partyRating.enter': {
+    input: () => ({ requestId: rid(), year: YEAR, reviews: [{ memberId: 'pm-xf-02', review: 15 }] }),
+    expect: only(secretaryOnly)
+  },
+  // the second branch's sheet is confirmed already (let in, refused by state); the first's is entered
+  'partyRating.confirm': { input: () => ({ requestId: rid(), year: YEAR }), expect: only(officers) },
+  'partyRating.post': {
+    input: () => ({ requestId: rid(), year: YEAR, branchId: 'pb-xf-2' }),
+    expect: only({ 'demo-town-party': 'ok' })
+  },
+  'partyTown.overview': { input: () => ({}), expect: only({ 'demo-town-party': 'ok' }) },
+  'partyTown.rateOrg': {
+    input: () => ({ requestId: rid(), orgId: 'po-xf', year: YEAR, stars: 4, reason: '组织生活规范' }),
+    expect: only({ 'demo-town-party': 'ok' })
+  },
+  'partyTown.setSettings': {
+    input: () => ({
+      requestId: rid(),
+      settings: {
+        baseScore: 60,
+        reviewMax: 20,
+        scaleMax: 100,
+        starThresholds: [60, 70, 80, 90, 96],
+        quarterPostingDays: 7,
+        ratingPostingDays: 5
+      }
+    }),
+    expect: only({ 'demo-town-party': 'ok', 'demo-county': 'ok' })
+  },
+  'partyOrg.village': { input: () => ({}), expect: only({ ...inVillage, ...officers, ...partyMember }) },
+  'partyRole.grant': {
+    input: () => ({ requestId: rid(), openid: 'matrix-party', name: '测试', role: 'partyClerk', placeId: 'pb-xf-1' }),
+    expect: only({
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'GRANT_NOT_ALLOWED',
+      'demo-town': 'ok',
+      'demo-county': 'GRANT_NOT_ALLOWED'
+    })
+  },
+  'partyRole.revoke': {
+    input: () => ({ requestId: rid(), openid: 'matrix-party-held', role: 'partyClerk' }),
+    expect: only({
+      'demo-cadre': 'ok',
+      'demo-cadre-jq': 'GRANT_NOT_ALLOWED',
+      'demo-town': 'ok',
+      'demo-county': 'GRANT_NOT_ALLOWED'
+    })
+  },
+  'register.template': { input: () => ({ villageId: 'v-xinfeng' }), expect: only({ ...cadreOnly, 'demo-town': 'ok' }) },
+  'register.preview': {
+    input: () => ({ villageId: 'v-xinfeng', fileId: fixture.registerFile }),
+    expect: only({ ...cadreOnly, 'demo-town': 'ok' })
+  },
+  'register.apply': {
+    input: () => ({ requestId: rid(), villageId: 'v-xinfeng', fileId: fixture.registerFile }),
+    expect: only({ ...cadreOnly, 'demo-town': 'ok' })
+  },
+  'export.households': { input: () => ({ villageId: 'v-xinfeng' }), expect: only({ ...cadreOnly, ...admins }) },
+  'export.ledger': {
+    input: () => ({ villageId: 'v-xinfeng', period: '2026' }),
+    expect: only({ ...cadreOnly, ...admins })
+  },
+  'export.ranking': { input: () => ({ villageId: 'v-xinfeng' }), expect: only({ ...cadreOnly, ...admins }) },
+  'export.overview': { input: () => ({}), expect: only(admins) },
+  'overview.get': { input: () => ({}), expect: only(admins) },
+  'village.setRegistered': {
+    input: () => ({ requestId: rid(), villageId: 'v-xinfeng', registeredHouseholds: 30 }),
+    expect: only(admins)
+  },
+  'ranking.wide': { input: () => ({ scope: 'county' }), expect: only({ ...inVillage, ...admins }) }
 }
 
 beforeAll(async () => {
   env = await productCloud()
+  const file = await registerFile(registerRows(2, ['1组'], ['第1网格']))
+  fixture.registerFile = (await env.cloud.uploadFile({ cloudPath: 'imports/matrix.xlsx', fileContent: file })).fileID
   const issued = await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
   joinCode = (issued as any).data.code
   // a grid worker for the revoke row; the cadre's own revoke runs last in its row
@@ -361,8 +514,67 @@ beforeAll(async () => {
     await step('issue.take', fixture[key])
     await step('issue.reply', fixture[key], { text: '已办好', answer: true })
   }
+  await partyFixtures()
 })
 afterAll(() => env.close())
+
+/** A claim to approve and one to reject, a posted quarter with an objection, and sheets in each state. */
+async function partyFixtures() {
+  const data = (reply: any) => {
+    if (!reply.ok) throw new Error(`${reply.code} ${reply.message}`)
+    return reply.data
+  }
+  const claim = () =>
+    env
+      .call('demo-villager-2', 'partyClaim.create', {
+        requestId: rid(),
+        ruleId: 'pb-xf-1-volunteer',
+        points: 2,
+        description: '清扫村道'
+      })
+      .then(data)
+  fixture.partyClaimToApprove = (await claim()).id
+  fixture.partyClaimToReject = (await claim()).id
+  const act = await env
+    .call('demo-secretary', 'partyScore.award', {
+      requestId: rid(),
+      memberId: 'pm-xf-01',
+      ruleId: 'pb-xf-1-pioneer',
+      points: 5
+    })
+    .then(data)
+  fixture.partyEntry = await entryOf(act.id)
+  await env.call('demo-secretary', 'partyPosting.publish', { requestId: rid(), quarter: `${YEAR}-Q4` }).then(data)
+  fixture.partyObjection = (
+    await env
+      .call('demo-villager-2', 'partyObjection.create', {
+        requestId: rid(),
+        entryId: fixture.partyEntry,
+        reason: '有疑问'
+      })
+      .then(data)
+  ).id
+  await env
+    .call('demo-clerk', 'partyRating.enter', {
+      requestId: rid(),
+      year: YEAR,
+      reviews: [{ memberId: 'pm-xf-13', review: 15 }]
+    })
+    .then(data)
+  await env.call('demo-clerk', 'partyRating.confirm', { requestId: rid(), year: YEAR }).then(data)
+  await env.call('demo-cadre', 'partyRole.grant', {
+    requestId: rid(),
+    openid: 'matrix-party-held',
+    name: '待收回',
+    role: 'partyClerk',
+    placeId: 'pb-xf-1'
+  })
+}
+
+async function entryOf(actId: string) {
+  const act = (await env.db.collection('partyActs').doc(actId).get()).data
+  return act.lines[0].entryId as string
+}
 
 test('the matrix covers every route', () => {
   expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(routes).sort())
@@ -379,11 +591,29 @@ test.each(Object.keys(MATRIX) as RouteName[])('%s: exactly the allowed personas 
   expect(seen).toEqual(MATRIX[route].expect)
 })
 
+/**
+ * Routes whose input names a village or town as the target of an administrator's act (a town
+ * administrator imports into one of the town's villages): the handler checks the target against the
+ * caller's grants (county-scope.ts, overview.ts); the caller's own place still never comes from input.
+ */
+const TARGET_PLACE_ROUTES = [
+  'register.template',
+  'register.preview',
+  'register.apply',
+  'export.households',
+  'export.ledger',
+  'export.ranking',
+  'export.overview',
+  'overview.get',
+  'village.setRegistered'
+]
+
 test('no route takes the caller, their role or their village from the input', () => {
   for (const [name, spec] of Object.entries(routes)) {
     const keys = Object.keys((spec.input as any).shape ?? {})
-    for (const forbidden of ['callerOpenid', 'villageId', 'townId', 'roles', 'identity', 'by'])
-      expect({ name, has: keys.includes(forbidden) }).toEqual({ name, has: false })
+    const forbidden = ['callerOpenid', 'roles', 'identity', 'by']
+    if (!TARGET_PLACE_ROUTES.includes(name)) forbidden.push('villageId', 'townId')
+    for (const key of forbidden) expect({ name, has: keys.includes(key) }).toEqual({ name, has: false })
     // a villager's own household comes from their grant: the villager routes take no household id
     if (name.startsWith('archive.') || name.startsWith('me.'))
       expect({ name, keys: keys.filter(k => /household|openid/i.test(k)) }).toEqual({ name, keys: [] })

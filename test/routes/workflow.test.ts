@@ -434,12 +434,12 @@ test('the timer, with the clock moved on, finalises exactly the due postings and
   const objected = await count('postings', { state: 'objected' })
   expect(due).toBeGreaterThan(0)
 
-  expect(await runScheduledTasks(env.db, later)).toEqual({ finalised: due, expired: 0 })
+  expect(await runScheduledTasks(env.db, later)).toEqual({ finalised: due, expired: 0, partyFinalised: 0 })
   expect(await count('postings', { state: 'posted', until: _.lte(later) })).toBe(0)
   expect(await count('postings', { state: 'posted' })).toBe(notDue)
   expect(await count('postings', { state: 'objected' })).toBe(objected)
   // run again: nothing more to do
-  expect(await runScheduledTasks(env.db, later)).toEqual({ finalised: 0, expired: 0 })
+  expect(await runScheduledTasks(env.db, later)).toEqual({ finalised: 0, expired: 0, partyFinalised: 0 })
 
   const expired = await runScheduledTasks(env.db, NOW + 31 * DAY)
   expect(expired.expired).toBeGreaterThanOrEqual(1)

@@ -23,6 +23,38 @@ export interface PlaceDoc {
   starThresholds?: number[]
   householdCount?: number
   postingDays?: number
+  /** people in the archive of the village (纳入管理人数), kept by the register's import */
+  peopleCount?: number
+  /** 户籍户数: the official number of households, entered by the town; coverage divides by it */
+  registeredHouseholds?: number
+  /** the hourly recount of the village's state (shared/village-figures.ts) */
+  figures?: import('../../shared/village-figures').VillageSnapshot
+}
+
+/** A person of a household as the household keeps them; imported ones carry masked numbers only. */
+export interface HouseholdMember {
+  name: string
+  relation: string
+  partyMember: boolean
+  gender?: string
+  birthYear?: number | null
+  /** the last 4 characters of the ID number, never more */
+  idLast4?: string
+  /** 138****5678 */
+  phoneMasked?: string
+}
+
+/**
+ * A person (纳入管理的人), one document each so that people can be counted and one person found in two
+ * households: by the keyed hash of their ID number (register/privacy.ts), never the number itself.
+ */
+export interface PersonDoc extends HouseholdMember {
+  _id: string
+  householdId: string
+  villageId: string
+  townId: string
+  idHash: string
+  updatedAt: number
 }
 
 /** What a household shows of its village on the home card, copied from the village on change. */
@@ -44,7 +76,7 @@ export interface HouseholdDoc extends LedgerState {
   /** the door plate in natural order (core/domain/door-plate.ts); lists of households order by it */
   plateOrder?: string
   head: string
-  members: { name: string; relation: string; partyMember: boolean }[]
+  members: HouseholdMember[]
   village: VillageFacts
   /** the newest entries, kept by the ledger, so the home card needs no query of the ledger */
   latest: EntryView[]
@@ -55,7 +87,7 @@ export interface HouseholdDoc extends LedgerState {
   /** the openids bound to the household as its villagers, kept with their grants: whom to tell */
   boundUsers?: string[]
   /** a party member of the household and their latest posted or final annual star (党员积分评星) */
-  partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; final: boolean }
+  partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; until: number }
 }
 
 /** The snapshot of a rule an entry keeps: editing or retiring the rule later changes no history. */

@@ -38,10 +38,22 @@ export const home: Handler<'archive.home'> = {
         householdsInVillage: household.village.householdCount,
         monthPoints: household.monthKey === now.month ? household.monthPoints : 0,
         yearPoints: household.yearKey === now.year ? household.yearPoints : 0,
-        postingDays: household.village.postingDays ?? 0
+        postingDays: household.village.postingDays ?? 0,
+        ...partyOnCard(household, ctx.now())
       },
       latest: household.latest ?? [],
       members: household.members ?? []
+    }
+  }
+}
+
+/** 共产党员户 and the member's latest annual star (党员积分评星), from what the household document carries. */
+function partyOnCard(h: HouseholdDoc, now: number) {
+  if (!h.members.some(m => m.partyMember) && !h.partyStars) return {}
+  const s = h.partyStars
+  return {
+    party: {
+      star: s ? { name: s.name, year: s.year, stars: s.stars, exempt: s.exempt, posting: s.until > now } : null
     }
   }
 }

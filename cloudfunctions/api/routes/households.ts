@@ -10,7 +10,9 @@ import { toEntryView, toHouseholdSummary } from '../model/views'
 import { childPlaces } from '../places'
 import type { Handler } from '../router'
 import { cadreVillage } from '../scope'
-import { hashId } from '../ids'
+import { hashId, isDuplicate } from '../ids'
+import { transact, transactionGet } from '../ledger'
+import { claimDoorPlate, DoorPlateDoc, doorPlateKey } from '../register/door-plates'
 
 /** A cadre finds households of their village and opens one. */
 
@@ -114,10 +116,13 @@ export const save: Handler<'household.save'> = {
     await checkText(ctx, fields.doorPlate, fields.head, ...fields.members.map(m => m.name))
 
     if (existing) {
-      await ctx.db
-        .collection('households')
-        .doc(id)
-        .update({ data: { ...fields, plateOrder: doorPlateOrder(fields.doorPlate), members: _.set(fields.members) } })
+      await transact(ctx, async t => {
+        await claimDoorPlate(t, villageId, id, fields.doorPlate, existing.doorPlate)
+        await t
+          .collection('households')
+          .doc(id)
+          .update({ data: { ...fields, plateOrder: doorPlateOrder(fields.doorPlate), members: _.set(fields.members) } })
+      })
     } else {
       const count = (village.householdCount ?? 0) + 1
       const doc: HouseholdDoc = {
@@ -143,13 +148,20 @@ export const save: Handler<'household.save'> = {
         yearPoints: 0,
         caps: {}
       }
-      try {
-        await ctx.db.collection('households').add({ data: doc })
-      } catch (e: any) {
-        // a retry of this request: the household is there already, and counted
-        if (/duplicate/i.test(String(e?.errMsg ?? e?.message))) return { householdId: id }
-        throw e
-      }
+      // the plate's key document and the household in one transaction: one household per plate
+      const created = await transact(ctx, async t => {
+        if (await transactionGet<HouseholdDoc>(t, 'households', id)) return false // a retry of this request
+        await claimDoorPlate(t, villageId, id, fields.doorPlate)
+        await t.collection('households').add({ data: doc })
+        return true
+      }).catch(async e => {
+        if (!isDuplicate(e)) throw e
+        // another registration of this plate committed between our read and our add
+        const holder = await getDoc<DoorPlateDoc>(ctx, 'doorPlates', doorPlateKey(villageId, fields.doorPlate))
+        if (holder?.householdId === id) return false
+        throw new AppError('DOOR_PLATE_TAKEN')
+      })
+      if (!created) return { householdId: id }
       await ctx.db
         .collection('places')
         .doc(villageId)

@@ -13,6 +13,10 @@ import * as householdCode from './household-code'
 import * as notices from './notices'
 import * as villageIssues from './village-issues'
 import * as services from './services'
+import { partyHandlers } from './party'
+import * as register from './register'
+import * as exporting from './exports'
+import * as overview from './overview'
 
 export const handlers: Handlers = {
   'me.session': session,
@@ -81,5 +85,16 @@ export const handlers: Handlers = {
   'issue.close': villageIssues.close,
   'issue.rate': villageIssues.rate,
   'service.list': services.list,
-  'service.save': services.save
+  'service.save': services.save,
+  ...partyHandlers,
+  'register.template': register.template,
+  'register.preview': register.preview,
+  'register.apply': register.apply,
+  'export.households': exporting.households,
+  'export.ledger': exporting.ledger,
+  'export.ranking': exporting.ranking,
+  'export.overview': exporting.overview,
+  'overview.get': overview.get,
+  'village.setRegistered': overview.setRegistered,
+  'ranking.wide': overview.wideRanking
 }

@@ -2,6 +2,8 @@ import { AppError } from '../../../core/contract/errors'
 import type { BatchLine } from '../../../core/contract/views'
 import { pointsProblem } from '../../../core/domain/rules'
 import { mapWithLimit } from '../../shared/limit'
+import type { FiguresDelta } from '../../../core/domain/figures'
+import { addToFigures } from '../figures'
 import { getDoc } from '../identity'
 import { entryIdFor, NewEntry, post, requestKeyFor } from '../ledger'
 import { auditOf, recordAudit } from '../audit'
@@ -102,9 +104,14 @@ export const batch: Handler<'score.batch'> = {
       checkText(ctx, input.note)
     ])
     const householdIds = [...new Set(input.householdIds)]
+    // the village's figures take the whole batch in one increment at the end, not one per household
+    const figures: FiguresDelta[] = []
     const lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
       try {
-        const posted = await post(ctx, scoreEntry(ctx, input, householdId, villageId, rule))
+        const posted = await post(ctx, {
+          ...scoreEntry(ctx, input, householdId, villageId, rule),
+          figuresLater: figures
+        })
         return { householdId, status: 'applied', balance: posted.balance }
       } catch (e) {
         if (!(e instanceof AppError)) throw e
@@ -116,6 +123,7 @@ export const batch: Handler<'score.batch'> = {
         }
       }
     })
+    await addToFigures(ctx, figures)
     const count = (status: BatchLine['status']) => lines.filter(l => l.status === status).length
     const summary = { applied: count('applied'), capped: count('capped'), refused: count('refused') }
     const appliedTo = lines.filter(l => l.status === 'applied').map(l => l.householdId)

@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto'
+import { AppError, ERRORS } from '../../../core/contract/errors'
+import { BIND_CODE_ALPHABET, BIND_CODE_DAYS, mayBeExempt } from '../../../core/domain/party'
+import { periodKeys } from '../../../core/domain/period'
+import { COUNTY_ID } from '../../../core/domain/roles'
+import { DAY_MS } from '../../../core/domain/workflow'
+import { emptyLedgerState } from '../../../core/domain/ledger'
+import { getDoc } from '../identity'
+import { hashId } from '../ids'
+import type { HouseholdDoc } from '../model/documents'
+import type { MemberCodeDoc, MemberDoc, PartyRuleDoc, PartyTemplateDoc } from '../model/party-documents'
+import {
+  branchDoc,
+  memberOfBranch,
+  membersOfBranch,
+  officersOnly,
+  officerBranch,
+  partyTemplateIdOf,
+  rulesOfBranch,
+  toMemberRow,
+  toPartyRuleView
+} from '../party'
+import type { Handler } from '../router'
+import { auditIdFor, auditOf, recordAudit } from '../audit'
+import { checkText } from '../content-check'
+import { mapWithLimit } from '../../shared/limit'
+
+/** The branch officers' work on members, bind codes and the branch's party rules. */
+
+const access = officersOnly
+
+export const members: Handler<'partyBranch.members'> = {
+  access,
+  async handle(_input, ctx) {
+    const { branchId } = officerBranch(ctx)
+    const [branch, list, rules] = await Promise.all([
+      branchDoc(ctx, branchId),
+      membersOfBranch(ctx, branchId),
+      rulesOfBranch(ctx, branchId)
+    ])
+    const now = ctx.now()
+    return {
+      branchName: branch.name,
+      quarter: periodKeys(now).quarter,
+      members: list.map(m => toMemberRow(m, now)).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+      rules: rules.filter(r => r.active).map(toPartyRuleView)
+    }
+  }
+}
+
+/** A new member of the branch (or a change of name, category, exemption, household). Points stay as they are. */
+export const saveMember: Handler<'partyBranch.saveMember'> = {
+  access,
+  async handle({ requestId, memberId, ...fields }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    if (fields.exempt && !mayBeExempt(fields.category))
+      throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（只有老弱病残党员可以免评）`)
+    const [branch, existing, household] = await Promise.all([
+      branchDoc(ctx, branchId),
+      memberId ? memberOfBranch(ctx, branchId, memberId) : null,
+      fields.householdId ? getDoc<HouseholdDoc>(ctx, 'households', fields.householdId) : null
+    ])
+    if (fields.householdId && household?.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
+    await checkText(ctx, fields.name)
+    const id = memberId ?? hashId('pm-', 20, ctx.openid, requestId)
+    if (existing) {
+      // entries keep the category they were scored in; only what comes next follows the new one
+      await ctx.db.collection('partyMembers').doc(id).update({ data: fields })
+    } else {
+      await addMember(ctx, newMember(id, fields, branch, ctx.now()))
+    }
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'partyBranch.saveMember', id, existing ? pick(existing) : null, fields)
+    )
+    const saved = (await getDoc<MemberDoc>(ctx, 'partyMembers', id))!
+    return toMemberRow(saved, ctx.now())
+  }
+}
+
+const pick = (m: MemberDoc) => ({ name: m.name, category: m.category, exempt: m.exempt, householdId: m.householdId })
+
+function newMember(
+  id: string,
+  fields: Pick<MemberDoc, 'name' | 'category' | 'exempt' | 'householdId'>,
+  branch: { _id: string; villageId: string; townId: string; parentId: string | null },
+  now: number
+): MemberDoc {
+  return {
+    _id: id,
+    ...fields,
+    villageId: branch.villageId,
+    townId: branch.townId,
+    orgId: branch.parentId ?? branch._id,
+    branchId: branch._id,
+    openid: null,
+    quarterKey: '',
+    quarterPoints: 0,
+    latest: [],
+    active: true,
+    createdAt: now,
+    ...emptyLedgerState()
+  }
+}
+
+/** Adds a member; an id already taken (a retried request) is the member added the first time. */
+async function addMember(ctx: Parameters<Handler<'partyBranch.members'>['handle']>[1], doc: MemberDoc) {
+  try {
+    await ctx.db.collection('partyMembers').add({ data: doc })
+    return true
+  } catch (e: any) {
+    if (/duplicate/i.test(String(e?.errMsg ?? e?.message))) return false
+    throw e
+  }
+}
+
+const HOUSEHOLDS_READ_MAX = 1000
+
+/**
+ * Members from the village's household members flagged 党员. The member's id is fixed by the
+ * household and the name, so running it again (or by the other branch) adds nobody twice.
+ */
+export const fromHouseholds: Handler<'partyBranch.fromHouseholds'> = {
+  access,
+  async handle({ requestId }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    const [branch, households] = await Promise.all([
+      branchDoc(ctx, branchId),
+      ctx.db
+        .collection('households')
+        .where({ villageId })
+        .field({ members: true })
+        .limit(HOUSEHOLDS_READ_MAX)
+        .get() as unknown as Promise<{ data: Pick<HouseholdDoc, '_id' | 'members'>[] }>
+    ])
+    const flagged = households.data.flatMap(h =>
+      h.members.filter(m => m.partyMember).map(m => ({ householdId: h._id, name: m.name }))
+    )
+    const existing = (await ctx.db
+      .collection('partyMembers')
+      .where({ villageId })
+      .field({ name: true, householdId: true })
+      .limit(1000)
+      .get()) as unknown as { data: Pick<MemberDoc, 'name' | 'householdId'>[] }
+    const known = new Set(existing.data.map(m => `${m.householdId}|${m.name}`))
+    const fresh = flagged.filter(f => !known.has(`${f.householdId}|${f.name}`))
+    const now = ctx.now()
+    const added = await mapWithLimit(fresh, 10, f =>
+      addMember(
+        ctx,
+        newMember(
+          hashId('pm-', 20, f.householdId, f.name),
+          { name: f.name, category: 'unemployed', exempt: false, householdId: f.householdId },
+          branch,
+          now
+        )
+      )
+    )
+    const count = added.filter(Boolean).length
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'partyBranch.fromHouseholds', branchId, null, { added: count })
+    )
+    return { added: count, kept: flagged.length - count }
+  }
+}
+
+/** 8 characters fixed by the request, so a retried request returns the same code. */
+function codeFor(openid: string, requestId: string, memberId: string) {
+  const bytes = createHash('sha256').update(`member\n${openid}\n${requestId}\n${memberId}`).digest()
+  return Array.from(bytes.subarray(0, 8), b => BIND_CODE_ALPHABET[b % 32]).join('')
+}
+
+export const bindCode: Handler<'partyBranch.bindCode'> = {
+  access,
+  async handle({ requestId, memberId }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    await memberOfBranch(ctx, branchId, memberId)
+    const doc: MemberCodeDoc = {
+      _id: codeFor(ctx.openid, requestId, memberId),
+      memberId,
+      branchId,
+      villageId,
+      expiresAt: ctx.now() + BIND_CODE_DAYS * DAY_MS,
+      at: ctx.now()
+    }
+    try {
+      await ctx.db.collection('memberCodes').add({ data: doc })
+    } catch (e: any) {
+      if (!/duplicate/i.test(String(e?.errMsg ?? e?.message))) throw e
+      const earlier = await getDoc<MemberCodeDoc>(ctx, 'memberCodes', doc._id)
+      return { code: doc._id, expiresAt: earlier?.expiresAt ?? doc.expiresAt }
+    }
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'partyBranch.bindCode', memberId, null, {})
+    )
+    return { code: doc._id, expiresAt: doc.expiresAt }
+  }
+}
+
+/** A new rule of the branch, or a change that bumps its version (entries keep their snapshot). */
+export const saveRule: Handler<'partyBranch.saveRule'> = {
+  access,
+  async handle({ requestId, ruleId, terms }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    const { min, max } = terms.points
+    if (min > max || (min < 0 && max > 0) || (min === 0 && max === 0))
+      throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（分值范围不对）`)
+    const existing = ruleId ? await getDoc<PartyRuleDoc>(ctx, 'partyRules', ruleId) : null
+    if (ruleId && existing?.branchId !== branchId) throw new AppError('NOT_FOUND', '没有找到这条细则')
+    const id = ruleId ?? hashId('pr-', 20, ctx.openid, requestId)
+    const doc: PartyRuleDoc = {
+      _id: id,
+      branchId,
+      ...terms,
+      active: true,
+      version: (existing?.version ?? 0) + 1,
+      source: existing?.source ?? null,
+      updatedAt: ctx.now()
+    }
+    const { _id, ...fields } = doc
+    // a retry of the same change would bump the version again: the stored reply answers it first
+    await ctx.db.collection('partyRules').doc(_id).set({ data: fields })
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'partyBranch.saveRule', id, existing, doc)
+    )
+    return toPartyRuleView(doc)
+  }
+}
+
+/** Adopts the town's template (or the county's) into the branch: items it already has are kept. */
+export const adoptTemplate: Handler<'partyBranch.adoptTemplate'> = {
+  access,
+  async handle({ requestId }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    const branch = await branchDoc(ctx, branchId)
+    const [town, county, rules] = await Promise.all([
+      getDoc<PartyTemplateDoc>(ctx, 'partyTemplates', partyTemplateIdOf(branch.townId)),
+      getDoc<PartyTemplateDoc>(ctx, 'partyTemplates', partyTemplateIdOf(COUNTY_ID)),
+      rulesOfBranch(ctx, branchId)
+    ])
+    const template = town?.items.length ? town : county
+    if (!template) throw new AppError('NOT_FOUND', '还没有党员积分细则模板')
+    const have = new Set(rules.map(r => r.source))
+    const missing = template.items.filter(i => !have.has(`${template._id}/${i.key}`))
+    await mapWithLimit(missing, 10, async ({ key, ...terms }) => {
+      const fields = { branchId, ...terms, active: true, version: 1, source: `${template._id}/${key}` }
+      await ctx.db
+        .collection('partyRules')
+        .doc(`${branchId}-${key}`)
+        .set({ data: { ...fields, updatedAt: ctx.now() } })
+    })
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'partyBranch.adoptTemplate', template._id, null, { added: missing.length })
+    )
+    return { added: missing.length, kept: template.items.length - missing.length }
+  }
+}

@@ -1,0 +1,122 @@
+import { AppError } from '../../../core/contract/errors'
+import type { MemberStar } from '../../../core/contract/party-views'
+import { periodKeys } from '../../../core/domain/period'
+import { COUNTY_ID } from '../../../core/domain/roles'
+import { giveRole } from '../grants'
+import { getDoc } from '../identity'
+import { toMemberEntryView, transact, transactionGet } from '../ledger'
+import type {
+  MemberCodeDoc,
+  MemberDoc,
+  MemberEntryDoc,
+  PartyClaimDoc,
+  QuarterPostingDoc,
+  RatingSheetDoc
+} from '../model/party-documents'
+import { branchDoc, myMember, rulesOfBranch, settingsFor, toClaimView, toPartyRuleView, toQuarterView } from '../party'
+import type { Handler } from '../router'
+import { auditIdFor, auditOf, recordAudit } from '../audit'
+
+/** A party member's own view (my points, items, star, rules, claims) and binding with the branch's code. */
+
+const ENTRIES_SHOWN = 100
+
+export const home: Handler<'partyMember.home'> = {
+  access: { who: 'roles', roles: ['partyMember'] },
+  async handle(_input, ctx) {
+    const member = await myMember(ctx)
+    const now = ctx.now()
+    const keys = periodKeys(now)
+    const yearPoints = member.yearKey === keys.year ? member.yearPoints : 0
+    const _ = ctx.db.command
+    const query = <T>(collection: string, where: object, limit: number, order = 'at') =>
+      ctx.db.collection(collection).where(where).orderBy(order, 'desc').limit(limit).get() as unknown as Promise<{
+        data: T[]
+      }>
+    const [branch, settings, entries, rules, claims, ahead, size, sheets, postings] = await Promise.all([
+      branchDoc(ctx, member.branchId),
+      settingsFor(ctx, member.townId),
+      query<MemberEntryDoc>('entries', { memberId: member._id, year: keys.year }, ENTRIES_SHOWN),
+      rulesOfBranch(ctx, member.branchId),
+      query<PartyClaimDoc>('partyClaims', { memberId: member._id }, 20),
+      ctx.db
+        .collection('partyMembers')
+        .where({ branchId: member.branchId, active: true, yearKey: keys.year, yearPoints: _.gt(yearPoints) })
+        .count() as unknown as Promise<{ total: number }>,
+      ctx.db
+        .collection('partyMembers')
+        .where({ branchId: member.branchId, active: true })
+        .count() as unknown as Promise<{
+        total: number
+      }>,
+      query<RatingSheetDoc>('ratingSheets', { branchId: member.branchId }, 5, 'year'),
+      query<QuarterPostingDoc>('partyPostings', { branchId: member.branchId }, 1)
+    ])
+    const open = postings.data.find(p => p.state === 'posted' && p.until > now) ?? null
+    return {
+      memberId: member._id,
+      name: member.name,
+      branchName: branch.name,
+      category: member.category,
+      exempt: member.exempt,
+      year: keys.year,
+      yearPoints,
+      quarterPoints: member.quarterKey === keys.quarter ? member.quarterPoints : 0,
+      baseScore: settings.baseScore,
+      runningTotal: Math.min(settings.scaleMax, Math.max(0, settings.baseScore + yearPoints)),
+      placeInBranch: ahead.total + 1,
+      membersInBranch: size.total,
+      stars: sheets.data.flatMap(s => starOf(s, member._id, now)),
+      entries: entries.data.map(toMemberEntryView),
+      rules: rules.filter(r => r.active && r.categories.includes(member.category)).map(toPartyRuleView),
+      claims: claims.data.map(toClaimView),
+      settings,
+      openPosting: open ? toQuarterView(open, branch.name, now) : null
+    }
+  }
+}
+
+/** The member's row of a sheet the town has posted (a member does not see a sheet still being entered). */
+function starOf(sheet: RatingSheetDoc, memberId: string, now: number): MemberStar[] {
+  if (sheet.state !== 'posted' && sheet.state !== 'final') return []
+  const row = sheet.rows.find(r => r.memberId === memberId)
+  if (!row) return []
+  const final = sheet.state === 'final' || (sheet.until ?? 0) <= now
+  return [
+    { year: sheet.year, stars: row.stars, exempt: row.exempt, total: row.total, state: final ? 'final' : 'posted' }
+  ]
+}
+
+export const bind: Handler<'partyMember.bind'> = {
+  access: { who: 'anyone' },
+  async handle({ requestId, code }, ctx) {
+    const found = await getDoc<MemberCodeDoc>(ctx, 'memberCodes', code)
+    if (!found || found.expiresAt <= ctx.now()) throw new AppError('BIND_CODE_INVALID')
+    const member = await getDoc<MemberDoc>(ctx, 'partyMembers', found.memberId)
+    if (!member || !member.active) throw new AppError('BIND_CODE_INVALID')
+    if (member.openid && member.openid !== ctx.openid)
+      throw new AppError('BIND_CODE_INVALID', '这名党员已经绑定了别的微信')
+    const branch = await branchDoc(ctx, member.branchId)
+    await transact(ctx, async t => {
+      const fresh = await transactionGet<MemberDoc>(t, 'partyMembers', member._id)
+      if (fresh?.openid && fresh.openid !== ctx.openid) throw new AppError('BIND_CODE_INVALID')
+      await t
+        .collection('partyMembers')
+        .doc(member._id)
+        .update({ data: { openid: ctx.openid } })
+    })
+    await giveRole(
+      ctx,
+      { openid: ctx.openid, name: member.name },
+      { role: 'partyMember', memberId: member._id, branchId: member.branchId, villageId: member.villageId },
+      { countyId: COUNTY_ID, townId: member.townId, villageId: member.villageId, householdId: null },
+      ctx.openid
+    )
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, member.villageId, 'partyMember.bind', member._id, null, { openid: ctx.openid })
+    )
+    return { memberId: member._id, name: member.name, branchName: branch.name }
+  }
+}

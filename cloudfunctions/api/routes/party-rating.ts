@@ -1,0 +1,224 @@
+import { AppError, ERRORS } from '../../../core/contract/errors'
+import { canMoveRating, PartySettings, rate, RatingState } from '../../../core/domain/party'
+import { periodKeys } from '../../../core/domain/period'
+import { DAY_MS } from '../../../core/domain/workflow'
+import { mapWithLimit } from '../../shared/limit'
+import { getDoc } from '../identity'
+import { transact, transactionGet } from '../ledger'
+import type { MemberDoc, PartyOrgDoc, RatingRowDoc, RatingSheetDoc } from '../model/party-documents'
+import { branchDoc, membersOfBranch, officerBranch, officersOnly, settingsFor, townOf } from '../party'
+import type { Handler, RouteCtx } from '../router'
+import { auditIdFor, auditOf, recordAudit } from '../audit'
+import { grantOf } from '../scope'
+import { toSheetView } from './party-posting'
+
+/**
+ * 年度评星: the branch's officers enter each member's 民主评议 score (as often as needed until they
+ * confirm), the product computes totals and stars with the settings in force, the town posts the
+ * confirmed sheet for its posting days, then it is final. One sheet document per branch and year,
+ * moved in a transaction, so two officers cannot confirm what the other just changed. Past years'
+ * sheets are never touched again.
+ */
+
+const sheetId = (branchId: string, year: string) => `${branchId}:${year}`
+
+/** Only this year's and last year's ratings can be entered (last year's in the first weeks of January). */
+function checkYear(ctx: RouteCtx, year: string) {
+  const current = Number(periodKeys(ctx.now()).year)
+  if (Number(year) !== current && Number(year) !== current - 1)
+    throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（只能评今年或去年）`)
+}
+
+/** Each member's points of a year, in one aggregation over the branch's entries. */
+async function yearSums(ctx: RouteCtx, branchId: string, year: string): Promise<Map<string, number>> {
+  const $ = ctx.db.command.aggregate
+  const res = (await ctx.db
+    .collection('entries')
+    .aggregate()
+    .match({ branchId, year })
+    .group({ _id: '$memberId', points: $.sum('$points') })
+    .limit(1000)
+    .end()) as unknown as { list: { _id: string; points: number }[] }
+  return new Map(res.list.map(r => [r._id, r.points]))
+}
+
+function rowsOf(
+  members: MemberDoc[],
+  sums: Map<string, number>,
+  reviews: Map<string, number>,
+  settings: PartySettings
+): RatingRowDoc[] {
+  return members.map(m => {
+    const points = sums.get(m._id) ?? 0
+    const review = m.exempt ? 0 : (reviews.get(m._id) ?? 0)
+    const outcome = rate(settings, m, points, review)
+    return {
+      memberId: m._id,
+      name: m.name,
+      category: m.category,
+      householdId: m.householdId,
+      exempt: m.exempt,
+      points,
+      review,
+      total: outcome.exempt ? 0 : outcome.total,
+      stars: outcome.exempt ? 0 : outcome.stars
+    }
+  })
+}
+
+/** The branch whose sheet the caller may see: an officer's own, or one of the town party administrator's town. */
+async function sheetBranch(ctx: RouteCtx, branchId: string | undefined): Promise<PartyOrgDoc> {
+  const officer = grantOf(ctx, 'branchSecretary') ?? grantOf(ctx, 'partyClerk')
+  if (officer) return branchDoc(ctx, officer.branchId)
+  if (!branchId) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（要选一个党支部）`)
+  const branch = await branchDoc(ctx, branchId)
+  if (branch.townId !== townOf(ctx)) throw new AppError('FORBIDDEN')
+  return branch
+}
+
+export const sheet: Handler<'partyRating.sheet'> = {
+  access: { who: 'roles', roles: ['branchSecretary', 'partyClerk', 'townPartyAdmin'] },
+  async handle({ year, branchId }, ctx) {
+    const branch = await sheetBranch(ctx, branchId)
+    const stored = await getDoc<RatingSheetDoc>(ctx, 'ratingSheets', sheetId(branch._id, year))
+    if (stored) return toSheetView(stored, ctx.now())
+    // not entered yet: a draft from the year's points, with no 民主评议 score
+    const [settings, members, sums] = await Promise.all([
+      settingsFor(ctx, branch.townId),
+      membersOfBranch(ctx, branch._id),
+      yearSums(ctx, branch._id, year)
+    ])
+    return {
+      branchId: branch._id,
+      branchName: branch.name,
+      year,
+      state: null,
+      until: null,
+      settings,
+      rows: rowsOf(members, sums, new Map(), settings)
+    }
+  }
+}
+
+export const enter: Handler<'partyRating.enter'> = {
+  access: officersOnly,
+  async handle({ requestId, year, reviews }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    checkYear(ctx, year)
+    const branch = await branchDoc(ctx, branchId)
+    const [settings, members, sums] = await Promise.all([
+      settingsFor(ctx, branch.townId),
+      membersOfBranch(ctx, branchId),
+      yearSums(ctx, branchId, year)
+    ])
+    if (reviews.some(r => r.review > settings.reviewMax))
+      throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（民主评议最多${settings.reviewMax}分）`)
+    if (reviews.some(r => !members.some(m => m._id === r.memberId))) throw new AppError('OTHER_BRANCH')
+    const saved = await transact(ctx, async t => {
+      const before = await transactionGet<RatingSheetDoc>(t, 'ratingSheets', sheetId(branchId, year))
+      if (before && !canMoveRating(before.state, 'entered'))
+        throw new AppError('STATE_CHANGED', '评星已经上报，不能再改')
+      // scores entered earlier stay unless given again
+      const given = new Map(before?.rows.map(r => [r.memberId, r.review]))
+      for (const r of reviews) given.set(r.memberId, r.review)
+      const doc: RatingSheetDoc = {
+        _id: sheetId(branchId, year),
+        branchId,
+        branchName: branch.name,
+        villageId,
+        townId: branch.townId,
+        year,
+        settings,
+        state: 'entered',
+        rows: rowsOf(members, sums, given, settings),
+        enteredAt: ctx.now(),
+        confirmedAt: null,
+        postedAt: null,
+        until: null
+      }
+      const { _id, ...fields } = doc
+      await t.collection('ratingSheets').doc(_id).set({ data: fields })
+      return doc
+    })
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'partyRating.enter', saved._id, null, { reviews })
+    )
+    return toSheetView(saved, ctx.now())
+  }
+}
+
+/** Moves a sheet from one state to the next inside a transaction; `extra` is written with the state. */
+async function moveSheet(ctx: RouteCtx, id: string, to: RatingState, extra: Partial<RatingSheetDoc>) {
+  return transact(ctx, async t => {
+    const before = await transactionGet<RatingSheetDoc>(t, 'ratingSheets', id)
+    if (!before) throw new AppError('RATING_NOT_READY')
+    if (!canMoveRating(before.state, to)) throw new AppError(before.state === to ? 'STATE_CHANGED' : 'RATING_NOT_READY')
+    await t
+      .collection('ratingSheets')
+      .doc(id)
+      .update({ data: { state: to, ...extra } })
+    return { ...before, state: to, ...extra }
+  })
+}
+
+export const confirm: Handler<'partyRating.confirm'> = {
+  access: officersOnly,
+  async handle({ requestId, year }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    const moved = await moveSheet(ctx, sheetId(branchId, year), 'confirmed', { confirmedAt: ctx.now() })
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, villageId, 'partyRating.confirm', moved._id, null, {})
+    )
+    return toSheetView(moved, ctx.now())
+  }
+}
+
+const HOUSEHOLD_WRITES_PARALLEL = 10
+
+/**
+ * The town posts a confirmed sheet for its posting days. The household of each member whose
+ * household is known shows the star from now on (公示中 until the posting ends).
+ */
+export const post: Handler<'partyRating.post'> = {
+  access: { who: 'roles', roles: ['townPartyAdmin'] },
+  async handle({ requestId, year, branchId }, ctx) {
+    const townId = townOf(ctx)
+    const branch = await branchDoc(ctx, branchId)
+    if (branch.townId !== townId) throw new AppError('FORBIDDEN')
+    const settings = await settingsFor(ctx, townId)
+    const now = ctx.now()
+    const until = now + settings.ratingPostingDays * DAY_MS
+    const moved = await moveSheet(ctx, sheetId(branchId, year), 'posted', { postedAt: now, until })
+    await mapWithLimit(
+      moved.rows.filter(r => r.householdId),
+      HOUSEHOLD_WRITES_PARALLEL,
+      async r => {
+        await ctx.db
+          .collection('households')
+          .doc(r.householdId!)
+          .update({
+            data: {
+              partyStars: ctx.db.command.set({
+                memberId: r.memberId,
+                name: r.name,
+                year,
+                stars: r.stars,
+                exempt: r.exempt,
+                until
+              })
+            }
+          })
+      }
+    )
+    await recordAudit(
+      ctx,
+      auditIdFor(ctx, requestId),
+      auditOf(ctx, townId, 'partyRating.post', moved._id, null, { until })
+    )
+    return toSheetView(moved, now)
+  }
+}

@@ -1,0 +1,110 @@
+import { AppError, ERRORS } from '../../../core/contract/errors'
+import type { PartyActView } from '../../../core/contract/party-views'
+import { pointsProblem } from '../../../core/domain/rules'
+import { hashId } from '../ids'
+import { entryIdFor, MemberAct, postToMembers, requestKeyFor } from '../ledger'
+import type { PartyActDoc, PartyRuleDoc } from '../model/party-documents'
+import { officerBranch, officersOnly, partySnapshotOf, ruleOfBranch } from '../party'
+import type { Handler, RouteCtx } from '../router'
+import { auditOf } from '../audit'
+import { checkText } from '../content-check'
+import { actorName } from '../scope'
+
+/**
+ * Branch officers score members by the branch's rules: one member, or a meeting's attendance list
+ * (三会一课, 主题党日) in one act: every member present gets the meeting's points, those absent without
+ * leave may get the deduction in the same act. One transaction, one act document fixed by the request.
+ */
+
+export const toActView = (a: PartyActDoc): PartyActView => ({
+  id: a._id,
+  title: a.title,
+  at: a.at,
+  lines: a.lines.map(l => ({ memberId: l.memberId, name: l.name, points: l.points, status: l.status })),
+  applied: a.lines.filter(l => l.status === 'applied').length,
+  skipped: a.lines.filter(l => l.status !== 'applied').length
+})
+
+function checkedRule(rule: PartyRuleDoc, points: number, evidence: string[]) {
+  const problem = pointsProblem({ ...rule, category: '公益参与', proposers: ['cadre'] }, points)
+  if (problem) throw new AppError(problem)
+  if (rule.evidenceRequired && evidence.length === 0) throw new AppError('EVIDENCE_REQUIRED')
+  return partySnapshotOf(rule)
+}
+
+const actBase = (ctx: RouteCtx, requestId: string, branchId: string) => ({
+  actId: hashId('pa', 31, ctx.openid, requestId),
+  requestKey: requestKeyFor(ctx.openid, requestId),
+  branchId,
+  by: ctx.openid,
+  byName: actorName(ctx)
+})
+
+const lineId = (ctx: RouteCtx, requestId: string, memberId: string) =>
+  entryIdFor(ctx.openid, requestId, `member:${memberId}`)
+
+export const award: Handler<'partyScore.award'> = {
+  access: officersOnly,
+  ownIdempotency: true,
+  async handle({ requestId, memberId, ruleId, points, note, evidence }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    const rule = checkedRule(await ruleOfBranch(ctx, branchId, ruleId), points, evidence)
+    await checkText(ctx, note)
+    const act: MemberAct = {
+      ...actBase(ctx, requestId, branchId),
+      kind: 'award',
+      title: rule.title,
+      note,
+      evidence,
+      lines: [
+        { memberId, id: lineId(ctx, requestId, memberId), kind: points < 0 ? 'deduction' : 'award', points, rule }
+      ],
+      audit: auditOf(ctx, villageId, 'partyScore.award', `member:${memberId}`, null, { rule: rule.id, points })
+    }
+    return toActView((await postToMembers(ctx, act)).act)
+  }
+}
+
+export const meeting: Handler<'partyScore.meeting'> = {
+  access: officersOnly,
+  ownIdempotency: true,
+  async handle({ requestId, ruleId, presentIds, absentIds, absentRuleId, note, evidence }, ctx) {
+    const { branchId, villageId } = officerBranch(ctx)
+    const present = [...new Set(presentIds)]
+    const absent = [...new Set(absentIds)]
+    if (present.length === 0) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（没有选到会的党员）`)
+    if (present.some(id => absent.includes(id)))
+      throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（同一个人不能既到会又缺席）`)
+    const [meetingRule, absentRule] = await Promise.all([
+      ruleOfBranch(ctx, branchId, ruleId),
+      absentRuleId ? ruleOfBranch(ctx, branchId, absentRuleId) : null
+    ])
+    if (!meetingRule.meeting) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（这条细则不是会议签到）`)
+    if (absentRule && absentRule.points.max >= 0)
+      throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（缺席要选扣分的细则）`)
+    const rule = checkedRule(meetingRule, meetingRule.points.min, evidence)
+    const deduction = absentRule ? checkedRule(absentRule, absentRule.points.max, evidence) : null
+    await checkText(ctx, note)
+    const line = (memberId: string, r: typeof rule) => ({
+      memberId,
+      id: lineId(ctx, requestId, memberId),
+      kind: r.points.min < 0 ? ('deduction' as const) : ('award' as const),
+      points: r.points.min < 0 ? r.points.max : r.points.min,
+      rule: r
+    })
+    const act: MemberAct = {
+      ...actBase(ctx, requestId, branchId),
+      kind: 'meeting',
+      title: rule.title,
+      note,
+      evidence,
+      present,
+      absent,
+      lines: [...present.map(id => line(id, rule)), ...(deduction ? absent.map(id => line(id, deduction)) : [])],
+      // a member at the year's cap, or one whose category the rule is not for, is skipped and reported
+      skipRefused: true,
+      audit: auditOf(ctx, villageId, 'partyScore.meeting', ruleId, null, { present, absent, absentRuleId })
+    }
+    return toActView((await postToMembers(ctx, act)).act)
+  }
+}

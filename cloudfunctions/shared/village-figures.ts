@@ -1,0 +1,163 @@
+import { emptyMonth, MONTH_KEYS, monthSlot, MonthFigures } from '../../core/domain/figures'
+import { periodKeys } from '../../core/domain/period'
+import { DAY_MS, ISSUE_DUE_DAYS } from '../../core/domain/workflow'
+import type { Database } from './context'
+
+/**
+ * The villages' figures recounted from the data: the entries (points by kind and month, households
+ * active per month and year) and the village's present state (bound households, claims waiting,
+ * issues overdue, the roll-out checklist). The timer writes them every hour, repairing any drift of
+ * the live increments; the ledger check compares them with what is stored.
+ */
+export interface VillageStatsDoc {
+  _id: string
+  villageId: string
+  townId: string
+  year: string
+  months: Record<string, MonthFigures>
+  /** households with a score entry this year */
+  activeYear: number
+  recountedAt: number
+}
+
+/** The present state of a village, recounted hourly and kept on its place document as `figures`. */
+export interface VillageSnapshot {
+  households: number
+  people: number
+  boundHouseholds: number
+  claimsWaiting: number
+  issuesOverdue: number
+  rules: number
+  cadres: number
+  gridWorkers: number
+  registerImported: boolean
+  at: number
+}
+
+export const statsIdOf = (villageId: string, year: string) => `${villageId}:${year}`
+
+export const emptyStats = (villageId: string, townId: string, year: string): VillageStatsDoc => ({
+  _id: statsIdOf(villageId, year),
+  villageId,
+  townId,
+  year,
+  months: Object.fromEntries(MONTH_KEYS.map(k => [k, emptyMonth()])),
+  activeYear: 0,
+  recountedAt: 0
+})
+
+const SCORE = ['award', 'deduction', 'correction']
+
+/** A village's figures of one year, from its entries: three aggregations. */
+export async function recountVillageYear(
+  db: Database,
+  villageId: string,
+  townId: string,
+  year: string
+): Promise<VillageStatsDoc> {
+  const $ = db.command.aggregate
+  const _ = db.command
+  const entries = () => db.collection('entries').aggregate()
+  // households' entries only: party members' accounts (member:<id>) share the collection
+  const households = { householdId: _.exists(true) }
+  const [byKind, activeByMonth, activeInYear] = (await Promise.all([
+    entries()
+      .match({ villageId, year, ...households })
+      .group({ _id: { month: '$month', kind: '$kind' }, points: $.sum('$points') })
+      .limit(1000)
+      .end(),
+    entries()
+      .match({ villageId, year, kind: _.in(SCORE), ...households })
+      .group({ _id: { month: '$month', householdId: '$householdId' } })
+      .group({ _id: '$_id.month', n: $.sum(1) })
+      .limit(100)
+      .end(),
+    entries()
+      .match({ villageId, year, kind: _.in(SCORE), ...households })
+      .group({ _id: '$householdId' })
+      .group({ _id: null, n: $.sum(1) })
+      .end()
+  ])) as unknown as { list: any[] }[]
+  const doc = emptyStats(villageId, townId, year)
+  for (const row of byKind.list) {
+    const { slot } = monthSlot(row._id.month)
+    doc.months[slot][row._id.kind as keyof MonthFigures] = row.points
+  }
+  for (const row of activeByMonth.list) doc.months[monthSlot(row._id).slot].active = row.n
+  doc.activeYear = activeInYear.list[0]?.n ?? 0
+  return doc
+}
+
+/** The live figures that differ from a recount ("m11.award: stored 120, recounted 125"). */
+export function figuresDiffer(stored: VillageStatsDoc | null, recounted: VillageStatsDoc): string[] {
+  const problems: string[] = []
+  const have = stored ?? emptyStats(recounted.villageId, recounted.townId, recounted.year)
+  for (const slot of MONTH_KEYS)
+    for (const field of ['award', 'deduction', 'correction', 'redemption', 'refund', 'active'] as const) {
+      const a = have.months?.[slot]?.[field] ?? 0
+      const b = recounted.months[slot][field]
+      if (a !== b) problems.push(`${recounted._id} ${slot}.${field}: stored ${a}, recounted ${b}`)
+    }
+  if ((have.activeYear ?? 0) !== recounted.activeYear)
+    problems.push(`${recounted._id} activeYear: stored ${have.activeYear}, recounted ${recounted.activeYear}`)
+  return problems
+}
+
+/** A village's present state: counts by indexed queries, in parallel. */
+export async function snapshotVillage(db: Database, villageId: string, now: number): Promise<VillageSnapshot> {
+  const _ = db.command
+  const count = async (collection: string, where: object) =>
+    ((await db.collection(collection).where(where).count()) as unknown as { total: number }).total
+  const [households, people, bound, claims, overdue, rules, cadres, gridWorkers, imports] = await Promise.all([
+    count('households', { villageId }),
+    count('people', { villageId }),
+    count('households', { villageId, 'boundUsers.0': _.exists(true) }),
+    count('pending', { villageId, state: 'pending' }),
+    count('issues', { villageId, state: _.in(['received', 'handling']), at: _.lt(now - ISSUE_DUE_DAYS * DAY_MS) }),
+    count('rules', { villageId, active: true }),
+    count('grants', { villageId, role: 'cadre' }),
+    count('grants', { villageId, role: 'gridWorker' }),
+    count('imports', { villageId, state: 'done' })
+  ])
+  return {
+    households,
+    people,
+    boundHouseholds: bound,
+    claimsWaiting: claims,
+    issuesOverdue: overdue,
+    rules,
+    cadres,
+    gridWorkers,
+    registerImported: imports > 0,
+    at: now
+  }
+}
+
+/**
+ * The hourly recount of one village: its state onto its place document, this year's figures (and
+ * last year's in January, when late corrections may still land there) written exactly.
+ */
+export async function recountVillage(db: Database, villageId: string, townId: string, now: number) {
+  const snapshot = await snapshotVillage(db, villageId, now)
+  const { year, month } = periodKeys(now)
+  const stats = await recountVillageYear(db, villageId, townId, year)
+  stats.months[monthSlot(month).slot].households = snapshot.households
+  stats.recountedAt = now
+  await Promise.all([
+    db
+      .collection('places')
+      .doc(villageId)
+      .update({ data: { figures: snapshot } }),
+    db
+      .collection('villageStats')
+      .doc(stats._id)
+      .set({ data: withoutId(stats) })
+  ])
+  return snapshot
+}
+
+const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
+  const { _id, ...rest } = doc
+  void _id
+  return rest
+}
