@@ -128,7 +128,7 @@ async function main() {
             .split('?')[0]
             .replace(/\/index$/, '')
             .replace(/^(pages|packages)\//, '')
-            .replace(/\//g, '-')
+            .replace('/pages/', '-')
           await shoot(page, full, path.join(dir, `${font}-${name}.png`))
           count++
         }

@@ -64,7 +64,12 @@ export function capUse(
   if (!rule.cap) return null
   const current = caps?.[rule.id]
   const used = current?.period === capPeriodKey(rule.cap.period, atMs) ? current.used : 0
-  return { used, max: rule.cap.max, left: Math.max(0, rule.cap.max - used), periodName: CAP_PERIOD_USE[rule.cap.period] }
+  return {
+    used,
+    max: rule.cap.max,
+    left: Math.max(0, rule.cap.max - used),
+    periodName: CAP_PERIOD_USE[rule.cap.period]
+  }
 }
 
 const CAP_PERIOD_USE: Record<CapPeriod, string> = { month: '本月', quarter: '本季度', year: '今年' }

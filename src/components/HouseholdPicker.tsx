@@ -37,7 +37,7 @@ export function HouseholdPicker({
   return (
     <View>
       <Input
-        className="input"
+        className="input picker__search"
         data-testid="household-filter"
         placeholder="搜门牌号或户主姓名"
         value={query}

@@ -427,12 +427,15 @@ describe('10. words and numbers that say what they are', () => {
 
   test('a redemption line has no empty part and no repeated note', async () => {
     await loginAs('demo-villager')
-    expect((await api('shop.order', { requestId: requestId(), goodsId: 'g-xf-towel', quantity: 1 })).ok).toBe(true)
+    const ordered = await api('shop.order', { requestId: requestId(), goodsId: 'g-xf-towel', quantity: 1 })
+    expect(ordered.ok).toBe(true)
     await open('pages/history/index')
     const row = page.locator('.entry-list__row', { hasText: '毛巾 × 1' }).first()
     const words = await row.textContent()
     expect(words).not.toMatch(/·\s*·/)
     expect(words!.split('毛巾 × 1').length - 1).toBe(1)
+    // leave no waiting order behind for the other browser tests of this product
+    expect((await api('shop.cancel', { requestId: requestId(), orderId: ordered.data.id })).ok).toBe(true)
   })
 
   test('a second objection to the same entry says it was already raised', async () => {
@@ -451,5 +454,40 @@ describe('10. words and numbers that say what they are', () => {
     await expect(county.locator('[data-testid="template-action"]').textContent()).resolves.toBe('查看')
     await county.click()
     await page.waitForSelector('[data-testid="template-read-only"]', { timeout: 5000 })
+  })
+})
+
+describe("the elderly villager's path", () => {
+  test("this month's points and the latest entry with no tap, the numbers biggest; the history in one tap", async () => {
+    await loginAs('demo-villager-2')
+    await api('me.setPreferences', { requestId: requestId(), largeFont: true })
+    await page.evaluate(() => localStorage.setItem('largeFont', JSON.stringify({ data: true })))
+    await open('pages/index/index')
+    const card = page.locator('.household-card')
+    await card.waitFor()
+    // on the first screen, without scrolling or tapping
+    for (const part of ['[data-testid="balance"]', '.household-card__facts', '[data-testid="latest-entry"]']) {
+      const box = await page.locator(part).boundingBox()
+      expect(box!.y + box!.height).toBeLessThanOrEqual(844)
+    }
+    await expect(card.textContent()).resolves.toContain('本月得分')
+    // the numbers are the biggest text on the screen
+    const sizes = await page.evaluate(() => {
+      const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize)
+      const balance = px(document.querySelector('[data-testid="balance"]')!)
+      const others = [...document.querySelectorAll('body *')]
+        .filter(
+          el =>
+            el.closest('[data-testid="balance"]') === null &&
+            [...el.childNodes].some(n => n.nodeType === 3 && n.textContent!.trim())
+        )
+        .map(px)
+      return { balance, largestOther: Math.max(...others) }
+    })
+    expect(sizes.balance).toBeGreaterThan(sizes.largestOther)
+    await page.click('text=积分明细')
+    await page.waitForSelector('.entry-list__row', { timeout: 5000 })
+    await api('me.setPreferences', { requestId: requestId(), largeFont: false })
+    await page.evaluate(() => localStorage.setItem('largeFont', JSON.stringify({ data: false })))
   })
 })

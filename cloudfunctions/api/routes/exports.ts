@@ -1,3 +1,4 @@
+import { compareDoorPlates } from '../../../core/domain/door-plate'
 import { AppError } from '../../../core/contract/errors'
 import { formatDateTime } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
@@ -46,7 +47,8 @@ async function villageHouseholds(ctx: RouteCtx, villageId: string): Promise<Hous
     if (res.data.length < PAGE) break
     last = res.data[res.data.length - 1].doorPlate
   }
-  return all
+  // the sheet lists door plates as people read them (2组9号 before 2组10号)
+  return all.sort((a, b) => compareDoorPlates(a.doorPlate, b.doorPlate))
 }
 
 const groupNames = async (ctx: RouteCtx, villageId: string) =>

@@ -80,9 +80,7 @@ export default function Mine() {
             </View>
           ))}
           {session.roles.length === 0 ? <View className="muted">请找村干部领取入户码，加入家庭户。</View> : null}
-          <View className="muted" data-testid="my-openid">
-            我的编号：{session.openid}（给我安排工作的人要用）
-          </View>
+          <MyNumber openid={session.openid} />
         </View>
       ) : null}
       {household ? (
@@ -98,17 +96,19 @@ export default function Mine() {
               </View>
               <Text className="list__number">{household.card.balance}分</Text>
             </View>
-            {household.members.map(m => (
-              <View key={m.name} className="list__row" data-testid="member-row">
-                <View className="list__body">
-                  <Text className="list__title">{m.name}</Text>
-                  <Text className="list__meta">
-                    {m.relation}
-                    {m.partyMember ? ' · 党员' : ''}
-                  </Text>
+            <View className="list__row">
+              <View className="list__body">
+                <Text className="list__meta">家庭成员</Text>
+                <View>
+                  {household.members.map(m => (
+                    <Text key={m.name} className="chip" data-testid="member-row">
+                      {m.name}（{m.relation}
+                      {m.partyMember ? '·党员' : ''}）
+                    </Text>
+                  ))}
                 </View>
               </View>
-            ))}
+            </View>
           </View>
           <More title="我的订单" onMore={() => Taro.switchTab({ url: '/pages/shop/index' })} />
           <OrderList orders={household.orders} />
@@ -166,6 +166,23 @@ function More({ title, onMore }: { title: string; onMore: () => void }) {
   return (
     <View className="section-title" onClick={onMore}>
       {title} ›
+    </View>
+  )
+}
+
+/**
+ * The number someone needs to give me a role (a cadre making a villager a grid worker, the county
+ * adding an administrator): an id, so it stays folded away until asked for.
+ */
+function MyNumber({ openid }: { openid: string }) {
+  const [shown, setShown] = useState(false)
+  return shown ? (
+    <View className="muted" data-testid="my-openid">
+      我的编号：{openid}（有人要给我安排工作时，把它告诉对方）
+    </View>
+  ) : (
+    <View className="muted" data-testid="show-openid" onClick={() => setShown(true)}>
+      查看我的编号 ›
     </View>
   )
 }
