@@ -25,11 +25,12 @@ module.exports = {
       setupFiles: ['<rootDir>/test/helpers/jsdom-setup.ts'],
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@tarojs/taro$': '<rootDir>/test/helpers/taro-h5.ts',
         '\\.css$': '<rootDir>/test/helpers/style-stub.js'
       },
       transformIgnorePatterns: [
         // anchored, so a copy of tslib nested inside @tarojs/components is transformed too
-        '^(?!.*(@tarojs|@stencil|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj)).*/node_modules/'
+        '^(?!.*(@tarojs|@stencil|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj|lodash-es|nanoid|history|mobile-detect|abortcontroller-polyfill|whatwg-fetch|jsonp-retry)).*/node_modules/'
       ]
     },
     {

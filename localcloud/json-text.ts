@@ -9,19 +9,24 @@ export const MAX_NESTING = 100
  */
 function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0
-  let inString = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c)
-        i++ // backslash: skip the escaped character
-      else if (c === 0x22) inString = false
-    } else if (c === 0x22) inString = true
+    if (c === 0x22) i = endOfString(text, i)
     else if (c === 0x7b || c === 0x5b) {
       if (++depth > limit) return true
     } else if (c === 0x7d || c === 0x5d) depth--
   }
   return false
+}
+
+/** The index of the quote closing the string opened at `open`: found natively, as the SDK's bodies are mostly strings. */
+function endOfString(text: string, open: number): number {
+  for (let close = text.indexOf('"', open + 1); close !== -1; close = text.indexOf('"', close + 1)) {
+    let backslashes = 0
+    while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++
+    if (backslashes % 2 === 0) return close
+  }
+  return text.length
 }
 
 /**

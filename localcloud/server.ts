@@ -170,6 +170,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const out = await host.invoke(name, event, { openid })
       send(res, 200, out.result, {
         'x-db-roundtrips': String(out.roundTrips),
+        'x-openapi-calls': String(out.openApiCalls),
         'x-cold-start': out.coldStart ? '1' : '0',
         'x-duration-ms': out.durationMs.toFixed(2)
       })
@@ -249,8 +250,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       if (pathname === '/tcb' || pathname.startsWith('/tcb/')) return await handleTcb(req, res, pathname)
       if (pathname.startsWith('/fn/') && req.method === 'POST') return await handleFunction(req, res, pathname.slice(4))
       if (pathname.startsWith('/__dev/')) return await handleDev(req, res, url)
-      if (pathname.startsWith('/openapi/') && req.method === 'POST')
-        return await handleOpenApi(req, res, pathname.slice('/openapi/'.length))
+      if (pathname.startsWith('/openapi/') && req.method === 'POST') {
+        // /openapi/i/<instance>/<api>: from a function instance, counted as its round trip; /openapi/<api>: from anyone
+        const [first, instanceId, api] = pathname.slice('/openapi/'.length).split('/')
+        if (first !== 'i') return await handleOpenApi(req, res, first)
+        host?.countOpenApiCall(instanceId)
+        return await handleOpenApi(req, res, api ?? '')
+      }
       if (pathname.startsWith('/storage/upload/') && req.method === 'PUT') {
         files.write(pathname.slice('/storage/upload/'.length), await readBody(req))
         res.writeHead(200)

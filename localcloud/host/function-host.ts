@@ -15,7 +15,10 @@ import { CloudError } from '../errors'
  */
 export interface InvocationResult {
   result: unknown
+  /** database requests the invocation made */
   roundTrips: number
+  /** open-API requests (content checks, subscribe messages, codes): round trips to WeChat in the cloud */
+  openApiCalls: number
   coldStart: boolean
   durationMs: number
 }
@@ -41,6 +44,7 @@ interface Instance {
   worker: Worker
   busy: boolean
   roundTrips: number
+  openApiCalls: number
   pending?: { id: string; resolve: (m: any) => void }
 }
 
@@ -76,6 +80,13 @@ export class FunctionHost {
     return this.entryOf(name) !== null
   }
 
+  /** Called by the server for each /openapi request that arrives on an instance's URL. */
+  countOpenApiCall(instanceId: string) {
+    const instance = this.byId.get(instanceId)
+    if (instance) instance.openApiCalls++
+    return instance
+  }
+
   /** Called by the server for each /tcb request that arrives on an instance's URL. */
   countRoundTrip(instanceId: string) {
     const instance = this.byId.get(instanceId)
@@ -104,7 +115,7 @@ export class FunctionHost {
           TENCENTCLOUD_SECRETKEY: 'local-secret-key',
           SCF_FUNCTIONNAME: name,
           // where a function's open-API seam finds the local stand-ins (WeChat's open APIs cannot be reached)
-          LOCALCLOUD_OPENAPI_URL: `${this.options.serverUrl()}/openapi`,
+          LOCALCLOUD_OPENAPI_URL: `${this.options.serverUrl()}/openapi/i/${id}`,
           TZ: 'UTC'
         }
       },
@@ -117,7 +128,7 @@ export class FunctionHost {
       worker.stdout.on('data', (chunk: Buffer) => output(name, chunk.toString('utf8')))
       worker.stderr.on('data', (chunk: Buffer) => output(name, chunk.toString('utf8')))
     }
-    const instance: Instance = { id, functionName: name, worker, busy: false, roundTrips: 0 }
+    const instance: Instance = { id, functionName: name, worker, busy: false, roundTrips: 0, openApiCalls: 0 }
     worker.on('message', message => {
       const pending = instance.pending
       if (pending && pending.id === message.id) pending.resolve(message)
@@ -179,6 +190,7 @@ export class FunctionHost {
     if (!entry) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', `FunctionName parameter could not be found: ${name}`)
     const { instance, coldStart } = await this.acquire(name, entry)
     instance.roundTrips = 0
+    instance.openApiCalls = 0
     this.callers.set(instance.id, caller.openid)
     this.stats.invocations++
     const timeoutS = this.timeoutOf(name)
@@ -218,14 +230,20 @@ export class FunctionHost {
       })
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6
       this.options.log?.(
-        `[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips}${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`
+        `[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips} openapi=${instance.openApiCalls}${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`
       )
       if (message.timedOut) this.retire(instance)
       if (!message.ok) {
         if (message.error?.stack) this.options.log?.(message.error.stack)
         throw new CloudError('FUNCTIONS_EXECUTE_FAIL', message.error.message)
       }
-      return { result: message.result, roundTrips: instance.roundTrips, coldStart, durationMs }
+      return {
+        result: message.result,
+        roundTrips: instance.roundTrips,
+        openApiCalls: instance.openApiCalls,
+        coldStart,
+        durationMs
+      }
     } finally {
       clearTimeout(timer)
       instance.pending = undefined

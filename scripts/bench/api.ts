@@ -4,7 +4,13 @@
  * operation: n, p50 and p95 in milliseconds, and the database round trips per call. In the cloud every
  * round trip is a network call (~10 ms), so `cloudEstimateMs` = round trips on the critical path × 10.
  * Only the result lines are printed; the functions' logs go to test-results/bench-api.log.
+ *
+ * First the floor: a function that does nothing but sequential reads (scripts/bench/floor-function),
+ * through the same host, SDK and server: the invocation, the first database call, each further one.
+ * Each route's line then says its floor (invocation + first call + further calls for the rest of its
+ * round trips, open-API calls included, as if all were sequential) and how far its host time is above it.
  */
+import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import '../scf-env'
@@ -24,15 +30,38 @@ interface Sample {
   ms: number
   /** inside the function host: from handing the event to the instance to its reply */
   hostMs: number
+  /**
+   * CPU time of this whole process (client, server, function host and its workers) during the call:
+   * unlike the wall time, it hardly moves when other programs load the machine
+   */
+  cpuMs: number
+  /** database and open-API requests: each a network round trip in the cloud */
   roundTrips: number
+  openApiCalls: number
 }
+
+/** The api as built, and the floor function beside it: the host runs functions from one folder. */
+function benchFunctionsDir(): string {
+  const dir = path.join(ROOT, 'test-results/bench-functions')
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(dir, { recursive: true })
+  fs.symlinkSync(path.join(ROOT, 'dist/cloudfunctions/api'), path.join(dir, 'api'), 'dir')
+  fs.symlinkSync(path.join(__dirname, 'floor-function'), path.join(dir, 'floor'), 'dir')
+  return dir
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return +sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2)
+}
+const median = (values: number[]) => quantile(values, 0.5)
 
 async function main() {
   const logFile = benchLogFile('bench-api')
   ensureBuilt(['functions'], logFile.line)
   const lc = await startLocalCloud({
     indexFile: path.join(ROOT, 'core/collections.json'),
-    functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
+    functionsDir: benchFunctionsDir(),
     log: logFile.line,
     functionOutput: logFile.functionOutput
   })
@@ -62,10 +91,10 @@ async function main() {
 
   // a lean keep-alive client, so that the figures are the host's and not the HTTP client's
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
-  const post = (cookie: string, body: string) =>
+  const post = (cookie: string, fn: string, body: string) =>
     new Promise<{ headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
       const req = http.request(
-        `${lc.url}/fn/api`,
+        `${lc.url}/fn/${fn}`,
         { method: 'POST', agent, headers: { cookie, 'content-type': 'application/json' } },
         res => {
           let text = ''
@@ -77,13 +106,26 @@ async function main() {
       req.on('error', reject)
       req.end(body)
     })
-  const call = async (cookie: string, route: string, input: unknown): Promise<Sample> => {
+  const invoke = async (cookie: string, fn: string, event: unknown) => {
     const t0 = process.hrtime.bigint()
-    const res = await post(cookie, JSON.stringify({ route, input }))
+    const cpu0 = process.cpuUsage()
+    const res = await post(cookie, fn, JSON.stringify(event))
+    const cpu = process.cpuUsage(cpu0)
     const ms = Number(process.hrtime.bigint() - t0) / 1e6
-    const reply = JSON.parse(res.text)
+    const openApiCalls = Number(res.headers['x-openapi-calls'])
+    const sample: Sample = {
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      hostMs: Number(res.headers['x-duration-ms']),
+      roundTrips: Number(res.headers['x-db-roundtrips']) + openApiCalls,
+      openApiCalls
+    }
+    return { sample, reply: JSON.parse(res.text) }
+  }
+  const call = async (cookie: string, route: string, input: unknown): Promise<Sample> => {
+    const { sample, reply } = await invoke(cookie, 'api', { route, input })
     if (!reply.ok) throw new Error(`${route}: ${reply.code} ${reply.message}`)
-    return { ms, hostMs: Number(res.headers['x-duration-ms']), roundTrips: Number(res.headers['x-db-roundtrips']) }
+    return sample
   }
 
   let seq = 0
@@ -91,38 +133,88 @@ async function main() {
   const household = (i: number) => `hb-${String((i * 7919) % 2000).padStart(5, '0')}`
 
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null
+  const hostP50 = (samples: Sample[]) => median(samples.map(x => x.hostMs))
+  const cpuP50 = (samples: Sample[]) => median(samples.map(x => x.cpuMs))
+
+  /**
+   * n rounds of the given runs, one of each per round, after a warm-up of their function instances:
+   * interleaved, so that a route and its floor meet the same load on a shared machine.
+   */
+  async function rounds(n: number, runs: ((i: number) => Promise<Sample>)[]) {
+    for (let i = 0; i < Math.min(10, n); i++) for (const run of runs) await run(i)
+    const samples: Sample[][] = runs.map(() => [])
+    for (let i = 0; i < n; i++) for (const [k, run] of runs.entries()) samples[k].push(await run(i))
+    return samples
+  }
+
+  // the floor, in the host: a function that only reads one document, `reads` times in sequence
+  const floorRun = (reads: number) => async () => {
+    const { sample: s, reply } = await invoke(cookies.villager, 'floor', {
+      reads,
+      collection: 'users',
+      id: BENCH_VILLAGER
+    })
+    if (!reply.ok) throw new Error(`floor: ${JSON.stringify(reply)}`)
+    return s
+  }
+  // cold starts: the first invocation of each function loads its code (the api's whole bundle) in a new instance
+  const coldStartMs = {
+    floor: (await floorRun(0)()).hostMs,
+    api: (await call(cookies.villager, 'me.session', {})).hostMs
+  }
+  console.log(JSON.stringify({ op: 'cold start (first invocation, host)', ...coldStartMs }))
+
+  const FURTHER = 4
+  const floorRounds = await rounds(300, [floorRun(0), floorRun(1), floorRun(1 + FURTHER)])
+  const components = (p50: (s: Sample[]) => number) => {
+    const [none, one, more] = floorRounds.map(p50)
+    return {
+      invocation: none,
+      firstCall: +(one - none).toFixed(2),
+      furtherCall: +((more - one) / FURTHER).toFixed(2)
+    }
+  }
+  const floorLine = { hostMs: components(hostP50), cpuMs: components(cpuP50) }
+  console.log(JSON.stringify({ op: 'floor: a function that only reads (p50)', n: 300, ...floorLine }))
+
+  /**
+   * One line per operation. Unless `floor` is false, each call is followed by a call of the floor
+   * function with as many sequential reads as the route has round trips (open-API calls included):
+   * `floorMs` is what the route would cost if the api did nothing of its own and made all its round
+   * trips one after another, `overFloorMs` the api's own cost beyond that.
+   */
   async function measure(
     op: string,
     n: number,
     run: (i: number) => Promise<Sample>,
-    extra: (s: Sample[]) => Record<string, unknown> = () => ({})
+    { floor = true, extra = () => ({}) }: { floor?: boolean; extra?: (s: Sample[]) => Record<string, unknown> } = {}
   ) {
     if (only && !only.test(op)) return
-    for (let i = 0; i < Math.min(10, n); i++) await run(i) // warm the function instance
-    const samples: Sample[] = []
-    for (let i = 0; i < n; i++) samples.push(await run(i))
-    const quantile = (values: number[], q: number) => {
-      const sorted = [...values].sort((a, b) => a - b)
-      return +sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2)
-    }
-    const ms = samples.map(s => s.ms)
-    const host = samples.map(s => s.hostMs)
-    const roundTrips = Math.max(...samples.map(s => s.roundTrips))
+    const probe = await run(0) // how many round trips the floor must make
+    const [samples, floorSamples] = await rounds(n, floor ? [run, floorRun(probe.roundTrips)] : [run])
+    const host = hostP50(samples)
+    const floorMs = floorSamples ? hostP50(floorSamples) : undefined
+    const clientMs = samples.map(s => s.ms)
+    const cpu = cpuP50(samples)
+    const floorCpu = floorSamples ? cpuP50(floorSamples) : undefined
     console.log(
       JSON.stringify({
         op,
         n,
-        p50: quantile(ms, 0.5),
-        p95: quantile(ms, 0.95),
-        hostP50: quantile(host, 0.5),
-        roundTrips,
+        p50: median(clientMs),
+        p95: quantile(clientMs, 0.95),
+        hostP50: host,
+        roundTrips: Math.max(...samples.map(s => s.roundTrips)),
+        openApiCalls: Math.max(...samples.map(s => s.openApiCalls)),
+        ...(floorMs === undefined ? {} : { floorMs, overFloorMs: +(host - floorMs).toFixed(2) }),
+        cpuP50: cpu,
+        ...(floorCpu === undefined ? {} : { floorCpuMs: floorCpu, overFloorCpuMs: +(cpu - floorCpu).toFixed(2) }),
         ...extra(samples)
       })
     )
   }
 
-  // the floor: one database round trip (the caller's identity) and the host's own cost
-  await measure('me.session (floor: identity only)', 300, () => call(cookies.villager, 'me.session', {}))
+  await measure('me.session', 300, () => call(cookies.villager, 'me.session', {}))
   await measure('archive.home', 300, () => call(cookies.villager, 'archive.home', {}))
   await measure('archive.history page 1', 300, () =>
     call(cookies.villager, 'archive.history', { period: 'all', page: 1 })
@@ -151,11 +243,15 @@ async function main() {
         ruleId: BENCH_RULE,
         points: 1
       }),
-    samples => {
-      const trips = Math.max(...samples.map(s => s.roundTrips))
-      return {
-        parallelism: BATCH_PARALLELISM,
-        cloudEstimateMs: Math.round((trips / BATCH_PARALLELISM) * CLOUD_ROUND_TRIP_MS)
+    {
+      // 1,200 round trips, 20 at a time: a sequential floor says nothing about it
+      floor: false,
+      extra: samples => {
+        const trips = Math.max(...samples.map(s => s.roundTrips))
+        return {
+          parallelism: BATCH_PARALLELISM,
+          cloudEstimateMs: Math.round((trips / BATCH_PARALLELISM) * CLOUD_ROUND_TRIP_MS)
+        }
       }
     }
   )

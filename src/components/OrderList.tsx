@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { OrderView } from '../../core/contract/views'
 import { formatDateTime } from '../../core/domain/period'
 import { ORDER_STATE_NAMES } from '../../core/domain/shop'
+import { WriteButton } from './WriteButton'
 
 /** Orders, newest first: what, how many points, state; the actions the viewer may take on waiting ones. */
 export function OrderList({
@@ -9,7 +10,7 @@ export function OrderList({
   actions = []
 }: {
   orders: OrderView[]
-  actions?: { label: string; testid: string; run: (o: OrderView) => void }[]
+  actions?: { label: string; testid: string; run: (o: OrderView) => void; submitting?: (o: OrderView) => boolean }[]
 }) {
   if (orders.length === 0) return <View className="notice muted">没有订单</View>
   return (
@@ -29,9 +30,14 @@ export function OrderList({
           </View>
           {o.state === 'ordered'
             ? actions.map(a => (
-                <Text key={a.label} className="list__action" data-testid={a.testid} onClick={() => a.run(o)}>
-                  {a.label}
-                </Text>
+                <WriteButton
+                  key={a.label}
+                  className="list__action"
+                  testid={a.testid}
+                  label={a.label}
+                  submitting={a.submitting?.(o) ?? false}
+                  onClick={() => a.run(o)}
+                />
               ))
             : null}
         </View>

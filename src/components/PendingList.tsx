@@ -3,9 +3,19 @@ import type { PendingView } from '../../core/contract/views'
 import { formatDateTime } from '../../core/domain/period'
 import { PENDING_STATE_NAMES } from '../../core/domain/workflow'
 import { signed } from './points'
+import { WriteButton } from './WriteButton'
 
 /** Claims or proposals with their state, the reviewer and the reason; pending ones may be withdrawn. */
-export function PendingList({ items, onWithdraw }: { items: PendingView[]; onWithdraw?: (p: PendingView) => void }) {
+export function PendingList({
+  items,
+  onWithdraw,
+  withdrawing
+}: {
+  items: PendingView[]
+  onWithdraw?: (p: PendingView) => void
+  /** whether this one's withdrawal is in flight */
+  withdrawing?: (p: PendingView) => boolean
+}) {
   if (items.length === 0) return <View className="notice muted">还没有</View>
   return (
     <View className="list">
@@ -23,9 +33,12 @@ export function PendingList({ items, onWithdraw }: { items: PendingView[]; onWit
             {p.reason ? <Text className="list__meta">原因：{p.reason}</Text> : null}
           </View>
           {onWithdraw && p.state === 'pending' ? (
-            <Text className="list__action" onClick={() => onWithdraw(p)}>
-              撤回
-            </Text>
+            <WriteButton
+              className="list__action"
+              label="撤回"
+              submitting={withdrawing?.(p) ?? false}
+              onClick={() => onWithdraw(p)}
+            />
           ) : null}
         </View>
       ))}

@@ -7,6 +7,8 @@ import { RuleList } from './RuleList'
 import { CapUse } from './CapUse'
 import { PointsStepper } from './PointsStepper'
 import { EvidencePicker } from './EvidencePicker'
+import { WriteButton } from './WriteButton'
+import { LocalPhotoPicker } from './staff/LocalPhotoPicker'
 import { readyToSend } from '../services/form-check'
 
 export interface PointsRequest {
@@ -34,11 +36,17 @@ export function PointsRequestForm(props: {
    */
   households?: { who: string; caps: CapsUsed }[]
   onSubmit: (request: PointsRequest) => Promise<boolean>
+  /** the request is in flight (the button says 提交中) */
+  submitting?: boolean
+  /** photos stay on the phone as paths (the request may wait for a signal), not uploaded at once */
+  photosOnPhone?: boolean
+  /** a request being changed */
+  initial?: PointsRequest
 }) {
-  const [rule, setRule] = useState<RuleView | null>(null)
-  const [points, setPoints] = useState(0)
-  const [description, setDescription] = useState('')
-  const [evidence, setEvidence] = useState<string[]>([])
+  const [rule, setRule] = useState<RuleView | null>(props.initial?.rule ?? null)
+  const [points, setPoints] = useState(props.initial?.points ?? 0)
+  const [description, setDescription] = useState(props.initial?.description ?? '')
+  const [evidence, setEvidence] = useState<string[]>(props.initial?.evidence ?? [])
 
   const pick = (r: RuleView) => {
     setRule(r)
@@ -95,11 +103,18 @@ export function PointsRequestForm(props: {
       </View>
       <View className="field">
         <View className="field__label">照片{rule.evidenceRequired ? '（这条必须有）' : '（有的话更好）'}</View>
-        <EvidencePicker files={evidence} onChange={setEvidence} />
+        {props.photosOnPhone ? (
+          <LocalPhotoPicker files={evidence} onChange={setEvidence} />
+        ) : (
+          <EvidencePicker files={evidence} onChange={setEvidence} />
+        )}
       </View>
-      <View className="button" data-testid={`${props.testid}-submit`} onClick={() => void submit()}>
-        {props.submitLabel}
-      </View>
+      <WriteButton
+        testid={`${props.testid}-submit`}
+        label={props.submitLabel}
+        submitting={props.submitting ?? false}
+        onClick={submit}
+      />
     </View>
   )
 }

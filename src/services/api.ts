@@ -51,8 +51,3 @@ export async function call<R extends RouteName>(route: R, input: RouteInput<R>):
   if (!reply.ok) throw new ApiError(reply.code, reply.message)
   return reply.data as RouteResult<R>
 }
-
-/** A fresh id for a write: a retry of the same write sends the same id and is applied once. */
-export function newRequestId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
-}

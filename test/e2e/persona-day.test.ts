@@ -305,7 +305,7 @@ describe('6. acts that cannot be undone ask first and say they worked', () => {
 
     await open('packages/cadre/pages/batch/index')
     await page.click('[data-rule] >> nth=0')
-    const rows = page.locator('[data-household]')
+    const rows = page.locator('[data-testid="batch-household"]')
     await rows.nth(0).click()
     await rows.nth(1).click()
     await page.click('[data-testid="batch-submit"]')

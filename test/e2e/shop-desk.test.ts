@@ -53,6 +53,7 @@ test('the villager orders; the cadre scans the household code at the desk and ha
   await page.waitForSelector('[data-testid="desk-balance"]')
   expect(Number(await page.textContent('[data-testid="desk-balance"]'))).toBe(before - 8)
   await page.click('[data-testid="order-row"][data-state="ordered"] >> [data-testid="collect-order"]')
+  await page.click('.taro-modal__foot >> text=已领走') // handing over cannot be undone: the cadre confirms
   await page.waitForSelector('[data-testid="order-row"]', { state: 'detached' })
 
   // the villager sees it collected and the balance reduced; a neighbour scanning the code only sees the card

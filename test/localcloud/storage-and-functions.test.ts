@@ -90,3 +90,10 @@ test('without a dev session /fn is refused; the timeout from config.json ends th
 test('health check', async () => {
   expect(await (await fetch(`${env.lc.url}/healthz`)).json()).toEqual({ ok: true })
 })
+
+test("a function's open-API calls are counted apart from its database round trips", async () => {
+  const res = await invoke(await loginAs('villager-1'), 'checker', { texts: ['门前干净', '赌博'] })
+  expect(await res.json()).toEqual({ suggestions: ['pass', 'risky'] })
+  expect(res.headers.get('x-openapi-calls')).toBe('2')
+  expect(res.headers.get('x-db-roundtrips')).toBe('0')
+})

@@ -7,53 +7,11 @@ import path from 'node:path'
 import { startLocalCloud, LocalCloud } from '../../localcloud'
 import { seedDemo } from '../../scripts/seed/seed'
 import { ROOT, sdkFor } from '../helpers/local-cloud'
+import { installMiniProgram, openPage, settle } from '../helpers/mini-program'
 
-const simulate = require('miniprogram-simulate')
-const WEAPP = path.join(ROOT, 'dist/weapp')
 let lc: LocalCloud
 /** who the simulated WeChat user is: the host receives this openid, as the cloud would inject it */
 let caller = 'demo-villager'
-
-async function settle(check: () => boolean) {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise(r => setTimeout(r, 50))
-}
-
-function installMiniProgramGlobals() {
-  const g = globalThis as any
-  let appConfig: any
-  g.wx = require('miniprogram-simulate/src/api')
-  g.wx.cloud = {
-    init: () => undefined,
-    callFunction: ({ name, data, success, fail, complete }: any) => {
-      const done = lc.host!.invoke(name, data, { openid: caller }).then(
-        out => ({ result: out.result, errMsg: 'cloud.callFunction:ok' }),
-        error => Promise.reject({ errMsg: `cloud.callFunction:fail ${error.message}` })
-      )
-      done.then(success, fail).finally(complete)
-      return done
-    }
-  }
-  g.App = (config: any) => (appConfig = config)
-  g.getApp = () => appConfig
-  g.getCurrentPages = () => []
-  g.requirePlugin = () => ({})
-  g.Page = (config: any) => {
-    const methods = Object.fromEntries(Object.entries(config).filter(([, v]) => typeof v === 'function'))
-    return g.Component({
-      data: config.data,
-      methods,
-      lifetimes: {
-        attached(this: any) {
-          this.onLoad?.({})
-          this.onShow?.()
-          this.onReady?.()
-        }
-      }
-    })
-  }
-  require(path.join(WEAPP, 'app.js'))
-  appConfig.onLaunch?.({})
-}
 
 beforeAll(async () => {
   lc = await startLocalCloud({
@@ -61,15 +19,13 @@ beforeAll(async () => {
     functionsDir: path.join(ROOT, 'dist/cloudfunctions')
   })
   await seedDemo(sdkFor(lc, 'seed').database())
-  installMiniProgramGlobals()
+  installMiniProgram({ callFunction: (name, data) => lc.host!.invoke(name, data, { openid: caller }) })
 })
 afterAll(() => lc.close())
 jest.setTimeout(20_000)
 
 test("the compiled home page renders the villager's household from the api function", async () => {
-  const id = simulate.load(path.join(WEAPP, 'pages/index/index'), { compiler: 'official', rootPath: WEAPP })
-  const page = simulate.render(id)
-  page.attach(document.createElement('parent-wrapper'))
+  const page = openPage('pages/index/index')
   await settle(() => (page.dom.textContent ?? '').includes('户主'))
   const text = page.dom.textContent ?? ''
   expect(text).toContain('新丰村 · 2组12号')
@@ -81,12 +37,7 @@ test("the compiled home page renders the villager's household from the api funct
 
 test('the compiled cadre workbench (a subpackage page) lists the village households', async () => {
   caller = 'demo-cadre'
-  const id = simulate.load(path.join(WEAPP, 'packages/cadre/pages/index/index'), {
-    compiler: 'official',
-    rootPath: WEAPP
-  })
-  const page = simulate.render(id)
-  page.attach(document.createElement('parent-wrapper'))
+  const page = openPage('packages/cadre/pages/index/index')
   await settle(() => (page.dom.textContent ?? '').includes('王秀英'))
   const text = page.dom.textContent ?? ''
   expect(text).toContain('批量打分')

@@ -1,9 +1,11 @@
 import { useCallback, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { IssueView } from '../../../core/contract/views'
-import { call, newRequestId } from '../../services/api'
+import type { RouteName } from '../../../core/contract/routes'
+import { call } from '../../services/api'
 import { useLoad } from '../../services/use-route'
-import { act } from '../../services/act'
+import { useWrite, WriteInput } from '../../services/write'
+import { WriteButton } from '../WriteButton'
 import { Tabs } from '../Tabs'
 import { IssueList, IssueThread } from '../IssueList'
 import { Loading, Problem } from '../Problem'
@@ -22,11 +24,15 @@ export function IssueDesk() {
   const [open, setOpen] = useState<IssueView | null>(null)
   const [text, setText] = useState('')
   const [to, setTo] = useState('')
-  const done = (label: string) => (work: () => Promise<unknown>) =>
-    act(work, label, async () => {
-      setText('')
-      setOpen(null)
-      await reload()
+  const write = useWrite()
+  const send = <R extends RouteName>(route: R, input: WriteInput<R>, done: string) =>
+    write.run(route, input, {
+      done,
+      after: async () => {
+        setText('')
+        setOpen(null)
+        await reload()
+      }
     })
 
   if (problem) return <Problem problem={problem} />
@@ -37,13 +43,12 @@ export function IssueDesk() {
       <View>
         <IssueThread issue={open} />
         {open.state === 'received' ? (
-          <View
-            className="button"
-            data-testid="take-issue"
-            onClick={() => void done('已接手')(() => call('issue.take', { requestId: newRequestId(), issueId: id }))}
-          >
-            我来办
-          </View>
+          <WriteButton
+            testid="take-issue"
+            label="我来办"
+            submitting={write.submitting('issue.take')}
+            onClick={() => send('issue.take', { issueId: id }, '已接手')}
+          />
         ) : null}
         {open.state === 'handling' ? (
           <>
@@ -56,27 +61,22 @@ export function IssueDesk() {
                 onInput={e => setText(e.detail.value)}
               />
             </View>
-            <View
-              className="button"
-              data-testid="answer-issue"
+            <WriteButton
+              testid="answer-issue"
+              label="答复（办完了）"
+              submitting={write.submitting('issue.reply', { answer: true })}
+              disabled={write.busy}
               onClick={() =>
-                readyToSend({ text }) &&
-                void done('已答复')(() =>
-                  call('issue.reply', { requestId: newRequestId(), issueId: id, text, answer: true })
-                )
+                readyToSend({ text }) && send('issue.reply', { issueId: id, text, answer: true }, '已答复')
               }
-            >
-              答复（办完了）
-            </View>
-            <View
+            />
+            <WriteButton
               className="button secondary"
-              onClick={() =>
-                readyToSend({ text }) &&
-                void done('已回复')(() => call('issue.reply', { requestId: newRequestId(), issueId: id, text }))
-              }
-            >
-              先回复一句
-            </View>
+              label="先回复一句"
+              submitting={write.submitting('issue.reply', { answer: undefined })}
+              disabled={write.busy}
+              onClick={() => readyToSend({ text }) && send('issue.reply', { issueId: id, text }, '已回复')}
+            />
             <View className="field">
               <Input
                 className="input"
@@ -85,25 +85,22 @@ export function IssueDesk() {
                 onInput={e => setTo(e.detail.value.trim())}
               />
             </View>
-            <View
+            <WriteButton
               className="button secondary"
-              onClick={() =>
-                void done('已转交')(() =>
-                  call('issue.handOver', { requestId: newRequestId(), issueId: id, toOpenid: to })
-                )
-              }
-            >
-              转交
-            </View>
+              label="转交"
+              submitting={write.submitting('issue.handOver')}
+              disabled={write.busy}
+              onClick={() => send('issue.handOver', { issueId: id, toOpenid: to }, '已转交')}
+            />
           </>
         ) : null}
         {open.state === 'answered' ? (
-          <View
+          <WriteButton
             className="button secondary"
-            onClick={() => void done('已办结')(() => call('issue.close', { requestId: newRequestId(), issueId: id }))}
-          >
-            办结
-          </View>
+            label="办结"
+            submitting={write.submitting('issue.close')}
+            onClick={() => send('issue.close', { issueId: id }, '已办结')}
+          />
         ) : null}
         <View className="button secondary" onClick={() => setOpen(null)}>
           返回

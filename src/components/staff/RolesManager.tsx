@@ -3,11 +3,13 @@ import { Input, Text, View } from '@tarojs/components'
 import type { GrantableRole } from '../../../core/contract/views'
 import { ROLE_NAMES } from '../../../core/domain/roles'
 import { formatDateTime } from '../../../core/domain/period'
-import { call, newRequestId } from '../../services/api'
+import { call } from '../../services/api'
 import { useLoad } from '../../services/use-route'
+import { useWrite } from '../../services/write'
 import { Loading, Problem } from '../Problem'
-import { act as runAction, confirmFirst } from '../../services/act'
+import { WriteButton } from '../WriteButton'
 import { readyToSend } from '../../services/form-check'
+import { confirmFirst } from '../../services/confirm'
 
 const PLACE_KIND: Record<GrantableRole, string> = {
   countyAdmin: 'county',
@@ -24,7 +26,7 @@ export function RolesManager() {
   const [role, setRole] = useState<GrantableRole | null>(null)
   const [places, setPlaces] = useState<string[]>([])
 
-  const act = (work: () => Promise<unknown>, done: string) => runAction(work, done, reload)
+  const write = useWrite()
   if (problem) return <Problem problem={problem} />
   if (!data) return <Loading />
   const grantable = data.grantable as GrantableRole[]
@@ -69,18 +71,15 @@ export function RolesManager() {
           ))}
         </View>
       </View>
-      <View
-        className="button"
+      <WriteButton
+        label={`授予${ROLE_NAMES[current]}`}
+        submitting={write.submitting('roles.grant')}
+        disabled={write.busy}
         onClick={() =>
           readyToSend({ openid, name, placeIds: places }) &&
-          void act(
-            () => call('roles.grant', { requestId: newRequestId(), openid, name, role: current, placeIds: places }),
-            '已授予'
-          )
+          write.run('roles.grant', { openid, name, role: current, placeIds: places }, { done: '已授予', after: reload })
         }
-      >
-        授予{ROLE_NAMES[current]}
-      </View>
+      />
       <View className="section-title">现有人员</View>
       <View className="list">
         {data.grants.map(g => (
@@ -93,23 +92,20 @@ export function RolesManager() {
                 {g.placeNames.join('、')} · {formatDateTime(g.at)}
               </Text>
             </View>
-            <Text
+            <WriteButton
               className="list__action"
+              label="收回"
+              submitting={write.submitting('roles.revoke', { openid: g.openid, role: g.role })}
+              disabled={write.busy}
               onClick={async () =>
                 (await confirmFirst('收回角色', `收回${g.name}的${g.label}？`, '收回')) &&
-                void act(
-                  () =>
-                    call('roles.revoke', {
-                      requestId: newRequestId(),
-                      openid: g.openid,
-                      role: g.role as GrantableRole
-                    }),
-                  '已收回'
+                write.run(
+                  'roles.revoke',
+                  { openid: g.openid, role: g.role as GrantableRole },
+                  { done: '已收回', after: reload }
                 )
               }
-            >
-              收回
-            </Text>
+            />
           </View>
         ))}
         {data.grants.length === 0 ? <View className="list__row muted">还没有</View> : null}

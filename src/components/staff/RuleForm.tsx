@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Input, Picker, Switch, Text, View } from '@tarojs/components'
 import type { Proposer, RuleTerms } from '../../../core/domain/rules'
 import { CATEGORIES, CAP_PERIOD_NAMES } from '../../../core/domain/rules'
+import { WriteButton } from '../WriteButton'
 
 const PROPOSERS: { value: Proposer; label: string }[] = [
   { value: 'cadre', label: '村干部打分' },
@@ -26,11 +27,14 @@ export const blankTerms = (): RuleTerms => ({
 export function RuleForm({
   initial,
   submitLabel,
-  onSubmit
+  onSubmit,
+  submitting = false
 }: {
   initial: RuleTerms
   submitLabel: string
   onSubmit: (terms: RuleTerms) => void
+  /** the save is in flight (the button says 提交中); a form that only collects terms leaves it false */
+  submitting?: boolean
 }) {
   const [terms, setTerms] = useState<RuleTerms>(initial)
   const set = (patch: Partial<RuleTerms>) => setTerms({ ...terms, ...patch })
@@ -133,9 +137,7 @@ export function RuleForm({
           </Text>
         ))}
       </View>
-      <View className="button" data-testid="rule-submit" onClick={() => onSubmit(terms)}>
-        {submitLabel}
-      </View>
+      <WriteButton testid="rule-submit" label={submitLabel} submitting={submitting} onClick={() => onSubmit(terms)} />
     </View>
   )
 }

@@ -1,13 +1,14 @@
 import { useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { call, newRequestId } from '../../services/api'
+import { call } from '../../services/api'
 import { useLoad } from '../../services/use-route'
-import { act } from '../../services/act'
+import { useWrite } from '../../services/write'
 import { useLargeFont } from '../../services/large-font'
 import { OrderList } from '../../components/OrderList'
 import { householdOfCode } from '../../services/household-code'
 import { Loading, Problem } from '../../components/Problem'
+import { confirmFirst } from '../../services/confirm'
 
 /**
  * What scanning a household's code (一户一码) opens. The code only names the household: a cadre of its
@@ -19,6 +20,7 @@ export default function HouseholdPage() {
   const { scene, id } = useRouter().params
   const householdId = id ?? householdOfCode(scene)
   const { data, problem, reload } = useLoad(useCallback(() => call('household.public', { householdId }), [householdId]))
+  const write = useWrite()
   const go = (url: string) => Taro.navigateTo({ url })
 
   if (problem)
@@ -75,8 +77,10 @@ export default function HouseholdPage() {
               {
                 label: '领取',
                 testid: 'collect-order',
-                run: o =>
-                  void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
+                run: async o =>
+                  (await confirmFirst('领取', `${data.doorPlate}领走${o.goodsName} × ${o.quantity}？`, '已领走')) &&
+                  void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
+                submitting: o => write.submitting('shop.collect', { orderId: o.id })
               }
             ]}
           />

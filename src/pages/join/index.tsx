@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { call, newRequestId } from '../../services/api'
-import { asApiError } from '../../services/use-route'
+import { useWrite } from '../../services/write'
+import { WriteButton } from '../../components/WriteButton'
 import { useLargeFont } from '../../services/large-font'
 import { readyToSend } from '../../services/form-check'
 
@@ -11,25 +11,18 @@ export default function JoinPage() {
   const large = useLargeFont()
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
-  const [requestId] = useState(newRequestId)
-  const [busy, setBusy] = useState(false)
+  const write = useWrite()
 
   const submit = async () => {
     if (!readyToSend({ code, name })) return
-    setBusy(true)
-    try {
-      const joined = await call('join.bind', { requestId, code, name })
-      await Taro.showModal({
-        title: '加入成功',
-        content: `您已加入${joined.villageName}${joined.doorPlate}`,
-        showCancel: false
-      })
-      Taro.switchTab({ url: '/pages/index/index' })
-    } catch (e) {
-      Taro.showModal({ title: '没有加入', content: asApiError(e).message, showCancel: false })
-    } finally {
-      setBusy(false)
-    }
+    const joined = await write.run('join.bind', { code, name }, { failTitle: '没有加入' })
+    if (!joined) return
+    await Taro.showModal({
+      title: '加入成功',
+      content: `您已加入${joined.villageName}${joined.doorPlate}`,
+      showCancel: false
+    })
+    Taro.switchTab({ url: '/pages/index/index' })
   }
 
   return (
@@ -56,9 +49,12 @@ export default function JoinPage() {
           onInput={e => setName(e.detail.value)}
         />
       </View>
-      <View className="button" data-testid="join-submit" onClick={() => (busy ? undefined : void submit())}>
-        {busy ? '正在加入…' : '加入家庭户'}
-      </View>
+      <WriteButton
+        testid="join-submit"
+        label="加入家庭户"
+        submitting={write.submitting('join.bind')}
+        onClick={submit}
+      />
     </View>
   )
 }

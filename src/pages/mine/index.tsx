@@ -3,7 +3,8 @@ import { Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { SessionView } from '../../../core/contract/views'
 import { OBJECTION_STATE_NAMES } from '../../../core/domain/workflow'
-import { call, newRequestId } from '../../services/api'
+import { call } from '../../services/api'
+import { useWrite } from '../../services/write'
 import { useLoad } from '../../services/use-route'
 import { readLargeFont, rememberLargeFont } from '../../services/large-font'
 import { askToBeTold } from '../../services/subscribe'
@@ -49,6 +50,7 @@ export default function Mine() {
   const { data, problem } = useLoad(useCallback(loadMine, []))
   const [large, setLarge] = useState(readLargeFont)
   const go = (url: string) => Taro.navigateTo({ url })
+  const write = useWrite()
   // the preference follows the user to a new phone
   const remembered = data?.session.largeFont
   useEffect(() => {
@@ -60,8 +62,8 @@ export default function Mine() {
   const toggleLargeFont = async (on: boolean) => {
     setLarge(on)
     rememberLargeFont(on)
-    if (data?.session.roles.length)
-      await call('me.setPreferences', { requestId: newRequestId(), largeFont: on }).catch(() => undefined)
+    // kept on the phone already; the account follows when the network allows, without a dialog
+    if (data?.session.roles.length) await write.run('me.setPreferences', { largeFont: on }, { quiet: true })
   }
   const session = data?.session
   const household = data?.household

@@ -4,9 +4,11 @@ import Taro from '@tarojs/taro'
 import type { GoodsView, OrderView, SessionView } from '../../../core/contract/views'
 import type { RouteResult } from '../../../core/contract/routes'
 import { CAP_PERIOD_NAMES } from '../../../core/domain/rules'
-import { call, newRequestId } from '../../services/api'
+import { call } from '../../services/api'
+import { useWrite } from '../../services/write'
+import { WriteButton } from '../../components/WriteButton'
 import { useLoad } from '../../services/use-route'
-import { act, confirmFirst } from '../../services/act'
+import { confirmFirst } from '../../services/confirm'
 import { askToBeTold } from '../../services/subscribe'
 import { useLargeFont } from '../../services/large-font'
 import { OrderList } from '../../components/OrderList'
@@ -27,6 +29,7 @@ export default function ShopPage() {
     return { session, shelf: { ...shelf, orders: mine?.orders ?? null } }
   }, [])
   const { data, problem, reload } = useLoad(load)
+  const write = useWrite()
 
   const order = async (g: GoodsView) => {
     const sure = await Taro.showModal({
@@ -36,7 +39,7 @@ export default function ShopPage() {
     })
     if (!sure.confirm) return
     await askToBeTold(['order'])
-    await act(() => call('shop.order', { requestId: newRequestId(), goodsId: g.id, quantity: 1 }), '已下单', reload)
+    await write.run('shop.order', { goodsId: g.id, quantity: 1 }, { done: '已下单', after: reload })
   }
 
   if (problem)
@@ -57,7 +60,7 @@ export default function ShopPage() {
         <NotForThisRole session={data.session} what="积分超市：村民用积分换东西" />
       </View>
     )
-  return <Shelf shelf={data.shelf} session={data.session} large={large} order={order} reload={reload} />
+  return <Shelf shelf={data.shelf} session={data.session} large={large} order={order} reload={reload} write={write} />
 }
 
 function Shelf({
@@ -65,13 +68,15 @@ function Shelf({
   session,
   large,
   order,
-  reload
+  reload,
+  write
 }: {
   shelf: RouteResult<'shop.goods'> & { orders: OrderView[] | null }
   session: SessionView
   large: boolean
   order: (g: GoodsView) => Promise<void>
   reload: () => Promise<void>
+  write: ReturnType<typeof useWrite>
 }) {
   return (
     <View className={`page ${large ? 'large' : ''}`}>
@@ -103,9 +108,14 @@ function Shelf({
             </View>
             <Text className="list__number">{g.price}分</Text>
             {g.affordable && g.stock > 0 && g.leftForMe !== 0 ? (
-              <Text className="list__action" data-testid="order" onClick={() => void order(g)}>
-                换
-              </Text>
+              <WriteButton
+                className="list__action"
+                testid="order"
+                label="换"
+                submitting={write.submitting('shop.order', { goodsId: g.id })}
+                disabled={write.busy}
+                onClick={() => order(g)}
+              />
             ) : (
               <Text className="list__action muted">{g.stock === 0 ? '换完了' : '不够'}</Text>
             )}
@@ -123,11 +133,7 @@ function Shelf({
                 testid: 'cancel-order',
                 run: async o =>
                   (await confirmFirst('取消订单', `不要${o.goodsName}了？${o.points}积分会退回来。`, '取消订单')) &&
-                  void act(
-                    () => call('shop.cancel', { requestId: newRequestId(), orderId: o.id }),
-                    '已取消，积分已退回',
-                    reload
-                  )
+                  void write.run('shop.cancel', { orderId: o.id }, { done: '已取消，积分已退回', after: reload })
               }
             ]}
           />

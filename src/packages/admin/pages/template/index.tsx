@@ -3,8 +3,10 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { TemplateView } from '../../../../../core/contract/views'
 import { describePoints, RuleTerms } from '../../../../../core/domain/rules'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
 import { blankTerms, RuleForm } from '../../../../components/staff/RuleForm'
@@ -23,7 +25,7 @@ export default function TemplatePage() {
   )
   const [draft, setDraft] = useState<{ name: string; items: Item[] } | null>(null)
   const [adding, setAdding] = useState(false)
-  const [requestId] = useState(newRequestId)
+  const write = useWrite()
 
   if (problem)
     return (
@@ -44,18 +46,12 @@ export default function TemplatePage() {
     setAdding(false)
   }
   const save = async () => {
-    try {
-      await call('templates.save', {
-        requestId,
-        templateId: data.id || undefined,
-        name: current.name,
-        items: current.items
-      })
-      Taro.showToast({ title: '已保存', icon: 'success' })
-      Taro.navigateBack()
-    } catch (e) {
-      Taro.showModal({ title: '没有保存', content: asApiError(e).message, showCancel: false })
-    }
+    const saved = await write.run(
+      'templates.save',
+      { templateId: data.id || undefined, name: current.name, items: current.items },
+      { done: '已保存', failTitle: '没有保存' }
+    )
+    if (saved) Taro.navigateBack()
   }
 
   if (!data.editable) return <ReadOnlyTemplate template={data} large={large} />
@@ -96,9 +92,7 @@ export default function TemplatePage() {
       <View className="button secondary" onClick={() => setAdding(true)}>
         加一条
       </View>
-      <View className="button" onClick={() => void save()}>
-        保存模板
-      </View>
+      <WriteButton label="保存模板" submitting={write.submitting('templates.save')} onClick={save} />
     </View>
   )
 }

@@ -1,16 +1,17 @@
 import { useCallback, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { RouteResult } from '../../../../../core/contract/routes'
 import type { BatchLine, HouseholdSummary, RuleView } from '../../../../../core/contract/views'
-import { confirmFirst } from '../../../../services/act'
-import { signed } from '../../../../components/points'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
 import { PointsStepper } from '../../../../components/PointsStepper'
+import { confirmFirst } from '../../../../services/confirm'
+import { signed } from '../../../../components/points'
 
 const MAX = 200
 const STATUS: Record<BatchLine['status'], string> = { applied: '已记分', capped: '已封顶', refused: '没记上' }
@@ -37,9 +38,8 @@ export default function BatchPage() {
   const [note, setNote] = useState('')
   const [group, setGroup] = useState('')
   const [chosen, setChosen] = useState<Set<string>>(new Set())
-  const [requestId, setRequestId] = useState(newRequestId)
   const [result, setResult] = useState<RouteResult<'score.batch'> | null>(null)
-  const [busy, setBusy] = useState(false)
+  const write = useWrite()
 
   if (problem)
     return (
@@ -64,23 +64,21 @@ export default function BatchPage() {
   }
   const chooseAllShown = () => setChosen(new Set([...chosen, ...shown.map(h => h.householdId)].slice(0, MAX)))
   const submit = async () => {
-    if (!rule || chosen.size === 0 || busy) return
+    if (!rule || chosen.size === 0) return
     const sure = await confirmFirst(
       '批量打分',
       `给${chosen.size}户各记${signed(points)}分（${rule.title}），共${signed(points * chosen.size)}分？`,
       '记上'
     )
     if (!sure) return
-    setBusy(true)
-    try {
-      setResult(await call('score.batch', { requestId, householdIds: [...chosen], ruleId: rule.id, points, note }))
-      setRequestId(newRequestId())
-      setChosen(new Set())
-    } catch (e) {
-      Taro.showModal({ title: '没有记上', content: asApiError(e).message, showCancel: false })
-    } finally {
-      setBusy(false)
-    }
+    const done = await write.run(
+      'score.batch',
+      { householdIds: [...chosen], ruleId: rule.id, points, note },
+      { failTitle: '没有记上' }
+    )
+    if (!done) return
+    setResult(done)
+    setChosen(new Set())
   }
   const plateOf = (id: string) => data.households.find(h => h.householdId === id)?.doorPlate ?? id
 
@@ -156,7 +154,8 @@ export default function BatchPage() {
               <View
                 key={h.householdId}
                 className={`list__row ${chosen.has(h.householdId) ? 'list__row--mine' : ''}`}
-                data-household={h.householdId}
+                data-testid="batch-household"
+                data-id={h.householdId}
                 onClick={() => toggle(h)}
               >
                 <Text>{chosen.has(h.householdId) ? '☑' : '☐'}</Text>
@@ -169,9 +168,12 @@ export default function BatchPage() {
               </View>
             ))}
           </View>
-          <View className="button" data-testid="batch-submit" onClick={() => void submit()}>
-            {busy ? '正在记分…' : `给${chosen.size}户${points > 0 ? '加' : '扣'}${Math.abs(points)}分`}
-          </View>
+          <WriteButton
+            testid="batch-submit"
+            label={`给${chosen.size}户${points > 0 ? '加' : '扣'}${Math.abs(points)}分`}
+            submitting={write.submitting('score.batch')}
+            onClick={submit}
+          />
         </>
       )}
     </View>

@@ -1,14 +1,16 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act, confirmFirst } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { OrderList } from '../../../../components/OrderList'
 import { householdOfCode } from '../../../../services/household-code'
 import { HouseholdFinder } from '../../../../components/staff/HouseholdFinder'
 import { Loading, Problem } from '../../../../components/Problem'
+import { confirmFirst } from '../../../../services/confirm'
 
 /** 柜台兑换: scan the household's code, or find the household by door plate, head or the code's link. */
 export default function DeskPage() {
@@ -44,6 +46,7 @@ function Household({ householdId, onDone }: { householdId: string; onDone: () =>
     return { card, goods: shelf.goods.filter(g => g.onShelf) }
   }, [householdId])
   const { data, problem, reload } = useLoad(load)
+  const write = useWrite()
   if (problem) return <Problem problem={problem} />
   if (!data) return <Loading />
   const { card } = data
@@ -54,11 +57,7 @@ function Household({ householdId, onDone }: { householdId: string; onDone: () =>
       confirmText: '兑换'
     })
     if (sure.confirm)
-      await act(
-        () => call('shop.redeemAtDesk', { requestId: newRequestId(), householdId, goodsId, quantity: 1 }),
-        '已兑换',
-        reload
-      )
+      await write.run('shop.redeemAtDesk', { householdId, goodsId, quantity: 1 }, { done: '已兑换', after: reload })
   }
   return (
     <View>
@@ -80,7 +79,8 @@ function Household({ householdId, onDone }: { householdId: string; onDone: () =>
             testid: 'collect-order',
             run: async o =>
               (await confirmFirst('领取', `${card.doorPlate}领走${o.goodsName} × ${o.quantity}？`, '已领走')) &&
-              void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
+              void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
+            submitting: o => write.submitting('shop.collect', { orderId: o.id })
           }
         ]}
       />
@@ -93,9 +93,13 @@ function Household({ householdId, onDone }: { householdId: string; onDone: () =>
               <Text className="list__meta">还剩{g.stock}件</Text>
             </View>
             <Text className="list__number">{g.price}分</Text>
-            <Text className="list__action" onClick={() => void redeem(g.id, g.name, g.price)}>
-              兑换
-            </Text>
+            <WriteButton
+              className="list__action"
+              label="兑换"
+              submitting={write.submitting('shop.redeemAtDesk', { goodsId: g.id })}
+              disabled={write.busy}
+              onClick={() => redeem(g.id, g.name, g.price)}
+            />
           </View>
         ))}
       </View>

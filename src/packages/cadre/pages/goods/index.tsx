@@ -2,9 +2,10 @@ import { useCallback, useState } from 'react'
 import { Input, Picker, Switch, Text, View } from '@tarojs/components'
 import type { GoodsView } from '../../../../../core/contract/views'
 import { CAP_PERIOD_NAMES } from '../../../../../core/domain/rules'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { Loading, Problem } from '../../../../components/Problem'
@@ -21,6 +22,7 @@ export default function GoodsPage() {
   const large = useLargeFont()
   const { data, problem, reload } = useLoad(useCallback(() => call('shop.goods', {}), []))
   const [draft, setDraft] = useState<Draft | null>(null)
+  const write = useWrite()
   const set = (patch: Partial<Draft>) => draft && setDraft({ ...draft, ...patch })
   const num = (v: string) => Math.max(0, Math.trunc(Number(v)) || 0)
 
@@ -39,22 +41,23 @@ export default function GoodsPage() {
   if (draft) {
     const limitIndex = LIMITS.findIndex(l => l.value === (draft.limit?.period ?? null))
     const save = () =>
-      act(
-        () =>
-          call('shop.saveGoods', {
-            requestId: newRequestId(),
-            goodsId: draft.id,
-            name: draft.name,
-            picture: draft.picture,
-            price: draft.price,
-            stock: draft.stock,
-            limit: draft.limit,
-            onShelf: draft.onShelf
-          }),
-        '已保存',
-        () => {
-          setDraft(null)
-          return reload()
+      write.run(
+        'shop.saveGoods',
+        {
+          goodsId: draft.id,
+          name: draft.name,
+          picture: draft.picture,
+          price: draft.price,
+          stock: draft.stock,
+          limit: draft.limit,
+          onShelf: draft.onShelf
+        },
+        {
+          done: '已保存',
+          after: () => {
+            setDraft(null)
+            return reload()
+          }
         }
       )
     return (
@@ -113,9 +116,7 @@ export default function GoodsPage() {
           <Text>上架</Text>
           <Switch checked={draft.onShelf} color="#c8321e" onChange={e => set({ onShelf: e.detail.value })} />
         </View>
-        <View className="button" onClick={() => void save()}>
-          保存
-        </View>
+        <WriteButton label="保存" submitting={write.submitting('shop.saveGoods')} onClick={save} />
         <View className="button secondary" onClick={() => setDraft(null)}>
           返回
         </View>

@@ -2,8 +2,9 @@ import { useCallback, useState } from 'react'
 import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { MemberView, PlaceOption } from '../../../../../core/contract/views'
-import { call, newRequestId } from '../../../../services/api'
-import { act } from '../../../../services/act'
+import { call } from '../../../../services/api'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
@@ -49,7 +50,7 @@ export default function HouseholdEditPage() {
   }, [householdId])
   const { data, problem } = useLoad(load)
   const [draft, setDraft] = useState<Draft | null>(null)
-  const [requestId] = useState(newRequestId)
+  const write = useWrite()
 
   if (problem)
     return (
@@ -76,16 +77,10 @@ export default function HouseholdEditPage() {
         </Text>
       ))
   const save = () =>
-    act(
-      () =>
-        call('household.save', {
-          requestId,
-          householdId,
-          ...d,
-          members: d.members.map((m, i) => (i === 0 ? { ...m, name: d.head } : m))
-        }),
-      '已保存',
-      () => Taro.navigateBack()
+    write.run(
+      'household.save',
+      { householdId, ...d, members: d.members.map((m, i) => (i === 0 ? { ...m, name: d.head } : m)) },
+      { done: '已保存', after: () => Taro.navigateBack() }
     )
 
   return (
@@ -148,9 +143,7 @@ export default function HouseholdEditPage() {
       >
         加一位成员
       </View>
-      <View className="button" onClick={() => void save()}>
-        保存
-      </View>
+      <WriteButton label="保存" submitting={write.submitting('household.save')} onClick={save} />
     </View>
   )
 }

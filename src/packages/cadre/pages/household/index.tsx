@@ -3,12 +3,14 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { EntryView } from '../../../../../core/contract/views'
 import { formatDateTime } from '../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { EntryList } from '../../../../components/EntryList'
 import { Loading, Problem } from '../../../../components/Problem'
-import { act as runAction, confirmFirst } from '../../../../services/act'
+import { confirmFirst } from '../../../../services/confirm'
 import { readyToSend } from '../../../../services/form-check'
 
 /** One household for the cadre: points, members, entries (with correction), who is bound, join codes. */
@@ -18,9 +20,8 @@ export default function HouseholdPage() {
   const { data, problem, reload } = useLoad(useCallback(() => call('cadre.household', { householdId }), [householdId]))
   const [fixing, setFixing] = useState<EntryView | null>(null)
 
-  const act = (work: () => Promise<unknown>, done: string) => runAction(work, done, reload)
-  const issueCode = () =>
-    act(() => call('joinCode.issue', { requestId: newRequestId(), householdId, days: 7 }), '入户码已生成')
+  const write = useWrite()
+  const issueCode = () => write.run('joinCode.issue', { householdId, days: 7 }, { done: '入户码已生成', after: reload })
 
   if (problem)
     return (
@@ -75,18 +76,16 @@ export default function HouseholdPage() {
               <Text className="list__title">{b.name}</Text>
               <Text className="list__meta">{formatDateTime(b.at)} 加入</Text>
             </View>
-            <Text
+            <WriteButton
               className="list__action"
+              label="解除"
+              submitting={write.submitting('binding.remove', { openid: b.openid })}
+              disabled={write.busy}
               onClick={async () =>
                 (await confirmFirst('解除绑定', `${b.name}以后就看不到这一户的积分了。`, '解除')) &&
-                void act(
-                  () => call('binding.remove', { requestId: newRequestId(), householdId, openid: b.openid }),
-                  '已解除'
-                )
+                write.run('binding.remove', { householdId, openid: b.openid }, { done: '已解除', after: reload })
               }
-            >
-              解除
-            </Text>
+            />
           </View>
         ))}
         {data.bindings.length === 0 ? <View className="list__row muted">还没有人绑定</View> : null}
@@ -102,20 +101,24 @@ export default function HouseholdPage() {
             <View className="list__body">
               <Text className="list__meta">{formatDateTime(c.expiresAt)} 前有效</Text>
             </View>
-            <Text
+            <WriteButton
               className="list__action"
-              onClick={() =>
-                void act(() => call('joinCode.revoke', { requestId: newRequestId(), code: c.code }), '已作废')
-              }
-            >
-              作废
-            </Text>
+              label="作废"
+              submitting={write.submitting('joinCode.revoke', { code: c.code })}
+              disabled={write.busy}
+              onClick={() => write.run('joinCode.revoke', { code: c.code }, { done: '已作废', after: reload })}
+            />
           </View>
         ))}
       </View>
-      <View className="button secondary" data-testid="issue-code" onClick={() => void issueCode()}>
-        生成入户码（7天有效）
-      </View>
+      <WriteButton
+        className="button secondary"
+        testid="issue-code"
+        label="生成入户码（7天有效）"
+        submitting={write.submitting('joinCode.issue')}
+        disabled={write.busy}
+        onClick={issueCode}
+      />
 
       <View className="section-title">积分记录（点一条可以更正）</View>
       <EntryList
@@ -140,17 +143,14 @@ export default function HouseholdPage() {
 function CorrectionForm({ entry, onDone }: { entry: EntryView; onDone: () => void }) {
   const [points, setPoints] = useState(String(entry.points))
   const [reason, setReason] = useState('')
-  const [requestId] = useState(newRequestId)
-  const submit = async () => {
-    if (!readyToSend({ reason })) return
-    try {
-      await call('score.correct', { requestId, entryId: entry.id, points: Number(points), reason })
-      Taro.showToast({ title: '已更正', icon: 'success' })
-      onDone()
-    } catch (e) {
-      Taro.showModal({ title: '没有更正', content: asApiError(e).message, showCancel: false })
-    }
-  }
+  const write = useWrite()
+  const submit = () =>
+    readyToSend({ reason }) &&
+    write.run(
+      'score.correct',
+      { entryId: entry.id, points: Number(points), reason },
+      { done: '已更正', failTitle: '没有更正', after: onDone }
+    )
   return (
     <View className="notice">
       <View>
@@ -164,9 +164,7 @@ function CorrectionForm({ entry, onDone }: { entry: EntryView; onDone: () => voi
         <View className="field__label">更正原因</View>
         <Input className="input" value={reason} maxlength={200} onInput={e => setReason(e.detail.value)} />
       </View>
-      <View className="button" onClick={() => void submit()}>
-        确认更正
-      </View>
+      <WriteButton label="确认更正" submitting={write.submitting('score.correct')} onClick={submit} />
     </View>
   )
 }

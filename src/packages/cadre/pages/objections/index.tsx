@@ -2,9 +2,10 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { ObjectionView } from '../../../../../core/contract/views'
 import { formatDateTime } from '../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
 import { readyToSend } from '../../../../services/form-check'
@@ -16,22 +17,19 @@ export default function ObjectionsPage() {
   const [open, setOpen] = useState<ObjectionView | null>(null)
   const [reply, setReply] = useState('')
   const [points, setPoints] = useState('0')
+  const write = useWrite()
   const resolve = (upheld: boolean) =>
     open &&
     readyToSend({ reply }) &&
-    act(
-      () =>
-        call('objection.resolve', {
-          requestId: newRequestId(),
-          objectionId: open.id,
-          upheld,
-          reply,
-          points: upheld ? Number(points) || 0 : undefined
-        }),
-      upheld ? '已更正' : '已答复',
-      () => {
-        setOpen(null)
-        return reload()
+    write.run(
+      'objection.resolve',
+      { objectionId: open.id, upheld, reply, points: upheld ? Number(points) || 0 : undefined },
+      {
+        done: upheld ? '已更正' : '已答复',
+        after: () => {
+          setOpen(null)
+          return reload()
+        }
       }
     )
 
@@ -88,12 +86,21 @@ export default function ObjectionsPage() {
             <View className="field__label">异议成立时，这条应该是多少分（0 为作废）</View>
             <Input className="input" type="number" value={points} onInput={e => setPoints(e.detail.value)} />
           </View>
-          <View className="button" data-testid="uphold" onClick={() => void resolve(true)}>
-            异议成立，更正
-          </View>
-          <View className="button secondary" data-testid="dismiss" onClick={() => void resolve(false)}>
-            异议不成立
-          </View>
+          <WriteButton
+            testid="uphold"
+            label="异议成立，更正"
+            submitting={write.submitting('objection.resolve', { upheld: true })}
+            disabled={write.busy}
+            onClick={() => resolve(true)}
+          />
+          <WriteButton
+            className="button secondary"
+            testid="dismiss"
+            label="异议不成立"
+            submitting={write.submitting('objection.resolve', { upheld: false })}
+            disabled={write.busy}
+            onClick={() => resolve(false)}
+          />
         </View>
       ) : null}
     </View>

@@ -1,13 +1,14 @@
 import { useCallback, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { OrderState } from '../../../../../core/domain/shop'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act, confirmFirst } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { useLargeFont } from '../../../../services/large-font'
 import { Tabs } from '../../../../components/Tabs'
 import { OrderList } from '../../../../components/OrderList'
 import { Loading, Problem } from '../../../../components/Problem'
+import { confirmFirst } from '../../../../services/confirm'
 
 const STATES: { value: OrderState | 'all'; label: string }[] = [
   { value: 'ordered', label: '待领取' },
@@ -21,6 +22,7 @@ export default function OrdersPage() {
   const large = useLargeFont()
   const [state, setState] = useState<OrderState | 'all'>('ordered')
   const { data, problem, reload } = useLoad(useCallback(() => call('shop.orders', { state }), [state]))
+  const write = useWrite()
   const [query, setQuery] = useState('')
   const words = query.trim()
   const shown = data?.orders.filter(
@@ -51,7 +53,8 @@ export default function OrdersPage() {
               testid: 'collect-order',
               run: async o =>
                 (await confirmFirst('领取', `${o.doorPlate}${o.head}领走${o.goodsName} × ${o.quantity}？`, '已领走')) &&
-                void act(() => call('shop.collect', { requestId: newRequestId(), orderId: o.id }), '已领取', reload)
+                void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
+              submitting: o => write.submitting('shop.collect', { orderId: o.id })
             },
             {
               label: '取消',
@@ -62,11 +65,8 @@ export default function OrdersPage() {
                   `取消${o.doorPlate}的${o.goodsName}，退回${o.points}积分？`,
                   '取消订单'
                 )) &&
-                void act(
-                  () => call('shop.cancel', { requestId: newRequestId(), orderId: o.id, reason: '村里取消' }),
-                  '已取消',
-                  reload
-                )
+                void write.run('shop.cancel', { orderId: o.id, reason: '村里取消' }, { done: '已取消', after: reload }),
+              submitting: o => write.submitting('shop.cancel', { orderId: o.id })
             }
           ]}
         />

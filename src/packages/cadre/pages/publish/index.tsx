@@ -2,14 +2,16 @@ import { useCallback, useState } from 'react'
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { NOTICE_KIND_NAMES, NoticeKind } from '../../../../../core/domain/workflow'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
-import { act, confirmFirst } from '../../../../services/act'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { uploadFile } from '../../../../services/files'
 import { Loading, Problem } from '../../../../components/Problem'
 import { readyToSend } from '../../../../services/form-check'
+import { confirmFirst } from '../../../../services/confirm'
 
 /** Files from a WeChat chat (the only place a phone keeps documents), uploaded; the browser build has no such picker. */
 async function pickAttachments(): Promise<{ fileID: string; name: string }[]> {
@@ -42,7 +44,7 @@ export default function PublishPage() {
   const [rows, setRows] = useState('')
   const [pinned, setPinned] = useState(false)
   const [attachments, setAttachments] = useState<{ fileID: string; name: string }[]>([])
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite()
 
   /** "道路硬化 120000" a line each */
   const financeRows = rows
@@ -53,9 +55,9 @@ export default function PublishPage() {
 
   const publish = async () => {
     if (!readyToSend({ title })) return
-    try {
-      await call('notice.publish', {
-        requestId,
+    const published = await write.run(
+      'notice.publish',
+      {
         kind,
         title,
         body,
@@ -64,18 +66,16 @@ export default function PublishPage() {
         financeRows: kind === 'finance' ? financeRows : [],
         pinned,
         toTown: !!data?.isTown
-      })
-      Taro.showToast({ title: '已发布', icon: 'success' })
-      setTitle('')
-      setBody('')
-      setPictures([])
-      setRows('')
-      setAttachments([])
-      setRequestId(newRequestId())
-      await reload()
-    } catch (e) {
-      Taro.showModal({ title: '没有发布', content: asApiError(e).message, showCancel: false })
-    }
+      },
+      { done: '已发布', failTitle: '没有发布' }
+    )
+    if (!published) return
+    setTitle('')
+    setBody('')
+    setPictures([])
+    setRows('')
+    setAttachments([])
+    await reload()
   }
 
   if (problem)
@@ -145,9 +145,13 @@ export default function PublishPage() {
         <Text>置顶</Text>
         <Switch checked={pinned} color="#c8321e" onChange={e => setPinned(e.detail.value)} />
       </View>
-      <View className="button" data-testid="notice-publish" onClick={() => void publish()}>
-        {data.isTown ? '发布到全镇' : '发布到本村'}
-      </View>
+      <WriteButton
+        testid="notice-publish"
+        label={data.isTown ? '发布到全镇' : '发布到本村'}
+        submitting={write.submitting('notice.publish')}
+        disabled={write.busy}
+        onClick={publish}
+      />
       <View className="section-title">已发布</View>
       <View className="list">
         {data.notices.map(n => (
@@ -161,27 +165,29 @@ export default function PublishPage() {
                 {n.readCount}户已读
               </Text>
             </View>
-            <Text
+            <WriteButton
               className="list__action"
+              label={n.pinned ? '取消置顶' : '置顶'}
+              submitting={write.submitting('notice.pin', { noticeId: n.id })}
+              disabled={write.busy}
               onClick={() =>
-                void act(
-                  () => call('notice.pin', { requestId: newRequestId(), noticeId: n.id, pinned: !n.pinned }),
-                  n.pinned ? '已取消置顶' : '已置顶',
-                  reload
+                write.run(
+                  'notice.pin',
+                  { noticeId: n.id, pinned: !n.pinned },
+                  { done: n.pinned ? '已取消置顶' : '已置顶', after: reload }
                 )
               }
-            >
-              {n.pinned ? '取消置顶' : '置顶'}
-            </Text>
-            <Text
+            />
+            <WriteButton
               className="list__action"
+              label="撤回"
+              submitting={write.submitting('notice.withdraw', { noticeId: n.id })}
+              disabled={write.busy}
               onClick={async () =>
                 (await confirmFirst('撤回通知', `撤回“${n.title}”？撤回后村民就看不到了。`, '撤回')) &&
-                void act(() => call('notice.withdraw', { requestId: newRequestId(), noticeId: n.id }), '已撤回', reload)
+                write.run('notice.withdraw', { noticeId: n.id }, { done: '已撤回', after: reload })
               }
-            >
-              撤回
-            </Text>
+            />
           </View>
         ))}
       </View>

@@ -2,9 +2,10 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { PendingView } from '../../../../../core/contract/views'
 import { formatDateTime } from '../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { PointsStepper } from '../../../../components/PointsStepper'
 import { Loading, Problem } from '../../../../components/Problem'
@@ -17,6 +18,7 @@ export default function ReviewPage() {
   const [open, setOpen] = useState<PendingView | null>(null)
   const [points, setPoints] = useState(0)
   const [reason, setReason] = useState('')
+  const write = useWrite()
 
   const choose = (p: PendingView) => {
     setOpen(p)
@@ -74,19 +76,13 @@ export default function ReviewPage() {
             {open.doorPlate} · {open.ruleTitle}
           </View>
           <PointsStepper min={open.range.min} max={open.range.max} value={points} onChange={setPoints} />
-          <View
-            className="button"
-            data-testid="approve"
-            onClick={() =>
-              void act(
-                () => call('review.approve', { requestId: newRequestId(), pendingId: open.id, points }),
-                '已通过',
-                done
-              )
-            }
-          >
-            通过，记{points}分
-          </View>
+          <WriteButton
+            testid="approve"
+            label={`通过，记${points}分`}
+            submitting={write.submitting('review.approve')}
+            disabled={write.busy}
+            onClick={() => write.run('review.approve', { pendingId: open.id, points }, { done: '已通过', after: done })}
+          />
           <View className="field">
             <Input
               className="input"
@@ -96,19 +92,16 @@ export default function ReviewPage() {
               onInput={e => setReason(e.detail.value)}
             />
           </View>
-          <View
+          <WriteButton
             className="button secondary"
+            label="驳回"
+            submitting={write.submitting('review.reject')}
+            disabled={write.busy}
             onClick={() =>
               readyToSend({ reason }) &&
-              void act(
-                () => call('review.reject', { requestId: newRequestId(), pendingId: open.id, reason }),
-                '已驳回',
-                done
-              )
+              write.run('review.reject', { pendingId: open.id, reason }, { done: '已驳回', after: done })
             }
-          >
-            驳回
-          </View>
+          />
         </View>
       ) : null}
     </View>

@@ -2,13 +2,16 @@ import { useCallback, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { RuleView } from '../../../../../core/contract/views'
 import type { RuleTerms } from '../../../../../core/domain/rules'
-import { call, newRequestId } from '../../../../services/api'
+import type { RouteName } from '../../../../../core/contract/routes'
+import { call } from '../../../../services/api'
+import { useWrite, WriteInput } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
 import { blankTerms, RuleForm } from '../../../../components/staff/RuleForm'
-import { act as runAction, confirmFirst } from '../../../../services/act'
+import { confirmFirst } from '../../../../services/confirm'
 
 /** The village's catalogue: adopt a template, add, change or stop rules, set the star levels. */
 export default function CadreRules() {
@@ -17,21 +20,17 @@ export default function CadreRules() {
   const [editing, setEditing] = useState<RuleView | 'new' | null>(null)
   const [stars, setStars] = useState('')
 
-  const act = (work: () => Promise<unknown>, done: string) =>
-    runAction(work, done, () => {
-      setEditing(null)
-      return reload()
+  const write = useWrite()
+  const send = <R extends RouteName>(route: R, input: WriteInput<R>, done: string) =>
+    write.run(route, input, {
+      done,
+      after: () => {
+        setEditing(null)
+        return reload()
+      }
     })
   const save = (terms: RuleTerms) =>
-    act(
-      () =>
-        call('rules.save', {
-          requestId: newRequestId(),
-          ruleId: editing && editing !== 'new' ? editing.id : undefined,
-          terms
-        }),
-      '已保存'
-    )
+    send('rules.save', { ruleId: editing && editing !== 'new' ? editing.id : undefined, terms }, '已保存')
 
   if (problem)
     return (
@@ -49,17 +48,23 @@ export default function CadreRules() {
     const initial = editing === 'new' ? blankTerms() : editing
     return (
       <View className={`page ${large ? 'large' : ''}`}>
-        <RuleForm initial={initial} submitLabel="保存细则" onSubmit={t => void save(t)} />
+        <RuleForm
+          initial={initial}
+          submitLabel="保存细则"
+          submitting={write.submitting('rules.save')}
+          onSubmit={t => void save(t)}
+        />
         {editing !== 'new' && editing.active ? (
-          <View
+          <WriteButton
             className="button secondary"
+            label="停用这条（已有的积分不变）"
+            submitting={write.submitting('rules.retire')}
+            disabled={write.busy}
             onClick={async () =>
               (await confirmFirst('停用细则', `停用“${editing.title}”？已有的积分不变。`, '停用')) &&
-              void act(() => call('rules.retire', { requestId: newRequestId(), ruleId: editing.id }), '已停用')
+              send('rules.retire', { ruleId: editing.id }, '已停用')
             }
-          >
-            停用这条（已有的积分不变）
-          </View>
+          />
         ) : null}
         <View className="button secondary" onClick={() => setEditing(null)}>
           返回
@@ -73,15 +78,14 @@ export default function CadreRules() {
         新增一条细则
       </View>
       {data.templates.map(t => (
-        <View
+        <WriteButton
           key={t.id}
           className="button secondary"
-          onClick={() =>
-            void act(() => call('rules.adoptTemplate', { requestId: newRequestId(), templateId: t.id }), '已采用')
-          }
-        >
-          采用{t.ownerName}模板：{t.name}（{t.items.length}条）
-        </View>
+          label={`采用${t.ownerName}模板：${t.name}（${t.items.length}条）`}
+          submitting={write.submitting('rules.adoptTemplate', { templateId: t.id })}
+          disabled={write.busy}
+          onClick={() => send('rules.adoptTemplate', { templateId: t.id }, '已采用')}
+        />
       ))}
       <View className="field">
         <View className="field__label">星级文明户分数线（现在：{data.starThresholds.join('、')}）</View>
@@ -91,24 +95,24 @@ export default function CadreRules() {
           placeholder="例如 60,80,100,120,150"
           onInput={e => setStars(e.detail.value)}
         />
-        <View
+        <WriteButton
           className="button secondary"
+          label="保存分数线"
+          submitting={write.submitting('village.setStars')}
+          disabled={write.busy}
           onClick={() =>
-            void act(
-              () =>
-                call('village.setStars', {
-                  requestId: newRequestId(),
-                  thresholds: stars
-                    .split(/[,，、\s]+/)
-                    .filter(Boolean)
-                    .map(Number)
-                }),
+            send(
+              'village.setStars',
+              {
+                thresholds: stars
+                  .split(/[,，、\s]+/)
+                  .filter(Boolean)
+                  .map(Number)
+              },
               '已保存'
             )
           }
-        >
-          保存分数线
-        </View>
+        />
       </View>
       <RuleList rules={data.rules} onPick={setEditing} action="修改" />
     </View>

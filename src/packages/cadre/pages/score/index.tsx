@@ -2,8 +2,10 @@ import { useCallback, useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { RuleView } from '../../../../../core/contract/views'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { CapUse } from '../../../../components/CapUse'
 import { RuleList } from '../../../../components/RuleList'
@@ -28,31 +30,26 @@ export default function ScorePage() {
   const [points, setPoints] = useState(0)
   const [note, setNote] = useState('')
   const [evidence, setEvidence] = useState<string[]>([])
-  // one request id per scoring: pressing again after a network failure cannot score twice
-  const [requestId, setRequestId] = useState(newRequestId)
-  const [busy, setBusy] = useState(false)
+  const write = useWrite()
 
   const pick = (r: RuleView) => {
     setRule(r)
     setPoints(r.points.min > 0 ? r.points.max : r.points.min)
-    setRequestId(newRequestId())
   }
   const submit = async () => {
-    if (!rule || busy) return
-    setBusy(true)
-    try {
-      const done = await call('score.award', { requestId, householdId, ruleId: rule.id, points, note, evidence })
-      await Taro.showModal({
-        title: '已记分',
-        content: `${decodeURIComponent(plate)} ${points > 0 ? '+' : ''}${points} 分，现在共 ${done.balance} 分`,
-        showCancel: false
-      })
-      Taro.navigateBack()
-    } catch (e) {
-      Taro.showModal({ title: '没有记上', content: asApiError(e).message, showCancel: false })
-    } finally {
-      setBusy(false)
-    }
+    if (!rule) return
+    const done = await write.run(
+      'score.award',
+      { householdId, ruleId: rule.id, points, note, evidence },
+      { failTitle: '没有记上' }
+    )
+    if (!done) return
+    await Taro.showModal({
+      title: '已记分',
+      content: `${decodeURIComponent(plate)} ${points > 0 ? '+' : ''}${points} 分，现在共 ${done.balance} 分`,
+      showCancel: false
+    })
+    Taro.navigateBack()
   }
 
   if (problem)
@@ -99,9 +96,12 @@ export default function ScorePage() {
             <View className="field__label">照片{rule.evidenceRequired ? '（这条必须拍照）' : '（可不拍）'}</View>
             <EvidencePicker files={evidence} onChange={setEvidence} />
           </View>
-          <View className="button" data-testid="score-submit" onClick={() => void submit()}>
-            {busy ? '正在记分…' : `确认${points > 0 ? '加' : '扣'} ${Math.abs(points)} 分`}
-          </View>
+          <WriteButton
+            testid="score-submit"
+            label={`确认${points > 0 ? '加' : '扣'} ${Math.abs(points)} 分`}
+            submitting={write.submitting('score.award')}
+            onClick={submit}
+          />
         </>
       )}
     </View>

@@ -4,12 +4,13 @@ import Taro from '@tarojs/taro'
 import { formatDateTime } from '../../../../../core/domain/period'
 import { GRID_LOG_NAMES, GridLogType } from '../../../../../core/domain/workflow'
 import { periodKeys } from '../../../../../core/domain/period'
-import { call, newRequestId } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { useWrite } from '../../../../services/write'
 import { useLargeFont } from '../../../../services/large-font'
 import { PendingList } from '../../../../components/PendingList'
 import { Loading, Problem } from '../../../../components/Problem'
+import { Waiting } from './components/Waiting'
 
 /** 网格员工作台: my work log, and the points I proposed with how the village decided. */
 export default function GridHome() {
@@ -21,6 +22,7 @@ export default function GridHome() {
     return { logs: logs.logs, mine: mine.items }
   }, [type, month])
   const { data, problem, reload } = useLoad(load)
+  const write = useWrite()
   const thisMonth = periodKeys(Date.now()).month
   const filter = (next: { type?: GridLogType | 'all'; month?: string }) => {
     if (next.type) setType(next.type)
@@ -44,6 +46,7 @@ export default function GridHome() {
           村民说事
         </View>
       </View>
+      <Waiting onSent={reload} />
       {problem ? (
         <Problem problem={problem} />
       ) : !data ? (
@@ -92,9 +95,8 @@ export default function GridHome() {
           <View className="section-title">我提议的积分</View>
           <PendingList
             items={data.mine}
-            onWithdraw={p =>
-              void act(() => call('pending.withdraw', { requestId: newRequestId(), pendingId: p.id }), '已撤回', reload)
-            }
+            onWithdraw={p => void write.run('pending.withdraw', { pendingId: p.id }, { done: '已撤回', after: reload })}
+            withdrawing={p => write.submitting('pending.withdraw', { pendingId: p.id })}
           />
         </>
       )}

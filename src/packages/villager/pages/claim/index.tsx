@@ -1,9 +1,9 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
 import { askToBeTold } from '../../../../services/subscribe'
 import { useLargeFont } from '../../../../services/large-font'
 import { PendingList } from '../../../../components/PendingList'
@@ -19,21 +19,19 @@ export default function ClaimPage() {
       return { rules: rules.rules.filter(r => r.proposers.includes('villager')), caps: rules.myCaps, mine: mine.items }
     }, [])
   )
-  // one request id per claim: pressing again after a network failure cannot claim twice
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite()
 
   const submit = async ({ rule, points, description, evidence }: PointsRequest) => {
-    try {
-      await askToBeTold(['points'])
-      await call('claim.create', { requestId, ruleId: rule.id, points, description, evidence })
-      await Taro.showModal({ title: '已提交', content: '村干部审核通过后，积分就会加上。', showCancel: false })
-      setRequestId(newRequestId())
-      await reload()
-      return true
-    } catch (e) {
-      Taro.showModal({ title: '没有提交', content: asApiError(e).message, showCancel: false })
-      return false
-    }
+    await askToBeTold(['points'])
+    const done = await write.run(
+      'claim.create',
+      { ruleId: rule.id, points, description, evidence },
+      { failTitle: '没有提交' }
+    )
+    if (!done) return false
+    await Taro.showModal({ title: '已提交', content: '村干部审核通过后，积分就会加上。', showCancel: false })
+    await reload()
+    return true
   }
 
   if (problem)
@@ -60,13 +58,13 @@ export default function ClaimPage() {
         testid="claim"
         households={[{ who: '', caps: data.caps }]}
         onSubmit={submit}
+        submitting={write.submitting('claim.create')}
       />
       <View className="section-title">我的申报</View>
       <PendingList
         items={data.mine}
-        onWithdraw={p =>
-          void act(() => call('pending.withdraw', { requestId: newRequestId(), pendingId: p.id }), '已撤回', reload)
-        }
+        onWithdraw={p => void write.run('pending.withdraw', { pendingId: p.id }, { done: '已撤回', after: reload })}
+        withdrawing={p => write.submitting('pending.withdraw', { pendingId: p.id })}
       />
     </View>
   )

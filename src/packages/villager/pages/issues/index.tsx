@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { IssueView } from '../../../../../core/contract/views'
 import { ISSUE_CATEGORIES, IssueCategory } from '../../../../../core/domain/workflow'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
-import { act } from '../../../../services/act'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { askToBeTold } from '../../../../services/subscribe'
 import { useLargeFont } from '../../../../services/large-font'
 import { IssueList, IssueThread } from '../../../../components/IssueList'
@@ -21,25 +21,24 @@ export default function VillagerIssues() {
   const [text, setText] = useState('')
   const [place, setPlace] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite()
   const [open, setOpen] = useState<IssueView | null>(null)
   const [words, setWords] = useState('')
   const [stars, setStars] = useState(5)
 
   const raise = async () => {
     if (!readyToSend({ text })) return
-    try {
-      await askToBeTold(['issue'])
-      await call('issue.raise', { requestId, category, text, place, photos })
-      Taro.showToast({ title: '已提交', icon: 'success' })
-      setText('')
-      setPlace('')
-      setPhotos([])
-      setRequestId(newRequestId())
-      await reload()
-    } catch (e) {
-      Taro.showModal({ title: '没有提交', content: asApiError(e).message, showCancel: false })
-    }
+    await askToBeTold(['issue'])
+    const raised = await write.run(
+      'issue.raise',
+      { category, text, place, photos },
+      { done: '已提交', failTitle: '没有提交' }
+    )
+    if (!raised) return
+    setText('')
+    setPlace('')
+    setPhotos([])
+    await reload()
   }
   const refresh = async () => {
     const fresh = await call('issue.mine', {})
@@ -66,19 +65,16 @@ export default function VillagerIssues() {
         {open.state !== 'closed' ? (
           <View className="field">
             <Input className="input" value={words} placeholder="补充说明" onInput={e => setWords(e.detail.value)} />
-            <View
+            <WriteButton
               className="button secondary"
+              label="补充"
+              submitting={write.submitting('issue.reply')}
+              disabled={write.busy}
               onClick={() =>
                 readyToSend({ text: words }) &&
-                void act(
-                  () => call('issue.reply', { requestId: newRequestId(), issueId: open.id, text: words }),
-                  '已补充',
-                  refresh
-                )
+                write.run('issue.reply', { issueId: open.id, text: words }, { done: '已补充', after: refresh })
               }
-            >
-              补充
-            </View>
+            />
           </View>
         ) : null}
         {(open.state === 'answered' || open.state === 'closed') && !open.rating ? (
@@ -102,30 +98,25 @@ export default function VillagerIssues() {
               placeholder="说一句（可不填）"
               onInput={e => setWords(e.detail.value)}
             />
-            <View
-              className="button"
-              data-testid="rate-submit"
+            <WriteButton
+              testid="rate-submit"
+              label="提交评价"
+              submitting={write.submitting('issue.rate')}
+              disabled={write.busy}
               onClick={() =>
-                void act(
-                  () => call('issue.rate', { requestId: newRequestId(), issueId: open.id, stars, word: words }),
-                  '谢谢评价',
-                  refresh
-                )
+                write.run('issue.rate', { issueId: open.id, stars, word: words }, { done: '谢谢评价', after: refresh })
               }
-            >
-              提交评价
-            </View>
+            />
           </View>
         ) : null}
         {open.state === 'answered' ? (
-          <View
+          <WriteButton
             className="button secondary"
-            onClick={() =>
-              void act(() => call('issue.close', { requestId: newRequestId(), issueId: open.id }), '已办结', refresh)
-            }
-          >
-            问题解决了，办结
-          </View>
+            label="问题解决了，办结"
+            submitting={write.submitting('issue.close')}
+            disabled={write.busy}
+            onClick={() => write.run('issue.close', { issueId: open.id }, { done: '已办结', after: refresh })}
+          />
         ) : null}
         <View className="button secondary" onClick={() => setOpen(null)}>
           返回
@@ -161,9 +152,13 @@ export default function VillagerIssues() {
         <View className="field__label">照片</View>
         <EvidencePicker files={photos} onChange={setPhotos} />
       </View>
-      <View className="button" data-testid="issue-submit" onClick={() => void raise()}>
-        提交给村里
-      </View>
+      <WriteButton
+        testid="issue-submit"
+        label="提交给村里"
+        submitting={write.submitting('issue.raise')}
+        disabled={write.busy}
+        onClick={raise}
+      />
       <View className="section-title">我说的事</View>
       <IssueList
         issues={data.issues}

@@ -2,8 +2,10 @@ import { useCallback, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { OBJECTION_STATE_NAMES } from '../../../../../core/domain/workflow'
-import { call, newRequestId } from '../../../../services/api'
-import { asApiError, useLoad } from '../../../../services/use-route'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
 import { readyToSend } from '../../../../services/form-check'
@@ -14,21 +16,17 @@ export default function ObjectionPage() {
   const { entry = '', what = '' } = useRouter().params
   const { data, problem, reload } = useLoad(useCallback(() => call('objection.mine', {}), []))
   const [reason, setReason] = useState('')
-  // one id per objection: a retry is the same objection, a second objection is a new request
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite()
+
   const earlier = data?.items.find(o => o.entryId === entry)
 
   const submit = async () => {
     if (!readyToSend({ reason })) return
-    try {
-      await call('objection.create', { requestId, entryId: entry, reason })
-      await Taro.showModal({ title: '已提交', content: '村干部会核实后答复您。', showCancel: false })
-      setReason('')
-      setRequestId(newRequestId())
-      await reload()
-    } catch (e) {
-      Taro.showModal({ title: '没有提交', content: asApiError(e).message, showCancel: false })
-    }
+    const made = await write.run('objection.create', { entryId: entry, reason }, { failTitle: '没有提交' })
+    if (!made) return
+    await Taro.showModal({ title: '已提交', content: '村干部会核实后答复您。', showCancel: false })
+    setReason('')
+    await reload()
   }
 
   return (
@@ -52,9 +50,12 @@ export default function ObjectionPage() {
               onInput={e => setReason(e.detail.value)}
             />
           </View>
-          <View className="button" data-testid="objection-submit" onClick={() => void submit()}>
-            提交异议
-          </View>
+          <WriteButton
+            testid="objection-submit"
+            label="提交异议"
+            submitting={write.submitting('objection.create')}
+            onClick={submit}
+          />
         </>
       ) : null}
       <View className="section-title">我提的异议</View>

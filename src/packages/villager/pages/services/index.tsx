@@ -2,8 +2,9 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ServiceView } from '../../../../../core/contract/views'
-import { call, newRequestId } from '../../../../services/api'
-import { act } from '../../../../services/act'
+import { call } from '../../../../services/api'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
 import { useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
@@ -122,7 +123,7 @@ function VillageService({ onDone }: { onDone: () => void }) {
     phone: '',
     guide: ''
   })
-  const [requestId] = useState(newRequestId)
+  const write = useWrite()
   const field = (key: keyof typeof form, label: string) => (
     <View className="field">
       <View className="field__label">{label}</View>
@@ -130,10 +131,10 @@ function VillageService({ onDone }: { onDone: () => void }) {
     </View>
   )
   const save = () =>
-    act(
-      () => call('service.save', { requestId, ...form, materials: form.materials.split(/[，,、\s]+/).filter(Boolean) }),
-      '已添加',
-      onDone
+    write.run(
+      'service.save',
+      { ...form, materials: form.materials.split(/[，,、\s]+/).filter(Boolean) },
+      { done: '已添加', after: onDone }
     )
   return (
     <View>
@@ -146,9 +147,7 @@ function VillageService({ onDone }: { onDone: () => void }) {
       {field('when', '什么时间')}
       {field('phone', '电话')}
       {field('guide', '怎么办')}
-      <View className="button" onClick={() => void save()}>
-        保存
-      </View>
+      <WriteButton label="保存" submitting={write.submitting('service.save')} onClick={save} />
       <View className="button secondary" onClick={onDone}>
         返回
       </View>
