@@ -295,10 +295,11 @@ describe('6. acts that cannot be undone ask first and say they worked', () => {
 
   test('handing an order over asks first; batch scoring shows the count and the total', async () => {
     await loginAs('demo-villager')
-    expect((await api('shop.order', { requestId: requestId(), goodsId: 'g-xf-soap', quantity: 1 })).ok).toBe(true)
+    const ordered = await api('shop.order', { requestId: requestId(), goodsId: 'g-xf-soap', quantity: 1 })
+    expect(ordered.ok).toBe(true)
     await loginAs('demo-cadre')
     await open('packages/cadre/pages/orders/index')
-    await page.click('[data-testid="order-row"][data-state="ordered"] >> [data-testid="collect-order"] >> nth=0')
+    await page.click(`[data-testid="order-row"][data-id="${ordered.data.id}"] >> [data-testid="collect-order"]`)
     await expect(page.textContent('.taro-modal__text')).resolves.toContain('领走香皂')
     await page.click('.taro-modal__foot >> text=已领走')
     await page.waitForSelector('text=已领取', { timeout: 5000 })

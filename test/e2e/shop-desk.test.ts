@@ -52,9 +52,11 @@ test('the villager orders; the cadre scans the household code at the desk and ha
   await page.goto(opened)
   await page.waitForSelector('[data-testid="desk-balance"]')
   expect(Number(await page.textContent('[data-testid="desk-balance"]'))).toBe(before - 8)
-  await page.click('[data-testid="order-row"][data-state="ordered"] >> [data-testid="collect-order"]')
+  // the towel this test ordered (other browser tests of the same product may leave orders of their own)
+  const towel = page.locator('[data-testid="order-row"][data-state="ordered"]', { hasText: '毛巾' })
+  await towel.locator('[data-testid="collect-order"]').click()
   await page.click('.taro-modal__foot >> text=已领走') // handing over cannot be undone: the cadre confirms
-  await page.waitForSelector('[data-testid="order-row"]', { state: 'detached' })
+  await towel.waitFor({ state: 'detached' })
 
   // the villager sees it collected and the balance reduced; a neighbour scanning the code only sees the card
   await loginAs('demo-villager')
