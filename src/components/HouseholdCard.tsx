@@ -35,6 +35,7 @@ export function HouseholdCard({ card, latest }: { card: Card; latest?: EntryView
             第{card.rankInVillage}名
           </Text>
           <Text className="household-card__fact-label">总排名</Text>
+          <Text className="household-card__fact-label">全村{card.householdsInVillage}户</Text>
         </View>
         <View className="household-card__fact">
           <Text className="household-card__fact-number">{card.monthPoints}</Text>
