@@ -34,6 +34,7 @@ export const ERRORS = {
   NOT_ANSWERED: '村里答复以后才能评价',
   DOOR_PLATE_TAKEN: '村里已经有这个门牌号了',
   GRANT_NOT_ALLOWED: '您不能授予这个角色',
+  NEVER_OPENED: '这个编号的人还没有打开过小程序。请他先打开一次，再把“我的”里的编号告诉您',
   OTHER_BRANCH: '只能办理本支部党员的事',
   RULE_NOT_FOR_CATEGORY: '这条细则不适用于这一类党员',
   NOT_PARTY_MEMBER: '您还没有绑定党员身份，请找支部领取绑定码',

@@ -1,7 +1,8 @@
 import { ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
 import { AppError } from '../../../core/contract/errors'
-import type { Handler } from '../router'
+import type { Handler, RouteCtx } from '../router'
 import { placesById } from '../places'
+import { getDoc } from '../identity'
 
 const placeOf = (grant: RoleGrant): string => {
   switch (grant.role) {
@@ -24,7 +25,10 @@ export const session: Handler<'me.session'> = {
   access: { who: 'anyone' },
   async handle(_input, ctx) {
     const { identity } = ctx
-    const places = await placesById(ctx, identity.roles.map(placeOf))
+    const [places] = await Promise.all([
+      placesById(ctx, identity.roles.map(placeOf)),
+      identity.user ? null : noteVisitor(ctx)
+    ])
     return {
       openid: ctx.openid,
       name: identity.user?.name ?? '',
@@ -49,4 +53,16 @@ export const setPreferences: Handler<'me.setPreferences'> = {
       .update({ data: { largeFont: input.largeFont } })
     return { largeFont: input.largeFont }
   }
+}
+
+/**
+ * Someone without an account opened the app: remembered once (first visit), so that a role can be
+ * granted only to a number that belongs to a real person (roles.grant checks it).
+ */
+async function noteVisitor(ctx: RouteCtx) {
+  if (await getDoc(ctx, 'visitors', ctx.openid)) return
+  await ctx.db
+    .collection('visitors')
+    .doc(ctx.openid)
+    .set({ data: { firstAt: ctx.now() } })
 }

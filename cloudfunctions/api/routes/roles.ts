@@ -148,7 +148,11 @@ async function checkGrant(
 export const grant: Handler<'roles.grant'> = {
   access: { who: 'roles', roles: ['countyAdmin', 'townAdmin', 'cadre'] },
   async handle({ requestId, openid, name, role, placeIds }, ctx) {
-    const { grant, scope } = await checkGrant(ctx, role, [...new Set(placeIds)])
+    const [{ grant, scope }, known] = await Promise.all([
+      checkGrant(ctx, role, [...new Set(placeIds)]),
+      hasOpenedTheApp(ctx, openid)
+    ])
+    if (!known) throw new AppError('NEVER_OPENED')
     const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
     await recordAudit(
       ctx,
@@ -188,4 +192,10 @@ export const revoke: Handler<'roles.revoke'> = {
     )
     return { revoked }
   }
+}
+
+/** A made-up number is refused: the person has an account, or opened the app once (me.session notes it). */
+async function hasOpenedTheApp(ctx: RouteCtx, openid: string): Promise<boolean> {
+  const [user, visitor] = await Promise.all([getDoc(ctx, 'users', openid), getDoc(ctx, 'visitors', openid)])
+  return user !== null || visitor !== null
 }
