@@ -3,6 +3,11 @@ import path from 'node:path'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+// WeChat runs the code as uploaded (project.config.json has es6: false), on whatever JavaScript engine
+// the phone has; the weapp build therefore compiles for the "weapp" browserslist environment (ES5 era:
+// the oldest engines WeChat serves), the h5 build for the default one. See docs/operations.md.
+if (process.env.TARO_ENV === 'weapp') process.env.BROWSERSLIST_ENV = 'weapp'
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async merge => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -14,7 +19,8 @@ export default defineConfig<'webpack5'>(async merge => {
     // one output folder per platform: dist/weapp for WeChat DevTools, dist/h5 for the browser
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    // the cloud environment the app calls (Taro.cloud.init): set by scripts/build-weapp.ts from CLOUD_ENV
+    defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'local') },
     // the tab bar's icons are referenced by path from app.config, so they are copied as files
     copy: { patterns: [{ from: 'src/assets/', to: `dist/${process.env.TARO_ENV}/assets/` }], options: {} },
     framework: 'react',

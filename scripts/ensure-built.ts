@@ -1,10 +1,14 @@
 /**
  * Builds the targets named on the command line (weapp, h5, functions) whose output is missing. The
  * functions take a second with esbuild, so they are always rebuilt: a stale bundle would test old code.
+ * The weapp build is also rebuilt when a source is newer than it (a dozen seconds): its tests check
+ * the very output that would be uploaded.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
+import { readWeappBuildNote } from './build-weapp'
+import { WEAPP_INPUTS, newestChangeMs } from './freshness'
 
 const ROOT = path.resolve(__dirname, '..')
 const OUTPUTS: Record<string, string> = {
@@ -13,11 +17,22 @@ const OUTPUTS: Record<string, string> = {
   functions: 'dist/cloudfunctions/api/index.js'
 }
 
+export function weappIsStale(): boolean {
+  const note = readWeappBuildNote()
+  return !note || !fs.existsSync(path.join(ROOT, OUTPUTS.weapp)) || note.builtAtMs < newestChangeMs(WEAPP_INPUTS)
+}
+
+function isCurrent(target: string): boolean {
+  if (target === 'functions') return false
+  if (target === 'weapp') return !weappIsStale()
+  return fs.existsSync(path.join(ROOT, OUTPUTS[target]))
+}
+
 /** `log` given: the builds' output goes there (and into the error when a build fails) instead of the terminal. */
 export function ensureBuilt(targets: string[], log?: (text: string) => void) {
   for (const target of targets) {
     if (!OUTPUTS[target]) throw new Error(`unknown build target ${target}`)
-    if (target !== 'functions' && fs.existsSync(path.join(ROOT, OUTPUTS[target]))) continue
+    if (isCurrent(target)) continue
     const say = log ?? console.log
     say(`building ${target}…`)
     const run = spawnSync('npm', ['run', `build:${target}`], {

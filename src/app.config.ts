@@ -44,7 +44,9 @@ export default defineAppConfig({
       root: 'packages/villager',
       pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index']
     },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] }
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] },
+    // 隐私政策: for everyone, read rarely, so outside the main package
+    { root: 'packages/info', pages: ['pages/privacy/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -25,3 +25,6 @@ declare namespace NodeJS {
     TARO_APP_ID: string
   }
 }
+
+/** the WeChat cloud environment id the weapp build calls (CLOUD_ENV at build time; see docs/operations.md) */
+declare const CLOUD_ENV: string

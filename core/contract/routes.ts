@@ -313,7 +313,8 @@ export const routes = {
   'household.public': read(z.object({ householdId: id }).strict(), result<PublicHousehold>()),
   'household.codes': read(
     z.object({ householdIds: z.array(id).min(1).max(30) }).strict(),
-    result<{ codes: HouseholdCode[] }>()
+    /** `pending`: households asked for whose code is not made yet (a call makes a few); ask again for them */
+    result<{ codes: HouseholdCode[]; pending: string[] }>()
   ),
 
   // notices and public affairs (通知公告 / 三务公开)

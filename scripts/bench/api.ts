@@ -124,7 +124,7 @@ async function main() {
   }
   const call = async (cookie: string, route: string, input: unknown): Promise<Sample> => {
     const { sample, reply } = await invoke(cookie, 'api', { route, input })
-    if (!reply.ok) throw new Error(`${route}: ${reply.code} ${reply.message}`)
+    if (!reply.ok) throw new Error(`${route}: ${reply.code ?? reply.errCode} ${reply.message ?? reply.errMsg}`)
     return sample
   }
 

@@ -2,13 +2,16 @@ import { useState } from 'react'
 import { Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { uploadFile } from '../services/files'
+import { pickWithConsent } from '../services/privacy'
 
 /** Evidence photos: taken or picked, uploaded at once, kept as cloud file ids. */
 export function EvidencePicker({ files, onChange }: { files: string[]; onChange: (files: string[]) => void }) {
   const [previews, setPreviews] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
   const pick = async () => {
-    const picked = await Taro.chooseImage({ count: 9 - files.length, sizeType: ['compressed'] }).catch(() => null)
+    const picked = await pickWithConsent('选照片', () =>
+      Taro.chooseImage({ count: 9 - files.length, sizeType: ['compressed'] })
+    )
     if (!picked) return
     setBusy(true)
     try {

@@ -18,6 +18,8 @@ beforeAll(async () => {
   page = await browser.newPage()
 })
 afterAll(() => browser.close())
+// the household codes are made a few per call (each call inside the function's time limit)
+jest.setTimeout(240_000)
 
 const loginAs = (openid: string) => login(page, openid)
 const api = (route: string, input: unknown = {}) => callApi(page, route, input)
@@ -44,7 +46,8 @@ test('the villager orders; the cadre scans the household code at the desk and ha
   await page.click('[data-testid="open-cadre"]')
   await page.click('[data-testid="open-codes"]')
   const card = page.locator('[data-testid="code-card"][data-id="h-xf-012"]')
-  await card.waitFor()
+  // the sheet's codes are made a few per call and shown as they come: on a busy machine that takes a while
+  await card.waitFor({ timeout: 120_000 })
   await page.screenshot({ path: path.join(SHOTS, 'household-codes.png') })
   const opened = await scan((await card.getAttribute('data-url'))!)
   expect(opened).toContain('pages/household/index?scene=h%3Dh-xf-012')

@@ -6,6 +6,8 @@ const simulate = require('miniprogram-simulate')
 
 export interface WxCloudStandIn {
   callFunction: (name: string, data: any) => Promise<{ result: unknown }>
+  /** what the app's `Taro.cloud.init` was called with */
+  init?: (options: unknown) => void
 }
 
 /**
@@ -19,7 +21,7 @@ export function installMiniProgram(cloud: WxCloudStandIn, extra: Record<string, 
   let appConfig: any
   g.wx = require('miniprogram-simulate/src/api')
   g.wx.cloud = {
-    init: () => undefined,
+    init: (options: unknown) => cloud.init?.(options),
     callFunction: ({ name, data, success, fail, complete }: any) => {
       const done = cloud.callFunction(name, data).then(
         out => ({ result: out.result, errMsg: 'cloud.callFunction:ok' }),
@@ -61,6 +63,7 @@ export function openPage(page: string) {
   return rendered
 }
 
-export async function settle(check: () => boolean) {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise(r => setTimeout(r, 50))
+/** Waits until `check` holds, looking every 50 ms, `attempts` times at most. */
+export async function settle(check: () => boolean, attempts = 100) {
+  for (let i = 0; i < attempts && !check(); i++) await new Promise(r => setTimeout(r, 50))
 }

@@ -50,12 +50,16 @@ test('the setup function creates the collections and is safe to run again', asyn
     headers: { 'content-type': 'application/json' }
   })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]
-  const res = await fetch(`${lc.url}/fn/setup`, { method: 'POST', headers: { cookie }, body: '{}' })
-  expect(await res.json()).toEqual({
+  const setup = async () =>
+    (await fetch(`${lc.url}/fn/setup`, { method: 'POST', headers: { cookie }, body: '{}' })).json()
+  // the seeded documents carry no schema version yet: the migrations stamp them, resuming call after call
+  for (let calls = 0; calls < 10 && !(await setup()).migrations.finished; calls++);
+  expect(await setup()).toEqual({
     created: [],
-    existing: expect.arrayContaining(['households', 'entries', 'users'])
+    existing: expect.arrayContaining(['households', 'entries', 'users', 'migrations']),
+    migrations: { finished: true, updated: {} }
   })
-})
+}, 60_000) // the first run migrates every seeded document
 
 test('in the host the open-API seam reaches the local stand-ins: a refused text saves nothing', async () => {
   const call = await as('demo-villager')

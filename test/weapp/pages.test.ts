@@ -1,25 +1,30 @@
 /**
- * The compiled mini-program (dist/weapp) in miniprogram-simulate, WeChat's component simulator with
- * the real wcc template compiler. The page's wx.cloud.callFunction, WeChat's client transport that
- * cannot exist here, is bound to the local cloud's function host running the built api function.
+ * The compiled mini-program (dist/weapp) in miniprogram-simulate (see test/helpers/weapp.ts): pages
+ * render what the api function returns, the app calls the cloud environment it was built for, and the
+ * subscribe-message consent is asked within the tap.
  */
 import path from 'node:path'
 import { startLocalCloud, LocalCloud } from '../../localcloud'
+import { readWeappBuildNote } from '../../scripts/build-weapp'
+import { DEMO_TEMPLATES } from '../../scripts/seed/demo-county'
 import { seedDemo } from '../../scripts/seed/seed'
 import { ROOT, sdkFor } from '../helpers/local-cloud'
-import { installMiniProgram, openPage, settle } from '../helpers/mini-program'
+import { openPage, settle } from '../helpers/mini-program'
+import { Weapp, launchWeapp, tap } from '../helpers/weapp'
 
 let lc: LocalCloud
-/** who the simulated WeChat user is: the host receives this openid, as the cloud would inject it */
-let caller = 'demo-villager'
+let weapp: Weapp
 
 beforeAll(async () => {
+  process.env.SUBSCRIBE_TEMPLATE_POINTS = DEMO_TEMPLATES.points
+  process.env.SUBSCRIBE_TEMPLATE_ISSUE = DEMO_TEMPLATES.issue
+  process.env.SUBSCRIBE_TEMPLATE_ORDER = DEMO_TEMPLATES.order
   lc = await startLocalCloud({
     indexFile: path.join(ROOT, 'core/collections.json'),
     functionsDir: path.join(ROOT, 'dist/cloudfunctions')
   })
   await seedDemo(sdkFor(lc, 'seed').database())
-  installMiniProgram({ callFunction: (name, data) => lc.host!.invoke(name, data, { openid: caller }) })
+  weapp = launchWeapp(lc, 'demo-villager')
 })
 afterAll(() => lc.close())
 jest.setTimeout(20_000)
@@ -35,8 +40,27 @@ test("the compiled home page renders the villager's household from the api funct
   expect(text).toContain('全村24户')
 })
 
+test('the app calls the cloud environment it was built for, never the default one', () => {
+  // the app's launch hook ran when its first page (above) mounted
+  const built = readWeappBuildNote()
+  expect(built?.cloudEnv).toBeTruthy()
+  expect(weapp.cloudInits).toEqual([{ env: built!.cloudEnv, traceUser: true }])
+})
+
+test("the first tap on 接收提醒 asks WeChat for consent within the tap, the session's first", async () => {
+  const page = openPage('pages/mine/index')
+  await settle(() => (page.dom.textContent ?? '').includes('接收积分变动') && weapp.apiCalls.every(c => c.answered))
+  const button = page.querySelector('.button.secondary')
+  expect(button.dom.textContent).toContain('接收积分变动和办事进度提醒')
+  tap(button)
+  await settle(() => weapp.subscribeRequests.length > 0)
+  expect(weapp.subscribeRequests).toEqual([
+    { tmplIds: [DEMO_TEMPLATES.points, DEMO_TEMPLATES.issue, DEMO_TEMPLATES.order], inTap: true }
+  ])
+})
+
 test('the compiled cadre workbench (a subpackage page) lists the village households', async () => {
-  caller = 'demo-cadre'
+  weapp.caller = 'demo-cadre'
   const page = openPage('packages/cadre/pages/index/index')
   await settle(() => (page.dom.textContent ?? '').includes('王秀英'))
   const text = page.dom.textContent ?? ''

@@ -14,6 +14,7 @@ import { PendingList } from '../../components/PendingList'
 import { IssueList } from '../../components/IssueList'
 import { Loading, Problem } from '../../components/Problem'
 import { isVillager } from '../../components/NotForThisRole'
+import { POLICY_PAGE } from '../../services/privacy'
 
 const SHOWN = 3
 
@@ -160,6 +161,9 @@ export default function Mine() {
           )}
         </View>
       ) : null}
+      <View className="button secondary" onClick={() => void Taro.navigateTo({ url: POLICY_PAGE })}>
+        隐私政策
+      </View>
     </View>
   )
 }

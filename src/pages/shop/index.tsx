@@ -32,13 +32,14 @@ export default function ShopPage() {
   const write = useWrite()
 
   const order = async (g: GoodsView) => {
+    // first, within the tap: WeChat refuses the consent request after the confirmation's await
+    await askToBeTold(['order'])
     const sure = await Taro.showModal({
       title: `换${g.name}`,
       content: `用${g.price}积分换1件，到村里积分超市领取。`,
       confirmText: '换'
     })
     if (!sure.confirm) return
-    await askToBeTold(['order'])
     await write.run('shop.order', { goodsId: g.id, quantity: 1 }, { done: '已下单', after: reload })
   }
 

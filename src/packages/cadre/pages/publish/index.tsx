@@ -9,6 +9,7 @@ import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { uploadFile } from '../../../../services/files'
+import { pickWithConsent } from '../../../../services/privacy'
 import { Loading, Problem } from '../../../../components/Problem'
 import { readyToSend } from '../../../../services/form-check'
 import { confirmFirst } from '../../../../services/confirm'
@@ -19,7 +20,7 @@ async function pickAttachments(): Promise<{ fileID: string; name: string }[]> {
     Taro.showToast({ title: '请在微信里添加附件', icon: 'none' })
     return []
   }
-  const picked = await Taro.chooseMessageFile({ count: 9, type: 'file' }).catch(() => null)
+  const picked = await pickWithConsent('选文件', () => Taro.chooseMessageFile({ count: 9, type: 'file' }))
   if (!picked) return []
   return Promise.all(
     picked.tempFiles.map(async f => ({ fileID: await uploadFile(f.path, 'attachments'), name: f.name.slice(0, 60) }))
