@@ -38,7 +38,8 @@ test('the villager orders; the cadre scans the household code at the desk and ha
   const before = Number(await page.textContent('[data-testid="shop-balance"]'))
   await page.click('[data-testid="goods-row"][data-id="g-xf-towel"] [data-testid="order"]')
   await page.click('.taro-modal__foot >> text=换')
-  await page.waitForSelector('[data-testid="order-row"][data-state="ordered"]')
+  // the towel's row (other browser tests of the same product may leave orders of their own)
+  await page.locator('[data-testid="order-row"][data-state="ordered"]', { hasText: '毛巾' }).first().waitFor()
   await expect(page.textContent('[data-testid="shop-balance"]')).resolves.toBe(String(before - 8))
 
   // the cadre prints the village's codes and scans the one on 2组12号's door

@@ -95,7 +95,7 @@ export default function CodesPage() {
         ))}
       </View>
       {making ? null : (
-        <View className="links">
+        <View className="links no-print">
           {page > 1 ? (
             <View className="button secondary" onClick={() => setPage(page - 1)}>
               上一张
@@ -106,11 +106,6 @@ export default function CodesPage() {
               下一张
             </View>
           ) : null}
-        </View>
-      )}
-      {making ? null : (
-        <View className="button no-print" data-testid="print-codes" onClick={printSheet}>
-          打印这一张
         </View>
       )}
     </View>
