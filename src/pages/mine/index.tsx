@@ -154,7 +154,7 @@ export default function Mine() {
           <View>消息提醒：积分变动、说的事有答复、兑换的东西到了，微信会通知您。</View>
           {process.env.TARO_ENV === 'weapp' ? (
             <View className="button secondary" onClick={() => void askToBeTold(['points', 'issue', 'order'])}>
-              接收提醒
+              接收积分变动和办事进度提醒
             </View>
           ) : (
             <View className="muted">在微信里打开小程序才能设置提醒。</View>
