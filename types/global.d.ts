@@ -28,3 +28,6 @@ declare namespace NodeJS {
 
 /** the WeChat cloud environment id the weapp build calls (CLOUD_ENV at build time; see docs/operations.md) */
 declare const CLOUD_ENV: string
+
+/** Taro's React runtime, loaded directly by the jsdom tests' stand-in for @tarojs/taro (untyped). */
+declare module '@tarojs/plugin-framework-react/dist/runtime'

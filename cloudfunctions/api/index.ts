@@ -1,11 +1,10 @@
 import cloud from 'wx-server-sdk'
-import { createRouter } from './router'
+import { createRouter } from './router/router'
 import { handlers } from './routes'
-import { Ctx, jsonLogger, parseOpenidList, templatesFromEnv } from '../shared/context'
+import { Ctx, initCloud, jsonLogger, parseOpenidList, templatesFromEnv } from '../shared/context'
 import { openApiFor } from '../shared/open-api'
 
-// DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+initCloud(cloud)
 
 const handle = createRouter(handlers)
 

@@ -1,9 +1,9 @@
 import cloud from 'wx-server-sdk'
+import { initCloud } from '../shared/context'
 import { ensureCollections } from '../shared/collections'
 import { runMigrations } from './migrations'
 
-// DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+initCloud(cloud)
 
 /** how long one call migrates: well inside setup's 20 s timeout (config.json), the rest is for the reply */
 const MIGRATION_BUDGET_MS = 12_000

@@ -1,5 +1,6 @@
 import declaration from '../../core/collections.json'
 import type { Database } from './context'
+import { isCollectionExisting } from './data/db-errors'
 
 const COLLECTIONS = Object.keys(declaration.collections)
 
@@ -14,8 +15,8 @@ export async function ensureCollections(db: Database): Promise<{ created: string
     try {
       await db.createCollection(name)
       created.push(name)
-    } catch (e: any) {
-      if (!/exist/i.test(String(e?.errMsg ?? e?.message))) throw e
+    } catch (e) {
+      if (!isCollectionExisting(e)) throw e
       existing.push(name)
     }
   }

@@ -19,7 +19,7 @@ export interface Ctx {
   db: Database
   /** storage through wx-server-sdk: uploadFile, getTempFileURL, deleteFile */
   storage: Pick<Cloud, 'uploadFile' | 'getTempFileURL' | 'deleteFile' | 'downloadFile'>
-  /** WeChat open APIs (content check, later subscribe messages and mini-program codes): see open-api.ts */
+  /** WeChat open APIs (content check, subscribe messages, mini-program codes): see open-api.ts */
   openapi: OpenApi
   now: () => number
   log: Logger
@@ -54,3 +54,11 @@ export const parseOpenidList = (value: string | undefined): string[] =>
     .split(',')
     .map(s => s.trim())
     .filter(Boolean)
+
+/**
+ * Points the SDK at the environment the function runs in. DYNAMIC_CURRENT_ENV is a symbol at run
+ * time; the SDK's typings admit only strings for `env`, hence the one cast.
+ */
+export function initCloud(cloud: Cloud) {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+}

@@ -1,5 +1,10 @@
 import type { Database } from './context'
-import { figuresDiffer, recountVillageYear, statsIdOf, VillageStatsDoc } from './village-figures'
+import { data } from './data/store'
+
+/** A village has at most a few thousand accounts; the check reads them all, and all their capped entries. */
+const ACCOUNTS_PER_VILLAGE_MAX = 1000
+const ENTRIES_CHECKED_MAX = 1_000_000
+import { figuresDiffer, recountVillageYear, statsIdOf } from './village-figures'
 
 /**
  * The ledger's invariant, checked from the data: for every account of a village (its households and
@@ -20,50 +25,39 @@ export interface LedgerProblem {
 
 export async function checkVillageLedger(db: Database, villageId: string): Promise<LedgerProblem[]> {
   const $ = db.command.aggregate
-  type Holder = { _id: string; balance: number; earned: number }
-  const holders = (collection: string) =>
-    db
-      .collection(collection)
-      .where({ villageId })
-      .field({ balance: true, earned: true })
-      .limit(1000)
-      .get() as unknown as Promise<{
-      data: Holder[]
-    }>
+  const store = data({ db })
   const [households, members, sums, capUse] = await Promise.all([
-    holders('households'),
-    holders('partyMembers'),
-    db
-      .collection('entries')
-      .aggregate()
-      .match({ villageId })
-      .group({
-        _id: '$account',
-        balance: $.sum('$points'),
-        earned: $.sum($.cond({ if: $.in(['$kind', ['award', 'deduction', 'correction']]), then: '$points', else: 0 }))
-      })
-      .limit(10000)
-      .end() as unknown as Promise<{ list: { _id: string; balance: number; earned: number }[] }>,
-    db
-      .collection('entries')
-      .aggregate()
-      .match({ villageId, 'rule.cap': db.command.neq(null) })
-      .project({
-        account: 1,
-        points: 1,
-        capPeriod: 1,
-        cap: '$rule.cap',
-        ruleId: '$rule.id',
-        direction: '$rule.points.min'
-      })
-      .limit(1000000)
-      .end() as unknown as Promise<{ list: CappedEntry[] }>
+    store.households.find({ villageId }, { fields: ['balance', 'earned'], limit: ACCOUNTS_PER_VILLAGE_MAX }),
+    store.partyMembers.find({ villageId }, { fields: ['balance', 'earned'], limit: ACCOUNTS_PER_VILLAGE_MAX }),
+    store.entries.aggregate<{ _id: string; balance: number; earned: number }>(pipeline =>
+      pipeline
+        .match({ villageId })
+        .group({
+          _id: '$account',
+          balance: $.sum('$points'),
+          earned: $.sum($.cond({ if: $.in(['$kind', ['award', 'deduction', 'correction']]), then: '$points', else: 0 }))
+        })
+        .limit(ACCOUNTS_PER_VILLAGE_MAX * 10)
+    ),
+    store.entries.aggregate<CappedEntry>(pipeline =>
+      pipeline
+        .match({ villageId, 'rule.cap': db.command.neq(null) })
+        .project({
+          account: 1,
+          points: 1,
+          capPeriod: 1,
+          cap: '$rule.cap',
+          ruleId: '$rule.id',
+          direction: '$rule.points.min'
+        })
+        .limit(ENTRIES_CHECKED_MAX)
+    )
   ])
   const problems: LedgerProblem[] = []
-  const byAccount = new Map(sums.list.map(s => [s._id, s]))
+  const byAccount = new Map(sums.map(s => [s._id, s]))
   const accounts = [
-    ...households.data.map(h => ({ ...h, account: `household:${h._id}` })),
-    ...members.data.map(m => ({ ...m, account: `member:${m._id}` }))
+    ...households.map(h => ({ ...h, account: `household:${h._id}` })),
+    ...members.map(m => ({ ...m, account: `member:${m._id}` }))
   ]
   for (const a of accounts) {
     const sum = byAccount.get(a.account) ?? { balance: 0, earned: 0 }
@@ -72,7 +66,7 @@ export async function checkVillageLedger(db: Database, villageId: string): Promi
     if (sum.earned !== (a.earned ?? 0))
       problems.push({ account: a.account, problem: 'earned', expected: sum.earned, actual: a.earned })
   }
-  problems.push(...capProblems(capUse.list))
+  problems.push(...capProblems(capUse))
   return problems
 }
 
@@ -111,11 +105,7 @@ function capProblems(entries: CappedEntry[]): LedgerProblem[] {
 export async function checkVillageFigures(db: Database, villageId: string, townId: string, year: string) {
   const [recounted, stored] = await Promise.all([
     recountVillageYear(db, villageId, townId, year),
-    db
-      .collection('villageStats')
-      .where({ _id: statsIdOf(villageId, year) })
-      .limit(1)
-      .get() as unknown as Promise<{ data: VillageStatsDoc[] }>
+    data({ db }).villageStats.get(statsIdOf(villageId, year))
   ])
-  return figuresDiffer(stored.data[0] ?? null, recounted)
+  return figuresDiffer(stored, recounted)
 }

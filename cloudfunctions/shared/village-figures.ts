@@ -2,6 +2,7 @@ import { emptyMonth, MONTH_KEYS, monthSlot, MonthFigures } from '../../core/doma
 import { periodKeys } from '../../core/domain/period'
 import { DAY_MS, ISSUE_DUE_DAYS } from '../../core/domain/workflow'
 import type { Database } from './context'
+import { data } from './data/store'
 
 /**
  * The villages' figures recounted from the data: the entries (points by kind and month, households
@@ -57,34 +58,37 @@ export async function recountVillageYear(
 ): Promise<VillageStatsDoc> {
   const $ = db.command.aggregate
   const _ = db.command
-  const entries = () => db.collection('entries').aggregate()
+  const { entries } = data({ db })
   // households' entries only: party members' accounts (member:<id>) share the collection
   const households = { householdId: _.exists(true) }
-  const [byKind, activeByMonth, activeInYear] = (await Promise.all([
-    entries()
-      .match({ villageId, year, ...households })
-      .group({ _id: { month: '$month', kind: '$kind' }, points: $.sum('$points') })
-      .limit(1000)
-      .end(),
-    entries()
-      .match({ villageId, year, kind: _.in(SCORE), ...households })
-      .group({ _id: { month: '$month', householdId: '$householdId' } })
-      .group({ _id: '$_id.month', n: $.sum(1) })
-      .limit(100)
-      .end(),
-    entries()
-      .match({ villageId, year, kind: _.in(SCORE), ...households })
-      .group({ _id: '$householdId' })
-      .group({ _id: null, n: $.sum(1) })
-      .end()
-  ])) as unknown as { list: any[] }[]
+  const [byKind, activeByMonth, activeInYear] = await Promise.all([
+    entries.aggregate<{ _id: { month: string; kind: string }; points: number }>(pipeline =>
+      pipeline
+        .match({ villageId, year, ...households })
+        .group({ _id: { month: '$month', kind: '$kind' }, points: $.sum('$points') })
+        .limit(1000)
+    ),
+    entries.aggregate<{ _id: string; n: number }>(pipeline =>
+      pipeline
+        .match({ villageId, year, kind: _.in(SCORE), ...households })
+        .group({ _id: { month: '$month', householdId: '$householdId' } })
+        .group({ _id: '$_id.month', n: $.sum(1) })
+        .limit(100)
+    ),
+    entries.aggregate<{ n: number }>(pipeline =>
+      pipeline
+        .match({ villageId, year, kind: _.in(SCORE), ...households })
+        .group({ _id: '$householdId' })
+        .group({ _id: null, n: $.sum(1) })
+    )
+  ])
   const doc = emptyStats(villageId, townId, year)
-  for (const row of byKind.list) {
+  for (const row of byKind) {
     const { slot } = monthSlot(row._id.month)
     doc.months[slot][row._id.kind as keyof MonthFigures] = row.points
   }
-  for (const row of activeByMonth.list) doc.months[monthSlot(row._id).slot].active = row.n
-  doc.activeYear = activeInYear.list[0]?.n ?? 0
+  for (const row of activeByMonth) doc.months[monthSlot(row._id).slot].active = row.n
+  doc.activeYear = activeInYear[0]?.n ?? 0
   return doc
 }
 
@@ -106,18 +110,21 @@ export function figuresDiffer(stored: VillageStatsDoc | null, recounted: Village
 /** A village's present state: counts by indexed queries, in parallel. */
 export async function snapshotVillage(db: Database, villageId: string, now: number): Promise<VillageSnapshot> {
   const _ = db.command
-  const count = async (collection: string, where: object) =>
-    ((await db.collection(collection).where(where).count()) as unknown as { total: number }).total
+  const store = data({ db })
   const [households, people, bound, claims, overdue, rules, cadres, gridWorkers, imports] = await Promise.all([
-    count('households', { villageId }),
-    count('people', { villageId }),
-    count('households', { villageId, 'boundUsers.0': _.exists(true) }),
-    count('pending', { villageId, state: 'pending' }),
-    count('issues', { villageId, state: _.in(['received', 'handling']), at: _.lt(now - ISSUE_DUE_DAYS * DAY_MS) }),
-    count('rules', { villageId, active: true }),
-    count('grants', { villageId, role: 'cadre' }),
-    count('grants', { villageId, role: 'gridWorker' }),
-    count('imports', { villageId, state: 'done' })
+    store.households.count({ villageId }),
+    store.people.count({ villageId }),
+    store.households.count({ villageId, 'boundUsers.0': _.exists(true) }),
+    store.pending.count({ villageId, state: 'pending' }),
+    store.issues.count({
+      villageId,
+      state: _.in(['received', 'handling']),
+      at: _.lt(now - ISSUE_DUE_DAYS * DAY_MS)
+    }),
+    store.rules.count({ villageId, active: true }),
+    store.grants.count({ villageId, role: 'cadre' }),
+    store.grants.count({ villageId, role: 'gridWorker' }),
+    store.imports.count({ villageId, state: 'done' })
   ])
   return {
     households,
@@ -143,21 +150,7 @@ export async function recountVillage(db: Database, villageId: string, townId: st
   const stats = await recountVillageYear(db, villageId, townId, year)
   stats.months[monthSlot(month).slot].households = snapshot.households
   stats.recountedAt = now
-  await Promise.all([
-    db
-      .collection('places')
-      .doc(villageId)
-      .update({ data: { figures: snapshot } }),
-    db
-      .collection('villageStats')
-      .doc(stats._id)
-      .set({ data: withoutId(stats) })
-  ])
+  const store = data({ db })
+  await Promise.all([store.places.update(villageId, { figures: snapshot }), store.villageStats.set(stats)])
   return snapshot
-}
-
-const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
-  const { _id, ...rest } = doc
-  void _id
-  return rest
 }

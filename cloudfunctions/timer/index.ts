@@ -1,8 +1,8 @@
 import cloud from 'wx-server-sdk'
+import { initCloud } from '../shared/context'
 import { recountFigures, runScheduledTasks } from './tasks'
 
-// DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only admit strings
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+initCloud(cloud)
 
 /** Scheduled work, run by the timer trigger in config.json (hourly): closes posting periods, expires stale claims, recounts the villages' figures. */
 export async function main(event: { Type?: string; TriggerName?: string }) {

@@ -1,5 +1,6 @@
 import { DAY_MS, PENDING_EXPIRY_DAYS } from '../../core/domain/workflow'
 import type { Database } from '../shared/context'
+import { data } from '../shared/data/store'
 import { mapWithLimit } from '../shared/limit'
 import { recountVillage } from '../shared/village-figures'
 
@@ -10,39 +11,27 @@ import { recountVillage } from '../shared/village-figures'
  */
 export async function runScheduledTasks(db: Database, now: number) {
   const _ = db.command
+  const { postings, pending } = data({ db })
   // a posting period that ended without an open objection: the entry is final
-  const finalised = (await db
-    .collection('postings')
-    .where({ state: 'posted', until: _.lte(now) })
-    .update({ data: { state: 'final' } })) as unknown as { stats: { updated: number } }
+  const finalised = await postings.updateWhere({ state: 'posted', until: _.lte(now) }, { state: 'final' })
   // a claim or proposal nobody reviewed in 30 days expires
-  const expired = (await db
-    .collection('pending')
-    .where({ state: 'pending', at: _.lte(now - PENDING_EXPIRY_DAYS * DAY_MS) })
-    .update({ data: { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' } })) as unknown as {
-    stats: { updated: number }
-  }
+  const expired = await pending.updateWhere(
+    { state: 'pending', at: _.lte(now - PENDING_EXPIRY_DAYS * DAY_MS) },
+    { state: 'expired', resolvedAt: now, resolvedByName: '系统（超过30天未审核）' }
+  )
   // party work: a quarter's posting, an annual rating and an organisation's stars whose days are over
+  const store = data({ db })
   const partyFinalised = await Promise.all(
-    ['partyPostings', 'ratingSheets', 'orgRatings'].map(
-      async collection =>
-        (
-          (await db
-            .collection(collection)
-            .where({ state: 'posted', until: _.lte(now) })
-            .update({ data: { state: 'final' } })) as unknown as { stats: { updated: number } }
-        ).stats.updated
+    [store.partyPostings, store.ratingSheets, store.orgRatings].map(collection =>
+      collection.updateWhere({ state: 'posted', until: _.lte(now) }, { state: 'final' })
     )
   )
-  return {
-    finalised: finalised.stats.updated,
-    expired: expired.stats.updated,
-    partyFinalised: partyFinalised.reduce((a, n) => a + n, 0)
-  }
+  return { finalised, expired, partyFinalised: partyFinalised.reduce((a, n) => a + n, 0) }
 }
 
-/** Villages recounted at once by the hourly figures task. */
+/** Villages recounted at once by the hourly figures task; a county has a few hundred at most. */
 const RECOUNT_PARALLELISM = 4
+const VILLAGES_MAX = 1000
 
 /**
  * The hourly recount of every village's figures (shared/village-figures.ts): repairs any drift of the
@@ -50,9 +39,7 @@ const RECOUNT_PARALLELISM = 4
  * the checklist). The overview says when it last ran ("更新于 …").
  */
 export async function recountFigures(db: Database, now: number) {
-  const villages = (await db.collection('places').where({ kind: 'village' }).limit(1000).get()) as unknown as {
-    data: { _id: string; parentId: string | null }[]
-  }
-  await mapWithLimit(villages.data, RECOUNT_PARALLELISM, v => recountVillage(db, v._id, v.parentId ?? '', now))
-  return { recounted: villages.data.length }
+  const villages = await data({ db }).places.find({ kind: 'village' }, { limit: VILLAGES_MAX })
+  await mapWithLimit(villages, RECOUNT_PARALLELISM, v => recountVillage(db, v._id, v.parentId ?? '', now))
+  return { recounted: villages.length }
 }

@@ -1,21 +1,12 @@
 import { z } from 'zod'
 import type { RegisterProblem } from '../domain/register'
+import { change, fileId, id, list, read, requestId, result } from './schema'
 
 /**
  * The county roll-out's routes (spread into the route table of routes.ts): the register's import
  * and template, exports, the town and county overview and the rankings across villages. Same shape
  * as routes.ts: input schema, whether it writes, result type.
  */
-const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
-const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
-const fileId = z
-  .string()
-  .max(512)
-  .regex(/^cloud:\/\//, '文件地址不对')
-const result = <T>() => ({}) as T
-const read = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, result: _ })
-const change = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: true as const, result: _ })
-
 export interface ExportFile {
   /** a temporary download address (WeChat: downloadFile + openDocument; browser: a link) */
   url: string
@@ -131,7 +122,7 @@ export const countyRoutes = {
     result<{ registeredHouseholds: number }>()
   ),
   /** households across a town or the county by earned points; deep pages by the last row's cursor */
-  'ranking.wide': read(
+  'ranking.wide': list(
     z
       .object({
         scope: z.enum(['town', 'county']),

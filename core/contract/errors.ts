@@ -1,60 +1,7 @@
-/**
- * Every error a user can meet: a stable code for the app and a plain Chinese message for villagers.
- * Stacks and details stay in the function's log.
- */
-export const ERRORS = {
-  INVALID_INPUT: '填写的内容有误，请检查后再试',
-  UNKNOWN_ROUTE: '这个功能暂时用不了，请更新小程序',
-  NOT_REGISTERED: '您还没有加入村里，请先找村干部领取入户码',
-  FORBIDDEN: '您没有权限做这件事',
-  NOT_FOUND: '没有找到要查的内容',
-  NOT_BOUND: '您还没有绑定家庭户，请先找村干部领取入户码',
-  BUSY: '现在办理的人多，请稍后再试',
-  POINTS_OUT_OF_RANGE: '分值不在这条细则允许的范围内',
-  CAP_REACHED: '这一项在本期已经到了封顶分，不能再加',
-  RULE_RETIRED: '这条细则已经停用',
-  RULE_NOT_ALLOWED: '这条细则不能由您来提出',
-  EVIDENCE_REQUIRED: '这条细则需要上传照片作为依据',
-  OTHER_VILLAGE: '只能办理本村的事',
-  CODE_INVALID: '入户码不对，或者已经过期、作废，请找村干部重新领取',
-  ALREADY_BOUND: '您已经绑定了家庭户，如需更换请找村干部解除',
-  ALREADY_CORRECTED: '这条积分已经更正过了',
-  NOT_CORRECTABLE: '这条记录不能更正',
-  NOT_ENOUGH_POINTS: '积分不够，换不了',
-  STATE_CHANGED: '这件事已经处理过了，请刷新看看',
-  SELF_REVIEW: '不能审核自己提出的积分',
-  NOT_YOUR_GRID: '只能为自己网格里的户提议',
-  NOT_IN_POSTING: '这条积分已经过了公示期，不能再提异议',
-  ALREADY_OBJECTED: '您已经对这条积分提过异议了',
-  CONTENT_REFUSED: '填写的文字里有不合适的内容，请修改后再提交',
-  GOODS_OFF_SHELF: '这件商品已经下架了',
-  OUT_OF_STOCK: '这件商品已经换完了',
-  LIMIT_REACHED: '这件商品每户限换的数量已经换满了',
-  ALREADY_RATED: '这件事已经评价过了',
-  NOT_ANSWERED: '村里答复以后才能评价',
-  DOOR_PLATE_TAKEN: '村里已经有这个门牌号了',
-  GRANT_NOT_ALLOWED: '您不能授予这个角色',
-  NEVER_OPENED: '这个编号的人还没有打开过小程序。请他先打开一次，再把“我的”里的编号告诉您',
-  OTHER_BRANCH: '只能办理本支部党员的事',
-  RULE_NOT_FOR_CATEGORY: '这条细则不适用于这一类党员',
-  NOT_PARTY_MEMBER: '您还没有绑定党员身份，请找支部领取绑定码',
-  BIND_CODE_INVALID: '绑定码不对或已经过期，请找支部重新领取',
-  RATING_NOT_READY: '年度评星还没到这一步',
-  INTERNAL: '系统出了点问题，请稍后再试'
-} as const
-
-export type ErrorCode = keyof typeof ERRORS
-
-/** A refusal the router turns into `{ ok: false, code, message }`. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message?: string,
-    readonly detail?: unknown
-  ) {
-    super(message ?? ERRORS[code])
-  }
-}
+/** The errors of the contract are the domain's refusals: one code, one plain Chinese message. */
+export { AppError, ERRORS } from '../domain/errors'
+export type { ErrorCode } from '../domain/errors'
+import type { ErrorCode } from '../domain/errors'
 
 export type Failure = { ok: false; code: ErrorCode; message: string }
 export type Reply<T> = { ok: true; data: T } | Failure

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MEMBER_CATEGORIES, PARTY_RULE_GROUPS } from '../domain/party'
 import type { GrantView } from './views'
+import { change, empty, evidence, id, list, openid, read, required, result, text, write } from './schema'
 import type {
   MemberHome,
   MemberRow,
@@ -20,24 +21,8 @@ import type { PartySettings } from '../domain/party'
  * The party routes (党员积分评星), merged into the route table by routes.ts. As everywhere, no input
  * names the caller, their role, branch or town: those come from the caller's grants.
  */
-const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
-const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
-const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对')
-const text = (max: number) => z.string().trim().max(max)
-const required = (max: number) => text(max).min(1, '不能为空')
-const evidence = z
-  .array(
-    z
-      .string()
-      .max(512)
-      .regex(/^cloud:\/\//, '照片地址不对')
-  )
-  .max(9)
-  .default([])
 const points = z.number().int('分值要是整数').min(-100).max(100)
 const year = z.string().regex(/^\d{4}$/, '年份格式不对')
-const empty = z.object({}).strict()
-const write = <T extends z.ZodRawShape>(shape: T) => z.object({ requestId, ...shape }).strict()
 const category = z.enum(MEMBER_CATEGORIES)
 
 const partyRuleTerms = z
@@ -67,10 +52,6 @@ const settings = z
   })
   .strict()
 
-const result = <T>() => ({}) as T
-const read = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, result: _ })
-const change = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: true as const, result: _ })
-
 export const partyRoutes = {
   // the member's own view, and binding a WeChat user to a member with the branch's code
   'partyMember.home': read(empty, result<MemberHome>()),
@@ -86,7 +67,7 @@ export const partyRoutes = {
   ),
 
   // the branch's officers (支部书记, 党务管理员): members, codes, rules
-  'partyBranch.members': read(
+  'partyBranch.members': list(
     empty,
     result<{ branchName: string; quarter: string; members: MemberRow[]; rules: PartyRuleView[] }>()
   ),
@@ -129,7 +110,7 @@ export const partyRoutes = {
     write({ ruleId: id, points, description: required(200), evidence }),
     result<PartyClaimView>()
   ),
-  'partyClaim.queue': read(empty, result<{ items: PartyClaimView[] }>()),
+  'partyClaim.queue': list(empty, result<{ items: PartyClaimView[] }>()),
   'partyClaim.approve': change(write({ claimId: id, points: points.optional() }), result<PartyClaimView>()),
   'partyClaim.reject': change(write({ claimId: id, reason: required(200) }), result<PartyClaimView>()),
 
@@ -138,9 +119,9 @@ export const partyRoutes = {
     write({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式不对') }),
     result<QuarterPostingView>()
   ),
-  'partyPosting.list': read(empty, result<{ quarters: QuarterPostingView[]; ratings: RatingSheetView[] }>()),
+  'partyPosting.list': list(empty, result<{ quarters: QuarterPostingView[]; ratings: RatingSheetView[] }>()),
   'partyObjection.create': change(write({ entryId: id, reason: required(200) }), result<PartyObjectionView>()),
-  'partyObjection.queue': read(empty, result<{ items: PartyObjectionView[] }>()),
+  'partyObjection.queue': list(empty, result<{ items: PartyObjectionView[] }>()),
   'partyObjection.resolve': change(
     write({ objectionId: id, upheld: z.boolean(), reply: required(200), points: points.optional() }),
     result<PartyObjectionView>()

@@ -28,12 +28,30 @@ import type {
   TemplateView
 } from './views'
 import { countyRoutes } from './county'
+import {
+  change,
+  empty,
+  evidence,
+  fileId,
+  id,
+  list,
+  openid,
+  page,
+  points,
+  read,
+  required,
+  result,
+  text,
+  timeMs,
+  write
+} from './schema'
 
 import { partyRoutes } from './party-routes'
 
 export * from './views'
 export * from './party-views'
 export * from './county'
+export { requestId, TIME_MS_MAX, TIME_MS_MIN } from './schema'
 
 /**
  * The route table shared by the app and the `api` function: each route's name, input schema and
@@ -41,22 +59,6 @@ export * from './county'
  * Who may call a route is declared where it is handled (cloudfunctions/api/routes), because it is
  * checked there and only there. No input names the caller, their role or their household.
  */
-export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
-const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
-const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对')
-const text = (max: number) => z.string().trim().max(max)
-const required = (max: number) => text(max).min(1, '不能为空')
-const fileId = z
-  .string()
-  .max(512)
-  .regex(/^cloud:\/\//, '照片地址不对')
-const evidence = z.array(fileId).max(9).default([])
-const points = z.number().int('分值要是整数').min(-1000).max(1000)
-const page = z.number().int().min(1).max(500).default(1)
-
-const empty = z.object({}).strict()
-const write = <T extends z.ZodRawShape>(shape: T) => z.object({ requestId, ...shape }).strict()
-
 const ruleTerms = z
   .object({
     category: z.enum(CATEGORIES),
@@ -74,21 +76,16 @@ const ruleTerms = z
   })
   .strict()
 
-const result = <T>() => ({}) as T
-const read = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: false as const, result: _ })
-const change = <I extends z.ZodTypeAny, T>(input: I, _: T) => ({ input, write: true as const, result: _ })
-
 export const routes = {
   // me and joining
   'me.session': read(empty, result<SessionView>()),
   'me.setPreferences': change(write({ largeFont: z.boolean() }), result<{ largeFont: boolean }>()),
   'join.bind': change(
     write({
-      // typed from a note, with spaces or in lower case: both are the same code
       code: z
         .string()
+        .trim()
         .toUpperCase()
-        .transform(c => c.replace(/\s+/g, ''))
         .pipe(z.string().regex(/^[A-Z2-9]{8}$/, '入户码是8位字母和数字')),
       name: required(20)
     }),
@@ -97,7 +94,7 @@ export const routes = {
 
   // what villagers see of their own household and village
   'archive.home': read(empty, result<{ card: HouseholdCard; latest: EntryView[]; members: MemberView[] }>()),
-  'archive.history': read(
+  'archive.history': list(
     z
       .object({
         period: z
@@ -113,13 +110,13 @@ export const routes = {
     empty,
     result<{ rules: RuleView[]; starThresholds: number[]; myCaps: import('../domain/rules').CapsUsed }>()
   ),
-  'archive.ranking': read(
+  'archive.ranking': list(
     z.object({ period: z.enum(['month', 'year', 'all']).default('month'), page }).strict(),
     result<{ rows: RankingRow[]; page: number; hasMore: boolean; me: RankingRow | null; villageName: string }>()
   ),
 
   // cadres: households and scoring
-  'cadre.households': read(
+  'cadre.households': list(
     z.object({ query: text(20).default(''), page, pageSize: z.number().int().min(1).max(200).default(30) }).strict(),
     result<{ households: HouseholdSummary[]; page: number; hasMore: boolean; places: PlaceOption[] }>()
   ),
@@ -168,7 +165,7 @@ export const routes = {
   'binding.remove': change(write({ householdId: id, openid }), result<{ removed: boolean }>()),
 
   // cadres: the village's rule catalogue and star levels
-  'rules.list': read(empty, result<{ rules: RuleView[]; starThresholds: number[]; templates: TemplateView[] }>()),
+  'rules.list': list(empty, result<{ rules: RuleView[]; starThresholds: number[]; templates: TemplateView[] }>()),
   'rules.save': change(write({ ruleId: id.optional(), terms: ruleTerms }), result<RuleView>()),
   'rules.retire': change(write({ ruleId: id }), result<RuleView>()),
   'rules.adoptTemplate': change(write({ templateId: id }), result<{ added: number; kept: number }>()),
@@ -178,7 +175,7 @@ export const routes = {
   ),
 
   // town and county: templates and roles
-  'templates.list': read(empty, result<{ templates: TemplateView[] }>()),
+  'templates.list': list(empty, result<{ templates: TemplateView[] }>()),
   'templates.save': change(
     write({
       templateId: id.optional(),
@@ -190,7 +187,7 @@ export const routes = {
     }),
     result<TemplateView>()
   ),
-  'roles.list': read(empty, result<{ grants: GrantView[]; places: PlaceOption[]; grantable: string[] }>()),
+  'roles.list': list(empty, result<{ grants: GrantView[]; places: PlaceOption[]; grantable: string[] }>()),
   'roles.grant': change(
     write({
       openid,
@@ -206,8 +203,8 @@ export const routes = {
   ),
 
   // grid workers: logs and proposals for households of their grids
-  'grid.households': read(empty, result<{ households: HouseholdSummary[] }>()),
-  'grid.logs': read(
+  'grid.households': list(empty, result<{ households: HouseholdSummary[] }>()),
+  'grid.logs': list(
     z
       .object({
         type: z.enum(['all', 'patrol', 'visit', 'activity']).default('all'),
@@ -223,7 +220,7 @@ export const routes = {
   'grid.createLog': change(
     write({
       type: z.enum(['patrol', 'visit', 'activity']),
-      at: z.number().int().min(0),
+      at: timeMs,
       place: text(60).default(''),
       householdIds: z.array(id).max(50).default([]),
       photos: evidence,
@@ -245,11 +242,11 @@ export const routes = {
 
   // villagers' claims; the proposer's own list and withdrawal
   'claim.create': change(write({ ruleId: id, points, description: required(200), evidence }), result<PendingView>()),
-  'pending.mine': read(z.object({ page }).strict(), result<{ items: PendingView[]; page: number; hasMore: boolean }>()),
+  'pending.mine': list(z.object({ page }).strict(), result<{ items: PendingView[]; page: number; hasMore: boolean }>()),
   'pending.withdraw': change(write({ pendingId: id }), result<PendingView>()),
 
   // the cadre's review of claims and proposals
-  'review.queue': read(z.object({ page }).strict(), result<{ items: PendingView[]; page: number; hasMore: boolean }>()),
+  'review.queue': list(z.object({ page }).strict(), result<{ items: PendingView[]; page: number; hasMore: boolean }>()),
   'review.approve': change(
     write({ pendingId: id, points: points.optional() }),
     result<{ item: PendingView; entry: EntryView }>()
@@ -257,13 +254,13 @@ export const routes = {
   'review.reject': change(write({ pendingId: id, reason: required(200) }), result<PendingView>()),
 
   // public posting (公示) and objections (异议)
-  'posting.list': read(
+  'posting.list': list(
     z.object({ page }).strict(),
     result<{ items: PostingView[]; page: number; hasMore: boolean; postingDays: number }>()
   ),
   'objection.create': change(write({ entryId: id, reason: required(200) }), result<ObjectionView>()),
-  'objection.mine': read(empty, result<{ items: ObjectionView[] }>()),
-  'objection.queue': read(
+  'objection.mine': list(empty, result<{ items: ObjectionView[] }>()),
+  'objection.queue': list(
     z.object({ page }).strict(),
     result<{ items: ObjectionView[]; page: number; hasMore: boolean }>()
   ),
@@ -274,10 +271,10 @@ export const routes = {
   ),
 
   // the audit trail of the caller's village (cadre) or town (town administrator)
-  'audit.list': read(z.object({ page }).strict(), result<{ items: AuditView[]; page: number; hasMore: boolean }>()),
+  'audit.list': list(z.object({ page }).strict(), result<{ items: AuditView[]; page: number; hasMore: boolean }>()),
 
   // the points shop
-  'shop.goods': read(empty, result<{ goods: GoodsView[]; balance: number | null }>()),
+  'shop.goods': list(empty, result<{ goods: GoodsView[]; balance: number | null }>()),
   'shop.saveGoods': change(
     write({
       goodsId: id.optional(),
@@ -303,8 +300,8 @@ export const routes = {
   ),
   'shop.collect': change(write({ orderId: id }), result<OrderView>()),
   'shop.cancel': change(write({ orderId: id, reason: text(100).default('') }), result<OrderView>()),
-  'shop.myOrders': read(z.object({ page }).strict(), result<{ orders: OrderView[]; page: number; hasMore: boolean }>()),
-  'shop.orders': read(
+  'shop.myOrders': list(z.object({ page }).strict(), result<{ orders: OrderView[]; page: number; hasMore: boolean }>()),
+  'shop.orders': list(
     z.object({ state: z.enum(['all', 'ordered', 'collected', 'cancelled']).default('ordered'), page }).strict(),
     result<{ orders: OrderView[]; page: number; hasMore: boolean }>()
   ),
@@ -340,7 +337,7 @@ export const routes = {
   ),
   'notice.withdraw': change(write({ noticeId: id }), result<NoticeView>()),
   'notice.pin': change(write({ noticeId: id, pinned: z.boolean() }), result<NoticeView>()),
-  'notice.list': read(z.object({ page }).strict(), result<{ notices: NoticeView[]; page: number; hasMore: boolean }>()),
+  'notice.list': list(z.object({ page }).strict(), result<{ notices: NoticeView[]; page: number; hasMore: boolean }>()),
   /** opening a notice marks it read for the reader's household */
   'notice.open': read(z.object({ noticeId: id }).strict(), result<NoticeView>()),
 
@@ -354,8 +351,8 @@ export const routes = {
     }),
     result<IssueView>()
   ),
-  'issue.mine': read(z.object({ page }).strict(), result<{ issues: IssueView[]; page: number; hasMore: boolean }>()),
-  'issue.queue': read(
+  'issue.mine': list(z.object({ page }).strict(), result<{ issues: IssueView[]; page: number; hasMore: boolean }>()),
+  'issue.queue': list(
     z.object({ state: z.enum(['open', 'received', 'handling', 'answered', 'closed']).default('open'), page }).strict(),
     result<{ issues: IssueView[]; page: number; hasMore: boolean }>()
   ),
@@ -373,7 +370,7 @@ export const routes = {
   ),
 
   // the service directory (便民服务): the town's, with the village's additions
-  'service.list': read(
+  'service.list': list(
     z.object({ category: text(20).default(''), query: text(20).default('') }).strict(),
     result<{ services: ServiceView[]; categories: string[] }>()
   ),

@@ -1,6 +1,6 @@
 import { periodKeys } from './period'
 import { capPeriodKey, RuleTerms } from './rules'
-import type { ErrorCode } from '../contract/errors'
+import type { ErrorCode } from './errors'
 
 export type EntryKind = 'award' | 'deduction' | 'redemption' | 'refund' | 'correction'
 
@@ -47,7 +47,7 @@ export const emptyLedgerState = (): LedgerState => ({
  * ledger module runs it inside the transaction on the document it read. A cap limits the absolute
  * amount a rule adds (or takes) in its period; corrections may bring the used amount down.
  */
-export function applyPosting(state: LedgerState, posting: Posting): LedgerState | { refused: ErrorCode } {
+export function applyEntry(state: LedgerState, posting: Posting): LedgerState | { refused: ErrorCode } {
   const next: LedgerState = { ...state, caps: { ...state.caps } }
   next.balance += posting.points
   if (SCORE_KINDS.includes(posting.kind)) {

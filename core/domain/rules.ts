@@ -1,5 +1,5 @@
 import { periodKeys } from './period'
-import type { ErrorCode } from '../contract/errors'
+import type { ErrorCode } from './errors'
 
 /** Who may put a rule forward: a cadre scores directly; grid workers propose and villagers claim (reviewed). */
 export type Proposer = 'cadre' | 'gridWorker' | 'villager'

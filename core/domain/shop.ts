@@ -1,6 +1,6 @@
 import { periodKeys } from './period'
 import type { CapPeriod } from './rules'
-import type { ErrorCode } from '../contract/errors'
+import type { ErrorCode } from './errors'
 
 /**
  * The points shop (积分超市): goods with a points price, a stock and an optional limit per household

@@ -16,7 +16,7 @@ const PENDING: Record<PendingState, PendingState[]> = {
   expired: []
 }
 
-/** Posted entries become final when the period ends; an objection holds them until it is resolved. */
+/** Written entries become final when the period ends; an objection holds them until it is resolved. */
 const POSTING: Record<PostingState, PostingState[]> = {
   posted: ['objected', 'final'],
   objected: ['posted', 'final', 'corrected'],

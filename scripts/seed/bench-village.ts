@@ -3,7 +3,7 @@ import { doorPlateOrder } from '../../core/domain/door-plate'
  * A village at the scale the benchmarks need: 2,000 households and 50,000 entries (25 each over
  * twelve months), built with the ledger's own rule so that balances equal the sums of the entries.
  */
-import { applyPosting, emptyLedgerState } from '../../core/domain/ledger'
+import { applyEntry, emptyLedgerState } from '../../core/domain/ledger'
 import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
@@ -59,7 +59,7 @@ export function buildBenchVillage(now: number, households = 2000, entriesEach = 
       const at = now - Math.floor(((k + 0.5) / entriesEach) * 360) * DAY - (i % 24) * 3600_000
       const points = 1 + ((i * 7 + k * 3) % 10)
       const keys = periodKeys(at)
-      const next = applyPosting(state, { kind: 'award', points, at, rule: { id: BENCH_RULE, terms } })
+      const next = applyEntry(state, { kind: 'award', points, at, rule: { id: BENCH_RULE, terms } })
       if ('refused' in next) continue
       state = next
       mine.push({

@@ -4,8 +4,8 @@ import { doorPlateOrder } from '../../core/domain/door-plate'
  * grids, 36 households with members, a rule catalogue per village and four months of points
  * history. Deterministic: the same data every time, relative to the seeding day.
  */
-import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
-import { doorPlateDoc } from '../../cloudfunctions/api/register/door-plates'
+import { applyEntry, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
+import { doorPlateDoc } from '../../cloudfunctions/api/services/register/door-plates'
 import { periodKeys } from '../../core/domain/period'
 import { figuresOfEntries } from '../../core/domain/figures'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
@@ -125,7 +125,7 @@ export const TEMPLATE_ID = 't-county-default'
 /** points for 1–5 stars in the demo villages (a village sets its own) */
 const DEMO_STARS = [40, 60, 80, 100, 130]
 
-/** Where a demo grant is listed (see cloudfunctions/api/grants.ts). */
+/** Where a demo grant is listed (see cloudfunctions/api/services/grants.ts). */
 function scopeOf(grant: RoleGrant) {
   const town = 't-xiangyang'
   switch (grant.role) {
@@ -278,7 +278,7 @@ export function buildDemoCounty(now: number) {
   entries.sort((a, b) => a.at - b.at)
   const states = new Map<string, LedgerState>(households.map(h => [h._id, emptyLedgerState()]))
   const kept = entries.filter(e => {
-    const next = applyPosting(states.get(e.householdId)!, {
+    const next = applyEntry(states.get(e.householdId)!, {
       kind: e.kind,
       points: e.points,
       at: e.at,

@@ -4,7 +4,7 @@
  * entries (三会一课, 主题党日, volunteering, a few deductions), last year's final rating, and
  * 金桥村党支部 without members, so the town has two organisations to rate. Deterministic.
  */
-import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
+import { applyEntry, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
 import {
   DEFAULT_PARTY_SETTINGS,
   MemberCategory,
@@ -268,7 +268,7 @@ export function buildDemoParty(now: number) {
   entries.sort((a, b) => a.at - b.at)
   const kept = entries.filter(e => {
     const before = states.get(e.memberId)!
-    const next = applyPosting(before, {
+    const next = applyEntry(before, {
       kind: e.kind,
       points: e.points,
       at: e.at,

@@ -23,7 +23,7 @@ interface Payload {
 
 async function send(payload: Payload): Promise<Reply<unknown>> {
   if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.cloud.callFunction({ name: 'api', data: payload as any })
+    const res = await Taro.cloud.callFunction({ name: 'api', data: { ...payload } })
     return res.result as Reply<unknown>
   }
   const res = await fetch('/fn/api', {

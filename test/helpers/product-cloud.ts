@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { startLocalCloud, LocalCloud } from '../../localcloud'
-import { createRouter, Handlers } from '../../cloudfunctions/api/router'
+import { createRouter } from '../../cloudfunctions/api/router/router'
+import type { Routes } from '../../cloudfunctions/api/router/route'
 import { handlers } from '../../cloudfunctions/api/routes'
 import type { Ctx } from '../../cloudfunctions/shared/context'
 import { seedDemo } from '../../scripts/seed/seed'
@@ -32,7 +33,7 @@ export async function productCloud(now = Date.UTC(2026, 10, 27, 4, 0)) {
     templates: DEMO_TEMPLATES
   })
 
-  const router = (table: Handlers = handlers) => createRouter(table)
+  const router = (table: Routes = handlers) => createRouter(table)
   const handle = router()
   const call = (openid: string, route: string, input: unknown = {}) => handle({ route, input }, ctxFor(openid))
 

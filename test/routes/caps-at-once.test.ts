@@ -65,12 +65,3 @@ test("a proposal over one household's cap is refused at once, naming the househo
   const h = households.data.households.find((x: any) => x.householdId === 'h-xf-012')
   expect(h.caps[capped].used).toBe(8)
 })
-
-test('a role is refused for a number nobody has opened the app with, and given once they have', async () => {
-  const grant = { role: 'gridWorker', name: '新网格员', placeIds: ['g-xf-1'] }
-  const refused = await env.call('demo-cadre', 'roles.grant', { requestId: rid(), openid: 'made-up-123', ...grant })
-  expect(refused).toMatchObject({ ok: false, code: 'NEVER_OPENED' })
-  expect(await env.call('made-up-123', 'me.session', {})).toMatchObject({ ok: true })
-  const given = await env.call('demo-cadre', 'roles.grant', { requestId: rid(), openid: 'made-up-123', ...grant })
-  expect(given).toMatchObject({ ok: true })
-})

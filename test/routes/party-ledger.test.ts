@@ -1,6 +1,6 @@
-import { postToMembers, entryIdFor, requestKeyFor } from '../../cloudfunctions/api/ledger'
-import { hashId } from '../../cloudfunctions/api/ids'
-import type { MemberDoc, PartyRuleDoc } from '../../cloudfunctions/api/model/party-documents'
+import { writeMemberAct, entryIdFor } from '../../cloudfunctions/api/services/ledger'
+import { idFor, requestKeyFor } from '../../cloudfunctions/shared/data/ids'
+import type { MemberDoc, PartyRuleDoc } from '../../cloudfunctions/shared/data/party-documents'
 import { productCloud } from '../helpers/product-cloud'
 import { expectLedgerConsistent, rid } from '../helpers/ledger'
 
@@ -28,7 +28,7 @@ const snapshot = async (ruleId: string) => {
 function act(requestId: string, memberIds: string[], rule: Awaited<ReturnType<typeof snapshot>>, points: number) {
   const openid = 'demo-secretary'
   return {
-    actId: hashId('pa', 31, openid, requestId),
+    actId: idFor('partyAct', openid, requestId),
     requestKey: requestKeyFor(openid, requestId),
     kind: 'meeting' as const,
     branchId: 'pb-xf-1',
@@ -58,7 +58,7 @@ test('concurrent identical meeting records write once', async () => {
   const before = await Promise.all(ids.map(member))
   const requestId = rid('meet')
   const ctx = env.ctxFor('demo-secretary')
-  const results = await Promise.all(Array.from({ length: 6 }, () => postToMembers(ctx, act(requestId, ids, rule, 2))))
+  const results = await Promise.all(Array.from({ length: 6 }, () => writeMemberAct(ctx, act(requestId, ids, rule, 2))))
   expect(results.filter(r => !r.repeated)).toHaveLength(1)
   expect(new Set(results.map(r => r.act._id)).size).toBe(1)
   const after = await Promise.all(ids.map(member))
@@ -69,21 +69,23 @@ test('concurrent identical meeting records write once', async () => {
 test('a member at the cap is skipped in a meeting and reported; a single award is refused', async () => {
   const rule = await snapshot('pb-xf-1-volunteer') // +2…5, at most 10 a year
   const ctx = env.ctxFor('demo-secretary')
-  for (let i = 0; i < 5; i++) await postToMembers(ctx, act(rid(), ['pm-xf-05'], rule, 2)).catch(() => null)
+  for (let i = 0; i < 5; i++) await writeMemberAct(ctx, act(rid(), ['pm-xf-05'], rule, 2)).catch(() => null)
   const m = await member('pm-xf-05')
   expect(m.caps['pb-xf-1-volunteer'].used).toBe(10)
-  const meeting = await postToMembers(ctx, act(rid(), ['pm-xf-05', 'pm-xf-09'], rule, 2))
+  const meeting = await writeMemberAct(ctx, act(rid(), ['pm-xf-05', 'pm-xf-09'], rule, 2))
   expect(meeting.act.lines.map(l => l.status)).toEqual(['capped', 'applied'])
-  await expect(postToMembers(ctx, { ...act(rid(), ['pm-xf-05'], rule, 2), skipRefused: false })).rejects.toMatchObject({
-    code: 'CAP_REACHED'
-  })
+  await expect(writeMemberAct(ctx, { ...act(rid(), ['pm-xf-05'], rule, 2), skipRefused: false })).rejects.toMatchObject(
+    {
+      code: 'CAP_REACHED'
+    }
+  )
   await expectLedgerConsistent(env.db)
 })
 
 test('a member of another branch is refused and nothing is written', async () => {
   const rule = await snapshot('pb-xf-1-volunteer')
   const before = await member('pm-xf-13')
-  await expect(postToMembers(env.ctxFor('demo-secretary'), act(rid(), ['pm-xf-13'], rule, 2))).rejects.toMatchObject({
+  await expect(writeMemberAct(env.ctxFor('demo-secretary'), act(rid(), ['pm-xf-13'], rule, 2))).rejects.toMatchObject({
     code: 'OTHER_BRANCH'
   })
   expect((await member('pm-xf-13')).balance).toBe(before.balance)

@@ -1,6 +1,6 @@
 import { productCloud } from '../helpers/product-cloud'
 import { expectLedgerConsistent, household, rid } from '../helpers/ledger'
-import { NEW_CODES_PER_CALL_MAX } from '../../cloudfunctions/api/routes/household-code'
+import { NEW_CODES_PER_CALL_MAX } from '../../cloudfunctions/api/routes/household'
 
 jest.setTimeout(120_000)
 let env: Awaited<ReturnType<typeof productCloud>>

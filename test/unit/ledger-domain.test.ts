@@ -1,4 +1,4 @@
-import { applyPosting, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
+import { applyEntry, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
 import { pointsProblem, termsProblem, RuleTerms, describePoints } from '../../core/domain/rules'
 
 const NOV = Date.UTC(2026, 10, 27, 4)
@@ -20,7 +20,7 @@ const mess: RuleTerms = {
   proposers: ['cadre']
 }
 const post = (s: LedgerState, kind: any, points: number, at: number, terms: RuleTerms | null = yard, capAt?: number) =>
-  applyPosting(s, { kind, points, at, rule: terms ? { id: terms.title, terms } : null, capAt }) as LedgerState
+  applyEntry(s, { kind, points, at, rule: terms ? { id: terms.title, terms } : null, capAt }) as LedgerState
 
 test('an award moves balance, earned and the period points; a new month starts from zero', () => {
   let s = post(emptyLedgerState(), 'award', 20, NOV)
@@ -45,13 +45,13 @@ test('an award moves balance, earned and the period points; a new month starts f
 
 test('a cap refuses what would exceed it, for awards and for deductions alike', () => {
   const s = post(emptyLedgerState(), 'award', 20, NOV)
-  expect(applyPosting(s, { kind: 'award', points: 10, at: NOV, rule: { id: '院坝干净', terms: yard } })).toEqual({
+  expect(applyEntry(s, { kind: 'award', points: 10, at: NOV, rule: { id: '院坝干净', terms: yard } })).toEqual({
     refused: 'CAP_REACHED'
   })
   expect(post(s, 'award', 5, NOV).caps['院坝干净'].used).toBe(25)
   const d = post(post(emptyLedgerState(), 'deduction', -5, NOV, mess), 'deduction', -5, NOV, mess)
   expect(d.balance).toBe(-10)
-  expect(applyPosting(d, { kind: 'deduction', points: -5, at: NOV, rule: { id: '乱堆乱放', terms: mess } })).toEqual({
+  expect(applyEntry(d, { kind: 'deduction', points: -5, at: NOV, rule: { id: '乱堆乱放', terms: mess } })).toEqual({
     refused: 'CAP_REACHED'
   })
 })

@@ -7,8 +7,8 @@ import {
   RegisterRow,
   VillagePlaces
 } from '../../core/domain/register'
-import { idHash, storedNumbers } from '../../cloudfunctions/api/register/privacy'
-import { readRegister, registerTemplate } from '../../cloudfunctions/api/register/xlsx'
+import { idHash, storedNumbers } from '../../cloudfunctions/api/services/register/privacy'
+import { readRegister, registerTemplate } from '../../cloudfunctions/api/services/register/xlsx'
 import { badIdNumber, registerFile, SheetRow, validIdNumber } from '../helpers/register'
 
 const places: VillagePlaces = {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import { startLocalCloud, LocalCloud } from '../../localcloud'
-import { NEW_CODES_PER_CALL_MAX } from '../../cloudfunctions/api/routes/household-code'
+import { NEW_CODES_PER_CALL_MAX } from '../../cloudfunctions/api/routes/household'
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
 import { BENCH_CADRE, buildBenchVillage } from '../../scripts/seed/bench-village'
 import { ROOT, sdkFor } from '../helpers/local-cloud'

@@ -2,50 +2,33 @@ import { AppError } from '../../../core/contract/errors'
 import type { RankingPeriod, RankingRow } from '../../../core/contract/views'
 import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
-import type { Access, Handler, RouteCtx } from '../router'
-import { getDoc } from '../identity'
-import type { EntryDoc, HouseholdDoc, PlaceDoc, RuleDoc } from '../model/documents'
-import { toEntryView, toRuleView } from '../model/views'
-import { grantOf, myHousehold, myVillage } from '../scope'
+import type { HouseholdDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
+import { toEntryView, toRuleView } from '../../shared/data/views'
+import { grantOf } from '../router/scope'
+import { roles, Routes } from '../router/route'
+import { activeRules } from '../services/catalogue'
 
 /** What villagers see of their household and village. Each read is at most three database round trips. */
 
-const PAGE = 20
-const inVillage: Access = { who: 'roles', roles: ['villager', 'gridWorker', 'cadre'] }
+const inVillage = roles('villager', 'gridWorker', 'cadre')
 
-export const home: Handler<'archive.home'> = {
-  access: { who: 'roles', roles: ['villager'] },
-  async handle(_input, ctx) {
-    const { householdId, villageId } = myHousehold(ctx)
-    const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
-    if (!household) throw new AppError('NOT_FOUND')
-    const _ = ctx.db.command
-    const above = (await ctx.db
-      .collection('households')
-      .where({ villageId, earned: _.gt(household.earned) })
-      .count()) as { total: number }
-    const now = periodKeys(ctx.now())
-    return {
-      card: {
-        householdId,
-        doorPlate: household.doorPlate,
-        head: household.head,
-        villageName: household.village.name,
-        balance: household.balance,
-        earned: household.earned,
-        stars: starLevel(household.earned, household.village.starThresholds),
-        rankInVillage: above.total + 1,
-        householdsInVillage: household.village.householdCount,
-        monthPoints: household.monthKey === now.month ? household.monthPoints : 0,
-        yearPoints: household.yearKey === now.year ? household.yearPoints : 0,
-        postingDays: household.village.postingDays ?? 0,
-        ...partyOnCard(household, ctx.now())
-      },
-      latest: household.latest ?? [],
-      members: household.members ?? []
-    }
-  }
+/** The field a ranking orders by, and the condition that a household has points in the period. */
+function rankingOf(period: RankingPeriod, now: number) {
+  const keys = periodKeys(now)
+  if (period === 'month') return { field: 'monthPoints' as const, where: { monthKey: keys.month } }
+  if (period === 'year') return { field: 'yearPoints' as const, where: { yearKey: keys.year } }
+  return { field: 'earned' as const, where: {} }
 }
+
+const rowOf = (h: HouseholdDoc, points: number, rank: number): RankingRow => ({
+  rank,
+  householdId: h._id,
+  doorPlate: h.doorPlate,
+  head: h.head,
+  points,
+  stars: starLevel(h.earned, h.village.starThresholds)
+})
 
 /** 共产党员户 and the member's latest annual star (党员积分评星), from what the household document carries. */
 function partyOnCard(h: HouseholdDoc, now: number) {
@@ -58,119 +41,116 @@ function partyOnCard(h: HouseholdDoc, now: number) {
   }
 }
 
-export const history: Handler<'archive.history'> = {
-  access: { who: 'roles', roles: ['villager'] },
-  async handle({ period, page }, ctx) {
-    const { householdId, villageId } = myHousehold(ctx)
-    const where: Record<string, string> = { householdId }
-    if (period.length === 7) where.month = period
-    else if (period.length === 4) where.year = period
-    const [res, village] = await Promise.all([
-      ctx.db
-        .collection('entries')
-        .where(where)
-        .orderBy('at', 'desc')
-        .skip((page - 1) * PAGE)
-        .limit(PAGE + 1)
-        .get() as unknown as Promise<{ data: EntryDoc[] }>,
-      getDoc<PlaceDoc>(ctx, 'places', villageId)
-    ])
-    return {
-      entries: res.data.slice(0, PAGE).map(toEntryView),
-      page,
-      hasMore: res.data.length > PAGE,
-      postingDays: village?.postingDays ?? 0
+export const archiveRoutes = {
+  'archive.home': {
+    access: roles('villager'),
+    scope: 'household',
+    async handle(_input, ctx) {
+      const { householdId, villageId } = ctx.scope
+      const household = await data(ctx).households.get(householdId)
+      if (!household) throw new AppError('NOT_FOUND')
+      const above = await data(ctx).households.count({ villageId, earned: ctx.db.command.gt(household.earned) })
+      const now = periodKeys(ctx.now())
+      return {
+        card: {
+          householdId,
+          doorPlate: household.doorPlate,
+          head: household.head,
+          villageName: household.village.name,
+          balance: household.balance,
+          earned: household.earned,
+          stars: starLevel(household.earned, household.village.starThresholds),
+          rankInVillage: above + 1,
+          householdsInVillage: household.village.householdCount,
+          monthPoints: household.monthKey === now.month ? household.monthPoints : 0,
+          yearPoints: household.yearKey === now.year ? household.yearPoints : 0,
+          postingDays: household.village.postingDays ?? 0,
+          ...partyOnCard(household, ctx.now())
+        },
+        latest: household.latest ?? [],
+        members: household.members ?? []
+      }
+    }
+  },
+
+  'archive.history': {
+    access: roles('villager'),
+    scope: 'household',
+    paging: { size: 20 },
+    async handle({ period }, ctx) {
+      const { householdId, villageId } = ctx.scope
+      const where: Record<string, string> = { householdId }
+      if (period.length === 7) where.month = period
+      else if (period.length === 4) where.year = period
+      const [found, village] = await Promise.all([
+        data(ctx).entries.page(where, [['at', 'desc']], ctx.paging),
+        data(ctx).places.get(villageId)
+      ])
+      return {
+        entries: found.rows.map(toEntryView),
+        page: found.page,
+        hasMore: found.hasMore,
+        postingDays: village?.postingDays ?? 0
+      }
+    }
+  },
+
+  'archive.rules': {
+    access: inVillage,
+    scope: 'village',
+    async handle(_input, ctx) {
+      const { villageId } = ctx.scope
+      const householdId = grantOf(ctx.identity, 'villager')?.householdId
+      const [catalogue, village, household] = await Promise.all([
+        activeRules(ctx, villageId),
+        data(ctx).places.get(villageId),
+        householdId ? data(ctx).households.get(householdId) : null
+      ])
+      // a villager's use of capped rules, to show before they claim more
+      return {
+        rules: catalogue.map(toRuleView),
+        starThresholds: village?.starThresholds ?? [],
+        myCaps: household?.caps ?? {}
+      }
+    }
+  },
+
+  'archive.ranking': {
+    access: inVillage,
+    scope: 'village',
+    paging: { size: 20 },
+    async handle({ period }, ctx) {
+      const { villageId } = ctx.scope
+      const mine = grantOf(ctx.identity, 'villager')
+      const { field, where } = rankingOf(period, ctx.now())
+      const households = data(ctx).households
+      const [found, household] = await Promise.all([
+        households.page({ villageId, ...where }, [[field, 'desc']], ctx.paging),
+        mine?.villageId === villageId ? households.get(mine.householdId) : null
+      ])
+      const rows: RankingRow[] = []
+      found.rows.forEach((h, i) => {
+        const previous = rows[i - 1]
+        const rank =
+          previous && previous.points === h[field] ? previous.rank : (found.page - 1) * ctx.paging.size + i + 1
+        rows.push(rowOf(h, h[field], rank))
+      })
+
+      let me: RankingRow | null = null
+      if (household) {
+        const inPeriod = Object.entries(where).every(([k, v]) => household[k as keyof HouseholdDoc] === v)
+        const points = inPeriod ? household[field] : 0
+        // the household's own place, even when it is not on this page: one count of those ahead of it
+        me =
+          rows.find(r => r.householdId === household._id) ??
+          rowOf(
+            household,
+            points,
+            (await households.count({ villageId, ...where, [field]: ctx.db.command.gt(points) })) + 1
+          )
+      }
+      const villageName = household?.village.name ?? found.rows[0]?.village.name ?? ''
+      return { rows, page: found.page, hasMore: found.hasMore, me, villageName }
     }
   }
-}
-
-export const rules: Handler<'archive.rules'> = {
-  access: inVillage,
-  async handle(_input, ctx) {
-    const villageId = myVillage(ctx)
-    const householdId = grantOf(ctx, 'villager')?.householdId
-    const [catalogue, village, household] = await Promise.all([
-      activeRules(ctx, villageId),
-      getDoc<PlaceDoc>(ctx, 'places', villageId),
-      householdId ? getDoc<HouseholdDoc>(ctx, 'households', householdId) : null
-    ])
-    return {
-      rules: catalogue.map(toRuleView),
-      starThresholds: village?.starThresholds ?? [],
-      myCaps: household?.caps ?? {}
-    }
-  }
-}
-
-async function activeRules(ctx: RouteCtx, villageId: string): Promise<RuleDoc[]> {
-  const res = (await ctx.db.collection('rules').where({ villageId, active: true }).limit(200).get()) as unknown as {
-    data: RuleDoc[]
-  }
-  return res.data.sort((a, b) => a.category.localeCompare(b.category, 'zh') || a._id.localeCompare(b._id))
-}
-
-/** The field a ranking orders by, and the condition that a household has points in the period. */
-function rankingOf(period: RankingPeriod, now: number) {
-  const keys = periodKeys(now)
-  if (period === 'month') return { field: 'monthPoints' as const, where: { monthKey: keys.month } }
-  if (period === 'year') return { field: 'yearPoints' as const, where: { yearKey: keys.year } }
-  return { field: 'earned' as const, where: {} }
-}
-
-export const ranking: Handler<'archive.ranking'> = {
-  access: inVillage,
-  async handle({ period, page }, ctx) {
-    const villageId = myVillage(ctx)
-    const mine = ctx.identity.roles.find(r => r.role === 'villager' && r.villageId === villageId)
-    const { field, where } = rankingOf(period, ctx.now())
-    const [pageRes, household] = await Promise.all([
-      ctx.db
-        .collection('households')
-        .where({ villageId, ...where })
-        .orderBy(field, 'desc')
-        .skip((page - 1) * PAGE)
-        .limit(PAGE + 1)
-        .get() as unknown as Promise<{ data: HouseholdDoc[] }>,
-      mine?.role === 'villager' ? getDoc<HouseholdDoc>(ctx, 'households', mine.householdId) : null
-    ])
-    const pageDocs = pageRes.data.slice(0, PAGE)
-    const rows: RankingRow[] = []
-    pageDocs.forEach((h, i) => {
-      const previous = rows[i - 1]
-      const rank = previous && previous.points === h[field] ? previous.rank : (page - 1) * PAGE + i + 1
-      rows.push(rowOf(h, h[field], rank))
-    })
-
-    let me: RankingRow | null = null
-    if (household) {
-      const inPeriod = Object.entries(where).every(([k, v]) => (household as any)[k] === v)
-      const points = inPeriod ? household[field] : 0
-      // the household's own place, even when it is not on this page: one count of those ahead of it
-      const onPage = rows.find(r => r.householdId === household._id)
-      const _ = ctx.db.command
-      me =
-        onPage ??
-        rowOf(
-          household,
-          points,
-          (
-            (await ctx.db
-              .collection('households')
-              .where({ villageId, ...where, [field]: _.gt(points) })
-              .count()) as { total: number }
-          ).total + 1
-        )
-    }
-    const villageName = household?.village.name ?? pageDocs[0]?.village.name ?? ''
-    return { rows, page, hasMore: pageRes.data.length > PAGE, me, villageName }
-  }
-}
-
-const rowOf = (h: HouseholdDoc, points: number, rank: number): RankingRow => ({
-  rank,
-  householdId: h._id,
-  doorPlate: h.doorPlate,
-  head: h.head,
-  points,
-  stars: starLevel(h.earned, h.village.starThresholds)
-})
+} satisfies Partial<Routes>

@@ -5,10 +5,9 @@ import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { DAY_MS } from '../../../core/domain/workflow'
 import { emptyLedgerState } from '../../../core/domain/ledger'
-import { getDoc } from '../identity'
-import { hashId } from '../ids'
-import type { HouseholdDoc } from '../model/documents'
-import type { MemberCodeDoc, MemberDoc, PartyRuleDoc, PartyTemplateDoc } from '../model/party-documents'
+import { idFor } from '../../shared/data/ids'
+import type { HouseholdDoc } from '../../shared/data/documents'
+import type { MemberCodeDoc, MemberDoc, PartyRuleDoc } from '../../shared/data/party-documents'
 import {
   branchDoc,
   memberOfBranch,
@@ -19,18 +18,22 @@ import {
   rulesOfBranch,
   toMemberRow,
   toPartyRuleView
-} from '../party'
-import type { Handler } from '../router'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { checkText } from '../content-check'
+} from '../services/party'
+import type { Route, RouteCtx } from '../router/route'
+import { checkText } from '../services/content-check'
 import { mapWithLimit } from '../../shared/limit'
+import { data } from '../../shared/data/store'
 
 /** The branch officers' work on members, bind codes and the branch's party rules. */
 
 const access = officersOnly
+/** A branch has a few dozen members; its list is read whole. */
+const MEMBERS_PER_BRANCH_MAX = 200
 
-export const members: Handler<'partyBranch.members'> = {
+export const members: Route<'partyBranch.members'> = {
   access,
+  scope: 'own',
+  paging: { max: MEMBERS_PER_BRANCH_MAX },
   async handle(_input, ctx) {
     const { branchId } = officerBranch(ctx)
     const [branch, list, rules] = await Promise.all([
@@ -49,8 +52,10 @@ export const members: Handler<'partyBranch.members'> = {
 }
 
 /** A new member of the branch (or a change of name, category, exemption, household). Points stay as they are. */
-export const saveMember: Handler<'partyBranch.saveMember'> = {
+export const saveMember: Route<'partyBranch.saveMember'> = {
   access,
+  scope: 'own',
+  audit: 'partyBranch.saveMember',
   async handle({ requestId, memberId, ...fields }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
     if (fields.exempt && !mayBeExempt(fields.category))
@@ -58,23 +63,19 @@ export const saveMember: Handler<'partyBranch.saveMember'> = {
     const [branch, existing, household] = await Promise.all([
       branchDoc(ctx, branchId),
       memberId ? memberOfBranch(ctx, branchId, memberId) : null,
-      fields.householdId ? getDoc<HouseholdDoc>(ctx, 'households', fields.householdId) : null
+      fields.householdId ? data(ctx).households.get(fields.householdId) : null
     ])
     if (fields.householdId && household?.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
     await checkText(ctx, fields.name)
-    const id = memberId ?? hashId('pm-', 20, ctx.openid, requestId)
+    const id = memberId ?? idFor('partyMember', ctx.openid, requestId)
     if (existing) {
       // entries keep the category they were scored in; only what comes next follows the new one
       await ctx.db.collection('partyMembers').doc(id).update({ data: fields })
     } else {
       await addMember(ctx, newMember(id, fields, branch, ctx.now()))
     }
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyBranch.saveMember', id, existing ? pick(existing) : null, fields)
-    )
-    const saved = (await getDoc<MemberDoc>(ctx, 'partyMembers', id))!
+    ctx.audit.record({ placeId: villageId, target: id, before: existing ? pick(existing) : null, after: fields })
+    const saved = (await data(ctx).partyMembers.get(id))!
     return toMemberRow(saved, ctx.now())
   }
 }
@@ -105,15 +106,7 @@ function newMember(
 }
 
 /** Adds a member; an id already taken (a retried request) is the member added the first time. */
-async function addMember(ctx: Parameters<Handler<'partyBranch.members'>['handle']>[1], doc: MemberDoc) {
-  try {
-    await ctx.db.collection('partyMembers').add({ data: doc })
-    return true
-  } catch (e: any) {
-    if (/duplicate/i.test(String(e?.errMsg ?? e?.message))) return false
-    throw e
-  }
-}
+const addMember = (ctx: RouteCtx, doc: MemberDoc) => data(ctx).partyMembers.add(doc)
 
 const HOUSEHOLDS_READ_MAX = 1000
 
@@ -121,9 +114,11 @@ const HOUSEHOLDS_READ_MAX = 1000
  * Members from the village's household members flagged 党员. The member's id is fixed by the
  * household and the name, so running it again (or by the other branch) adds nobody twice.
  */
-export const fromHouseholds: Handler<'partyBranch.fromHouseholds'> = {
+export const fromHouseholds: Route<'partyBranch.fromHouseholds'> = {
   access,
-  async handle({ requestId }, ctx) {
+  scope: 'own',
+  audit: 'partyBranch.fromHouseholds',
+  async handle(_input, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
     const [branch, households] = await Promise.all([
       branchDoc(ctx, branchId),
@@ -150,7 +145,7 @@ export const fromHouseholds: Handler<'partyBranch.fromHouseholds'> = {
       addMember(
         ctx,
         newMember(
-          hashId('pm-', 20, f.householdId, f.name),
+          idFor('partyMember', f.householdId, f.name),
           { name: f.name, category: 'unemployed', exempt: false, householdId: f.householdId },
           branch,
           now
@@ -158,11 +153,7 @@ export const fromHouseholds: Handler<'partyBranch.fromHouseholds'> = {
       )
     )
     const count = added.filter(Boolean).length
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyBranch.fromHouseholds', branchId, null, { added: count })
-    )
+    ctx.audit.record({ placeId: villageId, target: branchId, before: null, after: { added: count } })
     return { added: count, kept: flagged.length - count }
   }
 }
@@ -173,8 +164,10 @@ function codeFor(openid: string, requestId: string, memberId: string) {
   return Array.from(bytes.subarray(0, 8), b => BIND_CODE_ALPHABET[b % 32]).join('')
 }
 
-export const bindCode: Handler<'partyBranch.bindCode'> = {
+export const bindCode: Route<'partyBranch.bindCode'> = {
   access,
+  scope: 'own',
+  audit: 'partyBranch.bindCode',
   async handle({ requestId, memberId }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
     await memberOfBranch(ctx, branchId, memberId)
@@ -186,33 +179,28 @@ export const bindCode: Handler<'partyBranch.bindCode'> = {
       expiresAt: ctx.now() + BIND_CODE_DAYS * DAY_MS,
       at: ctx.now()
     }
-    try {
-      await ctx.db.collection('memberCodes').add({ data: doc })
-    } catch (e: any) {
-      if (!/duplicate/i.test(String(e?.errMsg ?? e?.message))) throw e
-      const earlier = await getDoc<MemberCodeDoc>(ctx, 'memberCodes', doc._id)
+    if (!(await data(ctx).memberCodes.add(doc))) {
+      const earlier = await data(ctx).memberCodes.get(doc._id)
       return { code: doc._id, expiresAt: earlier?.expiresAt ?? doc.expiresAt }
     }
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyBranch.bindCode', memberId, null, {})
-    )
+    ctx.audit.record({ placeId: villageId, target: memberId, before: null, after: {} })
     return { code: doc._id, expiresAt: doc.expiresAt }
   }
 }
 
 /** A new rule of the branch, or a change that bumps its version (entries keep their snapshot). */
-export const saveRule: Handler<'partyBranch.saveRule'> = {
+export const saveRule: Route<'partyBranch.saveRule'> = {
   access,
+  scope: 'own',
+  audit: 'partyBranch.saveRule',
   async handle({ requestId, ruleId, terms }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
     const { min, max } = terms.points
     if (min > max || (min < 0 && max > 0) || (min === 0 && max === 0))
       throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（分值范围不对）`)
-    const existing = ruleId ? await getDoc<PartyRuleDoc>(ctx, 'partyRules', ruleId) : null
+    const existing = ruleId ? await data(ctx).partyRules.get(ruleId) : null
     if (ruleId && existing?.branchId !== branchId) throw new AppError('NOT_FOUND', '没有找到这条细则')
-    const id = ruleId ?? hashId('pr-', 20, ctx.openid, requestId)
+    const id = ruleId ?? idFor('partyRule', ctx.openid, requestId)
     const doc: PartyRuleDoc = {
       _id: id,
       branchId,
@@ -225,24 +213,22 @@ export const saveRule: Handler<'partyBranch.saveRule'> = {
     const { _id, ...fields } = doc
     // a retry of the same change would bump the version again: the stored reply answers it first
     await ctx.db.collection('partyRules').doc(_id).set({ data: fields })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyBranch.saveRule', id, existing, doc)
-    )
+    ctx.audit.record({ placeId: villageId, target: id, before: existing, after: doc })
     return toPartyRuleView(doc)
   }
 }
 
 /** Adopts the town's template (or the county's) into the branch: items it already has are kept. */
-export const adoptTemplate: Handler<'partyBranch.adoptTemplate'> = {
+export const adoptTemplate: Route<'partyBranch.adoptTemplate'> = {
   access,
-  async handle({ requestId }, ctx) {
+  scope: 'own',
+  audit: 'partyBranch.adoptTemplate',
+  async handle(_input, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
     const branch = await branchDoc(ctx, branchId)
     const [town, county, rules] = await Promise.all([
-      getDoc<PartyTemplateDoc>(ctx, 'partyTemplates', partyTemplateIdOf(branch.townId)),
-      getDoc<PartyTemplateDoc>(ctx, 'partyTemplates', partyTemplateIdOf(COUNTY_ID)),
+      data(ctx).partyTemplates.get(partyTemplateIdOf(branch.townId)),
+      data(ctx).partyTemplates.get(partyTemplateIdOf(COUNTY_ID)),
       rulesOfBranch(ctx, branchId)
     ])
     const template = town?.items.length ? town : county
@@ -256,11 +242,7 @@ export const adoptTemplate: Handler<'partyBranch.adoptTemplate'> = {
         .doc(`${branchId}-${key}`)
         .set({ data: { ...fields, updatedAt: ctx.now() } })
     })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyBranch.adoptTemplate', template._id, null, { added: missing.length })
-    )
+    ctx.audit.record({ placeId: villageId, target: template._id, before: null, after: { added: missing.length } })
     return { added: missing.length, kept: template.items.length - missing.length }
   }
 }

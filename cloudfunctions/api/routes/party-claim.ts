@@ -1,22 +1,25 @@
 import { AppError } from '../../../core/contract/errors'
 import { pointsProblem } from '../../../core/domain/rules'
 import { canMovePending } from '../../../core/domain/workflow'
-import { getDoc } from '../identity'
-import { hashId } from '../ids'
-import { postToMembers, requestKeyFor, transact, transactionGet } from '../ledger'
-import type { PartyClaimDoc } from '../model/party-documents'
-import { myMember, officerBranch, officersOnly, partySnapshotOf, ruleOfBranch, toClaimView } from '../party'
-import type { Handler, RouteCtx } from '../router'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { checkText } from '../content-check'
-import { actorName } from '../scope'
+import { idFor } from '../../shared/data/ids'
+import { transact } from '../../shared/data/transaction'
+import { requestKeyFor } from '../../shared/data/ids'
+import { writeMemberAct } from '../services/ledger'
+import type { PartyClaimDoc } from '../../shared/data/party-documents'
+import { myMember, officerBranch, officersOnly, partySnapshotOf, ruleOfBranch, toClaimView } from '../services/party'
+import type { Route, RouteCtx } from '../router/route'
+import { checkText } from '../services/content-check'
+import { actorName } from '../router/identity'
+import { data } from '../../shared/data/store'
 
 /** Members claim (申报) points for items open to them; the branch's officers approve or reject. */
 
 const QUEUE_MAX = 100
 
-export const create: Handler<'partyClaim.create'> = {
+export const create: Route<'partyClaim.create'> = {
+  audit: { none: 'a claim records who made it; the officer’s review of it is audited' },
   access: { who: 'roles', roles: ['partyMember'] },
+  scope: 'own',
   async handle({ requestId, ruleId, points, description, evidence }, ctx) {
     const member = await myMember(ctx)
     const rule = await ruleOfBranch(ctx, member.branchId, ruleId)
@@ -26,7 +29,7 @@ export const create: Handler<'partyClaim.create'> = {
     if (rule.evidenceRequired && evidence.length === 0) throw new AppError('EVIDENCE_REQUIRED')
     await checkText(ctx, description)
     const doc: PartyClaimDoc = {
-      _id: hashId('pc', 31, ctx.openid, requestId),
+      _id: idFor('partyClaim', ctx.openid, requestId),
       state: 'pending',
       memberId: member._id,
       memberName: member.name,
@@ -48,8 +51,10 @@ export const create: Handler<'partyClaim.create'> = {
   }
 }
 
-export const queue: Handler<'partyClaim.queue'> = {
+export const queue: Route<'partyClaim.queue'> = {
+  paging: { max: QUEUE_MAX },
   access: officersOnly,
+  scope: 'own',
   async handle(_input, ctx) {
     const { branchId } = officerBranch(ctx)
     const res = (await ctx.db
@@ -64,7 +69,7 @@ export const queue: Handler<'partyClaim.queue'> = {
 
 async function claimOfBranch(ctx: RouteCtx, claimId: string) {
   const { branchId, villageId } = officerBranch(ctx)
-  const claim = await getDoc<PartyClaimDoc>(ctx, 'partyClaims', claimId)
+  const claim = await data(ctx).partyClaims.get(claimId)
   if (!claim) throw new AppError('NOT_FOUND')
   if (claim.branchId !== branchId) throw new AppError('OTHER_BRANCH')
   if (claim.by === ctx.openid) throw new AppError('SELF_REVIEW')
@@ -76,8 +81,10 @@ async function claimOfBranch(ctx: RouteCtx, claimId: string) {
  * entry and act ids are fixed by the claim, so a second officer pressing at the same moment meets
  * the first one's result.
  */
-export const approve: Handler<'partyClaim.approve'> = {
+export const approve: Route<'partyClaim.approve'> = {
+  audit: 'partyClaim.approve',
   access: officersOnly,
+  scope: 'own',
   ownIdempotency: true,
   async handle({ requestId, claimId, points }, ctx) {
     const { claim, villageId } = await claimOfBranch(ctx, claimId)
@@ -86,7 +93,7 @@ export const approve: Handler<'partyClaim.approve'> = {
     if (problem) throw new AppError(problem)
     const entryId = `e-${claim._id}`
     const now = ctx.now()
-    await postToMembers(ctx, {
+    await writeMemberAct(ctx, {
       actId: `approve-${claim._id}`,
       requestKey: requestKeyFor(ctx.openid, requestId),
       kind: 'approval',
@@ -98,38 +105,42 @@ export const approve: Handler<'partyClaim.approve'> = {
       by: ctx.openid,
       byName: actorName(ctx),
       takenError: new AppError('STATE_CHANGED'),
-      audit: auditOf(ctx, villageId, 'partyClaim.approve', claim._id, { state: claim.state }, { points: given }),
+      audit: ctx.audit.draft({
+        placeId: villageId,
+        target: claim._id,
+        before: { state: claim.state },
+        after: { points: given }
+      }),
       async alsoInTransaction(t) {
-        const fresh = await transactionGet<PartyClaimDoc>(t, 'partyClaims', claim._id)
+        const fresh = await t.get('partyClaims', claim._id)
         if (!fresh || !canMovePending(fresh.state, 'approved')) throw new AppError('STATE_CHANGED')
-        await t
-          .collection('partyClaims')
-          .doc(claim._id)
-          .update({
-            data: { state: 'approved', resolvedAt: now, resolvedByName: actorName(ctx), entryId, points: given }
-          })
+        await t.update('partyClaims', claim._id, {
+          state: 'approved',
+          resolvedAt: now,
+          resolvedByName: actorName(ctx),
+          entryId,
+          points: given
+        })
       }
     })
-    return toClaimView((await getDoc<PartyClaimDoc>(ctx, 'partyClaims', claim._id))!)
+    return toClaimView((await data(ctx).partyClaims.get(claim._id))!)
   }
 }
 
-export const reject: Handler<'partyClaim.reject'> = {
+export const reject: Route<'partyClaim.reject'> = {
+  audit: 'partyClaim.reject',
   access: officersOnly,
-  async handle({ requestId, claimId, reason }, ctx) {
+  scope: 'own',
+  async handle({ claimId, reason }, ctx) {
     const { claim, villageId } = await claimOfBranch(ctx, claimId)
     const after = await transact(ctx, async t => {
-      const fresh = await transactionGet<PartyClaimDoc>(t, 'partyClaims', claim._id)
+      const fresh = await t.get('partyClaims', claim._id)
       if (!fresh || !canMovePending(fresh.state, 'rejected')) throw new AppError('STATE_CHANGED')
       const change = { state: 'rejected' as const, resolvedAt: ctx.now(), resolvedByName: actorName(ctx), reason }
-      await t.collection('partyClaims').doc(claim._id).update({ data: change })
+      await t.update('partyClaims', claim._id, change)
       return { ...fresh, ...change }
     })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyClaim.reject', claim._id, { state: claim.state }, { reason })
-    )
+    ctx.audit.record({ placeId: villageId, target: claim._id, before: { state: claim.state }, after: { reason } })
     return toClaimView(after)
   }
 }

@@ -2,27 +2,34 @@ import { AppError } from '../../../core/contract/errors'
 import type { MemberStar } from '../../../core/contract/party-views'
 import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
-import { giveRole } from '../grants'
-import { getDoc } from '../identity'
-import { toMemberEntryView, transact, transactionGet } from '../ledger'
+import { giveRole } from '../services/grants'
+import { transact } from '../../shared/data/transaction'
+import { toMemberEntryView } from '../services/ledger'
 import type {
-  MemberCodeDoc,
-  MemberDoc,
   MemberEntryDoc,
   PartyClaimDoc,
   QuarterPostingDoc,
   RatingSheetDoc
-} from '../model/party-documents'
-import { branchDoc, myMember, rulesOfBranch, settingsFor, toClaimView, toPartyRuleView, toQuarterView } from '../party'
-import type { Handler } from '../router'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
+} from '../../shared/data/party-documents'
+import {
+  branchDoc,
+  myMember,
+  rulesOfBranch,
+  settingsFor,
+  toClaimView,
+  toPartyRuleView,
+  toQuarterView
+} from '../services/party'
+import type { Route } from '../router/route'
+import { data } from '../../shared/data/store'
 
 /** A party member's own view (my points, items, star, rules, claims) and binding with the branch's code. */
 
 const ENTRIES_SHOWN = 100
 
-export const home: Handler<'partyMember.home'> = {
+export const home: Route<'partyMember.home'> = {
   access: { who: 'roles', roles: ['partyMember'] },
+  scope: 'own',
   async handle(_input, ctx) {
     const member = await myMember(ctx)
     const now = ctx.now()
@@ -87,23 +94,22 @@ function starOf(sheet: RatingSheetDoc, memberId: string, now: number): MemberSta
   ]
 }
 
-export const bind: Handler<'partyMember.bind'> = {
+export const bind: Route<'partyMember.bind'> = {
+  audit: 'partyMember.bind',
   access: { who: 'anyone' },
-  async handle({ requestId, code }, ctx) {
-    const found = await getDoc<MemberCodeDoc>(ctx, 'memberCodes', code)
+  scope: 'own',
+  async handle({ code }, ctx) {
+    const found = await data(ctx).memberCodes.get(code)
     if (!found || found.expiresAt <= ctx.now()) throw new AppError('BIND_CODE_INVALID')
-    const member = await getDoc<MemberDoc>(ctx, 'partyMembers', found.memberId)
+    const member = await data(ctx).partyMembers.get(found.memberId)
     if (!member || !member.active) throw new AppError('BIND_CODE_INVALID')
     if (member.openid && member.openid !== ctx.openid)
       throw new AppError('BIND_CODE_INVALID', '这名党员已经绑定了别的微信')
     const branch = await branchDoc(ctx, member.branchId)
     await transact(ctx, async t => {
-      const fresh = await transactionGet<MemberDoc>(t, 'partyMembers', member._id)
+      const fresh = await t.get('partyMembers', member._id)
       if (fresh?.openid && fresh.openid !== ctx.openid) throw new AppError('BIND_CODE_INVALID')
-      await t
-        .collection('partyMembers')
-        .doc(member._id)
-        .update({ data: { openid: ctx.openid } })
+      await t.update('partyMembers', member._id, { openid: ctx.openid })
     })
     await giveRole(
       ctx,
@@ -112,11 +118,7 @@ export const bind: Handler<'partyMember.bind'> = {
       { countyId: COUNTY_ID, townId: member.townId, villageId: member.villageId, householdId: null },
       ctx.openid
     )
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, member.villageId, 'partyMember.bind', member._id, null, { openid: ctx.openid })
-    )
+    ctx.audit.record({ placeId: member.villageId, target: member._id, before: null, after: { openid: ctx.openid } })
     return { memberId: member._id, name: member.name, branchName: branch.name }
   }
 }

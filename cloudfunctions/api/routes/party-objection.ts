@@ -1,15 +1,16 @@
 import { AppError } from '../../../core/contract/errors'
 import type { PartyObjectionView } from '../../../core/contract/party-views'
 import { canMoveObjection } from '../../../core/domain/workflow'
-import { getDoc } from '../identity'
-import { hashId } from '../ids'
-import { postToMembers, requestKeyFor, transact, transactionGet } from '../ledger'
-import type { MemberEntryDoc, PartyObjectionDoc, QuarterPostingDoc } from '../model/party-documents'
-import { myMember, officerBranch, officersOnly } from '../party'
-import type { Handler, RouteCtx } from '../router'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { checkText } from '../content-check'
-import { actorName } from '../scope'
+import { idFor } from '../../shared/data/ids'
+import { transact, Tx } from '../../shared/data/transaction'
+import { requestKeyFor } from '../../shared/data/ids'
+import { writeMemberAct } from '../services/ledger'
+import type { PartyObjectionDoc } from '../../shared/data/party-documents'
+import { myMember, officerBranch, officersOnly } from '../services/party'
+import type { Route, RouteCtx } from '../router/route'
+import { checkText } from '../services/content-check'
+import { actorName } from '../router/identity'
+import { data } from '../../shared/data/store'
 
 /**
  * While a quarter is posted in the branch, a member may object to an entry of theirs; the branch's
@@ -29,17 +30,19 @@ const toView = (o: PartyObjectionDoc): PartyObjectionView => ({
   at: o.at
 })
 
-export const create: Handler<'partyObjection.create'> = {
+export const create: Route<'partyObjection.create'> = {
+  audit: { none: 'an objection records who raised it; its resolution is audited' },
   access: { who: 'roles', roles: ['partyMember'] },
+  scope: 'own',
   async handle({ entryId, reason }, ctx) {
     const member = await myMember(ctx)
-    const entry = await getDoc<MemberEntryDoc>(ctx, 'entries', entryId)
+    const entry = await data(ctx).memberEntries.get(entryId)
     if (!entry || entry.memberId !== member._id) throw new AppError('NOT_FOUND', '没有找到这条积分')
-    const posting = await getDoc<QuarterPostingDoc>(ctx, 'partyPostings', `${member.branchId}:${entry.quarter}`)
+    const posting = await data(ctx).partyPostings.get(`${member.branchId}:${entry.quarter}`)
     if (!posting || posting.state !== 'posted' || posting.until <= ctx.now()) throw new AppError('NOT_IN_POSTING')
     await checkText(ctx, reason)
     const doc: PartyObjectionDoc = {
-      _id: hashId('po', 31, entryId, member._id),
+      _id: idFor('partyObjection', entryId, member._id),
       entryId,
       memberId: member._id,
       memberName: member.name,
@@ -53,25 +56,25 @@ export const create: Handler<'partyObjection.create'> = {
       at: ctx.now(),
       resolvedAt: null
     }
-    try {
-      await ctx.db.collection('partyObjections').add({ data: doc })
-    } catch (e: any) {
-      if (/duplicate/i.test(String(e?.errMsg ?? e?.message))) throw new AppError('ALREADY_OBJECTED')
-      throw e
-    }
+    if (!(await data(ctx).partyObjections.add(doc))) throw new AppError('ALREADY_OBJECTED')
     return toView(doc)
   }
 }
 
-export const queue: Handler<'partyObjection.queue'> = {
+/** A branch has a few objections a quarter. */
+const OBJECTIONS_SHOWN_MAX = 100
+
+export const queue: Route<'partyObjection.queue'> = {
+  paging: { max: OBJECTIONS_SHOWN_MAX },
   access: officersOnly,
+  scope: 'own',
   async handle(_input, ctx) {
     const { branchId } = officerBranch(ctx)
     const res = (await ctx.db
       .collection('partyObjections')
       .where({ branchId, state: 'open' })
       .orderBy('at', 'desc')
-      .limit(100)
+      .limit(OBJECTIONS_SHOWN_MAX)
       .get()) as unknown as { data: PartyObjectionDoc[] }
     return { items: res.data.map(toView) }
   }
@@ -79,30 +82,32 @@ export const queue: Handler<'partyObjection.queue'> = {
 
 async function objectionOfBranch(ctx: RouteCtx, objectionId: string) {
   const { branchId, villageId } = officerBranch(ctx)
-  const objection = await getDoc<PartyObjectionDoc>(ctx, 'partyObjections', objectionId)
+  const objection = await data(ctx).partyObjections.get(objectionId)
   if (!objection) throw new AppError('NOT_FOUND')
   if (objection.branchId !== branchId) throw new AppError('OTHER_BRANCH')
   return { objection, villageId }
 }
 
-export const resolve: Handler<'partyObjection.resolve'> = {
+export const resolve: Route<'partyObjection.resolve'> = {
+  audit: 'partyObjection.resolve',
   access: officersOnly,
+  scope: 'own',
   async handle({ requestId, objectionId, upheld, reply, points }, ctx) {
     const { objection, villageId } = await objectionOfBranch(ctx, objectionId)
     const state = upheld ? ('upheld' as const) : ('dismissed' as const)
     const change = { state, reply, resolvedAt: ctx.now() }
-    const move = async (t: any) => {
-      const fresh = await transactionGet<PartyObjectionDoc>(t, 'partyObjections', objection._id)
+    const move = async (t: Tx) => {
+      const fresh = await t.get('partyObjections', objection._id)
       if (!fresh || !canMoveObjection(fresh.state, state)) throw new AppError('STATE_CHANGED')
-      await t.collection('partyObjections').doc(objection._id).update({ data: change })
+      await t.update('partyObjections', objection._id, change)
     }
-    const audit = auditOf(ctx, villageId, 'partyObjection.resolve', objection._id, { state: objection.state }, change)
+    const facts = { placeId: villageId, target: objection._id, before: { state: objection.state }, after: change }
     if (upheld) {
-      const entry = await getDoc<MemberEntryDoc>(ctx, 'entries', objection.entryId)
+      const entry = await data(ctx).memberEntries.get(objection.entryId)
       if (!entry) throw new AppError('NOT_FOUND')
       if (entry.kind === 'correction') throw new AppError('NOT_CORRECTABLE')
       const target = points ?? 0
-      await postToMembers(ctx, {
+      await writeMemberAct(ctx, {
         actId: `c-${entry._id}`,
         requestKey: requestKeyFor(ctx.openid, requestId),
         kind: 'correction',
@@ -124,12 +129,14 @@ export const resolve: Handler<'partyObjection.resolve'> = {
         by: ctx.openid,
         byName: actorName(ctx),
         takenError: new AppError('ALREADY_CORRECTED'),
-        audit,
+        audit: ctx.audit.draft(facts),
         alsoInTransaction: move
       })
     } else {
-      await transact(ctx, move)
-      await recordAudit(ctx, auditIdFor(ctx, requestId), audit)
+      await transact(ctx, async tx => {
+        await move(tx)
+        await ctx.audit.inTransaction(tx, facts)
+      })
     }
     return toView({ ...objection, ...change })
   }

@@ -1,25 +1,26 @@
 import { AppError } from '../../../core/contract/errors'
-import type { OrgRatingDoc, PartyOrgDoc } from '../model/party-documents'
-import type { Handler, RouteCtx } from '../router'
-import { grantOf } from '../scope'
+import type { OrgRatingDoc, PartyOrgDoc } from '../../shared/data/party-documents'
+import type { Route, RouteCtx } from '../router/route'
+import { grantOf } from '../router/scope'
 import { toOrgStarsView } from './party-town'
 
 /** The village's party organisation and the stars the town gave it, for everyone of the village. */
 
 function villageOf(ctx: RouteCtx): string {
   const grant =
-    grantOf(ctx, 'villager') ??
-    grantOf(ctx, 'cadre') ??
-    grantOf(ctx, 'gridWorker') ??
-    grantOf(ctx, 'partyMember') ??
-    grantOf(ctx, 'branchSecretary') ??
-    grantOf(ctx, 'partyClerk')
+    grantOf(ctx.identity, 'villager') ??
+    grantOf(ctx.identity, 'cadre') ??
+    grantOf(ctx.identity, 'gridWorker') ??
+    grantOf(ctx.identity, 'partyMember') ??
+    grantOf(ctx.identity, 'branchSecretary') ??
+    grantOf(ctx.identity, 'partyClerk')
   if (!grant) throw new AppError('FORBIDDEN')
   return grant.villageId
 }
 
-export const village: Handler<'partyOrg.village'> = {
+export const village: Route<'partyOrg.village'> = {
   access: { who: 'roles', roles: ['villager', 'cadre', 'gridWorker', 'partyMember', 'branchSecretary', 'partyClerk'] },
+  scope: 'own',
   async handle(_input, ctx) {
     const villageId = villageOf(ctx)
     const [orgs, ratings] = await Promise.all([

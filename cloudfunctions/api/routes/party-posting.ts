@@ -1,12 +1,13 @@
+import { data } from '../../shared/data/store'
 import { AppError } from '../../../core/contract/errors'
 import type { RatingSheetView } from '../../../core/contract/party-views'
 import { periodKeys } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/workflow'
-import type { PartyOrgDoc, QuarterPostingDoc, RatingSheetDoc } from '../model/party-documents'
-import { branchDoc, membersOfBranch, officerBranch, officersOnly, settingsFor, toQuarterView } from '../party'
-import type { Handler, RouteCtx } from '../router'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { actorName, grantOf } from '../scope'
+import type { PartyOrgDoc, QuarterPostingDoc, RatingSheetDoc } from '../../shared/data/party-documents'
+import { branchDoc, membersOfBranch, officerBranch, officersOnly, settingsFor, toQuarterView } from '../services/party'
+import type { Route, RouteCtx } from '../router/route'
+import { grantOf } from '../router/scope'
+import { actorName } from '../router/identity'
 
 /**
  * Quarterly, a branch posts its members' points of the quarter to the branch (公示) for the town's
@@ -22,9 +23,11 @@ const previousQuarter = (quarter: string) => {
   return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`
 }
 
-export const publish: Handler<'partyPosting.publish'> = {
+export const publish: Route<'partyPosting.publish'> = {
+  audit: 'partyPosting.publish',
   access: officersOnly,
-  async handle({ requestId, quarter }, ctx) {
+  scope: 'own',
+  async handle({ quarter }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
     const now = ctx.now()
     const current = periodKeys(now).quarter
@@ -47,18 +50,8 @@ export const publish: Handler<'partyPosting.publish'> = {
       until: now + settings.quarterPostingDays * DAY_MS,
       byName: actorName(ctx)
     }
-    try {
-      await ctx.db.collection('partyPostings').add({ data: doc })
-    } catch (e: any) {
-      if (/duplicate/i.test(String(e?.errMsg ?? e?.message)))
-        throw new AppError('STATE_CHANGED', '这个季度已经公示过了')
-      throw e
-    }
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyPosting.publish', doc._id, null, { quarter })
-    )
+    if (!(await data(ctx).partyPostings.add(doc))) throw new AppError('STATE_CHANGED', '这个季度已经公示过了')
+    ctx.audit.record({ placeId: villageId, target: doc._id, before: null, after: { quarter } })
     return toQuarterView(doc, branch.name, now)
   }
 }
@@ -78,8 +71,11 @@ async function quarterSums(ctx: RouteCtx, branchId: string, quarter: string): Pr
 
 /** The branches whose postings the caller may see: their own branch, or all of their village's. */
 async function visibleBranches(ctx: RouteCtx): Promise<{ ids: string[]; names: Map<string, string> }> {
-  const own = grantOf(ctx, 'branchSecretary') ?? grantOf(ctx, 'partyClerk') ?? grantOf(ctx, 'partyMember')
-  const villager = grantOf(ctx, 'villager')
+  const own =
+    grantOf(ctx.identity, 'branchSecretary') ??
+    grantOf(ctx.identity, 'partyClerk') ??
+    grantOf(ctx.identity, 'partyMember')
+  const villager = grantOf(ctx.identity, 'villager')
   const where = own ? { _id: own.branchId } : { villageId: villager!.villageId, kind: 'branch' }
   const res = (await ctx.db.collection('partyOrgs').where(where).limit(50).get()) as unknown as {
     data: PartyOrgDoc[]
@@ -87,8 +83,10 @@ async function visibleBranches(ctx: RouteCtx): Promise<{ ids: string[]; names: M
   return { ids: res.data.map(o => o._id), names: new Map(res.data.map(o => [o._id, o.name])) }
 }
 
-export const list: Handler<'partyPosting.list'> = {
+export const list: Route<'partyPosting.list'> = {
+  paging: { max: POSTINGS_SHOWN },
   access: { who: 'roles', roles: ['partyMember', 'branchSecretary', 'partyClerk', 'villager'] },
+  scope: 'own',
   async handle(_input, ctx) {
     const { ids, names } = await visibleBranches(ctx)
     if (ids.length === 0) return { quarters: [], ratings: [] }

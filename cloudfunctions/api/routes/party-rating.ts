@@ -3,14 +3,13 @@ import { canMoveRating, PartySettings, rate, RatingState } from '../../../core/d
 import { periodKeys } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/workflow'
 import { mapWithLimit } from '../../shared/limit'
-import { getDoc } from '../identity'
-import { transact, transactionGet } from '../ledger'
-import type { MemberDoc, PartyOrgDoc, RatingRowDoc, RatingSheetDoc } from '../model/party-documents'
-import { branchDoc, membersOfBranch, officerBranch, officersOnly, settingsFor, townOf } from '../party'
-import type { Handler, RouteCtx } from '../router'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { grantOf } from '../scope'
+import { transact } from '../../shared/data/transaction'
+import type { MemberDoc, PartyOrgDoc, RatingRowDoc, RatingSheetDoc } from '../../shared/data/party-documents'
+import { branchDoc, membersOfBranch, officerBranch, officersOnly, settingsFor, townOf } from '../services/party'
+import type { Route, RouteCtx } from '../router/route'
+import { grantOf } from '../router/scope'
 import { toSheetView } from './party-posting'
+import { data } from '../../shared/data/store'
 
 /**
  * 年度评星: the branch's officers enter each member's 民主评议 score (as often as needed until they
@@ -68,7 +67,7 @@ function rowsOf(
 
 /** The branch whose sheet the caller may see: an officer's own, or one of the town party administrator's town. */
 async function sheetBranch(ctx: RouteCtx, branchId: string | undefined): Promise<PartyOrgDoc> {
-  const officer = grantOf(ctx, 'branchSecretary') ?? grantOf(ctx, 'partyClerk')
+  const officer = grantOf(ctx.identity, 'branchSecretary') ?? grantOf(ctx.identity, 'partyClerk')
   if (officer) return branchDoc(ctx, officer.branchId)
   if (!branchId) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（要选一个党支部）`)
   const branch = await branchDoc(ctx, branchId)
@@ -76,11 +75,12 @@ async function sheetBranch(ctx: RouteCtx, branchId: string | undefined): Promise
   return branch
 }
 
-export const sheet: Handler<'partyRating.sheet'> = {
+export const sheet: Route<'partyRating.sheet'> = {
   access: { who: 'roles', roles: ['branchSecretary', 'partyClerk', 'townPartyAdmin'] },
+  scope: 'own',
   async handle({ year, branchId }, ctx) {
     const branch = await sheetBranch(ctx, branchId)
-    const stored = await getDoc<RatingSheetDoc>(ctx, 'ratingSheets', sheetId(branch._id, year))
+    const stored = await data(ctx).ratingSheets.get(sheetId(branch._id, year))
     if (stored) return toSheetView(stored, ctx.now())
     // not entered yet: a draft from the year's points, with no 民主评议 score
     const [settings, members, sums] = await Promise.all([
@@ -100,9 +100,11 @@ export const sheet: Handler<'partyRating.sheet'> = {
   }
 }
 
-export const enter: Handler<'partyRating.enter'> = {
+export const enter: Route<'partyRating.enter'> = {
+  audit: 'partyRating.enter',
   access: officersOnly,
-  async handle({ requestId, year, reviews }, ctx) {
+  scope: 'own',
+  async handle({ year, reviews }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
     checkYear(ctx, year)
     const branch = await branchDoc(ctx, branchId)
@@ -115,7 +117,7 @@ export const enter: Handler<'partyRating.enter'> = {
       throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（民主评议最多${settings.reviewMax}分）`)
     if (reviews.some(r => !members.some(m => m._id === r.memberId))) throw new AppError('OTHER_BRANCH')
     const saved = await transact(ctx, async t => {
-      const before = await transactionGet<RatingSheetDoc>(t, 'ratingSheets', sheetId(branchId, year))
+      const before = await t.get('ratingSheets', sheetId(branchId, year))
       if (before && !canMoveRating(before.state, 'entered'))
         throw new AppError('STATE_CHANGED', '评星已经上报，不能再改')
       // scores entered earlier stay unless given again
@@ -136,15 +138,10 @@ export const enter: Handler<'partyRating.enter'> = {
         postedAt: null,
         until: null
       }
-      const { _id, ...fields } = doc
-      await t.collection('ratingSheets').doc(_id).set({ data: fields })
+      await t.set('ratingSheets', doc)
       return doc
     })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyRating.enter', saved._id, null, { reviews })
-    )
+    ctx.audit.record({ placeId: villageId, target: saved._id, before: null, after: { reviews } })
     return toSheetView(saved, ctx.now())
   }
 }
@@ -152,27 +149,22 @@ export const enter: Handler<'partyRating.enter'> = {
 /** Moves a sheet from one state to the next inside a transaction; `extra` is written with the state. */
 async function moveSheet(ctx: RouteCtx, id: string, to: RatingState, extra: Partial<RatingSheetDoc>) {
   return transact(ctx, async t => {
-    const before = await transactionGet<RatingSheetDoc>(t, 'ratingSheets', id)
+    const before = await t.get('ratingSheets', id)
     if (!before) throw new AppError('RATING_NOT_READY')
     if (!canMoveRating(before.state, to)) throw new AppError(before.state === to ? 'STATE_CHANGED' : 'RATING_NOT_READY')
-    await t
-      .collection('ratingSheets')
-      .doc(id)
-      .update({ data: { state: to, ...extra } })
+    await t.update('ratingSheets', id, { state: to, ...extra })
     return { ...before, state: to, ...extra }
   })
 }
 
-export const confirm: Handler<'partyRating.confirm'> = {
+export const confirm: Route<'partyRating.confirm'> = {
+  audit: 'partyRating.confirm',
   access: officersOnly,
-  async handle({ requestId, year }, ctx) {
+  scope: 'own',
+  async handle({ year }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
     const moved = await moveSheet(ctx, sheetId(branchId, year), 'confirmed', { confirmedAt: ctx.now() })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'partyRating.confirm', moved._id, null, {})
-    )
+    ctx.audit.record({ placeId: villageId, target: moved._id, before: null, after: {} })
     return toSheetView(moved, ctx.now())
   }
 }
@@ -183,9 +175,11 @@ const HOUSEHOLD_WRITES_PARALLEL = 10
  * The town posts a confirmed sheet for its posting days. The household of each member whose
  * household is known shows the star from now on (公示中 until the posting ends).
  */
-export const post: Handler<'partyRating.post'> = {
+export const post: Route<'partyRating.post'> = {
+  audit: 'partyRating.post',
   access: { who: 'roles', roles: ['townPartyAdmin'] },
-  async handle({ requestId, year, branchId }, ctx) {
+  scope: 'own',
+  async handle({ year, branchId }, ctx) {
     const townId = townOf(ctx)
     const branch = await branchDoc(ctx, branchId)
     if (branch.townId !== townId) throw new AppError('FORBIDDEN')
@@ -214,11 +208,7 @@ export const post: Handler<'partyRating.post'> = {
           })
       }
     )
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, townId, 'partyRating.post', moved._id, null, { until })
-    )
+    ctx.audit.record({ placeId: townId, target: moved._id, before: null, after: { until } })
     return toSheetView(moved, now)
   }
 }

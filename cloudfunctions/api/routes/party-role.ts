@@ -1,12 +1,11 @@
 import { AppError } from '../../../core/contract/errors'
 import { COUNTY_ID, ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
-import { giveRole, GrantScope, grantId, takeRole } from '../grants'
-import { getDoc } from '../identity'
-import type { GrantDoc, PlaceDoc } from '../model/documents'
-import type { PartyOrgDoc } from '../model/party-documents'
-import type { Handler, RouteCtx } from '../router'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { grantOf } from '../scope'
+import { giveRole, GrantScope, grantId, takeRole } from '../services/grants'
+
+import type {} from '../../shared/data/party-documents'
+import type { Route, RouteCtx } from '../router/route'
+import { grantOf } from '../router/scope'
+import { data } from '../../shared/data/store'
 
 /**
  * Party roles: a branch's 支部书记 and 党务管理员 are granted by the village's cadre or the town's
@@ -18,8 +17,10 @@ type PartyRole = 'branchSecretary' | 'partyClerk' | 'townPartyAdmin'
 /** May the caller act on party roles in this village and town? */
 const mayGrant = (ctx: RouteCtx, role: PartyRole, villageId: string | null, townId: string) => {
   if (role === 'townPartyAdmin')
-    return Boolean(grantOf(ctx, 'countyAdmin') || grantOf(ctx, 'townAdmin')?.townId === townId)
-  return grantOf(ctx, 'cadre')?.villageId === villageId || grantOf(ctx, 'townAdmin')?.townId === townId
+    return Boolean(grantOf(ctx.identity, 'countyAdmin') || grantOf(ctx.identity, 'townAdmin')?.townId === townId)
+  return (
+    grantOf(ctx.identity, 'cadre')?.villageId === villageId || grantOf(ctx.identity, 'townAdmin')?.townId === townId
+  )
 }
 
 async function grantFor(
@@ -29,12 +30,12 @@ async function grantFor(
 ): Promise<{ grant: RoleGrant; scope: GrantScope }> {
   const base = { countyId: COUNTY_ID, householdId: null }
   if (role === 'townPartyAdmin') {
-    const town = await getDoc<PlaceDoc>(ctx, 'places', placeId)
+    const town = await data(ctx).places.get(placeId)
     if (!town || town.kind !== 'town') throw new AppError('GRANT_NOT_ALLOWED', '只能在镇街授予镇党委管理员')
     if (!mayGrant(ctx, role, null, town._id)) throw new AppError('GRANT_NOT_ALLOWED')
     return { grant: { role, townId: town._id }, scope: { ...base, townId: town._id, villageId: null } }
   }
-  const branch = await getDoc<PartyOrgDoc>(ctx, 'partyOrgs', placeId)
+  const branch = await data(ctx).partyOrgs.get(placeId)
   if (!branch || branch.kind !== 'branch') throw new AppError('GRANT_NOT_ALLOWED', '只能在党支部授予这个角色')
   if (!mayGrant(ctx, role, branch.villageId, branch.townId)) throw new AppError('GRANT_NOT_ALLOWED')
   return {
@@ -43,37 +44,43 @@ async function grantFor(
   }
 }
 
-export const grant: Handler<'partyRole.grant'> = {
+export const grant: Route<'partyRole.grant'> = {
+  audit: 'partyRole.grant',
   access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
-  async handle({ requestId, openid, name, role, placeId }, ctx) {
+  scope: 'own',
+  async handle({ openid, name, role, placeId }, ctx) {
     const { grant, scope } = await grantFor(ctx, role, placeId)
     const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, scope.villageId ?? scope.townId ?? COUNTY_ID, 'partyRole.grant', openid, null, { name, grant })
-    )
+    ctx.audit.record({
+      placeId: scope.villageId ?? scope.townId ?? COUNTY_ID,
+      target: openid,
+      before: null,
+      after: { name, grant }
+    })
     return { openid, name, role, label: ROLE_NAMES[role], placeNames: [placeId], at: doc.at }
   }
 }
 
-export const revoke: Handler<'partyRole.revoke'> = {
+export const revoke: Route<'partyRole.revoke'> = {
+  audit: 'partyRole.revoke',
   access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
-  async handle({ requestId, openid, role }, ctx) {
+  scope: 'own',
+  async handle({ openid, role }, ctx) {
     const mayAtAll =
       role === 'townPartyAdmin'
-        ? grantOf(ctx, 'countyAdmin') || grantOf(ctx, 'townAdmin')
-        : grantOf(ctx, 'cadre') || grantOf(ctx, 'townAdmin')
+        ? grantOf(ctx.identity, 'countyAdmin') || grantOf(ctx.identity, 'townAdmin')
+        : grantOf(ctx.identity, 'cadre') || grantOf(ctx.identity, 'townAdmin')
     if (!mayAtAll) throw new AppError('GRANT_NOT_ALLOWED')
-    const held = await getDoc<GrantDoc>(ctx, 'grants', grantId(openid, role))
+    const held = await data(ctx).grants.get(grantId(openid, role))
     if (!held) return { revoked: false }
     if (!mayGrant(ctx, role, held.villageId, held.townId ?? '')) throw new AppError('GRANT_NOT_ALLOWED')
     const revoked = await takeRole(ctx, openid, role)
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, held.villageId ?? held.townId ?? COUNTY_ID, 'partyRole.revoke', openid, { grant: held.grant }, null)
-    )
+    ctx.audit.record({
+      placeId: held.villageId ?? held.townId ?? COUNTY_ID,
+      target: openid,
+      before: { grant: held.grant },
+      after: null
+    })
     return { revoked }
   }
 }

@@ -1,14 +1,14 @@
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { PartyActView } from '../../../core/contract/party-views'
 import { pointsProblem } from '../../../core/domain/rules'
-import { hashId } from '../ids'
-import { entryIdFor, MemberAct, postToMembers, requestKeyFor } from '../ledger'
-import type { PartyActDoc, PartyRuleDoc } from '../model/party-documents'
-import { officerBranch, officersOnly, partySnapshotOf, ruleOfBranch } from '../party'
-import type { Handler, RouteCtx } from '../router'
-import { auditOf } from '../audit'
-import { checkText } from '../content-check'
-import { actorName } from '../scope'
+import { idFor } from '../../shared/data/ids'
+import { requestKeyFor } from '../../shared/data/ids'
+import { entryIdFor, MemberAct, writeMemberAct } from '../services/ledger'
+import type { PartyActDoc, PartyRuleDoc } from '../../shared/data/party-documents'
+import { officerBranch, officersOnly, partySnapshotOf, ruleOfBranch } from '../services/party'
+import type { Route, RouteCtx } from '../router/route'
+import { checkText } from '../services/content-check'
+import { actorName } from '../router/identity'
 
 /**
  * Branch officers score members by the branch's rules: one member, or a meeting's attendance list
@@ -33,7 +33,7 @@ function checkedRule(rule: PartyRuleDoc, points: number, evidence: string[]) {
 }
 
 const actBase = (ctx: RouteCtx, requestId: string, branchId: string) => ({
-  actId: hashId('pa', 31, ctx.openid, requestId),
+  actId: idFor('partyAct', ctx.openid, requestId),
   requestKey: requestKeyFor(ctx.openid, requestId),
   branchId,
   by: ctx.openid,
@@ -43,8 +43,10 @@ const actBase = (ctx: RouteCtx, requestId: string, branchId: string) => ({
 const lineId = (ctx: RouteCtx, requestId: string, memberId: string) =>
   entryIdFor(ctx.openid, requestId, `member:${memberId}`)
 
-export const award: Handler<'partyScore.award'> = {
+export const award: Route<'partyScore.award'> = {
+  audit: 'partyScore.award',
   access: officersOnly,
+  scope: 'own',
   ownIdempotency: true,
   async handle({ requestId, memberId, ruleId, points, note, evidence }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
@@ -59,14 +61,21 @@ export const award: Handler<'partyScore.award'> = {
       lines: [
         { memberId, id: lineId(ctx, requestId, memberId), kind: points < 0 ? 'deduction' : 'award', points, rule }
       ],
-      audit: auditOf(ctx, villageId, 'partyScore.award', `member:${memberId}`, null, { rule: rule.id, points })
+      audit: ctx.audit.draft({
+        placeId: villageId,
+        target: `member:${memberId}`,
+        before: null,
+        after: { rule: rule.id, points }
+      })
     }
-    return toActView((await postToMembers(ctx, act)).act)
+    return toActView((await writeMemberAct(ctx, act)).act)
   }
 }
 
-export const meeting: Handler<'partyScore.meeting'> = {
+export const meeting: Route<'partyScore.meeting'> = {
+  audit: 'partyScore.meeting',
   access: officersOnly,
+  scope: 'own',
   ownIdempotency: true,
   async handle({ requestId, ruleId, presentIds, absentIds, absentRuleId, note, evidence }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
@@ -103,8 +112,13 @@ export const meeting: Handler<'partyScore.meeting'> = {
       lines: [...present.map(id => line(id, rule)), ...(deduction ? absent.map(id => line(id, deduction)) : [])],
       // a member at the year's cap, or one whose category the rule is not for, is skipped and reported
       skipRefused: true,
-      audit: auditOf(ctx, villageId, 'partyScore.meeting', ruleId, null, { present, absent, absentRuleId })
+      audit: ctx.audit.draft({
+        placeId: villageId,
+        target: ruleId,
+        before: null,
+        after: { present, absent, absentRuleId }
+      })
     }
-    return toActView((await postToMembers(ctx, act)).act)
+    return toActView((await writeMemberAct(ctx, act)).act)
   }
 }

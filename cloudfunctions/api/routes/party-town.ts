@@ -4,14 +4,14 @@ import { MemberCategory, MEMBER_CATEGORIES, settingsProblem } from '../../../cor
 import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { DAY_MS } from '../../../core/domain/workflow'
-import { getDoc } from '../identity'
-import type { PlaceDoc } from '../model/documents'
-import type { MemberDoc, OrgRatingDoc, PartyOrgDoc, PartyTemplateDoc, RatingSheetDoc } from '../model/party-documents'
-import { partyTemplateIdOf, settingsFor, townOf } from '../party'
-import { placesById } from '../places'
-import type { Handler, RouteCtx } from '../router'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { actorName, grantOf } from '../scope'
+import type {} from '../../shared/data/documents'
+import type { MemberDoc, OrgRatingDoc, PartyOrgDoc, RatingSheetDoc } from '../../shared/data/party-documents'
+import { partyTemplateIdOf, settingsFor, townOf } from '../services/party'
+import { placesById } from '../services/places'
+import type { Route, RouteCtx } from '../router/route'
+import { grantOf } from '../router/scope'
+import { actorName } from '../router/identity'
+import { data } from '../../shared/data/store'
 
 /**
  * The town's party administrator (镇党委管理员): the town's organisations and branches, members by
@@ -66,8 +66,9 @@ async function readTown(ctx: RouteCtx, townId: string, years: string[], quarter:
   ])
 }
 
-export const overview: Handler<'partyTown.overview'> = {
+export const overview: Route<'partyTown.overview'> = {
   access: { who: 'roles', roles: ['townPartyAdmin'] },
+  scope: 'own',
   async handle(_input, ctx) {
     const townId = townOf(ctx)
     const now = ctx.now()
@@ -134,11 +135,13 @@ export const overview: Handler<'partyTown.overview'> = {
   }
 }
 
-export const rateOrg: Handler<'partyTown.rateOrg'> = {
+export const rateOrg: Route<'partyTown.rateOrg'> = {
+  audit: 'partyTown.rateOrg',
   access: { who: 'roles', roles: ['townPartyAdmin'] },
-  async handle({ requestId, orgId, year, stars, reason }, ctx) {
+  scope: 'own',
+  async handle({ orgId, year, stars, reason }, ctx) {
     const townId = townOf(ctx)
-    const org = await getDoc<PartyOrgDoc>(ctx, 'partyOrgs', orgId)
+    const org = await data(ctx).partyOrgs.get(orgId)
     if (!org || org.parentId !== null) throw new AppError('NOT_FOUND', '没有找到这个党组织')
     if (org.townId !== townId) throw new AppError('FORBIDDEN')
     const current = Number(periodKeys(ctx.now()).year)
@@ -159,33 +162,25 @@ export const rateOrg: Handler<'partyTown.rateOrg'> = {
       until: ctx.now() + settings.ratingPostingDays * DAY_MS,
       byName: actorName(ctx)
     }
-    try {
-      await ctx.db.collection('orgRatings').add({ data: doc })
-    } catch (e: any) {
-      if (/duplicate/i.test(String(e?.errMsg ?? e?.message)))
-        throw new AppError('STATE_CHANGED', '这个党组织今年已经评过星了')
-      throw e
-    }
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, townId, 'partyTown.rateOrg', orgId, null, { year, stars, reason })
-    )
+    if (!(await data(ctx).orgRatings.add(doc))) throw new AppError('STATE_CHANGED', '这个党组织今年已经评过星了')
+    ctx.audit.record({ placeId: townId, target: orgId, before: null, after: { year, stars, reason } })
     return toOrgStarsView(doc, org.kind, ctx.now())
   }
 }
 
 /** The town's party administrator adjusts the county's settings for the town; the county administrator sets the county's. */
-export const setSettings: Handler<'partyTown.setSettings'> = {
+export const setSettings: Route<'partyTown.setSettings'> = {
+  audit: 'partyTown.setSettings',
   access: { who: 'roles', roles: ['townPartyAdmin', 'countyAdmin'] },
-  async handle({ requestId, settings }, ctx) {
+  scope: 'own',
+  async handle({ settings }, ctx) {
     const problem = settingsProblem(settings)
     if (problem) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（${problem}）`)
-    const town = grantOf(ctx, 'townPartyAdmin')
+    const town = grantOf(ctx.identity, 'townPartyAdmin')
     const ownerId = town ? town.townId : COUNTY_ID
     const id = partyTemplateIdOf(ownerId)
-    const existing = await getDoc<PartyTemplateDoc>(ctx, 'partyTemplates', id)
-    const place = town ? await getDoc<PlaceDoc>(ctx, 'places', ownerId) : null
+    const existing = await data(ctx).partyTemplates.get(id)
+    const place = town ? await data(ctx).places.get(ownerId) : null
     const fields = {
       ownerId,
       name: existing?.name ?? `${place?.name ?? ''}党员积分评星设置`,
@@ -194,11 +189,7 @@ export const setSettings: Handler<'partyTown.setSettings'> = {
       updatedAt: ctx.now()
     }
     await ctx.db.collection('partyTemplates').doc(id).set({ data: fields })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, ownerId, 'partyTown.setSettings', id, existing?.settings ?? null, settings)
-    )
+    ctx.audit.record({ placeId: ownerId, target: id, before: existing?.settings ?? null, after: settings })
     return { settings }
   }
 }

@@ -1,5 +1,5 @@
 import type { PartyRouteName } from '../../../core/contract/party-routes'
-import type { Handlers } from '../router'
+import type { Routes } from '../router/route'
 import * as member from './party-member'
 import * as branch from './party-branch'
 import * as score from './party-score'
@@ -12,7 +12,7 @@ import * as org from './party-org'
 import * as role from './party-role'
 
 /** The party routes' handlers (党员积分评星), one module per route prefix. */
-export const partyHandlers: Pick<Handlers, PartyRouteName> = {
+export const partyRoutes: Pick<Routes, PartyRouteName> = {
   'partyMember.home': member.home,
   'partyMember.bind': member.bind,
   'partyBranch.members': branch.members,

@@ -7,24 +7,23 @@ import {
   RegisterHousehold,
   RegisterProblem
 } from '../../../core/domain/register'
-import { auditOf, recordAudit } from '../audit'
-import { villageInScope } from '../county-scope'
-import { publishFile, readUploadedFile } from '../files'
-import { getDoc } from '../identity'
-import { hashId, isDuplicate } from '../ids'
-import type { PlaceDoc } from '../model/documents'
-import { childPlaces } from '../places'
-import { addCounts, applyHouseholds, countIntoVillage, ImportDoc, zeroCounts } from '../register/apply'
-import { countsOf, planImport } from '../register/import'
-import { registerTemplate, readRegister } from '../register/xlsx'
-import type { Access, Handler, RouteCtx } from '../router'
-import { actorName } from '../scope'
+import type { ImportDoc, PlaceDoc } from '../../shared/data/documents'
+import { idFor } from '../../shared/data/ids'
+import { data } from '../../shared/data/store'
+import { actorName } from '../router/identity'
+import { roles, RouteCtx, Routes } from '../router/route'
+import { villageInScope } from '../services/county-scope'
+import { publishFile, readUploadedFile } from '../services/files'
+import { childPlaces } from '../services/places'
+import { addCounts, applyHouseholds, countIntoVillage, zeroCounts } from '../services/register/apply'
+import { countsOf, planImport } from '../services/register/import'
+import { registerTemplate, readRegister } from '../services/register/xlsx'
 
 /**
  * The register's import (花名册导入): a cadre for their village, a town administrator for any village
  * of the town. Template → upload → preview (nothing written) → apply, in bounded steps.
  */
-const WHO: Access = { who: 'roles', roles: ['cadre', 'townAdmin'] }
+const WHO = roles('cadre', 'townAdmin')
 
 /** Households an apply call writes before it answers, so that a call stays far inside the time limit. */
 const HOUSEHOLDS_PER_CALL = 500
@@ -40,16 +39,6 @@ async function villagePlaces(ctx: RouteCtx, villageId: string) {
   }
 }
 
-export const template: Handler<'register.template'> = {
-  access: WHO,
-  async handle({ villageId }, ctx) {
-    const village = await villageInScope(ctx, villageId, ['cadre', 'townAdmin'])
-    const { groups, grids } = await villagePlaces(ctx, villageId)
-    const file = await registerTemplate([...groups.keys()], [...grids.keys()])
-    return publishFile(ctx, `${village.name}花名册模板.xlsx`, file, 1)
-  }
-}
-
 /** The file read, checked and planned: what preview shows and apply does. */
 async function readAndPlan(ctx: RouteCtx, villageId: string, fileId: string) {
   const village = await villageInScope(ctx, villageId, ['cadre', 'townAdmin'])
@@ -60,7 +49,7 @@ async function readAndPlan(ctx: RouteCtx, villageId: string, fileId: string) {
   const rows = await readRegister(content)
   const parsed = parseRegister(rows, places, Number(periodKeys(ctx.now()).year))
   // one import per village and file content: the same upload resumes, never starts over
-  const importId = hashId('im-', 24, villageId, fileId, createHash('sha256').update(content).digest('hex'))
+  const importId = idFor('import', villageId, fileId, createHash('sha256').update(content).digest('hex'))
   // a stable order, so that a resumed apply continues where the last call stopped
   const households: RegisterHousehold[] = [...parsed.households].sort((a, b) => a.plateKey.localeCompare(b.plateKey))
   const { plans, problems } = await planImport(ctx, village, importId, households)
@@ -68,65 +57,82 @@ async function readAndPlan(ctx: RouteCtx, villageId: string, fileId: string) {
   return { village, importId, rows: parsed.rows, plans, problems: allProblems }
 }
 
-export const preview: Handler<'register.preview'> = {
-  access: WHO,
-  async handle({ villageId, fileId }, ctx) {
-    const { village, importId, rows, plans, problems } = await readAndPlan(ctx, villageId, fileId)
-    return {
-      importId,
-      rows,
-      ...countsOf(plans),
-      changes: plans
-        .filter(p => p.state === 'change')
-        .slice(0, 50)
-        .map(p => ({ doorPlate: p.source.doorPlate, what: p.what })),
-      problems: problems.slice(0, REGISTER_PROBLEMS_SHOWN_MAX),
-      problemCount: problems.length,
-      villageName: village.name
+export const registerRoutes = {
+  'register.template': {
+    access: WHO,
+    scope: 'area',
+    async handle({ villageId }, ctx) {
+      const village = await villageInScope(ctx, villageId, ['cadre', 'townAdmin'])
+      const { groups, grids } = await villagePlaces(ctx, villageId)
+      const file = await registerTemplate([...groups.keys()], [...grids.keys()])
+      return publishFile(ctx, `${village.name}花名册模板.xlsx`, file, 1)
     }
-  }
-}
+  },
 
-export const apply: Handler<'register.apply'> = {
-  access: WHO,
-  async handle({ villageId, fileId }, ctx) {
-    const started = Date.now()
-    const { village, importId, plans, problems } = await readAndPlan(ctx, villageId, fileId)
-    const progress = await importDoc(ctx, village, importId, fileId, plans.length, problems.length)
-    if (progress.state === 'done') return progressOf(progress)
-
-    let counts = zeroCounts()
-    let handled = progress.handled
-    while (handled < plans.length && handled - progress.handled < HOUSEHOLDS_PER_CALL) {
-      if (Date.now() - started > APPLY_BUDGET_MS) break
-      const step = plans.slice(handled, Math.min(handled + 100, progress.handled + HOUSEHOLDS_PER_CALL))
-      counts = addCounts(counts, await applyHouseholds(ctx, village, step))
-      handled += step.length
+  'register.preview': {
+    access: WHO,
+    scope: 'area',
+    async handle({ villageId, fileId }, ctx) {
+      const { village, importId, rows, plans, problems } = await readAndPlan(ctx, villageId, fileId)
+      return {
+        importId,
+        rows,
+        ...countsOf(plans),
+        changes: plans
+          .filter(p => p.state === 'change')
+          .slice(0, 50)
+          .map(p => ({ doorPlate: p.source.doorPlate, what: p.what })),
+        problems: problems.slice(0, REGISTER_PROBLEMS_SHOWN_MAX),
+        problemCount: problems.length,
+        villageName: village.name
+      }
     }
-    await countIntoVillage(ctx, villageId, counts)
-    const done = handled >= plans.length
-    const _ = ctx.db.command
-    const total = addCounts(progress, counts)
-    await ctx.db
-      .collection('imports')
-      .doc(importId)
-      .update({
-        data: {
-          handled,
-          state: done ? 'done' : 'running',
-          updatedAt: ctx.now(),
-          ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, _.inc(v)]))
-        }
+  },
+
+  /**
+   * Applies an import in bounded steps; the client calls again until it is done. Its writes are keyed
+   * by the import (the file's content) and each household's plate, so a repeated call resumes.
+   */
+  'register.apply': {
+    access: WHO,
+    scope: 'area',
+    audit: 'register.import',
+    ownIdempotency: true,
+    async handle({ villageId, fileId }, ctx) {
+      const started = Date.now()
+      const { village, importId, plans, problems } = await readAndPlan(ctx, villageId, fileId)
+      const progress = await importDoc(ctx, village, importId, fileId, plans.length, problems.length)
+      if (progress.state === 'done') return progressOf(progress)
+
+      let counts = zeroCounts()
+      let handled = progress.handled
+      while (handled < plans.length && handled - progress.handled < HOUSEHOLDS_PER_CALL) {
+        if (Date.now() - started > APPLY_BUDGET_MS) break
+        const step = plans.slice(handled, Math.min(handled + 100, progress.handled + HOUSEHOLDS_PER_CALL))
+        counts = addCounts(counts, await applyHouseholds(ctx, village, step))
+        handled += step.length
+      }
+      await countIntoVillage(ctx, villageId, counts)
+      const done = handled >= plans.length
+      const _ = ctx.db.command
+      const total = addCounts(progress, counts)
+      await data(ctx).imports.update(importId, {
+        handled,
+        state: done ? 'done' : 'running',
+        updatedAt: ctx.now(),
+        ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, _.inc(v)]))
       })
-    if (done)
-      await recordAudit(
-        ctx,
-        `a-${importId}`,
-        auditOf(ctx, villageId, 'register.import', `${plans.length}户`, null, { ...total, problems: problems.length })
-      )
-    return progressOf({ ...progress, ...total, handled, state: done ? 'done' : 'running' })
+      if (done)
+        ctx.audit.record({
+          target: `${village.name} ${plans.length}户`,
+          before: null,
+          after: { ...total, problems: problems.length },
+          placeId: villageId
+        })
+      return progressOf({ ...progress, ...total, handled, state: done ? 'done' : 'running' })
+    }
   }
-}
+} satisfies Partial<Routes>
 
 async function importDoc(
   ctx: RouteCtx,
@@ -136,7 +142,8 @@ async function importDoc(
   total: number,
   problemCount: number
 ): Promise<ImportDoc> {
-  const found = await getDoc<ImportDoc>(ctx, 'imports', importId)
+  const imports = data(ctx).imports
+  const found = await imports.get(importId)
   if (found) return found
   const doc: ImportDoc = {
     _id: importId,
@@ -153,13 +160,7 @@ async function importDoc(
     updatedAt: ctx.now(),
     ...zeroCounts()
   }
-  try {
-    await ctx.db.collection('imports').add({ data: doc })
-  } catch (e) {
-    if (!isDuplicate(e)) throw e
-    return (await getDoc<ImportDoc>(ctx, 'imports', importId))!
-  }
-  return doc
+  return (await imports.add(doc)) ? doc : (await imports.get(importId))!
 }
 
 const progressOf = (d: ImportDoc) => ({

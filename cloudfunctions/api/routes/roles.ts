@@ -1,13 +1,14 @@
 import { AppError } from '../../../core/contract/errors'
 import type { GrantableRole, GrantView, PlaceOption } from '../../../core/contract/views'
 import { COUNTY_ID, ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
-import { getDoc } from '../identity'
-import { giveRole, GrantScope, grantId, takeRole } from '../grants'
-import type { GrantDoc, PlaceDoc } from '../model/documents'
-import { childPlaces, placesById } from '../places'
-import type { Handler, RouteCtx } from '../router'
-import { grantOf } from '../scope'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
+import type { GrantDoc, PlaceDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
+import { roles, RouteCtx, Routes } from '../router/route'
+import { giveRole, GrantScope, grantId, takeRole } from '../services/grants'
+import { childPlaces, placesById } from '../services/places'
+
+/** The grants one authority lists: a village's grid workers, a town's cadres, the county's administrators. */
+const GRANTS_LISTED_MAX = 200
 
 /**
  * Roles are granted by the level above: the county administrator grants county and town
@@ -24,24 +25,18 @@ interface Authority {
   sees: Record<string, unknown>
 }
 
-function authoritiesOf(ctx: RouteCtx): Authority[] {
+function authoritiesOf(ctx: RouteCtx<'area'>): Authority[] {
   const _ = ctx.db.command
+  const { county, townId, villageId } = ctx.scope
   const list: Authority[] = []
-  if (grantOf(ctx, 'countyAdmin'))
+  if (county)
     list.push({
       roles: ['countyAdmin', 'townAdmin'],
       placeId: COUNTY_ID,
       sees: { countyId: COUNTY_ID, role: _.in(['countyAdmin', 'townAdmin']) }
     })
-  const town = grantOf(ctx, 'townAdmin')
-  if (town) list.push({ roles: ['cadre'], placeId: town.townId, sees: { townId: town.townId, role: 'cadre' } })
-  const cadre = grantOf(ctx, 'cadre')
-  if (cadre)
-    list.push({
-      roles: ['gridWorker'],
-      placeId: cadre.villageId,
-      sees: { villageId: cadre.villageId, role: 'gridWorker' }
-    })
+  if (townId) list.push({ roles: ['cadre'], placeId: townId, sees: { townId, role: 'cadre' } })
+  if (villageId) list.push({ roles: ['gridWorker'], placeId: villageId, sees: { villageId, role: 'gridWorker' } })
   return list
 }
 
@@ -75,43 +70,9 @@ const placeIdsOf = (g: RoleGrant): string[] => {
   }
 }
 
-export const list: Handler<'roles.list'> = {
-  access: { who: 'roles', roles: ['countyAdmin', 'townAdmin', 'cadre'] },
-  async handle(_input, ctx) {
-    const authorities = authoritiesOf(ctx)
-    const [grantLists, children, self] = await Promise.all([
-      Promise.all(
-        authorities.map(
-          a => ctx.db.collection('grants').where(a.sees).limit(200).get() as unknown as Promise<{ data: GrantDoc[] }>
-        )
-      ),
-      childPlaces(
-        ctx,
-        authorities.map(a => a.placeId)
-      ),
-      placesById(
-        ctx,
-        authorities.map(a => a.placeId)
-      )
-    ])
-    const grants = grantLists.flatMap(r => r.data)
-    const places = new Map([...self, ...children.map(p => [p._id, p] as const)])
-    const options: PlaceOption[] = [...self.values(), ...children.filter(p => p.kind !== 'group')].map(p => ({
-      id: p._id,
-      name: p.name,
-      kind: p.kind
-    }))
-    return {
-      grants: grants.sort((a, b) => b.at - a.at).map(g => toGrantView(g, places)),
-      places: options,
-      grantable: authorities.flatMap(a => a.roles)
-    }
-  }
-}
-
 /** The grant and its listing scope, if this caller may give `role` on these places. */
 async function checkGrant(
-  ctx: RouteCtx,
+  ctx: RouteCtx<'area'>,
   role: GrantableRole,
   placeIds: string[]
 ): Promise<{ grant: RoleGrant; scope: GrantScope }> {
@@ -136,7 +97,7 @@ async function checkGrant(
     case 'cadre':
       return { grant: { role, villageId: first }, scope: { ...scope, townId: authority.placeId, villageId: first } }
     case 'gridWorker': {
-      const village = await getDoc<PlaceDoc>(ctx, 'places', authority.placeId)
+      const village = await data(ctx).places.get(authority.placeId)
       return {
         grant: { role, villageId: authority.placeId, gridIds: placeIds },
         scope: { ...scope, townId: village?.parentId ?? null, villageId: authority.placeId }
@@ -145,57 +106,75 @@ async function checkGrant(
   }
 }
 
-export const grant: Handler<'roles.grant'> = {
-  access: { who: 'roles', roles: ['countyAdmin', 'townAdmin', 'cadre'] },
-  async handle({ requestId, openid, name, role, placeIds }, ctx) {
-    const [{ grant, scope }, known] = await Promise.all([
-      checkGrant(ctx, role, [...new Set(placeIds)]),
-      hasOpenedTheApp(ctx, openid)
-    ])
-    if (!known) throw new AppError('NEVER_OPENED')
-    const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, scope.villageId ?? scope.townId ?? scope.countyId, 'roles.grant', openid, null, { name, grant })
-    )
-    return toGrantView(doc, await placesById(ctx, placeIdsOf(grant)))
-  }
-}
+export const rolesRoutes = {
+  'roles.list': {
+    access: roles('countyAdmin', 'townAdmin', 'cadre'),
+    scope: 'area',
+    paging: { max: GRANTS_LISTED_MAX },
+    async handle(_input, ctx) {
+      const authorities = authoritiesOf(ctx)
+      const placeIds = authorities.map(a => a.placeId)
+      const [grantLists, children, self] = await Promise.all([
+        Promise.all(authorities.map(a => data(ctx).grants.find(a.sees, { limit: GRANTS_LISTED_MAX }))),
+        childPlaces(ctx, placeIds),
+        placesById(ctx, placeIds)
+      ])
+      const grants = grantLists.flat()
+      const places = new Map([...self, ...children.map(p => [p._id, p] as const)])
+      const options: PlaceOption[] = [...self.values(), ...children.filter(p => p.kind !== 'group')].map(p => ({
+        id: p._id,
+        name: p.name,
+        kind: p.kind
+      }))
+      return {
+        grants: grants.sort((a, b) => b.at - a.at).map(g => toGrantView(g, places)),
+        places: options,
+        grantable: authorities.flatMap(a => a.roles)
+      }
+    }
+  },
 
-export const revoke: Handler<'roles.revoke'> = {
-  access: { who: 'roles', roles: ['countyAdmin', 'townAdmin', 'cadre'] },
-  async handle({ requestId, openid, role }, ctx) {
-    const authority = authoritiesOf(ctx).find(a => a.roles.includes(role))
-    if (!authority) throw new AppError('GRANT_NOT_ALLOWED')
-    const held = await getDoc<GrantDoc>(ctx, 'grants', grantId(openid, role))
-    if (!held) return { revoked: false }
-    const inScope =
-      role === 'countyAdmin' || role === 'townAdmin'
-        ? held.countyId === authority.placeId
-        : role === 'cadre'
-          ? held.townId === authority.placeId
-          : held.villageId === authority.placeId
-    if (!inScope) throw new AppError('GRANT_NOT_ALLOWED', '只能收回您管辖的地方的角色')
-    const revoked = await takeRole(ctx, openid, role)
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(
-        ctx,
-        held.villageId ?? held.townId ?? held.countyId,
-        'roles.revoke',
-        openid,
-        { name: held.name, grant: held.grant },
-        null
-      )
-    )
-    return { revoked }
-  }
-}
+  'roles.grant': {
+    access: roles('countyAdmin', 'townAdmin', 'cadre'),
+    scope: 'area',
+    audit: 'roles.grant',
+    async handle({ openid, name, role, placeIds }, ctx) {
+      const { grant, scope } = await checkGrant(ctx, role, [...new Set(placeIds)])
+      const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
+      ctx.audit.record({
+        target: name,
+        before: null,
+        after: { name, grant },
+        placeId: scope.villageId ?? scope.townId ?? scope.countyId
+      })
+      return toGrantView(doc, await placesById(ctx, placeIdsOf(grant)))
+    }
+  },
 
-/** A made-up number is refused: the person has an account, or opened the app once (me.session notes it). */
-async function hasOpenedTheApp(ctx: RouteCtx, openid: string): Promise<boolean> {
-  const [user, visitor] = await Promise.all([getDoc(ctx, 'users', openid), getDoc(ctx, 'visitors', openid)])
-  return user !== null || visitor !== null
-}
+  'roles.revoke': {
+    access: roles('countyAdmin', 'townAdmin', 'cadre'),
+    scope: 'area',
+    audit: 'roles.revoke',
+    async handle({ openid, role }, ctx) {
+      const authority = authoritiesOf(ctx).find(a => a.roles.includes(role))
+      if (!authority) throw new AppError('GRANT_NOT_ALLOWED')
+      const held = await data(ctx).grants.get(grantId(openid, role))
+      if (!held) return { revoked: false }
+      const inScope =
+        role === 'countyAdmin' || role === 'townAdmin'
+          ? held.countyId === authority.placeId
+          : role === 'cadre'
+            ? held.townId === authority.placeId
+            : held.villageId === authority.placeId
+      if (!inScope) throw new AppError('GRANT_NOT_ALLOWED', '只能收回您管辖的地方的角色')
+      const revoked = await takeRole(ctx, openid, role)
+      ctx.audit.record({
+        target: held.name,
+        before: { name: held.name, grant: held.grant },
+        after: null,
+        placeId: held.villageId ?? held.townId ?? held.countyId
+      })
+      return { revoked }
+    }
+  }
+} satisfies Partial<Routes>

@@ -1,15 +1,16 @@
 import { AppError } from '../../../core/contract/errors'
-import type { GoodsView, OrderView } from '../../../core/contract/views'
-import { boughtInPeriod, canMoveOrder, purchaseProblem, withPurchase } from '../../../core/domain/shop'
-import { auditIdFor, auditOf, recordAudit } from '../audit'
-import { checkText } from '../content-check'
-import { tellOrderReady } from '../notify'
-import { getDoc } from '../identity'
-import { post, Posted, requestKeyFor, transact, transactionGet } from '../ledger'
-import type { GoodsDoc, HouseholdDoc, OrderDoc } from '../model/documents'
-import type { Handler, RouteCtx } from '../router'
-import { actorName, cadreVillage, grantOf, myHousehold, myVillage } from '../scope'
-import { hashId } from '../ids'
+import { canMoveOrder, purchaseProblem, withPurchase } from '../../../core/domain/shop'
+import type { GoodsDoc, OrderDoc } from '../../shared/data/documents'
+import { idFor, requestKeyFor, settledIds } from '../../shared/data/ids'
+import { data } from '../../shared/data/store'
+import { transact } from '../../shared/data/transaction'
+import { toGoodsView, toOrderView } from '../../shared/data/views'
+import { actorName, Identity } from '../router/identity'
+import { grantOf } from '../router/scope'
+import { roles, RouteCtx, Routes } from '../router/route'
+import { checkText } from '../services/content-check'
+import { writeEntry } from '../services/ledger'
+import { tellOrderReady } from '../services/notify'
 
 /**
  * The points shop (积分超市). A redemption is one ledger transaction: the household's balance (never
@@ -18,87 +19,8 @@ import { hashId } from '../ids'
  * id is fixed by the order, the stock and count given back, the order cancelled.
  */
 
-const PAGE = 20
-
-const toGoodsView = (g: GoodsDoc, household: HouseholdDoc | null, now: number): GoodsView => ({
-  id: g._id,
-  name: g.name,
-  picture: g.picture,
-  price: g.price,
-  stock: g.stock,
-  onShelf: g.onShelf,
-  limit: g.limit,
-  leftForMe:
-    household && g.limit
-      ? Math.max(0, g.limit.max - boughtInPeriod({ id: g._id, limit: g.limit }, household.purchases ?? {}, now))
-      : null,
-  affordable: household ? household.balance >= g.price : false
-})
-
-export const toOrderView = (o: OrderDoc): OrderView => ({
-  id: o._id,
-  householdId: o.householdId,
-  doorPlate: o.doorPlate,
-  head: o.head,
-  goodsId: o.goodsId,
-  goodsName: o.goodsName,
-  quantity: o.quantity,
-  points: o.points,
-  state: o.state,
-  channel: o.channel,
-  byName: o.byName,
-  at: o.at,
-  collectedAt: o.collectedAt,
-  cancelledAt: o.cancelledAt,
-  cancelReason: o.cancelReason
-})
-
-export const goods: Handler<'shop.goods'> = {
-  access: { who: 'roles', roles: ['villager', 'gridWorker', 'cadre'] },
-  async handle(_input, ctx) {
-    const villageId = myVillage(ctx)
-    const isCadre = grantOf(ctx, 'cadre')?.villageId === villageId
-    const mine = grantOf(ctx, 'villager')
-    const [res, household] = await Promise.all([
-      ctx.db
-        .collection('goods')
-        .where(isCadre ? { villageId } : { villageId, onShelf: true })
-        .limit(200)
-        .get() as unknown as Promise<{ data: GoodsDoc[] }>,
-      mine ? getDoc<HouseholdDoc>(ctx, 'households', mine.householdId) : null
-    ])
-    const sorted = res.data.sort((a, b) => Number(b.onShelf) - Number(a.onShelf) || a.price - b.price)
-    return { goods: sorted.map(g => toGoodsView(g, household, ctx.now())), balance: household?.balance ?? null }
-  }
-}
-
-export const saveGoods: Handler<'shop.saveGoods'> = {
-  access: { who: 'roles', roles: ['cadre'] },
-  async handle({ requestId, goodsId, ...fields }, ctx) {
-    const villageId = cadreVillage(ctx)
-    await checkText(ctx, fields.name)
-    const id = goodsId ?? hashId('g-', 24, ctx.openid, requestId)
-    const existing = goodsId ? await getDoc<GoodsDoc>(ctx, 'goods', goodsId) : null
-    if (goodsId && !existing) throw new AppError('NOT_FOUND', '没有找到这件商品')
-    if (existing && existing.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
-    const doc: GoodsDoc = { _id: id, villageId, ...fields, updatedAt: ctx.now() }
-    const { _id, ...data } = doc
-    await ctx.db.collection('goods').doc(id).set({ data })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(
-        ctx,
-        villageId,
-        'shop.saveGoods',
-        fields.name,
-        existing && { price: existing.price, stock: existing.stock, onShelf: existing.onShelf },
-        { price: fields.price, stock: fields.stock, onShelf: fields.onShelf }
-      )
-    )
-    return toGoodsView(doc, null, ctx.now())
-  }
-}
+/** A village shop has tens of goods. */
+const GOODS_MAX = 200
 
 /** Redeems goods for a household: online (ordered, to collect) or at the desk (collected at once). */
 async function redeem(
@@ -112,12 +34,12 @@ async function redeem(
     channel: OrderDoc['channel']
   }
 ): Promise<OrderDoc> {
-  const orderId = hashId('o-', 24, ctx.openid, input.requestId)
-  const existing = await getDoc<OrderDoc>(ctx, 'orders', orderId)
+  const orderId = idFor('order', ctx.openid, input.requestId)
+  const existing = await data(ctx).orders.get(orderId)
   if (existing) return existing // a retry of a redemption that went through
   let order: OrderDoc | null = null
-  await post(ctx, {
-    id: `rd-${orderId}`,
+  await writeEntry(ctx, {
+    id: settledIds.redemption(orderId),
     requestKey: requestKeyFor(ctx.openid, input.requestId),
     householdId: input.householdId,
     villageId: input.villageId,
@@ -129,8 +51,8 @@ async function redeem(
     by: ctx.openid,
     byName: actorName(ctx),
     keepNonNegative: true,
-    async alsoInTransaction(t, household) {
-      const g = await transactionGet<GoodsDoc>(t, 'goods', input.goodsId)
+    async alsoInTransaction(tx, household) {
+      const g = await tx.get('goods', input.goodsId)
       if (!g) throw new AppError('NOT_FOUND', '没有找到这件商品')
       if (g.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
       const now = ctx.now()
@@ -152,18 +74,15 @@ async function redeem(
         by: ctx.openid,
         byName: actorName(ctx),
         at: now,
-        entryId: `rd-${orderId}`,
+        entryId: settledIds.redemption(orderId),
         collectedAt: input.channel === 'desk' ? now : null,
         collectedBy: input.channel === 'desk' ? ctx.openid : null,
         cancelledAt: null,
         cancelledBy: null,
         cancelReason: ''
       }
-      await t
-        .collection('goods')
-        .doc(g._id)
-        .update({ data: { stock: g.stock - input.quantity } })
-      await t.collection('orders').add({ data: order })
+      await tx.update('goods', g._id, { stock: g.stock - input.quantity })
+      await tx.add('orders', order)
       return {
         points: -order.points,
         note: `${g.name} × ${input.quantity}`,
@@ -175,161 +94,181 @@ async function redeem(
       }
     }
   })
-  return order ?? (await getDoc<OrderDoc>(ctx, 'orders', orderId))!
+  return order ?? (await data(ctx).orders.get(orderId))!
 }
 
-export const order: Handler<'shop.order'> = {
-  access: { who: 'roles', roles: ['villager'] },
-  async handle({ requestId, goodsId, quantity }, ctx) {
-    const { householdId, villageId } = myHousehold(ctx)
-    const placed = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'online' })
-    // the shop has it in stock: it is ready to collect at once
-    await tellOrderReady(ctx, ctx.openid, placed.goodsName, placed.points)
-    return toOrderView(placed)
-  }
+/** Whether the caller may cancel the order: the village's cadre, or a villager of the household. */
+function cancelsAs(identity: Identity, o: OrderDoc): 'cadre' | 'owner' {
+  if (grantOf(identity, 'cadre')?.villageId === o.villageId) return 'cadre'
+  if (grantOf(identity, 'villager')?.householdId === o.householdId) return 'owner'
+  throw new AppError('FORBIDDEN')
 }
 
-export const redeemAtDesk: Handler<'shop.redeemAtDesk'> = {
-  access: { who: 'roles', roles: ['cadre'] },
-  async handle({ requestId, householdId, goodsId, quantity }, ctx) {
-    const villageId = cadreVillage(ctx)
-    const done = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'desk' })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(ctx, villageId, 'shop.redeemAtDesk', householdId, null, {
-        goods: done.goodsName,
-        quantity,
-        points: done.points
-      })
-    )
-    return toOrderView(done)
-  }
-}
-
-export const collect: Handler<'shop.collect'> = {
-  access: { who: 'roles', roles: ['cadre'] },
-  async handle({ requestId, orderId }, ctx) {
-    const villageId = cadreVillage(ctx)
-    const done = await transact(ctx, async t => {
-      const o = await transactionGet<OrderDoc>(t, 'orders', orderId)
-      if (!o) throw new AppError('NOT_FOUND', '没有找到这个订单')
-      if (o.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
-      if (!canMoveOrder(o.state, 'collected')) throw new AppError('STATE_CHANGED')
-      const change = { state: 'collected' as const, collectedAt: ctx.now(), collectedBy: ctx.openid }
-      await t.collection('orders').doc(orderId).update({ data: change })
-      return { ...o, ...change }
-    })
-    await recordAudit(
-      ctx,
-      auditIdFor(ctx, requestId),
-      auditOf(
-        ctx,
-        villageId,
-        'shop.collect',
-        done.householdId,
-        { state: 'ordered' },
-        { state: 'collected', goods: done.goodsName }
-      )
-    )
-    return toOrderView(done)
-  }
-}
-
-export const cancel: Handler<'shop.cancel'> = {
-  access: { who: 'roles', roles: ['villager', 'cadre'] },
-  async handle({ requestId, orderId, reason }, ctx) {
-    const o = await getDoc<OrderDoc>(ctx, 'orders', orderId)
-    if (!o) throw new AppError('NOT_FOUND', '没有找到这个订单')
-    const asCadre = grantOf(ctx, 'cadre')?.villageId === o.villageId
-    const asOwner = grantOf(ctx, 'villager')?.householdId === o.householdId
-    if (!asCadre && !asOwner) throw new AppError('FORBIDDEN')
-    await checkText(ctx, reason)
-    const change = {
-      state: 'cancelled' as const,
-      cancelledAt: ctx.now(),
-      cancelledBy: ctx.openid,
-      cancelReason: reason
+export const shopRoutes = {
+  'shop.goods': {
+    access: roles('villager', 'gridWorker', 'cadre'),
+    scope: 'village',
+    paging: { max: GOODS_MAX },
+    async handle(_input, ctx) {
+      const { villageId } = ctx.scope
+      const isCadre = grantOf(ctx.identity, 'cadre')?.villageId === villageId
+      const mine = grantOf(ctx.identity, 'villager')
+      const [goods, household] = await Promise.all([
+        data(ctx).goods.find(isCadre ? { villageId } : { villageId, onShelf: true }, { limit: ctx.paging.size }),
+        mine ? data(ctx).households.get(mine.householdId) : null
+      ])
+      const sorted = goods.sort((a, b) => Number(b.onShelf) - Number(a.onShelf) || a.price - b.price)
+      return { goods: sorted.map(g => toGoodsView(g, household, ctx.now())), balance: household?.balance ?? null }
     }
-    // the refund's id is fixed by the order: a second cancellation meets it and refunds nothing
-    const refunded: Posted = await post(ctx, {
-      id: `rf-${o._id}`,
-      requestKey: requestKeyFor(ctx.openid, requestId),
-      takenError: new AppError('STATE_CHANGED'),
-      householdId: o.householdId,
-      villageId: o.villageId,
-      kind: 'refund',
-      points: o.points,
-      rule: null,
-      note: `退还：${o.goodsName} × ${o.quantity}`,
-      evidence: [],
-      by: ctx.openid,
-      byName: actorName(ctx),
-      async alsoInTransaction(t, household) {
-        const [now, g] = await Promise.all([
-          transactionGet<OrderDoc>(t, 'orders', o._id),
-          transactionGet<GoodsDoc>(t, 'goods', o.goodsId)
-        ])
-        if (!now || !canMoveOrder(now.state, 'cancelled')) throw new AppError('STATE_CHANGED')
-        await t.collection('orders').doc(o._id).update({ data: change })
-        if (g)
-          await t
-            .collection('goods')
-            .doc(g._id)
-            .update({ data: { stock: g.stock + o.quantity } })
-        return {
-          householdPatch: {
-            purchases: ctx.db.command.set(
-              withPurchase({ id: o.goodsId, limit: o.limit }, household.purchases ?? {}, -o.quantity, o.at)
-            )
+  },
+
+  'shop.saveGoods': {
+    access: roles('cadre'),
+    scope: 'village',
+    audit: 'shop.saveGoods',
+    async handle({ requestId, goodsId, ...fields }, ctx) {
+      const { villageId } = ctx.scope
+      await checkText(ctx, fields.name)
+      const id = goodsId ?? idFor('goods', ctx.openid, requestId)
+      const existing = goodsId ? await data(ctx).goods.get(goodsId) : null
+      if (goodsId && !existing) throw new AppError('NOT_FOUND', '没有找到这件商品')
+      if (existing) ctx.scope.check(existing)
+      const doc: GoodsDoc = { _id: id, villageId, ...fields, updatedAt: ctx.now() }
+      await data(ctx).goods.set(doc)
+      ctx.audit.record({
+        target: fields.name,
+        before: existing && { price: existing.price, stock: existing.stock, onShelf: existing.onShelf },
+        after: { price: fields.price, stock: fields.stock, onShelf: fields.onShelf }
+      })
+      return toGoodsView(doc, null, ctx.now())
+    }
+  },
+
+  'shop.order': {
+    access: roles('villager'),
+    scope: 'household',
+    audit: { none: 'the order and its ledger entry record who redeemed what and when' },
+    async handle({ requestId, goodsId, quantity }, ctx) {
+      const { householdId, villageId } = ctx.scope
+      const placed = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'online' })
+      // the shop has it in stock: it is ready to collect at once
+      await tellOrderReady(ctx, ctx.openid, placed.goodsName, placed.points)
+      return toOrderView(placed)
+    }
+  },
+
+  'shop.redeemAtDesk': {
+    access: roles('cadre'),
+    scope: 'village',
+    audit: 'shop.redeemAtDesk',
+    async handle({ requestId, householdId, goodsId, quantity }, ctx) {
+      const { villageId } = ctx.scope
+      const done = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'desk' })
+      ctx.audit.record({
+        target: done.doorPlate,
+        before: null,
+        after: { goods: done.goodsName, quantity, points: done.points }
+      })
+      return toOrderView(done)
+    }
+  },
+
+  'shop.collect': {
+    access: roles('cadre'),
+    scope: 'village',
+    audit: 'shop.collect',
+    handle: async ({ orderId }, ctx) =>
+      toOrderView(
+        await transact(ctx, async tx => {
+          const o = await tx.get('orders', orderId)
+          if (!o) throw new AppError('NOT_FOUND', '没有找到这个订单')
+          ctx.scope.check(o)
+          if (!canMoveOrder(o.state, 'collected')) throw new AppError('STATE_CHANGED')
+          const change = { state: 'collected' as const, collectedAt: ctx.now(), collectedBy: ctx.openid }
+          await tx.update('orders', orderId, change)
+          await ctx.audit.inTransaction(tx, {
+            target: o.doorPlate,
+            before: { state: 'ordered' },
+            after: { state: 'collected', goods: o.goodsName }
+          })
+          return { ...o, ...change }
+        })
+      )
+  },
+
+  'shop.cancel': {
+    access: roles('villager', 'cadre'),
+    scope: 'village',
+    audit: 'shop.cancel',
+    async handle({ requestId, orderId, reason }, ctx) {
+      const o = await data(ctx).orders.get(orderId)
+      if (!o) throw new AppError('NOT_FOUND', '没有找到这个订单')
+      const as = cancelsAs(ctx.identity, o)
+      await checkText(ctx, reason)
+      const change = {
+        state: 'cancelled' as const,
+        cancelledAt: ctx.now(),
+        cancelledBy: ctx.openid,
+        cancelReason: reason
+      }
+      // the refund's id is fixed by the order: a second cancellation meets it and refunds nothing
+      await writeEntry(ctx, {
+        id: settledIds.refund(o._id),
+        requestKey: requestKeyFor(ctx.openid, requestId),
+        takenError: new AppError('STATE_CHANGED'),
+        householdId: o.householdId,
+        villageId: o.villageId,
+        kind: 'refund',
+        points: o.points,
+        rule: null,
+        note: `退还：${o.goodsName} × ${o.quantity}`,
+        evidence: [],
+        by: ctx.openid,
+        byName: actorName(ctx),
+        audit: ctx.audit.draft({
+          target: o.doorPlate,
+          before: { state: o.state },
+          after: { state: 'cancelled', refund: o.points, reason, by: as === 'cadre' ? '村干部' : '村民' },
+          placeId: o.villageId
+        }),
+        async alsoInTransaction(tx, household) {
+          const [now, g] = await Promise.all([tx.get('orders', o._id), tx.get('goods', o.goodsId)])
+          if (!now || !canMoveOrder(now.state, 'cancelled')) throw new AppError('STATE_CHANGED')
+          await tx.update('orders', o._id, change)
+          if (g) await tx.update('goods', g._id, { stock: g.stock + o.quantity })
+          return {
+            householdPatch: {
+              purchases: ctx.db.command.set(
+                withPurchase({ id: o.goodsId, limit: o.limit }, household.purchases ?? {}, -o.quantity, o.at)
+              )
+            }
           }
         }
-      }
-    })
-    if (asCadre)
-      await recordAudit(
-        ctx,
-        auditIdFor(ctx, requestId),
-        auditOf(
-          ctx,
-          o.villageId,
-          'shop.cancel',
-          o.householdId,
-          { state: o.state },
-          { state: 'cancelled', refund: refunded.entry.points, reason }
-        )
-      )
-    return toOrderView({ ...o, ...change })
-  }
-}
+      })
+      return toOrderView({ ...o, ...change })
+    }
+  },
 
-export const myOrders: Handler<'shop.myOrders'> = {
-  access: { who: 'roles', roles: ['villager'] },
-  async handle({ page }, ctx) {
-    const { householdId } = myHousehold(ctx)
-    const res = (await ctx.db
-      .collection('orders')
-      .where({ householdId })
-      .orderBy('at', 'desc')
-      .skip((page - 1) * PAGE)
-      .limit(PAGE + 1)
-      .get()) as unknown as { data: OrderDoc[] }
-    return { orders: res.data.slice(0, PAGE).map(toOrderView), page, hasMore: res.data.length > PAGE }
-  }
-}
+  'shop.myOrders': {
+    access: roles('villager'),
+    scope: 'household',
+    paging: { size: 20 },
+    async handle(_input, ctx) {
+      const where = { householdId: ctx.scope.householdId }
+      const found = await data(ctx).orders.page(where, [['at', 'desc']], ctx.paging)
+      return { orders: found.rows.map(toOrderView), page: found.page, hasMore: found.hasMore }
+    }
+  },
 
-export const orders: Handler<'shop.orders'> = {
-  access: { who: 'roles', roles: ['cadre'] },
-  async handle({ state, page }, ctx) {
-    const villageId = cadreVillage(ctx)
-    const where = state === 'all' ? { villageId } : { villageId, state }
-    const res = (await ctx.db
-      .collection('orders')
-      .where(where)
-      .orderBy('at', 'desc')
-      .skip((page - 1) * PAGE)
-      .limit(PAGE + 1)
-      .get()) as unknown as { data: OrderDoc[] }
-    return { orders: res.data.slice(0, PAGE).map(toOrderView), page, hasMore: res.data.length > PAGE }
+  'shop.orders': {
+    access: roles('cadre'),
+    scope: 'village',
+    paging: { size: 20 },
+    async handle({ state }, ctx) {
+      const { villageId } = ctx.scope
+      const where = state === 'all' ? { villageId } : { villageId, state }
+      const found = await data(ctx).orders.page(where, [['at', 'desc']], ctx.paging)
+      return { orders: found.rows.map(toOrderView), page: found.page, hasMore: found.hasMore }
+    }
   }
-}
+} satisfies Partial<Routes>

@@ -1,0 +1,76 @@
+import { AppError } from '../../../core/contract/errors'
+import type { RoleGrant, RoleName } from '../../../core/domain/roles'
+import type { Ctx } from '../../shared/context'
+import type { GrantDoc } from '../../shared/data/documents'
+import { transact, Tx } from '../../shared/data/transaction'
+
+/**
+ * Giving and taking roles. The user document's `roles` is what identity reads on every call; the
+ * grant document (one per user and role) is what lists who holds which role where. Both change in
+ * one transaction, so they always agree.
+ */
+
+export interface GrantScope {
+  countyId: string
+  townId: string | null
+  villageId: string | null
+  householdId: string | null
+}
+
+export const grantId = (openid: string, role: RoleName) => `${openid}:${role}`
+
+export async function giveRole(
+  ctx: Pick<Ctx, 'db' | 'now'>,
+  target: { openid: string; name: string },
+  grant: RoleGrant,
+  scope: GrantScope,
+  by: string,
+  /** refuse when the user already holds this role (joining a household), instead of replacing it */
+  onlyIfNew = false
+): Promise<GrantDoc> {
+  return transact(ctx, async tx => {
+    const user = await tx.get('users', target.openid)
+    const held = user?.roles ?? []
+    if (onlyIfNew && held.some(r => r.role === grant.role)) throw new AppError('ALREADY_BOUND')
+    const roles = [...held.filter(r => r.role !== grant.role), grant]
+    const doc: GrantDoc = {
+      _id: grantId(target.openid, grant.role),
+      openid: target.openid,
+      name: target.name,
+      role: grant.role,
+      grant,
+      ...scope,
+      by,
+      at: ctx.now()
+    }
+    await tx.set('users', {
+      _id: target.openid,
+      name: user?.name || target.name,
+      roles,
+      largeFont: user?.largeFont ?? false
+    })
+    await tx.set('grants', doc)
+    if (grant.role === 'villager') await keepBound(ctx, tx, grant.householdId, list => [...list, target.openid])
+    return doc
+  })
+}
+
+/** The household's list of bound villagers, changed in the same transaction as the grant. */
+async function keepBound(ctx: Pick<Ctx, 'db'>, tx: Tx, householdId: string, change: (list: string[]) => string[]) {
+  const household = await tx.get('households', householdId)
+  if (!household) return
+  const boundUsers = [...new Set(change(household.boundUsers ?? []))]
+  await tx.update('households', householdId, { boundUsers: ctx.db.command.set(boundUsers) })
+}
+
+/** Takes a role away; false when the user did not hold it (a repeated call changes nothing). */
+export async function takeRole(ctx: Pick<Ctx, 'db' | 'now'>, openid: string, role: RoleName): Promise<boolean> {
+  return transact(ctx, async tx => {
+    const [user, grant] = await Promise.all([tx.get('users', openid), tx.get('grants', grantId(openid, role))])
+    if (!user?.roles.some(r => r.role === role) && !grant) return false
+    if (user) await tx.update('users', openid, { roles: ctx.db.command.set(user.roles.filter(r => r.role !== role)) })
+    if (grant) await tx.remove('grants', grant._id)
+    if (grant?.householdId) await keepBound(ctx, tx, grant.householdId, list => list.filter(o => o !== openid))
+    return true
+  })
+}

@@ -1,0 +1,157 @@
+import { AppError } from '../../../core/contract/errors'
+import type { MemberRow, PartyClaimView, PartyRuleView, QuarterPostingView } from '../../../core/contract/party-views'
+import { DEFAULT_PARTY_SETTINGS, PartySettings } from '../../../core/domain/party'
+import { periodKeys } from '../../../core/domain/period'
+import { COUNTY_ID } from '../../../core/domain/roles'
+import type {
+  MemberDoc,
+  PartyClaimDoc,
+  PartyOrgDoc,
+  PartyRuleDoc,
+  PartyRuleSnapshot,
+  QuarterPostingDoc
+} from '../../shared/data/party-documents'
+import type { Access, RouteCtx } from '../router/route'
+import { grantOf } from '../router/scope'
+import { data } from '../../shared/data/store'
+
+/**
+ * What the party routes share: whose branch or town the caller acts in (from their grants only),
+ * the settings in force, and the documents as views. Party points are seen by the member, their
+ * branch's officers and the town's party administrator; every route finds its scope here.
+ */
+
+export const OFFICERS = ['branchSecretary', 'partyClerk'] as const
+/** the branch's officers: 支部书记 and 党务管理员 */
+export const officersOnly: Access = { who: 'roles', roles: [...OFFICERS] }
+
+/** The branch a 支部书记 or 党务管理员 acts for. */
+export function officerBranch(ctx: RouteCtx): { branchId: string; villageId: string } {
+  const grant = grantOf(ctx.identity, 'branchSecretary') ?? grantOf(ctx.identity, 'partyClerk')
+  if (!grant) throw new AppError('FORBIDDEN')
+  return { branchId: grant.branchId, villageId: grant.villageId }
+}
+
+/** The member the caller is bound to. */
+export async function myMember(ctx: RouteCtx): Promise<MemberDoc> {
+  const grant = grantOf(ctx.identity, 'partyMember')
+  if (!grant) throw new AppError('NOT_PARTY_MEMBER')
+  const member = await data(ctx).partyMembers.get(grant.memberId)
+  if (!member || !member.active) throw new AppError('NOT_PARTY_MEMBER')
+  return member
+}
+
+export function townOf(ctx: RouteCtx): string {
+  const grant = grantOf(ctx.identity, 'townPartyAdmin')
+  if (!grant) throw new AppError('FORBIDDEN')
+  return grant.townId
+}
+
+export const partyTemplateIdOf = (ownerId: string) => (ownerId === COUNTY_ID ? 'pt-county' : `pt-${ownerId}`)
+
+/** The settings in force in a town: the town's adjustment, else the county template's. */
+export async function settingsFor(ctx: RouteCtx, townId: string): Promise<PartySettings> {
+  const [town, county] = await Promise.all([
+    data(ctx).partyTemplates.get(partyTemplateIdOf(townId)),
+    data(ctx).partyTemplates.get(partyTemplateIdOf(COUNTY_ID))
+  ])
+  return town?.settings ?? county?.settings ?? DEFAULT_PARTY_SETTINGS
+}
+
+export async function branchDoc(ctx: RouteCtx, branchId: string): Promise<PartyOrgDoc> {
+  const branch = await data(ctx).partyOrgs.get(branchId)
+  if (!branch) throw new AppError('NOT_FOUND', '没有找到这个党支部')
+  return branch
+}
+
+/** A member of the officer's branch, or a refusal. */
+export async function memberOfBranch(ctx: RouteCtx, branchId: string, memberId: string): Promise<MemberDoc> {
+  const member = await data(ctx).partyMembers.get(memberId)
+  if (!member || !member.active) throw new AppError('NOT_FOUND', '没有找到这名党员')
+  if (member.branchId !== branchId) throw new AppError('OTHER_BRANCH')
+  return member
+}
+
+/** Up to 200 members of a branch (a branch has a few dozen). */
+export async function membersOfBranch(ctx: RouteCtx, branchId: string): Promise<MemberDoc[]> {
+  const res = (await ctx.db
+    .collection('partyMembers')
+    .where({ branchId, active: true })
+    .limit(200)
+    .get()) as unknown as { data: MemberDoc[] }
+  return res.data
+}
+
+export async function rulesOfBranch(ctx: RouteCtx, branchId: string): Promise<PartyRuleDoc[]> {
+  const res = (await ctx.db.collection('partyRules').where({ branchId }).limit(100).get()) as unknown as {
+    data: PartyRuleDoc[]
+  }
+  return res.data
+}
+
+export async function ruleOfBranch(ctx: RouteCtx, branchId: string, ruleId: string): Promise<PartyRuleDoc> {
+  const rule = await data(ctx).partyRules.get(ruleId)
+  if (!rule) throw new AppError('NOT_FOUND', '没有找到这条细则')
+  if (rule.branchId !== branchId) throw new AppError('OTHER_BRANCH')
+  if (!rule.active) throw new AppError('RULE_RETIRED')
+  return rule
+}
+
+export const partySnapshotOf = (r: PartyRuleDoc): PartyRuleSnapshot => ({
+  id: r._id,
+  version: r.version,
+  group: r.group,
+  title: r.title,
+  points: r.points,
+  cap: r.cap,
+  evidenceRequired: r.evidenceRequired,
+  categories: r.categories,
+  claimable: r.claimable,
+  meeting: r.meeting
+})
+
+export const toPartyRuleView = (r: PartyRuleDoc): PartyRuleView => ({
+  ...partySnapshotOf(r),
+  id: r._id,
+  active: r.active,
+  version: r.version
+})
+
+export function toMemberRow(m: MemberDoc, now: number): MemberRow {
+  const keys = periodKeys(now)
+  const quarterPoints = m.quarterKey === keys.quarter ? m.quarterPoints : 0
+  return {
+    memberId: m._id,
+    name: m.name,
+    category: m.category,
+    exempt: m.exempt,
+    householdId: m.householdId,
+    bound: Boolean(m.openid),
+    yearPoints: m.yearKey === keys.year ? m.yearPoints : 0,
+    quarterPoints,
+    scoredThisQuarter: m.quarterKey === keys.quarter
+  }
+}
+
+export const toClaimView = (c: PartyClaimDoc): PartyClaimView => ({
+  id: c._id,
+  state: c.state,
+  memberId: c.memberId,
+  memberName: c.memberName,
+  ruleTitle: c.rule.title,
+  points: c.points,
+  range: c.rule.points,
+  description: c.description,
+  evidence: c.evidence,
+  at: c.at,
+  reason: c.reason
+})
+
+export const toQuarterView = (p: QuarterPostingDoc, branchName: string, now: number): QuarterPostingView => ({
+  id: p._id,
+  branchName,
+  quarter: p.quarter,
+  rows: p.rows,
+  state: p.state === 'posted' && p.until <= now ? 'final' : p.state,
+  until: p.until
+})

@@ -1,0 +1,133 @@
+import { productCloud } from '../helpers/product-cloud'
+import { rid } from '../helpers/ledger'
+import { handlers } from '../../cloudfunctions/api/routes'
+import { routes, RouteName } from '../../core/contract/routes'
+
+/**
+ * The route layer: what a route declares, the router performs, and refuses to start without; and the
+ * defects found probing the api from outside, each pinned by a test.
+ */
+let env: Awaited<ReturnType<typeof productCloud>>
+beforeAll(async () => {
+  env = await productCloud()
+})
+afterAll(() => env.close())
+
+const without = (name: RouteName, field: string) => {
+  const { [field]: _dropped, ...rest } = handlers[name] as unknown as Record<string, unknown>
+  return { ...handlers, [name]: rest as never }
+}
+
+test('a route that writes and declares no audit action is refused at registration', () => {
+  expect(() => env.router(without('score.batch', 'audit'))).toThrow(/writes but declares no audit action/)
+})
+
+test('a route that reads a list and declares no paging bound is refused at registration', () => {
+  expect(() => env.router(without('posting.list', 'paging'))).toThrow(/reads a list but declares no paging/)
+})
+
+test('a route that declares no scope is refused at registration', () => {
+  expect(() => env.router(without('archive.home', 'scope'))).toThrow(/declares no scope/)
+})
+
+test('every write route declares an audit action or why it records none; every list a bound', () => {
+  for (const name of Object.keys(routes) as RouteName[]) {
+    const route = handlers[name] as { audit?: unknown; paging?: unknown }
+    if (routes[name].write) expect([name, route.audit]).toEqual([name, expect.anything()])
+    if (routes[name].list) expect([name, route.paging]).toEqual([name, expect.anything()])
+  }
+})
+
+test.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+  'a route named like an inherited property (%s) is an unknown route, not an internal error',
+  async name => {
+    expect(await env.call('demo-villager', name)).toMatchObject({ ok: false, code: 'UNKNOWN_ROUTE' })
+  }
+)
+
+test('control characters in a search are stripped in one place, not an internal error', async () => {
+  const reply = await env.call('demo-cadre', 'cadre.households', { query: '\u0000' })
+  expect(reply).toMatchObject({ ok: true })
+  const withText = await env.call('demo-cadre', 'cadre.households', { query: '12\u0000号' })
+  expect(withText).toMatchObject({ ok: true })
+})
+
+test('control characters never reach stored text', async () => {
+  const reply = await env.call('demo-villager', 'issue.raise', {
+    requestId: rid(),
+    category: '其他',
+    text: '路灯\u0000坏了\u001b[31m'
+  })
+  expect(reply).toMatchObject({ ok: true, data: { text: '路灯坏了[31m' } })
+})
+
+test('a refused act leaves no audit record: rules.retire by another village’s cadre', async () => {
+  const before = await env.db.collection('audit').where({ action: 'rules.retire' }).count()
+  const reply = await env.call('demo-cadre-jq', 'rules.retire', { requestId: rid(), ruleId: 'r-xf-volunteer' })
+  expect(reply).toMatchObject({ ok: false, code: 'OTHER_VILLAGE' })
+  const after = await env.db.collection('audit').where({ action: 'rules.retire' }).count()
+  expect(after.total).toBe(before.total)
+  const rule = await env.db.collection('rules').doc('r-xf-volunteer').get()
+  expect(rule.data.active).toBe(true)
+})
+
+test('an allowed act writes its audit record once, however often it is retried', async () => {
+  const requestId = rid()
+  const input = { requestId, ruleId: 'r-xf-volunteer' }
+  const replies = await Promise.all([1, 2, 3].map(() => env.call('demo-cadre', 'rules.retire', input)))
+  for (const r of replies) expect(r).toMatchObject({ ok: true, data: { active: false } })
+  const records = await env.db.collection('audit').where({ action: 'rules.retire', actor: 'demo-cadre' }).get()
+  expect(records.data).toHaveLength(1)
+  expect(records.data[0]).toMatchObject({ placeId: 'v-xinfeng', after: { active: false } })
+})
+
+test.each([
+  ['far future', 1e300],
+  ['before the product existed', 0],
+  ['not a number', Number.NaN]
+])('a time from the client out of any sane window (%s) is refused and nothing is stored', async (_case, at) => {
+  const before = await env.db.collection('gridLogs').count()
+  const reply = await env.call('demo-grid', 'grid.createLog', { requestId: rid(), type: 'patrol', at })
+  expect(reply).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect((await env.db.collection('gridLogs').count()).total).toBe(before.total)
+})
+
+test('two identical writes in flight run the handler once and both answer with what was stored', async () => {
+  const input = { requestId: rid(), type: 'visit', at: Date.UTC(2026, 10, 27, 3), note: '走访' }
+  const [a, b] = await Promise.all([
+    env.call('demo-grid', 'grid.createLog', input),
+    env.call('demo-grid', 'grid.createLog', input)
+  ])
+  expect(a).toMatchObject({ ok: true })
+  expect(b).toEqual(a)
+  const logs = await env.db.collection('gridLogs').where({ note: '走访', by: 'demo-grid' }).get()
+  expect(logs.data).toHaveLength(1)
+})
+
+test('a refused write releases its request: the same request id may be tried again', async () => {
+  const requestId = rid()
+  const first = await env.call('demo-cadre', 'rules.save', {
+    requestId,
+    terms: {
+      category: '平安建设',
+      title: '好',
+      points: { min: 5, max: 1 },
+      cap: null,
+      evidenceRequired: false,
+      proposers: ['cadre']
+    }
+  })
+  expect(first).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  const again = await env.call('demo-cadre', 'rules.save', {
+    requestId,
+    terms: {
+      category: '平安建设',
+      title: '好',
+      points: { min: 1, max: 5 },
+      cap: null,
+      evidenceRequired: false,
+      proposers: ['cadre']
+    }
+  })
+  expect(again).toMatchObject({ ok: true })
+})
