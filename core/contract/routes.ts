@@ -82,10 +82,11 @@ export const routes = {
   'me.setPreferences': change(write({ largeFont: z.boolean() }), result<{ largeFont: boolean }>()),
   'join.bind': change(
     write({
+      // typed from a note, with spaces or in lower case: both are the same code
       code: z
         .string()
-        .trim()
         .toUpperCase()
+        .transform(c => c.replace(/\s+/g, ''))
         .pipe(z.string().regex(/^[A-Z2-9]{8}$/, '入户码是8位字母和数字')),
       name: required(20)
     }),
