@@ -40,7 +40,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
       // the local cloud runs in this test too: resolve packages (bson, mingo) for Node, not the browser
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
-      setupFiles: ['<rootDir>/scripts/scf-env.ts']
+      setupFiles: ['<rootDir>/scripts/scf-env.ts', '<rootDir>/test/helpers/node-globals.ts']
     }
   ]
 }

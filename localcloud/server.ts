@@ -37,6 +37,11 @@ export interface LocalCloudOptions {
   log?: (line: string) => void
   /** the functions' console output (see HostOptions.functionOutput); omitted: this process's stdout and stderr */
   functionOutput?: (functionName: string, text: string) => void
+  /**
+   * A fixed delay added to every database call (default: LOCALCLOUD_DB_LATENCY_MS, else 0), so that
+   * figures measured here estimate the cloud, where every database call is a network round trip.
+   */
+  dbLatencyMs?: number
 }
 
 export interface LocalCloud {
@@ -102,6 +107,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     'storage.batchDeleteFile': p => ({ data: { delete_list: files.delete(p.fileid_list ?? []) } })
   }
 
+  const dbLatencyMs = options.dbLatencyMs ?? Number(process.env.LOCALCLOUD_DB_LATENCY_MS ?? 0)
   async function handleTcb(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
     const requestId = randomBytes(8).toString('hex')
     const [, , kind, id] = pathname.split('/') // /tcb/i/<instance> or /tcb/t/<tag>
@@ -125,6 +131,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         // own actions only: "constructor" or "toString" is not an action
         const handler = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined
         if (!handler) throw errors.unknownAction(action)
+        if (dbLatencyMs > 0 && action.startsWith('database.'))
+          await new Promise(resolve => setTimeout(resolve, dbLatencyMs))
         reply = handler(params)
       }
       send(res, 200, { requestId, ...reply })

@@ -8,6 +8,6 @@ Object.assign(process.env, {
   TENCENTCLOUD_SECRETKEY: 'local-secret-key',
   SILENCE: 'true'
 })
-// The key of the ID numbers' hash (cloudfunctions/api/register/privacy.ts); in the cloud it is set in
+// The key of the ID numbers' hash (cloudfunctions/api/services/register/privacy.ts); in the cloud it is set in
 // the api function's environment. Locally a fixed key, so that hashes stay comparable across starts.
 process.env.PERSON_ID_HASH_KEY ??= 'local-development-key-not-for-production-use'

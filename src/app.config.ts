@@ -45,6 +45,11 @@ export default defineAppConfig({
       pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index']
     },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] },
+    // the county roll-out: register import, exports, overview and rankings across villages
+    {
+      root: 'packages/county',
+      pages: ['pages/overview/index', 'pages/import/index', 'pages/export/index', 'pages/ranking/index']
+    },
     // 隐私政策: for everyone, read rarely, so outside the main package
     { root: 'packages/info', pages: ['pages/privacy/index'] }
   ],

@@ -85,21 +85,25 @@ export interface WideRankingRow {
   earned: number
 }
 
+/** `villageId` names the village a town or county administrator acts on; a cadre's is their own (omitted). */
 const period = z.string().regex(/^\d{4}(-\d{2}|-Q[1-4])?$/, '时间段格式不对')
 
 export const countyRoutes = {
-  'register.template': read(z.object({ villageId: id }).strict(), result<ExportFile>()),
+  'register.template': read(z.object({ villageId: id.optional() }).strict(), result<ExportFile>()),
   /** reads an uploaded register and says what importing it would do; writes nothing */
-  'register.preview': read(z.object({ villageId: id, fileId }).strict(), result<ImportPreview>()),
+  'register.preview': read(z.object({ villageId: id.optional(), fileId }).strict(), result<ImportPreview>()),
   /**
    * imports the register's households without problems; bounded work per call: call again (a new
    * request id) while `done` is false. The same file again changes nothing.
    */
-  'register.apply': change(z.object({ requestId, villageId: id, fileId }).strict(), result<ImportProgress>()),
-  'export.households': read(z.object({ villageId: id }).strict(), result<ExportFile>()),
-  'export.ledger': read(z.object({ villageId: id, period }).strict(), result<ExportFile>()),
+  'register.apply': change(
+    z.object({ requestId, villageId: id.optional(), fileId }).strict(),
+    result<ImportProgress>()
+  ),
+  'export.households': read(z.object({ villageId: id.optional() }).strict(), result<ExportFile>()),
+  'export.ledger': read(z.object({ villageId: id.optional(), period }).strict(), result<ExportFile>()),
   'export.ranking': read(
-    z.object({ villageId: id, period: z.enum(['month', 'year', 'all']).default('all') }).strict(),
+    z.object({ villageId: id.optional(), period: z.enum(['month', 'year', 'all']).default('all') }).strict(),
     result<ExportFile>()
   ),
   'export.overview': read(z.object({ townId: id.optional() }).strict(), result<ExportFile>()),

@@ -21,7 +21,7 @@ import { benchLogFile } from './log-file'
 import { BENCH_CADRE, BENCH_RULE, BENCH_VILLAGER, buildBenchVillage } from '../seed/bench-village'
 
 const ROOT = path.resolve(__dirname, '../..')
-/** the batch route's bound on households in flight (cloudfunctions/api/routes/scoring.ts) */
+/** the batch route's bound on households in flight (cloudfunctions/api/routes/score.ts) */
 const BATCH_PARALLELISM = 20
 const CLOUD_ROUND_TRIP_MS = 10
 

@@ -198,6 +198,8 @@ export function buildDemoCounty(now: number) {
       parentId: 't-xiangyang',
       starThresholds: DEMO_STARS,
       householdCount: v.households,
+      // 户籍户数 as the town entered it: the archive covers about 72 % of the registered households
+      registeredHouseholds: Math.round(v.households / 0.72),
       postingDays: 7
     })
     for (let g = 1; g <= 3; g++)
@@ -439,6 +441,12 @@ export function buildDemoCounty(now: number) {
     )
   ]
 
+  // 纳入管理人数: the people of the villages' households
+  for (const p of places)
+    if (p.kind === 'village')
+      (p as { peopleCount?: number }).peopleCount = households
+        .filter(h => h.villageId === p._id)
+        .reduce((n, h) => n + h.members.length, 0)
   const party = buildDemoParty(now)
   linkPartyHouseholds(households, party)
   return {

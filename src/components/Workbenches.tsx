@@ -45,6 +45,42 @@ export function Workbenches({ session }: { session: SessionView }) {
       ) : null}
       {has('townAdmin') || has('countyAdmin') ? (
         <View
+          className="button"
+          data-testid="open-overview"
+          onClick={() => Taro.navigateTo({ url: '/packages/county/pages/overview/index' })}
+        >
+          覆盖率总览和花名册导入
+        </View>
+      ) : null}
+      {has('cadre') ? (
+        <View className="links">
+          <View
+            className="button secondary"
+            data-testid="open-import"
+            onClick={() => Taro.navigateTo({ url: '/packages/county/pages/import/index' })}
+          >
+            花名册导入
+          </View>
+          <View
+            className="button secondary"
+            data-testid="open-export"
+            onClick={() => Taro.navigateTo({ url: '/packages/county/pages/export/index' })}
+          >
+            导出
+          </View>
+        </View>
+      ) : null}
+      {has('villager') ? (
+        <View
+          className="button secondary"
+          data-testid="open-wide-ranking"
+          onClick={() => Taro.navigateTo({ url: '/packages/county/pages/ranking/index' })}
+        >
+          全镇/全县积分榜
+        </View>
+      ) : null}
+      {has('townAdmin') || has('countyAdmin') ? (
+        <View
           className="button secondary"
           data-testid="open-admin"
           onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/index/index' })}

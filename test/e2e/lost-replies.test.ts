@@ -106,6 +106,8 @@ test('换 in the shop: the reply is lost, the page retries, the villager taps ag
   expect(after.orders.length).toBe(before.orders.length + 1)
   expect(after.orders[0]).toMatchObject({ goodsName: '香皂', quantity: 1, points: 5, state: 'ordered' })
   expect((await api('archive.home')).card.balance).toBe(balanceBefore - 5)
+  // leave no order waiting: other browser tests look for the one they place
+  await api('shop.cancel', { requestId: `lost-replies-cancel-${Date.now()}`, orderId: after.orders[0].id })
 })
 
 test("a cadre's award: the reply is lost, the cadre taps again: one entry, counted once", async () => {

@@ -62,10 +62,18 @@ async function writeLog(place: string, household: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid="add-photo"]')])
   await chooser.setFiles(photo)
   await page.waitForSelector('[data-testid="photo"]')
+  await page.screenshot({ path: path.join(SHOTS, 'grid-log-offline.png'), fullPage: true })
   await page.click('[data-testid="log-submit"]')
   await page.waitForSelector('text=先存在手机上了')
   await confirmDialog(page)
   await page.waitForSelector('[data-testid="new-log"]')
+}
+
+/** The workbench, loaded afresh at its own address (a hash change alone may land behind another page). */
+async function openWorkbench() {
+  await page.goto(`${BASE}/#/packages/grid/pages/index/index`)
+  await page.reload()
+  await page.waitForSelector('[data-testid="new-log"]', { state: 'visible' })
 }
 
 const myLogs = async () => (await api('grid.logs', {})).logs.filter((l: any) => l.place.startsWith(run))
@@ -75,7 +83,7 @@ test('three logs written offline survive a reload and reach the server once each
   page.on('request', r => {
     if (r.url().endsWith('/fn/api') && r.postDataJSON()?.route === 'grid.createLog') createsSent.push(r.postData()!)
   })
-  await page.goto(`${BASE}/#/packages/grid/pages/index/index`)
+  await openWorkbench()
   // with a signal, the worker opens the log page once: its households are kept for the patrol
   await page.click('[data-testid="new-log"]')
   await page.waitForSelector('[data-household="h-xf-012"]')
@@ -121,8 +129,7 @@ test('three logs written offline survive a reload and reach the server once each
 
 test('a log the server refuses stays with its reason, and can be changed and sent', async () => {
   await loginAs(page, 'demo-grid')
-  await page.goto(`${BASE}/#/packages/grid/pages/index/index`)
-  await page.waitForSelector('[data-testid="new-log"]')
+  await openWorkbench()
   await browser.setOffline(true)
   await writeLog(`${run}-不在网格`, 'h-xf-020') // a household of 第2网格
 

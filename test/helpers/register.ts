@@ -3,9 +3,12 @@ import { REGISTER_COLUMNS, RegisterColumn } from '../../core/domain/register'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
-/** A made-up ID number with a correct GB 11643 check character (region 510681: 广汉市). */
+/** A made-up ID number with a correct GB 11643 check character (region 510681: 广汉市), distinct per serial. */
 export function validIdNumber(serial: number, birthYear = 1970): string {
-  const body = `510681${birthYear}0101${String(serial % 1000).padStart(3, '0')}`
+  const day = Math.floor(serial / 1000) % 365
+  const date = new Date(Date.UTC(birthYear, 0, 1 + day))
+  const mmdd = `${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}`
+  const body = `510681${birthYear}${mmdd}${String(serial % 1000).padStart(3, '0')}`
   const sum = WEIGHTS.reduce((s, w, i) => s + w * Number(body[i]), 0)
   return body + '10X98765432'[sum % 11]
 }

@@ -5,7 +5,7 @@ import { POSTING_STATE_NAMES } from '../../../core/domain/workflow'
 import type { EntryDoc, HouseholdDoc, PostingDoc } from '../../shared/data/documents'
 import { Collection, data } from '../../shared/data/store'
 import { roles, RouteCtx, Routes } from '../router/route'
-import { villageInScope } from '../services/county-scope'
+import { villageIdOf, villageInScope } from '../services/county-scope'
 import { publishFile } from '../services/files'
 import { overviewOf } from '../services/overview'
 import { childPlaces } from '../services/places'
@@ -50,7 +50,8 @@ export const exportRoutes = {
   'export.households': {
     access: WHO,
     scope: 'area',
-    async handle({ villageId }, ctx) {
+    async handle({ villageId: asked }, ctx) {
+      const villageId = villageIdOf(ctx, asked)
       const village = await villageInScope(ctx, villageId, [...ROLES])
       const [list, names] = await Promise.all([villageHouseholds(ctx, villageId), groupNames(ctx, villageId)])
       const rows = list.map(h => [
@@ -78,13 +79,13 @@ export const exportRoutes = {
   'export.ledger': {
     access: WHO,
     scope: 'area',
-    handle: ({ villageId, period }, ctx) => exportLedger(ctx, villageId, period)
+    handle: ({ villageId, period }, ctx) => exportLedger(ctx, villageIdOf(ctx, villageId), period)
   },
 
   'export.ranking': {
     access: WHO,
     scope: 'area',
-    handle: ({ villageId, period }, ctx) => exportRanking(ctx, villageId, period)
+    handle: ({ villageId, period }, ctx) => exportRanking(ctx, villageIdOf(ctx, villageId), period)
   },
 
   'export.overview': {

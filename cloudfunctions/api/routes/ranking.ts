@@ -5,21 +5,22 @@ import { data } from '../../shared/data/store'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { grantOf } from '../router/scope'
 
-/** The town of a caller who belongs to a village (cadre, grid worker, villager) or administers one. */
-async function callerTown(ctx: RouteCtx): Promise<{ townId: string; villageId: string | null }> {
-  const { identity } = ctx
-  const town = grantOf(identity, 'townAdmin')
-  if (town) return { townId: town.townId, villageId: null }
-  const grant = grantOf(identity, 'cadre') ?? grantOf(identity, 'gridWorker') ?? grantOf(identity, 'villager')
-  if (!grant) throw new AppError('FORBIDDEN')
+/** The town of a caller: a town administrator's own, else the town of their household or village. */
+async function callerTown(ctx: RouteCtx, household: HouseholdDoc | null): Promise<string> {
+  const town = grantOf(ctx.identity, 'townAdmin')
+  if (town) return town.townId
+  if (household) return household.townId
+  const grant = grantOf(ctx.identity, 'cadre') ?? grantOf(ctx.identity, 'gridWorker')
+  if (!grant) throw new AppError('FORBIDDEN', '请选择全县')
   const village = await data(ctx).places.get(grant.villageId)
-  return { townId: village?.parentId ?? '', villageId: grant.villageId }
+  return village?.parentId ?? ''
 }
 
 /**
  * 全镇/全县家庭积分榜: households by earned points across a town or the county, paged by the last
  * row's (earned, id): a deep page costs what the first does. Ties share a place; the cursor carries
- * the last row's place so the next page continues the count without counting again.
+ * the last row's place so the next page continues the count without counting again. A villager's own
+ * place is one count, in parallel with the page: identity, household, then page and count (3 deep).
  */
 export const rankingRoutes = {
   'ranking.wide': {
@@ -29,16 +30,17 @@ export const rankingRoutes = {
     async handle({ scope, after }, ctx) {
       const pageSize = ctx.paging.size
       const _ = ctx.db.command
-      const town = scope === 'town' ? await callerTown(ctx) : null
-      const base: Record<string, unknown> = town ? { townId: town.townId } : {}
+      const mine = grantOf(ctx.identity, 'villager')
+      const household = mine ? await data(ctx).households.get(mine.householdId) : null
+      const townId = scope === 'town' ? await callerTown(ctx, household) : null
+      const base: Record<string, unknown> = townId ? { townId } : {}
       const where = after
         ? _.and([
             { ...base, earned: _.lte(after.earned) },
             _.or([{ earned: _.lt(after.earned) }, { _id: _.gt(after.householdId) }])
           ])
         : base
-      const mine = grantOf(ctx.identity, 'villager')
-      const [found, townPlace, me] = await Promise.all([
+      const [found, above] = await Promise.all([
         data(ctx).households.find(where, {
           orderBy: [
             ['earned', 'desc'],
@@ -46,8 +48,7 @@ export const rankingRoutes = {
           ],
           limit: pageSize + 1
         }),
-        town ? data(ctx).places.get(town.townId) : null,
-        !after && mine ? myPlace(ctx, mine.householdId, base) : null
+        !after && household ? data(ctx).households.count({ ...base, earned: _.gt(household.earned) }) : null
       ])
       const rows = found.slice(0, pageSize)
       let rank = after?.rank ?? 0
@@ -61,13 +62,13 @@ export const rankingRoutes = {
       })
       const last = ranked[ranked.length - 1]
       return {
-        scopeName: town ? (townPlace?.name ?? '') : '全县',
+        scopeName: townId ? '全镇' : '全县',
         rows: ranked,
         next:
           found.length > pageSize && last
             ? { earned: last.earned, householdId: last.householdId, rank: last.rank, position }
             : null,
-        me
+        me: household && above !== null ? rowOf(household, above + 1) : null
       }
     }
   }
@@ -81,11 +82,3 @@ const rowOf = (h: HouseholdDoc, rank: number): WideRankingRow => ({
   villageName: h.village?.name ?? '',
   earned: h.earned
 })
-
-/** A villager's own place: their household, then one count of households above it. */
-async function myPlace(ctx: RouteCtx, householdId: string, base: Record<string, unknown>) {
-  const h = await data(ctx).households.get(householdId)
-  if (!h) return null
-  const above = await data(ctx).households.count({ ...base, earned: ctx.db.command.gt(h.earned) })
-  return rowOf(h, above + 1)
-}

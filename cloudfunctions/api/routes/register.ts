@@ -12,7 +12,7 @@ import { idFor } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
 import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
-import { villageInScope } from '../services/county-scope'
+import { villageIdOf, villageInScope } from '../services/county-scope'
 import { publishFile, readUploadedFile } from '../services/files'
 import { childPlaces } from '../services/places'
 import { addCounts, applyHouseholds, countIntoVillage, zeroCounts } from '../services/register/apply'
@@ -40,7 +40,8 @@ async function villagePlaces(ctx: RouteCtx, villageId: string) {
 }
 
 /** The file read, checked and planned: what preview shows and apply does. */
-async function readAndPlan(ctx: RouteCtx, villageId: string, fileId: string) {
+async function readAndPlan(ctx: RouteCtx, asked: string | undefined, fileId: string) {
+  const villageId = villageIdOf(ctx, asked)
   const village = await villageInScope(ctx, villageId, ['cadre', 'townAdmin'])
   const [content, places] = await Promise.all([
     readUploadedFile(ctx, fileId, REGISTER_BYTES_MAX),
@@ -61,7 +62,8 @@ export const registerRoutes = {
   'register.template': {
     access: WHO,
     scope: 'area',
-    async handle({ villageId }, ctx) {
+    async handle({ villageId: asked }, ctx) {
+      const villageId = villageIdOf(ctx, asked)
       const village = await villageInScope(ctx, villageId, ['cadre', 'townAdmin'])
       const { groups, grids } = await villagePlaces(ctx, villageId)
       const file = await registerTemplate([...groups.keys()], [...grids.keys()])
@@ -72,7 +74,8 @@ export const registerRoutes = {
   'register.preview': {
     access: WHO,
     scope: 'area',
-    async handle({ villageId, fileId }, ctx) {
+    async handle({ villageId: asked, fileId }, ctx) {
+      const villageId = villageIdOf(ctx, asked)
       const { village, importId, rows, plans, problems } = await readAndPlan(ctx, villageId, fileId)
       return {
         importId,
@@ -90,15 +93,18 @@ export const registerRoutes = {
   },
 
   /**
-   * Applies an import in bounded steps; the client calls again until it is done. Its writes are keyed
-   * by the import (the file's content) and each household's plate, so a repeated call resumes.
+   * Applies an import in bounded steps; the client calls again, with a new request id, until it is
+   * done. Its writes are keyed by the import (the file's content) and each household's plate, so the
+   * next call resumes. A step is claimed by its request id like any write: a duplicate of a step in
+   * flight waits for it and answers with its progress, instead of running beside it and answering
+   * with counts of its own that describe nothing stored.
    */
   'register.apply': {
     access: WHO,
     scope: 'area',
     audit: 'register.import',
-    ownIdempotency: true,
-    async handle({ villageId, fileId }, ctx) {
+    async handle({ villageId: asked, fileId }, ctx) {
+      const villageId = villageIdOf(ctx, asked)
       const started = Date.now()
       const { village, importId, plans, problems } = await readAndPlan(ctx, villageId, fileId)
       const progress = await importDoc(ctx, village, importId, fileId, plans.length, problems.length)

@@ -1,4 +1,6 @@
 import { AppError } from '../../../core/contract/errors'
+import type { FiguresDelta } from '../../../core/domain/figures'
+import { addToFigures } from '../services/figures'
 import type { BatchLine } from '../../../core/contract/views'
 import { mapWithLimit } from '../../shared/limit'
 import { requestKeyFor } from '../../shared/data/ids'
@@ -79,20 +81,31 @@ export const scoreRoutes = {
         checkText(ctx, input.note)
       ])
       const householdIds = [...new Set(input.householdIds)]
-      const lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
-        try {
-          const written = await writeEntry(ctx, scoreEntry(ctx, input, householdId, villageId, rule))
-          return { householdId, status: 'applied', balance: written.balance }
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e
-          return {
-            householdId,
-            status: e.code === 'CAP_REACHED' ? 'capped' : 'refused',
-            code: e.code,
-            message: e.message
+      // the village's figures take the whole batch in one increment at the end, not one per household,
+      // and the figures of what committed are added even when a household's post fails unexpectedly
+      const figures: FiguresDelta[] = []
+      let lines: BatchLine[]
+      try {
+        lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
+          try {
+            const written = await writeEntry(ctx, {
+              ...scoreEntry(ctx, input, householdId, villageId, rule),
+              figuresLater: figures
+            })
+            return { householdId, status: 'applied', balance: written.balance }
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e
+            return {
+              householdId,
+              status: e.code === 'CAP_REACHED' ? 'capped' : 'refused',
+              code: e.code,
+              message: e.message
+            }
           }
-        }
-      })
+        })
+      } finally {
+        await addToFigures(ctx, figures)
+      }
       const count = (status: BatchLine['status']) => lines.filter(l => l.status === status).length
       const summary = { applied: count('applied'), capped: count('capped'), refused: count('refused') }
       const appliedTo = lines.filter(l => l.status === 'applied').map(l => l.householdId)

@@ -33,12 +33,12 @@ async function redeem(
     quantity: number
     channel: OrderDoc['channel']
   }
-): Promise<OrderDoc> {
+): Promise<{ order: OrderDoc; fresh: boolean }> {
   const orderId = idFor('order', ctx.openid, input.requestId)
   const existing = await data(ctx).orders.get(orderId)
-  if (existing) return existing // a retry of a redemption that went through
+  if (existing) return { order: existing, fresh: false } // a retry of a redemption that went through
   let order: OrderDoc | null = null
-  await writeEntry(ctx, {
+  const posted = await writeEntry(ctx, {
     id: settledIds.redemption(orderId),
     requestKey: requestKeyFor(ctx.openid, input.requestId),
     householdId: input.householdId,
@@ -94,7 +94,10 @@ async function redeem(
       }
     }
   })
-  return order ?? (await data(ctx).orders.get(orderId))!
+  // A call that lost the race to another call with this request id built an order in a transaction
+  // attempt that was abandoned (maybe for other goods): it answers with the order that was stored.
+  if (!posted.repeated && order) return { order, fresh: true }
+  return { order: (await data(ctx).orders.get(orderId))!, fresh: false }
 }
 
 /** Whether the caller may cancel the order: the village's cadre, or a villager of the household. */
@@ -151,9 +154,9 @@ export const shopRoutes = {
     async handle({ requestId, goodsId, quantity }, ctx) {
       const { householdId, villageId } = ctx.scope
       const placed = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'online' })
-      // the shop has it in stock: it is ready to collect at once
-      await tellOrderReady(ctx, ctx.openid, placed.goodsName, placed.points)
-      return toOrderView(placed)
+      // the shop has it in stock: it is ready to collect at once (told once, by the call that placed it)
+      if (placed.fresh) await tellOrderReady(ctx, ctx.openid, placed.order.goodsName, placed.order.points)
+      return toOrderView(placed.order)
     }
   },
 
@@ -163,7 +166,14 @@ export const shopRoutes = {
     audit: 'shop.redeemAtDesk',
     async handle({ requestId, householdId, goodsId, quantity }, ctx) {
       const { villageId } = ctx.scope
-      const done = await redeem(ctx, { requestId, householdId, villageId, goodsId, quantity, channel: 'desk' })
+      const { order: done } = await redeem(ctx, {
+        requestId,
+        householdId,
+        villageId,
+        goodsId,
+        quantity,
+        channel: 'desk'
+      })
       ctx.audit.record({
         target: done.doorPlate,
         before: null,

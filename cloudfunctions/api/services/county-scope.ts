@@ -20,3 +20,10 @@ export async function villageInScope(ctx: RouteCtx, villageId: string, roles: Ro
   if (cadre && cadre.villageId === villageId) return village
   throw new AppError(cadre ? 'OTHER_VILLAGE' : 'FORBIDDEN')
 }
+
+/** The village a route acts on: the one named, or (a cadre naming none) the cadre's own. */
+export function villageIdOf(ctx: RouteCtx, asked: string | undefined): string {
+  const villageId = asked ?? grantOf(ctx.identity, 'cadre')?.villageId
+  if (!villageId) throw new AppError('INVALID_INPUT', '请选择村')
+  return villageId
+}

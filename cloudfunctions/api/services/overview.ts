@@ -170,9 +170,10 @@ function trendOf(figures: VillageFigures[], month: string): TrendPoint[] {
       awarded += f?.award ?? 0
       deducted += -(f?.deduction ?? 0)
     }
+    // a month before any recount recorded its households has no coverage to show, not 0 %
     return {
       month: m,
-      coverage: percent(households, registered),
+      coverage: households > 0 ? percent(households, registered) : null,
       participation: percent(active, households),
       awarded,
       deducted

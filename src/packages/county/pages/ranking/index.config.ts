@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '全镇/全县积分榜' })
