@@ -5,5 +5,6 @@ module.exports = {
   testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
   globalSetup: '<rootDir>/test/e2e/start-product.ts',
   globalTeardown: '<rootDir>/test/e2e/stop-product.ts',
-  testTimeout: 60000
+  testTimeout: 60000,
+  testSequencer: '<rootDir>/test/e2e/sequencer.js'
 }

@@ -8,6 +8,7 @@ import { startLocalCloud } from '../localcloud'
 import { ensureBuilt } from './ensure-built'
 import { BOOTSTRAP_ADMINS, DEMO_PERSONAS, DEMO_TEMPLATES } from './seed/demo-county'
 import { seedDemo } from './seed/seed'
+import { demoYardPhoto } from './seed/demo-photo'
 import { recountFigures } from '../cloudfunctions/timer/tasks'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -30,7 +31,9 @@ async function main() {
   })
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local-env', serviceUrl: `${lc.url}/tcb` })
-  const seeded = await seedDemo(cloud.database())
+  // a demo evidence photo in the local storage, for the entry that 李建国's home card opens
+  const photo = await cloud.uploadFile({ cloudPath: 'evidence/demo-yard.png', fileContent: demoYardPhoto() })
+  const seeded = await seedDemo(cloud.database(), Date.now(), { seal: true, photo: photo.fileID })
   // the overview's hourly figures, counted once at start so that the town administrator sees them at once
   if (seeded) await recountFigures(cloud.database(), Date.now())
 

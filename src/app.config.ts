@@ -11,7 +11,9 @@ export default defineAppConfig({
     'pages/household/index',
     'pages/notices/index',
     'pages/notice/index',
-    'pages/join/index'
+    'pages/join/index',
+    'pages/entry/index',
+    'pages/village/index'
   ],
   // staff pages: subpackages, loaded only by those who open them
   subPackages: [
@@ -44,7 +46,33 @@ export default defineAppConfig({
       root: 'packages/villager',
       pages: ['pages/claim/index', 'pages/objection/index', 'pages/issues/index', 'pages/services/index']
     },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index'] },
+    {
+      root: 'packages/admin',
+      pages: ['pages/index/index', 'pages/template/index', 'pages/roles/index', 'pages/fairness/index']
+    },
+    {
+      root: 'packages/participation',
+      pages: [
+        'pages/votes/index',
+        'pages/vote/index',
+        'pages/vote-new/index',
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/activity-new/index',
+        'pages/checkin/index',
+        'pages/orgs/index',
+        'pages/org/index',
+        'pages/credit/index',
+        'pages/bank/index',
+        'pages/statement/index',
+        'pages/org-desk/index',
+        'pages/org-admin/index'
+      ]
+    },
+    {
+      root: 'packages/party',
+      pages: ['pages/member/index', 'pages/branch/index', 'pages/town/index', 'pages/bind/index', 'pages/public/index']
+    },
     // the county roll-out: register import, exports, overview and rankings across villages
     {
       root: 'packages/county',

@@ -53,7 +53,17 @@ export const AUDIT_ACTIONS = {
   'partyTown.rateOrg': '评定党组织星级',
   'partyTown.setSettings': '调整党员积分设置',
   'partyRole.grant': '授予党务角色',
-  'partyRole.revoke': '收回党务角色'
+  'partyRole.revoke': '收回党务角色',
+  'seal.alarm': '存证报警',
+  'vote.open': '发起投票',
+  'vote.close': '截止投票',
+  'vote.post': '公布投票结果',
+  'activity.post': '发布活动',
+  'activity.tick': '登记签到',
+  'activity.confirm': '确认出勤',
+  'org.save': '登记入驻单位',
+  'org.grantStaff': '授予单位人员',
+  'issue.toOrganisation': '转给入驻单位'
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

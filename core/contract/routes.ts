@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/rules'
+import { trustRoutes } from './trust-routes'
 import type {
   ServiceView,
   IssueView,
@@ -47,10 +48,13 @@ import {
 } from './schema'
 
 import { partyRoutes } from './party-routes'
+import { participationRoutes } from './participation'
 
 export * from './views'
+export type { EntryExplained, SealHeadsView } from './trust-routes'
 export * from './party-views'
 export * from './county'
+export * from './participation'
 export { requestId, TIME_MS_MAX, TIME_MS_MIN } from './schema'
 
 /**
@@ -394,10 +398,15 @@ export const routes = {
     result<ServiceView>()
   ),
 
+  // trust: seals, the ledger export, one entry explained, fairness (issue 16)
+  ...trustRoutes,
+
   // party members' points and annual stars (党员积分评星): core/contract/party-routes.ts
   ...partyRoutes,
   // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
-  ...countyRoutes
+  ...countyRoutes,
+  // votes, activities, organisations, points for credit: core/contract/participation.ts
+  ...participationRoutes
 } as const
 
 export type RouteName = keyof typeof routes

@@ -13,6 +13,9 @@ export type RoleGrant =
   | { role: 'branchSecretary'; branchId: string; villageId: string }
   | { role: 'partyClerk'; branchId: string; villageId: string }
   | { role: 'townPartyAdmin'; townId: string }
+  // organisations on the platform (入驻单位), registered by the county or a town; a bank's staff see points under consent
+  | { role: 'orgStaff'; organisationId: string; organisationName: string }
+  | { role: 'bankStaff'; organisationId: string; organisationName: string }
 
 export type RoleName = RoleGrant['role']
 
@@ -25,5 +28,7 @@ export const ROLE_NAMES: Record<RoleName, string> = {
   partyMember: '党员',
   branchSecretary: '支部书记',
   partyClerk: '党务管理员',
-  townPartyAdmin: '镇党委管理员'
+  townPartyAdmin: '镇党委管理员',
+  orgStaff: '入驻单位工作人员',
+  bankStaff: '银行工作人员'
 }

@@ -19,6 +19,14 @@ import { ensureBuilt } from '../ensure-built'
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
 import { benchLogFile } from './log-file'
 import { BENCH_CADRE, BENCH_RULE, BENCH_VILLAGER, buildBenchVillage } from '../seed/bench-village'
+import {
+  BENCH_MEETING_RULE,
+  BENCH_MEMBER,
+  BENCH_MEMBERS,
+  BENCH_SECRETARY,
+  benchMemberId,
+  buildBenchParty
+} from '../seed/bench-party'
 
 const ROOT = path.resolve(__dirname, '../..')
 /** the batch route's bound on households in flight (cloudfunctions/api/routes/score.ts) */
@@ -70,7 +78,14 @@ async function main() {
   const db = cloud.database()
   await ensureCollections(db)
   const started = Date.now()
-  const data = buildBenchVillage(Date.now())
+  const village = buildBenchVillage(Date.now())
+  const party = buildBenchParty(Date.now())
+  const data: Record<string, Record<string, unknown>[]> = {
+    ...village,
+    ...party,
+    entries: [...village.entries, ...party.entries],
+    users: [...village.users, ...party.users]
+  }
   for (const [collection, docs] of Object.entries(data)) {
     for (let i = 0; i < docs.length; i += 1000) await db.collection(collection).add({ data: docs.slice(i, i + 1000) })
   }
@@ -87,7 +102,12 @@ async function main() {
     })
     return res.headers.get('set-cookie')!.split(';')[0]
   }
-  const cookies = { cadre: await cookieFor(BENCH_CADRE), villager: await cookieFor(BENCH_VILLAGER) }
+  const cookies = {
+    cadre: await cookieFor(BENCH_CADRE),
+    villager: await cookieFor(BENCH_VILLAGER),
+    secretary: await cookieFor(BENCH_SECRETARY),
+    member: await cookieFor(BENCH_MEMBER)
+  }
 
   // a lean keep-alive client, so that the figures are the host's and not the HTTP client's
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
@@ -254,6 +274,15 @@ async function main() {
         }
       }
     }
+  )
+  // party work: the member's page, and a meeting of 30 members recorded in one act (one transaction)
+  await measure('partyMember.home', 300, () => call(cookies.member, 'partyMember.home', {}))
+  await measure('partyScore.meeting 30 members', 30, () =>
+    call(cookies.secretary, 'partyScore.meeting', {
+      requestId: requestId(),
+      ruleId: BENCH_MEETING_RULE,
+      presentIds: Array.from({ length: BENCH_MEMBERS }, (_, k) => benchMemberId(k))
+    })
   )
   await lc.close()
   await logFile.close()

@@ -11,7 +11,9 @@ import { figuresOfEntries } from '../../core/domain/figures'
 import { COUNTY_ID, RoleGrant } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
 import { buildServices } from './services'
+import { buildDemoParticipation } from './demo-participation'
 import { buildDemoParty } from './demo-party'
+import { favouredEntries, SECOND_CADRE } from './demo-trust'
 
 export interface Persona {
   openid: string
@@ -61,6 +63,15 @@ export const DEMO_PERSONAS: Persona[] = [
     roles: [{ role: 'cadre', villageId: 'v-xinfeng' }]
   },
   {
+    openid: SECOND_CADRE.openid,
+    name: SECOND_CADRE.name,
+    description: '村干部 · 新丰村，也是1组3号的村民（自家的事要回避）',
+    roles: [
+      { role: 'cadre', villageId: 'v-xinfeng' },
+      { role: 'villager', householdId: SECOND_CADRE.householdId, villageId: 'v-xinfeng' }
+    ]
+  },
+  {
     openid: 'demo-grid',
     name: '刘芳',
     description: '网格员 · 新丰村 第1、2网格',
@@ -83,6 +94,18 @@ export const DEMO_PERSONAS: Persona[] = [
     name: '周县管',
     description: '县管理员（启动管理员，来自 BOOTSTRAP_ADMIN_OPENIDS）',
     roles: []
+  },
+  {
+    openid: 'demo-org',
+    name: '刘警官',
+    description: '入驻单位 · 向阳派出所',
+    roles: [{ role: 'orgStaff', organisationId: 'org-police', organisationName: '向阳派出所' }]
+  },
+  {
+    openid: 'demo-bank',
+    name: '陈经理',
+    description: '银行工作人员 · 示范县农商银行向阳支行',
+    roles: [{ role: 'bankStaff', organisationId: 'org-bank', organisationName: '示范县农商银行向阳支行' }]
   },
   { openid: 'demo-stranger', name: '路人', description: '没有任何角色的微信用户', roles: [] }
 ]
@@ -142,6 +165,9 @@ function scopeOf(grant: RoleGrant) {
       return { countyId: COUNTY_ID, townId: grant.townId, villageId: null, householdId: null }
     case 'countyAdmin':
       return { countyId: COUNTY_ID, townId: null, villageId: null, householdId: null }
+    case 'orgStaff':
+    case 'bankStaff':
+      return { countyId: COUNTY_ID, townId: town, villageId: null, householdId: null }
   }
 }
 
@@ -277,6 +303,7 @@ export function buildDemoCounty(now: number) {
 
   // The ledger state of each household from its entries, in time order, by the ledger's own rule:
   // an entry that a cap would refuse is dropped, so balance == sum(entries) and no cap is exceeded.
+  entries.push(...favouredEntries(now, key => termsOf(RULES.find(r => r.key === key)!)))
   entries.sort((a, b) => a.at - b.at)
   const states = new Map<string, LedgerState>(households.map(h => [h._id, emptyLedgerState()]))
   const kept = entries.filter(e => {
@@ -449,6 +476,7 @@ export function buildDemoCounty(now: number) {
         .reduce((n, h) => n + h.members.length, 0)
   const party = buildDemoParty(now)
   linkPartyHouseholds(households, party)
+  const participation = buildDemoParticipation(now)
   return {
     ...party,
     places,
@@ -457,13 +485,16 @@ export function buildDemoCounty(now: number) {
     villageStats: figuresOfEntries(kept as Parameters<typeof figuresOfEntries>[0], () => 't-xiangyang'),
     entries: [...kept, ...party.entries],
     postings,
-    rules,
+    rules: [...rules, ...participation.rules],
     templates,
     users,
     grants,
     goods,
     notices,
-    services: buildServices('t-xiangyang', now)
+    services: buildServices('t-xiangyang', now),
+    votes: participation.votes,
+    activities: participation.activities,
+    organisations: participation.organisations
   }
 }
 

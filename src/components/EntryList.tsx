@@ -1,5 +1,6 @@
 import { Fragment } from 'react'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { EntryView } from '../../core/contract/routes'
 import { formatDateTime } from '../../core/domain/period'
 import { KIND_LABELS, signed } from './points'
@@ -8,7 +9,13 @@ import './EntryList.css'
 /** Ledger lines, points first: green for gains, red for losses. */
 const DAY = 24 * 60 * 60 * 1000
 
-/** `postingDays`: scores younger than that are still in the public posting and are marked 公示中. */
+/** Every entry opens its whole story (积分详情): the rule, the scorer, photos, origin and the seal. */
+const openEntry = (e: EntryView) => void Taro.navigateTo({ url: `/pages/entry/index?id=${e.id}` })
+
+/**
+ * `postingDays`: scores younger than that are still in the public posting and are marked 公示中.
+ * A list with its own action on a tap (`onPick`) gets a 详情 link on each line instead.
+ */
 export function EntryList({
   entries,
   onPick,
@@ -31,8 +38,8 @@ export function EntryList({
           <View
             className="entry-list__row"
             data-testid="entry-row"
-            data-id={e.id}
-            onClick={onPick ? () => onPick(e) : undefined}
+            data-entry={e.id}
+            onClick={() => (onPick ? onPick(e) : openEntry(e))}
           >
             <Text className={`entry-list__points ${e.points < 0 ? 'entry-list__points--minus' : ''}`}>
               {signed(e.points)}
@@ -53,6 +60,17 @@ export function EntryList({
               ) : null}
               {e.note && e.note !== e.title ? <Text className="entry-list__note">{e.note}</Text> : null}
             </View>
+            {onPick ? (
+              <Text
+                className="list__action"
+                onClick={ev => {
+                  ev.stopPropagation()
+                  openEntry(e)
+                }}
+              >
+                详情
+              </Text>
+            ) : null}
           </View>
           {renderAfter?.(e)}
         </Fragment>

@@ -29,6 +29,26 @@ export function HouseholdCard({ card, latest }: { card: Card; latest?: EntryView
           {card.stars > 0 ? `${card.stars}星级文明户` : '还不是星级户'}
         </Text>
       </View>
+      {card.party ? (
+        <View className="household-card__party" data-testid="party-household">
+          <Text>共产党员户</Text>
+          {card.party.star ? (
+            <Text
+              data-testid="party-star"
+              data-stars={card.party.star.exempt ? 'exempt' : String(card.party.star.stars)}
+            >
+              {' '}
+              · {card.party.star.name} {card.party.star.year}年
+              {card.party.star.exempt
+                ? '免评'
+                : card.party.star.stars > 0
+                  ? `${'★'.repeat(card.party.star.stars)}党员`
+                  : '不合格'}
+              {card.party.star.posting ? '（公示中）' : ''}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
       <View className="household-card__facts">
         <View className="household-card__fact">
           <Text className="household-card__fact-number" data-testid="rank-all-time">

@@ -7,6 +7,33 @@ export function Workbenches({ session }: { session: SessionView }) {
   const has = (role: string) => session.roles.some(r => r.role === role)
   return (
     <View>
+      {has('partyMember') ? (
+        <View
+          className="button"
+          data-testid="open-party-member"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/member/index' })}
+        >
+          我的党员积分
+        </View>
+      ) : null}
+      {has('branchSecretary') || has('partyClerk') ? (
+        <View
+          className="button"
+          data-testid="open-party-branch"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/branch/index' })}
+        >
+          党支部工作台
+        </View>
+      ) : null}
+      {has('townPartyAdmin') ? (
+        <View
+          className="button"
+          data-testid="open-party-town"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/town/index' })}
+        >
+          镇党委工作台
+        </View>
+      ) : null}
       {has('cadre') ? (
         <View
           className="button"
@@ -41,6 +68,51 @@ export function Workbenches({ session }: { session: SessionView }) {
           onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/audit/index' })}
         >
           全镇审计记录
+        </View>
+      ) : null}
+      {has('cadre') || has('townAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-votes-staff"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/votes/index' })}
+        >
+          村民投票
+        </View>
+      ) : null}
+      {has('cadre') ? (
+        <View
+          className="button secondary"
+          data-testid="open-activities-staff"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/activities/index' })}
+        >
+          活动和签到
+        </View>
+      ) : null}
+      {has('bankStaff') ? (
+        <View
+          className="button"
+          data-testid="open-bank"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/bank/index' })}
+        >
+          积分贷：已授权的户
+        </View>
+      ) : null}
+      {has('orgStaff') || has('bankStaff') ? (
+        <View
+          className="button secondary"
+          data-testid="open-org-desk"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/org-desk/index' })}
+        >
+          单位工作台（办事指南、通知）
+        </View>
+      ) : null}
+      {has('townAdmin') || has('countyAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-org-admin"
+          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/org-admin/index' })}
+        >
+          入驻单位管理
         </View>
       ) : null}
       {has('townAdmin') || has('countyAdmin') ? (

@@ -26,6 +26,13 @@ const fixture = {
   issueHandling: '',
   issueAnswered: '',
   issueToRate: '',
+  vote: '',
+  voteClosed: '',
+  activity: '',
+  activityUnderWay: '',
+  activityKey: '',
+  issueForOrganisation: '',
+  issueAtOrganisation: '',
   partyClaimToApprove: '',
   partyClaimToReject: '',
   partyEntry: '',
@@ -41,6 +48,8 @@ const PERSONAS = [
   'demo-cadre-jq',
   'demo-town',
   'demo-county',
+  'demo-org',
+  'demo-bank',
   'demo-stranger',
   'demo-secretary',
   'demo-clerk',
@@ -78,7 +87,14 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'me.setPreferences': {
     input: () => ({ requestId: rid(), largeFont: false }),
     // the bootstrap county administrator has a role by configuration but no user document yet
-    expect: only({ ...inVillage, ...partyStaff, 'demo-town': 'ok', 'demo-county': 'NOT_REGISTERED' })
+    expect: only({
+      ...inVillage,
+      ...partyStaff,
+      'demo-town': 'ok',
+      'demo-county': 'NOT_REGISTERED',
+      'demo-org': 'ok',
+      'demo-bank': 'ok'
+    })
   },
   'join.bind': {
     input: () => ({ requestId: rid(), code: 'ZZZZZZZZ', name: '测试' }),
@@ -323,6 +339,17 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
     expect: only(bothCadres)
   },
+  // trust: every village reads its own seals; a town administrator its town's villages (the first by default)
+  'seal.heads': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+  'seal.export': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+  'seal.exportFile': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+  // an entry another household got, in the village's posting: villagers of the village and its cadre
+  'entry.explain': {
+    input: () => ({ entryId: fixture.postedEntry }),
+    expect: only({ ...villagers, 'demo-cadre': 'ok', 'demo-cadre-jq': 'OTHER_VILLAGE' })
+  },
+  'fairness.town': { input: () => ({}), expect: only({ 'demo-town': 'ok' }) },
+  'fairness.village': { input: () => ({}), expect: only(inVillage) },
   'partyMember.home': { input: () => ({}), expect: only(partyMember) },
   'partyMember.bind': {
     input: () => ({ requestId: rid(), code: 'ZZZZZZZZ' }),
@@ -457,7 +484,119 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), villageId: 'v-xinfeng', registeredHouseholds: 30 }),
     expect: only(admins)
   },
-  'ranking.wide': { input: () => ({ scope: 'county' }), expect: only({ ...inVillage, ...admins }) }
+  'ranking.wide': { input: () => ({ scope: 'county' }), expect: only({ ...inVillage, ...admins }) },
+  ...participationRows()
+}
+
+/** Issue 17's routes: votes, activities, organisations, points for credit. */
+function participationRows() {
+  const village = { 'demo-cadre': 'ok', 'demo-cadre-jq': 'NOT_FOUND', 'demo-town': 'NOT_FOUND' } as const
+  return {
+    'vote.open': {
+      input: () => ({
+        requestId: rid(),
+        question: '矩阵投票',
+        options: ['是', '否'],
+        deadlineAt: Date.UTC(2026, 11, 1)
+      }),
+      expect: only({ ...bothCadres, 'demo-town': 'ok' })
+    },
+    'vote.list': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+    'vote.get': {
+      input: () => ({ voteId: fixture.vote }),
+      expect: only({ ...villagers, 'demo-grid': 'ok', ...village })
+    },
+    // per person, so both villagers may vote once
+    'vote.cast': { input: () => ({ requestId: rid(), voteId: fixture.vote, choices: [0] }), expect: only(villagers) },
+    'vote.voters': { input: () => ({ voteId: fixture.vote }), expect: only(village) },
+    'vote.close': { input: () => ({ requestId: rid(), voteId: fixture.vote }), expect: only(village) },
+    'vote.post': { input: () => ({ requestId: rid(), voteId: fixture.voteClosed }), expect: only(village) },
+    'village.now': { input: () => ({}), expect: only(inVillage) },
+    'activity.post': {
+      input: () => ({
+        requestId: rid(),
+        kind: 'culture',
+        title: '矩阵活动',
+        place: '村委会',
+        startAt: Date.UTC(2026, 11, 1),
+        endAt: Date.UTC(2026, 11, 1, 2),
+        capacity: 10
+      }),
+      expect: only(bothCadres)
+    },
+    'activity.list': { input: () => ({}), expect: only(inVillage) },
+    'activity.get': {
+      input: () => ({ activityId: fixture.activity }),
+      expect: only({ ...villagers, 'demo-grid': 'ok', 'demo-cadre': 'ok', 'demo-cadre-jq': 'NOT_FOUND' })
+    },
+    'activity.signUp': { input: () => ({ requestId: rid(), activityId: fixture.activity }), expect: only(villagers) },
+    'activity.cancel': { input: () => ({ requestId: rid(), activityId: fixture.activity }), expect: only(villagers) },
+    'activity.checkIn': {
+      input: () => ({ requestId: rid(), activityId: fixture.activityUnderWay, key: fixture.activityKey }),
+      expect: only(villagers)
+    },
+    'activity.code': { input: () => ({ activityId: fixture.activity }), expect: only(cadreOnly) },
+    'activity.attendees': { input: () => ({ activityId: fixture.activity }), expect: only(cadreOnly) },
+    'activity.tick': {
+      input: () => ({ requestId: rid(), activityId: fixture.activity, householdId: 'h-xf-005', present: true }),
+      expect: only(cadreOnly)
+    },
+    'activity.confirm': {
+      input: () => ({ requestId: rid(), activityId: fixture.activityUnderWay }),
+      expect: only(cadreOnly)
+    },
+    'org.save': {
+      input: () => ({ requestId: rid(), name: '矩阵单位', kind: 'other', townIds: ['t-xiangyang'] }),
+      expect: only({ 'demo-town': 'ok', 'demo-county': 'ok' })
+    },
+    'org.list': {
+      input: () => ({}),
+      expect: only({ ...inVillage, 'demo-town': 'ok', 'demo-county': 'ok', 'demo-org': 'ok', 'demo-bank': 'ok' })
+    },
+    'org.page': {
+      input: () => ({ organisationId: 'org-police' }),
+      // the police station's own staff, and the villages it serves; another organisation's staff have no village
+      expect: only({ ...inVillage, 'demo-org': 'ok' })
+    },
+    // the county registered the police station: the town administrator may not grant its staff
+    'org.grantStaff': {
+      input: () => ({ requestId: rid(), organisationId: 'org-police', openid: 'matrix-police', name: '矩阵' }),
+      expect: only({ 'demo-county': 'ok', 'demo-town': 'GRANT_NOT_ALLOWED' })
+    },
+    'org.publishService': {
+      input: () => ({ requestId: rid(), category: '其他', name: '矩阵服务', purpose: '测试' }),
+      expect: only({ 'demo-org': 'ok', 'demo-bank': 'ok' })
+    },
+    'org.publishNotice': {
+      input: () => ({ requestId: rid(), title: '矩阵通知' }),
+      expect: only({ 'demo-org': 'ok', 'demo-bank': 'ok' })
+    },
+    'issue.toOrganisation': {
+      input: () => ({ requestId: rid(), issueId: fixture.issueForOrganisation, organisationId: 'org-police' }),
+      expect: only({ 'demo-cadre': 'ok', 'demo-cadre-jq': 'FORBIDDEN' })
+    },
+    'org.issues': { input: () => ({}), expect: only({ 'demo-org': 'ok', 'demo-bank': 'ok' }) },
+    // only the organisation it was handed to
+    'org.replyIssue': {
+      input: () => ({ requestId: rid(), issueId: fixture.issueAtOrganisation, text: '收到' }),
+      expect: only({ 'demo-org': 'ok', 'demo-bank': 'NOT_FOUND' })
+    },
+    // the head of the household; 李建国 is the head of his too
+    'credit.banks': { input: () => ({}), expect: only(villagers) },
+    'credit.consent': {
+      input: () => ({ requestId: rid(), bankId: 'org-bank', purpose: '矩阵', days: 30, agreed: true }),
+      expect: only(villagers)
+    },
+    'credit.revoke': { input: () => ({ requestId: rid(), bankId: 'org-bank' }), expect: only(villagers) },
+    'credit.mine': { input: () => ({}), expect: only(villagers) },
+    'credit.households': { input: () => ({}), expect: only({ 'demo-bank': 'ok' }) },
+    // 1组3号's head consented in the set-up and never revoked
+    'credit.summary': { input: () => ({ householdId: 'h-xf-003' }), expect: only({ 'demo-bank': 'ok' }) },
+    'credit.setPolicy': {
+      input: () => ({ requestId: rid(), baseRatePct: 5.2, cutPer100Pct: 0.1, maxCutPct: 1 }),
+      expect: only({ 'demo-bank': 'ok' })
+    }
+  } as const
 }
 
 beforeAll(async () => {
@@ -512,6 +651,74 @@ beforeAll(async () => {
   fixture.issueNew = (await issue()).id
   fixture.issueHandling = (await issue()).id
   await step('issue.take', fixture.issueHandling)
+  const vote = () =>
+    env
+      .call('demo-cadre', 'vote.open', {
+        requestId: rid(),
+        question: '矩阵投票',
+        options: ['是', '否'],
+        per: 'person',
+        deadlineAt: Date.UTC(2026, 11, 1)
+      })
+      .then(data)
+  fixture.vote = (await vote()).id
+  fixture.voteClosed = (await vote()).id
+  await env.call('demo-cadre', 'vote.close', { requestId: rid(), voteId: fixture.voteClosed })
+  const activity = (startAt: number) =>
+    env
+      .call('demo-cadre', 'activity.post', {
+        requestId: rid(),
+        kind: 'labour',
+        title: '矩阵活动',
+        place: '村委会',
+        startAt,
+        endAt: startAt + 3 * 3600_000,
+        capacity: 10
+      })
+      .then(data)
+  fixture.activity = (await activity(Date.UTC(2026, 11, 1))).id
+  // an activity under way now: posted and signed up for the day before (the routes as of then)
+  const dayBefore = (openid: string, route: string, input: object) =>
+    env.router()({ route, input }, { ...env.ctxFor(openid), now: () => Date.UTC(2026, 10, 26) })
+  fixture.activityUnderWay = (
+    await dayBefore('demo-cadre', 'activity.post', {
+      requestId: rid(),
+      kind: 'labour',
+      title: '矩阵活动',
+      place: '村委会',
+      startAt: Date.UTC(2026, 10, 27, 3, 30),
+      endAt: Date.UTC(2026, 10, 27, 6),
+      capacity: 10
+    }).then(data)
+  ).id
+  for (const villager of ['demo-villager', 'demo-villager-2'])
+    await dayBefore(villager, 'activity.signUp', { requestId: rid(), activityId: fixture.activityUnderWay })
+  const dispute = () =>
+    env.call('demo-villager', 'issue.raise', { requestId: rid(), category: '邻里纠纷', text: '矩阵' }).then(data)
+  fixture.issueForOrganisation = (await dispute()).id
+  fixture.issueAtOrganisation = (await dispute()).id
+  await env.call('demo-cadre', 'issue.toOrganisation', {
+    requestId: rid(),
+    issueId: fixture.issueAtOrganisation,
+    organisationId: 'org-police'
+  })
+  const head = (await env.db.collection('households').doc('h-xf-003').get()).data.head
+  await env.db.collection('users').add({
+    data: {
+      _id: 'matrix-head',
+      name: head,
+      roles: [{ role: 'villager', householdId: 'h-xf-003', villageId: 'v-xinfeng' }],
+      largeFont: false
+    }
+  })
+  await env.call('matrix-head', 'credit.consent', {
+    requestId: rid(),
+    bankId: 'org-bank',
+    purpose: '矩阵',
+    days: 30,
+    agreed: true
+  })
+  fixture.activityKey = (await env.db.collection('activities').doc(fixture.activityUnderWay).get()).data.key
   for (const key of ['issueAnswered', 'issueToRate'] as const) {
     fixture[key] = (await issue()).id
     await step('issue.take', fixture[key])

@@ -11,6 +11,7 @@ import { seedDemo } from '../../scripts/seed/seed'
 import { ROOT, sdkFor } from '../helpers/local-cloud'
 import { openPage, settle } from '../helpers/mini-program'
 import { Weapp, launchWeapp, tap } from '../helpers/weapp'
+import { sealAllVillages } from '../../cloudfunctions/timer/sealing'
 
 let lc: LocalCloud
 let weapp: Weapp
@@ -68,3 +69,15 @@ test('the compiled cadre workbench (a subpackage page) lists the village househo
   expect(text).toContain('1组1号 · 李建国')
   expect(text).toContain('2组12号 · 王秀英')
 })
+
+test('the compiled village page shows the month distribution and the sealed heads (存证)', async () => {
+  await sealAllVillages(sdkFor(lc, 'seal').database(), Date.now(), 400)
+  weapp.caller = 'demo-villager'
+  const page = openPage('pages/village/index')
+  await settle(() => (page.dom.textContent ?? '').includes('树根'))
+  const text = page.dom.textContent ?? ''
+  expect(text).toMatch(/新丰村24户里有\d+户得了分/)
+  expect(text).toContain('1–10分')
+  expect(text).toMatch(/\d{4}-\d{2}-\d{2} · \d+条/)
+  expect(text).toContain('树头')
+}, 60_000)

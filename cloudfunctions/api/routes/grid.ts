@@ -1,4 +1,5 @@
 import { capRefusal } from '../../../core/domain/rules'
+import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { periodKeys } from '../../../core/domain/period'
 import { mapWithLimit } from '../../shared/limit'
@@ -97,6 +98,7 @@ export const gridRoutes = {
     audit: { none: 'a proposal records who made it; the cadre’s review of it is audited' },
     async handle(input, ctx) {
       const ids = [...new Set(input.householdIds)]
+      for (const householdId of ids) refuseOwnHousehold(ctx, householdId)
       const [rule, households] = await Promise.all([
         ruleToScoreBy(ctx, ctx.scope.villageId, input.ruleId, input.points, input.evidence, 'gridWorker'),
         householdsOfMyGrids(ctx, ids),

@@ -27,8 +27,13 @@ import { serviceRoutes } from './service'
 import { shopRoutes } from './shop'
 import { templatesRoutes } from './templates'
 import { villageRoutes } from './village'
+import { sealRoutes } from './seals'
+import { entryRoutes } from './entry-explain'
+import { fairnessRoutes } from './fairness'
 
 /** Every route of the api, one module per route prefix; a route left out is a compile error. */
+import { participationHandlers } from './participation'
+
 export const handlers: Routes = {
   ...meRoutes,
   ...joinRoutes,
@@ -57,5 +62,9 @@ export const handlers: Routes = {
   ...exportRoutes,
   ...overviewRoutes,
   ...rankingRoutes,
-  ...partyRoutes
+  ...partyRoutes,
+  ...sealRoutes,
+  ...entryRoutes,
+  ...fairnessRoutes,
+  ...participationHandlers
 }

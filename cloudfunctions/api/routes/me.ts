@@ -20,6 +20,9 @@ const placeOf = (grant: RoleGrant): string => {
       return grant.townId
     case 'countyAdmin':
       return grant.countyId
+    case 'orgStaff':
+    case 'bankStaff':
+      return grant.organisationId
   }
 }
 
@@ -36,7 +39,7 @@ export const meRoutes = {
         roles: identity.roles.map(r => ({
           role: r.role,
           label: ROLE_NAMES[r.role],
-          placeName: places.get(placeOf(r))?.name ?? ''
+          placeName: places.get(placeOf(r))?.name ?? ('organisationName' in r ? r.organisationName : '')
         })),
         largeFont: identity.user?.largeFont ?? false,
         subscribeTemplates: ctx.templates

@@ -1,3 +1,4 @@
+import { townAdminsPlace } from '../../../core/domain/seal'
 import { AppError } from '../../../core/contract/errors'
 import type { NoticeView } from '../../../core/contract/views'
 import type { NoticeDoc } from '../../shared/data/documents'
@@ -26,7 +27,8 @@ async function readablePlaces(ctx: RouteCtx): Promise<string[]> {
   const town = grantOf(ctx.identity, 'townAdmin')
   const villageGrant =
     grantOf(ctx.identity, 'cadre') ?? grantOf(ctx.identity, 'gridWorker') ?? grantOf(ctx.identity, 'villager')
-  const places: string[] = town ? [town.townId] : []
+  // town administrators also read the alarms addressed to them (存证报警)
+  const places: string[] = town ? [town.townId, townAdminsPlace(town.townId)] : []
   if (villageGrant) {
     const village = await data(ctx).places.get(villageGrant.villageId)
     places.push(villageGrant.villageId, village?.parentId ?? '')

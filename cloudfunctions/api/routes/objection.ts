@@ -1,3 +1,4 @@
+import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { canMoveObjection, canMovePosting } from '../../../core/domain/workflow'
 import type { ObjectionDoc } from '../../shared/data/documents'
@@ -97,6 +98,8 @@ export const objectionRoutes = {
       const objection = await data(ctx).objections.get(objectionId)
       if (!objection) throw new AppError('NOT_FOUND', '没有找到这条异议')
       ctx.scope.check(objection)
+      const disputed = await data(ctx).entries.get(objection.entryId)
+      if (disputed && 'householdId' in disputed) refuseOwnHousehold(ctx, disputed.householdId)
       const state = upheld ? 'upheld' : 'dismissed'
       const change = { state, reply, resolvedAt: ctx.now(), resolvedBy: ctx.openid } as const
 

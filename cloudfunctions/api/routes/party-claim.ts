@@ -1,3 +1,4 @@
+import { refuseOwnMember } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { pointsProblem } from '../../../core/domain/rules'
 import { canMovePending } from '../../../core/domain/workflow'
@@ -73,6 +74,7 @@ async function claimOfBranch(ctx: RouteCtx, claimId: string) {
   if (!claim) throw new AppError('NOT_FOUND')
   if (claim.branchId !== branchId) throw new AppError('OTHER_BRANCH')
   if (claim.by === ctx.openid) throw new AppError('SELF_REVIEW')
+  refuseOwnMember(ctx, claim.memberId)
   return { claim, villageId }
 }
 

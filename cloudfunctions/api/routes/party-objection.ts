@@ -1,3 +1,4 @@
+import { refuseOwnMember } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import type { PartyObjectionView } from '../../../core/contract/party-views'
 import { canMoveObjection } from '../../../core/domain/workflow'
@@ -85,6 +86,7 @@ async function objectionOfBranch(ctx: RouteCtx, objectionId: string) {
   const objection = await data(ctx).partyObjections.get(objectionId)
   if (!objection) throw new AppError('NOT_FOUND')
   if (objection.branchId !== branchId) throw new AppError('OTHER_BRANCH')
+  refuseOwnMember(ctx, objection.memberId)
   return { objection, villageId }
 }
 

@@ -1,3 +1,4 @@
+import { refuseOwnMember } from '../conflict'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { PartyActView } from '../../../core/contract/party-views'
 import { pointsProblem } from '../../../core/domain/rules'
@@ -50,6 +51,7 @@ export const award: Route<'partyScore.award'> = {
   ownIdempotency: true,
   async handle({ requestId, memberId, ruleId, points, note, evidence }, ctx) {
     const { branchId, villageId } = officerBranch(ctx)
+    refuseOwnMember(ctx, memberId)
     const rule = checkedRule(await ruleOfBranch(ctx, branchId, ruleId), points, evidence)
     await checkText(ctx, note)
     const act: MemberAct = {

@@ -1,3 +1,4 @@
+import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { pointsProblem } from '../../../core/domain/rules'
 import { canMovePending } from '../../../core/domain/workflow'
@@ -44,6 +45,7 @@ export const reviewRoutes = {
       if (!pending) throw new AppError('NOT_FOUND', '没有找到这条申报')
       ctx.scope.check(pending)
       notMine(ctx, pending)
+      refuseOwnHousehold(ctx, pending.householdId)
       const points = input.points ?? pending.points
       const problem = pointsProblem(pending.rule, points)
       if (problem) throw new AppError(problem)
@@ -98,6 +100,7 @@ export const reviewRoutes = {
         p => {
           ctx.scope.check(p)
           notMine(ctx, p)
+          refuseOwnHousehold(ctx, p.householdId)
         },
         { state: 'rejected', resolvedAt: ctx.now(), resolvedBy: ctx.openid, resolvedByName: actorName(ctx), reason },
         p => ({

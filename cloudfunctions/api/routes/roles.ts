@@ -67,6 +67,9 @@ const placeIdsOf = (g: RoleGrant): string[] => {
       return [g.villageId]
     case 'townPartyAdmin':
       return [g.townId]
+    case 'orgStaff':
+    case 'bankStaff':
+      return [g.organisationId]
   }
 }
 

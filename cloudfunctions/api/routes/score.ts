@@ -1,3 +1,4 @@
+import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import type { FiguresDelta } from '../../../core/domain/figures'
 import { addToFigures } from '../services/figures'
@@ -54,6 +55,7 @@ export const scoreRoutes = {
     ownIdempotency: true,
     async handle(input, ctx) {
       const { villageId } = ctx.scope
+      refuseOwnHousehold(ctx, input.householdId)
       const [rule] = await Promise.all([
         ruleToScoreBy(ctx, villageId, input.ruleId, input.points, input.evidence, 'cadre'),
         checkText(ctx, input.note)
@@ -88,6 +90,7 @@ export const scoreRoutes = {
       try {
         lines = await mapWithLimit(householdIds, BATCH_PARALLELISM, async (householdId): Promise<BatchLine> => {
           try {
+            refuseOwnHousehold(ctx, householdId)
             const written = await writeEntry(ctx, {
               ...scoreEntry(ctx, input, householdId, villageId, rule),
               figuresLater: figures

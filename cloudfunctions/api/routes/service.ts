@@ -47,7 +47,7 @@ export const serviceRoutes = {
           when: s.when,
           phone: s.phone,
           guide: s.guide,
-          placeName: names.get(s.placeId)?.name ?? ''
+          placeName: s.organisationName || (names.get(s.placeId)?.name ?? '')
         }))
       return { services, categories }
     }

@@ -1,3 +1,4 @@
+import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { canMoveOrder, purchaseProblem, withPurchase } from '../../../core/domain/shop'
 import type { GoodsDoc, OrderDoc } from '../../shared/data/documents'
@@ -166,6 +167,7 @@ export const shopRoutes = {
     audit: 'shop.redeemAtDesk',
     async handle({ requestId, householdId, goodsId, quantity }, ctx) {
       const { villageId } = ctx.scope
+      refuseOwnHousehold(ctx, householdId)
       const { order: done } = await redeem(ctx, {
         requestId,
         householdId,

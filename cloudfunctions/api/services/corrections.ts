@@ -1,3 +1,4 @@
+import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { pointsProblem } from '../../../core/domain/rules'
 import { canMovePosting } from '../../../core/domain/workflow'
@@ -26,6 +27,7 @@ export async function correctEntry(
   const original = await data(ctx).entries.get(entryId)
   if (!original) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
   if (original.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
+  refuseOwnHousehold(ctx, original.householdId)
   if ((original.kind !== 'award' && original.kind !== 'deduction') || !original.rule)
     throw new AppError('NOT_CORRECTABLE')
   if (points !== 0) {

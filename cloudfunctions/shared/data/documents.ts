@@ -347,6 +347,8 @@ export interface IssueDoc {
   answeredAt: number | null
   closedAt: number | null
   rating: { stars: number; word: string; at: number } | null
+  /** handed over by a cadre to an organisation of its kind (入驻单位), whose staff then handle it */
+  organisationId?: string
 }
 
 export interface ServiceDoc {
@@ -363,6 +365,9 @@ export interface ServiceDoc {
   phone: string
   guide: string
   updatedAt: number
+  /** an organisation's service (入驻单位), shown under its name */
+  organisationId?: string
+  organisationName?: string
 }
 
 /**

@@ -10,6 +10,7 @@ import { Tabs } from '../Tabs'
 import { IssueList, IssueThread } from '../IssueList'
 import { Loading, Problem } from '../Problem'
 import { readyToSend } from '../../services/form-check'
+import { HandToOrganisation } from './HandToOrganisation'
 
 const STATES = [
   { value: 'open' as const, label: '待办' },
@@ -17,8 +18,11 @@ const STATES = [
   { value: 'closed' as const, label: '已办结' }
 ]
 
-/** The village's (or grid's) issues for those who handle them: take, reply, answer, hand over, close. */
-export function IssueDesk() {
+/**
+ * The village's (or grid's) issues for those who handle them: take, reply, answer, hand over, close;
+ * a cadre also hands one over to an organisation serving the village (`toOrganisations`).
+ */
+export function IssueDesk({ toOrganisations = false }: { toOrganisations?: boolean }) {
   const [state, setState] = useState<(typeof STATES)[number]['value']>('open')
   const { data, problem, reload } = useLoad(useCallback(() => call('issue.queue', { state }), [state]))
   const [open, setOpen] = useState<IssueView | null>(null)
@@ -93,6 +97,11 @@ export function IssueDesk() {
               onClick={() => send('issue.handOver', { issueId: id, toOpenid: to }, '已转交')}
             />
           </>
+        ) : null}
+        {toOrganisations && (open.state === 'received' || open.state === 'handling') ? (
+          <HandToOrganisation
+            onHand={organisationId => void send('issue.toOrganisation', { issueId: id, organisationId }, '已转交')}
+          />
         ) : null}
         {open.state === 'answered' ? (
           <WriteButton

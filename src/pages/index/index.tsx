@@ -11,6 +11,7 @@ import { IssueList } from '../../components/IssueList'
 import { Loading, Problem } from '../../components/Problem'
 import { Workbenches } from '../../components/Workbenches'
 import type { SessionView } from '../../../core/contract/views'
+import { HappeningNow } from '../../components/HappeningNow'
 
 const NOTICES_ON_HOME = 3
 
@@ -26,13 +27,18 @@ export default function Index() {
       call('me.session', {}),
       call('archive.home', {}).catch((e: ApiError) => e)
     ])
-    if (home instanceof ApiError) return { session, home, notices: [], issues: [] }
-    const [notices, issues] = await Promise.all([call('notice.list', {}), call('issue.mine', {})])
+    if (home instanceof ApiError) return { session, home, notices: [], issues: [], happening: null }
+    const [notices, issues, happening] = await Promise.all([
+      call('notice.list', {}),
+      call('issue.mine', {}),
+      call('village.now', {})
+    ])
     return {
       session,
       home,
       notices: notices.notices.slice(0, NOTICES_ON_HOME),
-      issues: issues.issues.filter(i => i.state !== 'closed').slice(0, 3)
+      issues: issues.issues.filter(i => i.state !== 'closed').slice(0, 3),
+      happening
     }
   }, [])
   const { data, problem } = useLoad(load)
@@ -83,10 +89,18 @@ export default function Index() {
               积分公示
             </View>
           </View>
+          <HappeningNow now={data.happening} />
           <View className="section-title" onClick={() => go('/pages/notices/index')} data-testid="open-notices">
             通知公告 · 三务公开 ›
           </View>
           <NoticeList notices={data.notices} />
+          <View
+            className="button secondary"
+            data-testid="open-party-public"
+            onClick={() => go('/packages/party/pages/public/index')}
+          >
+            党组织星级 · 党员积分公示
+          </View>
           <View
             className="button"
             data-testid="open-services"

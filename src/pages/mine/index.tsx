@@ -139,6 +139,15 @@ export default function Mine() {
         </>
       ) : null}
       {session ? <Workbenches session={session} /> : null}
+      {session && !session.roles.some(r => r.role === 'partyMember') ? (
+        <View
+          className="button secondary"
+          data-testid="open-party-bind"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/bind/index' })}
+        >
+          我是党员，绑定党员身份
+        </View>
+      ) : null}
       <View className="section-title">设置</View>
       <View className="notice" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Text>大字模式</Text>

@@ -14,8 +14,17 @@ export default function PostingPage() {
   const large = useLargeFont()
   const { data, problem } = useLoad(
     useCallback(async () => {
-      const [posting, session] = await Promise.all([call('posting.list', {}), call('me.session', {})])
-      return { ...posting, canObject: session.roles.some(r => r.role === 'villager') }
+      const [posting, session, seals] = await Promise.all([
+        call('posting.list', {}),
+        call('me.session', {}),
+        call('seal.heads', {})
+      ])
+      return {
+        ...posting,
+        canObject: session.roles.some(r => r.role === 'villager'),
+        canOpen: session.roles.some(r => r.role === 'villager' || r.role === 'cadre'),
+        latestHead: seals.heads[0] ?? null
+      }
     }, [])
   )
   const now = Date.now()
@@ -30,6 +39,16 @@ export default function PostingPage() {
           <View className="notice">
             加分扣分公示{data.postingDays}天。公示期间对哪一条有意见，可以点“提异议”，村干部会核实答复。
           </View>
+          {data.latestHead ? (
+            <View
+              className="notice"
+              data-testid="latest-head"
+              onClick={() => void Taro.navigateTo({ url: '/pages/village/index' })}
+            >
+              <Text className="list__title">已存证到{data.latestHead.day}（点这里看每天的存证）</Text>
+              <Text className="list__meta proof__line">树根 {data.latestHead.root}</Text>
+            </View>
+          ) : null}
           <View className="list">
             {data.items.map(p => (
               <View
@@ -44,7 +63,12 @@ export default function PostingPage() {
                 >
                   {signed(p.points)}
                 </Text>
-                <View className="list__body">
+                <View
+                  className="list__body"
+                  onClick={
+                    data.canOpen ? () => void Taro.navigateTo({ url: `/pages/entry/index?id=${p.entryId}` }) : undefined
+                  }
+                >
                   <Text className="list__title">
                     {p.doorPlate} · {p.head}
                   </Text>

@@ -20,6 +20,13 @@ export default function AdminHome() {
         <View className="button secondary" onClick={() => go('/packages/admin/pages/roles/index')}>
           角色管理
         </View>
+        <View
+          className="button secondary"
+          data-testid="open-fairness"
+          onClick={() => go('/packages/admin/pages/fairness/index')}
+        >
+          公平性
+        </View>
       </View>
       <View className="section-title">细则模板</View>
       {problem ? (

@@ -1,0 +1,31 @@
+import { AppError } from '../../core/contract/errors'
+import { getDoc } from './services/trust-docs'
+import type { PlaceDoc } from '../shared/data/documents'
+import { childPlaces } from './services/places'
+import type { RouteCtx } from './router/route'
+import { grantOf } from './router/scope'
+
+/**
+ * The one village a read is about. Someone of a village (cadre, grid worker, villager) reads their
+ * own: a placeId naming another village is OTHER_VILLAGE. A town administrator names one of their
+ * town's villages (the first of the town when none is named); any other place is OTHER_VILLAGE.
+ */
+export async function villageToRead(
+  ctx: RouteCtx,
+  placeId: string | undefined
+): Promise<{ village: PlaceDoc; townVillages: PlaceDoc[] }> {
+  const own = grantOf(ctx.identity, 'cadre') ?? grantOf(ctx.identity, 'gridWorker') ?? grantOf(ctx.identity, 'villager')
+  if (own) {
+    if (placeId && placeId !== own.villageId) throw new AppError('OTHER_VILLAGE')
+    const village = await getDoc<PlaceDoc>(ctx, 'places', own.villageId)
+    if (!village) throw new AppError('NOT_FOUND')
+    return { village, townVillages: [village] }
+  }
+  const town = grantOf(ctx.identity, 'townAdmin')
+  if (!town) throw new AppError('FORBIDDEN')
+  const villages = (await childPlaces(ctx, [town.townId])).filter(p => p.kind === 'village')
+  villages.sort((a, b) => (a._id < b._id ? -1 : 1))
+  const village = placeId ? villages.find(v => v._id === placeId) : villages[0]
+  if (!village) throw new AppError('OTHER_VILLAGE')
+  return { village, townVillages: villages }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入驻单位管理', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入驻单位', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '村里的积分', enablePullDownRefresh: true })

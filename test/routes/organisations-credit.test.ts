@@ -1,0 +1,233 @@
+import { productCloud } from '../helpers/product-cloud'
+import { rid } from '../helpers/ledger'
+import { addMember, ok } from '../helpers/participation'
+
+jest.setTimeout(120_000)
+let env: Awaited<ReturnType<typeof productCloud>>
+const NOW = Date.UTC(2026, 10, 27, 4, 0)
+const DAY = 24 * 3600_000
+
+beforeAll(async () => {
+  env = await productCloud(NOW)
+  await addMember(env.db, 'credit-son', 'h-xf-012', '王小明')
+})
+afterAll(() => env.close())
+
+const callAt = (atMs: number, openid: string, route: string, input: object) =>
+  env.router()({ route, input }, { ...env.ctxFor(openid), now: () => atMs })
+const consent = (days = 90, openid = 'demo-villager', bankId = 'org-bank') =>
+  env.call(openid, 'credit.consent', { requestId: rid(), bankId, purpose: '申请积分贷', days, agreed: true })
+const summary = (householdId = 'h-xf-012', openid = 'demo-bank') => env.call(openid, 'credit.summary', { householdId })
+const views = async () => (await env.db.collection('creditViews').where({ householdId: 'h-xf-012' }).get()).data
+
+test('the bank sees nothing without consent; with it the summary, every view recorded for the household', async () => {
+  expect(await summary()).toMatchObject({ ok: false, code: 'NO_CONSENT' })
+  expect(ok(await env.call('demo-bank', 'credit.households', {})).households).toEqual([])
+  expect(await views()).toEqual([])
+
+  // only the head consents, explicitly, for a period the app offers
+  expect(await consent(90, 'credit-son')).toMatchObject({ ok: false, code: 'NOT_HEAD' })
+  expect(
+    await env.call('demo-villager', 'credit.consent', {
+      requestId: rid(),
+      bankId: 'org-bank',
+      purpose: '申请积分贷',
+      days: 90,
+      agreed: false
+    })
+  ).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(await consent(45)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(await consent(90, 'demo-villager', 'org-police')).toMatchObject({ ok: false, code: 'NOT_A_BANK' })
+  const given = ok(await consent(90))
+  expect(given).toMatchObject({ state: 'inForce', bankName: '示范县农商银行向阳支行', expiresAt: NOW + 90 * DAY })
+  expect(given.scope).toContain('最近12个月的积分明细')
+
+  const listed = ok(await env.call('demo-bank', 'credit.households', {})).households
+  expect(listed.map((h: any) => h.householdId)).toEqual(['h-xf-012'])
+  const seen = ok(await summary())
+  const household = (await env.db.collection('households').doc('h-xf-012').get()).data
+  expect(seen).toMatchObject({
+    doorPlate: '2组12号',
+    head: '王秀英',
+    balance: household.balance,
+    earned: household.earned
+  })
+  expect(seen.entries.length).toBeGreaterThan(0)
+  expect(seen.rankInVillage).toBeGreaterThanOrEqual(1)
+  expect(seen.estimate).toEqual({
+    cutPct: Math.min(1, Math.floor(household.earned / 100) * 0.1),
+    ratePct: Math.round((5.2 - Math.min(1, Math.floor(household.earned / 100) * 0.1)) * 100) / 100
+  })
+  ok(await summary())
+  // the household sees who looked and when: both views
+  const mine = ok(await env.call('demo-villager', 'credit.mine', {}))
+  expect(mine.views).toEqual([
+    { bankName: '示范县农商银行向阳支行', staffName: '陈经理', at: NOW, purpose: '申请积分贷' },
+    { bankName: '示范县农商银行向阳支行', staffName: '陈经理', at: NOW, purpose: '申请积分贷' }
+  ])
+  // another household stays closed
+  expect(await summary('h-xf-001')).toMatchObject({ ok: false, code: 'NO_CONSENT' })
+})
+
+test('revoking ends the bank access at once; consenting again restores it', async () => {
+  ok(await consent(90))
+  ok(await summary())
+  const before = (await views()).length
+  expect(ok(await env.call('demo-villager', 'credit.revoke', { requestId: rid(), bankId: 'org-bank' })).state).toBe(
+    'revoked'
+  )
+  expect(await summary()).toMatchObject({ ok: false, code: 'NO_CONSENT' })
+  expect(ok(await env.call('demo-bank', 'credit.households', {})).households).toEqual([])
+  expect((await views()).length).toBe(before)
+  ok(await consent(30))
+  ok(await summary())
+})
+
+test('a consent expires by itself', async () => {
+  ok(await consent(30))
+  const later = NOW + 30 * DAY
+  expect(await callAt(later - 1, 'demo-bank', 'credit.summary', { householdId: 'h-xf-012' })).toMatchObject({
+    ok: true
+  })
+  expect(await callAt(later, 'demo-bank', 'credit.summary', { householdId: 'h-xf-012' })).toMatchObject({
+    ok: false,
+    code: 'NO_CONSENT'
+  })
+  expect(ok(await callAt(later, 'demo-bank', 'credit.households', {})).households).toEqual([])
+  const mine = ok(await callAt(later, 'demo-villager', 'credit.mine', {}))
+  expect(mine.consents[0].state).toBe('expired')
+})
+
+test('another bank sees nothing of a consent given to the first; the rate policy is shown as an estimate', async () => {
+  ok(await consent(90))
+  const other = ok(
+    await env.call('demo-county', 'org.save', {
+      requestId: rid(),
+      name: '另一家银行',
+      kind: 'bank',
+      townIds: ['t-xiangyang']
+    })
+  )
+  ok(
+    await env.call('demo-county', 'org.grantStaff', {
+      requestId: rid(),
+      organisationId: other.id,
+      openid: 'bank2-staff',
+      name: '王柜员'
+    })
+  )
+  expect(await summary('h-xf-012', 'bank2-staff')).toMatchObject({ ok: false, code: 'NO_CONSENT' })
+  ok(
+    await env.call('bank2-staff', 'credit.setPolicy', {
+      requestId: rid(),
+      baseRatePct: 6,
+      cutPer100Pct: 0.2,
+      maxCutPct: 0.4
+    })
+  )
+  const offers = ok(await env.call('demo-villager', 'credit.banks', {}))
+  expect(offers.isHead).toBe(true)
+  const offer = offers.banks.find((b: any) => b.bankId === other.id)
+  const earned = (await env.db.collection('households').doc('h-xf-012').get()).data.earned
+  expect(offer.estimate).toEqual({
+    cutPct: earned >= 200 ? 0.4 : earned >= 100 ? 0.2 : 0,
+    ratePct: 6 - (earned >= 200 ? 0.4 : earned >= 100 ? 0.2 : 0)
+  })
+  expect(offer.consent).toBeNull()
+})
+
+test('organisations: registered by the county or a town, staff publish services and notices to the villages served', async () => {
+  expect(
+    await env.call('demo-town', 'org.save', { requestId: rid(), name: '外镇单位', kind: 'other', townIds: ['t-other'] })
+  ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  const clinic = ok(
+    await env.call('demo-town', 'org.save', {
+      requestId: rid(),
+      name: '新丰村卫生室',
+      kind: 'health',
+      townIds: ['t-xiangyang'],
+      villageIds: ['v-xinfeng'],
+      phone: '0838-5553300'
+    })
+  )
+  expect(clinic).toMatchObject({ serves: ['新丰村'], canManage: true })
+  ok(
+    await env.call('demo-town', 'org.grantStaff', {
+      requestId: rid(),
+      organisationId: clinic.id,
+      openid: 'clinic-doctor',
+      name: '李医生'
+    })
+  )
+  const session = ok(await env.call('clinic-doctor', 'me.session', {}))
+  expect(session.roles).toEqual([{ role: 'orgStaff', label: '入驻单位工作人员', placeName: '新丰村卫生室' }])
+
+  ok(
+    await env.call('clinic-doctor', 'org.publishService', {
+      requestId: rid(),
+      category: '医疗健康',
+      name: '65岁以上老人免费体检',
+      purpose: '每年一次免费体检'
+    })
+  )
+  const published = ok(
+    await env.call('clinic-doctor', 'org.publishNotice', {
+      requestId: rid(),
+      title: '下周二免费体检',
+      body: '带上身份证'
+    })
+  )
+  expect(published.villages).toBe(1)
+
+  // 新丰村's villager sees it in the directory, the notices and the organisation's page; 金桥村 does not
+  const services = ok(await env.call('demo-villager', 'service.list', { query: '体检' })).services
+  expect(services.filter((s: any) => s.placeName === '新丰村卫生室').map((s: any) => s.name)).toEqual([
+    '65岁以上老人免费体检'
+  ])
+  const notices = ok(await env.call('demo-villager', 'notice.list', {})).notices
+  expect(notices.map((n: any) => n.title)).toContain('下周二免费体检')
+  const page = ok(await env.call('demo-villager', 'org.page', { organisationId: clinic.id }))
+  expect(page.services.map((s: any) => s.name)).toEqual(['65岁以上老人免费体检'])
+  expect(page.notices.map((n: any) => n.title)).toEqual(['下周二免费体检'])
+  const mine = ok(await env.call('demo-villager', 'org.list', {})).organisations.map((o: any) => o.name)
+  expect(mine).toEqual(expect.arrayContaining(['新丰村卫生室', '向阳派出所', '示范县农商银行向阳支行']))
+  const theirs = ok(await env.call('demo-cadre-jq', 'org.list', {})).organisations.map((o: any) => o.name)
+  expect(theirs).not.toContain('新丰村卫生室')
+  expect(await env.call('demo-cadre-jq', 'org.page', { organisationId: clinic.id })).toMatchObject({
+    ok: false,
+    code: 'NOT_FOUND'
+  })
+})
+
+test('a cadre hands an issue of its kind to an organisation; its staff answer; the villager sees the answer', async () => {
+  const raise = (category: string) =>
+    env.call('demo-villager', 'issue.raise', { requestId: rid(), category, text: '邻居的狗晚上一直叫' }).then(ok)
+  const dispute = await raise('邻里纠纷')
+  const pension = await raise('社保医保')
+  const hand = (issueId: string, organisationId = 'org-police', openid = 'demo-cadre') =>
+    env.call(openid, 'issue.toOrganisation', { requestId: rid(), issueId, organisationId })
+  expect(await hand(pension.id)).toMatchObject({ ok: false, code: 'ORG_WRONG_KIND' })
+  expect(await hand(dispute.id, 'org-police', 'demo-cadre-jq')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(ok(await hand(dispute.id))).toMatchObject({ state: 'handling', handlerName: '向阳派出所' })
+
+  const queue = ok(await env.call('demo-org', 'org.issues', {})).issues
+  expect(queue.map((i: any) => i.id)).toEqual([dispute.id])
+  expect(ok(await env.call('demo-bank', 'org.issues', {})).issues).toEqual([])
+  expect(
+    await env.call('demo-bank', 'org.replyIssue', { requestId: rid(), issueId: dispute.id, text: '好', answer: true })
+  ).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  ok(
+    await env.call('demo-org', 'org.replyIssue', {
+      requestId: rid(),
+      issueId: dispute.id,
+      text: '民警明天上门调解',
+      answer: true
+    })
+  )
+  const mine = ok(await env.call('demo-villager', 'issue.mine', {})).issues.find((i: any) => i.id === dispute.id)
+  expect(mine).toMatchObject({ state: 'answered' })
+  expect(mine.replies.map((r: any) => [r.byName, r.text])).toEqual([['刘警官', '民警明天上门调解']])
+  expect((await env.outbox('demo-villager')).some((m: any) => JSON.stringify(m).includes('民警明天上门调解'))).toBe(
+    true
+  )
+})
