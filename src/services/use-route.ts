@@ -6,8 +6,9 @@ import { ApiError } from './api'
  * Loads a part's data when it appears, when `load` changes (a filter was chosen), when its page shows
  * again and on pull-down, keeping the last good data while reloading. A part that appears after its
  * page is already on screen (the household a cadre opens at the desk) gets no show event, so the first
- * load is the part's own, on mount; the page's show that comes with it finds that load in flight and
- * does not send a second one. Only the newest load's answer is kept, so a slow answer for an earlier
+ * load is the part's own, on mount. The page's show that comes with the first mount (before the mount's
+ * effect in the mini-program, after it in the browser) must not send a second load: a load already
+ * started for the same `load` counts, whichever came first. Only the newest load's answer is kept, so a slow answer for an earlier
  * filter never overwrites a later one.
  * `problem` carries the stable code and the Chinese message to show.
  */
@@ -16,9 +17,11 @@ export function useLoad<T>(load: () => Promise<T>) {
   const [problem, setProblem] = useState<ApiError | null>(null)
   const latest = useRef(0)
   const inFlight = useRef(false)
+  const startedFor = useRef<(() => Promise<T>) | null>(null)
   const reload = useCallback(async () => {
     const mine = ++latest.current
     inFlight.current = true
+    startedFor.current = load
     try {
       const result = await load()
       if (mine !== latest.current) return
@@ -30,7 +33,9 @@ export function useLoad<T>(load: () => Promise<T>) {
       if (mine === latest.current) inFlight.current = false
     }
   }, [load])
-  useEffect(() => void reload(), [reload])
+  useEffect(() => {
+    if (startedFor.current !== load) void reload()
+  }, [load, reload])
   useDidShow(() => {
     if (!inFlight.current) void reload()
   })
