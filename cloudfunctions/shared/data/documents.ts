@@ -17,6 +17,15 @@ import type {
   QuarterPostingDoc,
   RatingSheetDoc
 } from './party-documents'
+import type {
+  ActivityDoc,
+  BallotDoc,
+  ConsentDoc,
+  CreditViewDoc,
+  OrganisationDoc,
+  SignupDoc,
+  VoteDoc
+} from './participation-documents'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { EntryView } from '../../../core/contract/views'
 import type {
@@ -326,6 +335,8 @@ export interface NoticeDoc {
   at: number
   /** households that have opened it (one read document each: `<notice>:<household>`) */
   readCount: number
+  /** published by an organisation on the platform (入驻单位) to a village it serves */
+  organisationId?: string
 }
 
 export interface IssueDoc {
@@ -463,6 +474,13 @@ export interface Collections {
   people: PersonDoc
   imports: ImportDoc
   villageStats: VillageStatsDoc
+  votes: VoteDoc
+  ballots: BallotDoc
+  activities: ActivityDoc
+  signups: SignupDoc
+  organisations: OrganisationDoc
+  consents: ConsentDoc
+  creditViews: CreditViewDoc
 }
 
 /** What a collection stores: the ledger's entries are households' and party members' alike. */
