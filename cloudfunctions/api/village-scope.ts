@@ -1,6 +1,6 @@
 import { AppError } from '../../core/contract/errors'
-import { getDoc } from './services/trust-docs'
 import type { PlaceDoc } from '../shared/data/documents'
+import { data } from '../shared/data/store'
 import { childPlaces } from './services/places'
 import type { RouteCtx } from './router/route'
 import { grantOf } from './router/scope'
@@ -17,7 +17,7 @@ export async function villageToRead(
   const own = grantOf(ctx.identity, 'cadre') ?? grantOf(ctx.identity, 'gridWorker') ?? grantOf(ctx.identity, 'villager')
   if (own) {
     if (placeId && placeId !== own.villageId) throw new AppError('OTHER_VILLAGE')
-    const village = await getDoc<PlaceDoc>(ctx, 'places', own.villageId)
+    const village = await data(ctx).places.get(own.villageId)
     if (!village) throw new AppError('NOT_FOUND')
     return { village, townVillages: [village] }
   }

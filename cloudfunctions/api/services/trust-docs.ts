@@ -1,5 +1,5 @@
 import type { Ctx } from '../../shared/context'
-import { errorText } from '../../shared/seals'
+import { isNotFound } from '../../shared/data/db-errors'
 
 /**
  * A document by id from any collection (the seals, which the typed store does not list, among them),
@@ -10,7 +10,7 @@ export async function getDoc<T>(ctx: Pick<Ctx, 'db'>, collection: string, id: st
     const res = (await ctx.db.collection(collection).doc(id).get()) as unknown as { data: T }
     return res.data ?? null
   } catch (e) {
-    if (/does not exist|not exist/.test(errorText(e))) return null
+    if (isNotFound(e)) return null
     throw e
   }
 }

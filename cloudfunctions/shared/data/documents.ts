@@ -18,6 +18,7 @@ import type {
   RatingSheetDoc
 } from './party-documents'
 import type { RuleTerms } from '../../../core/domain/rules'
+import type { TreeHead } from '../../../core/domain/seal'
 import type { EntryView } from '../../../core/contract/views'
 import type {
   GridLogType,
@@ -422,6 +423,13 @@ export interface RequestDoc {
   at: number
 }
 
+/** A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order (entry id, leaf hash hex). */
+export interface SealDoc extends TreeHead {
+  _id: string
+  townId: string
+  leaves: { id: string; hash: string }[]
+}
+
 /** Every collection of core/collections.json and the document type it holds. */
 export interface Collections {
   places: PlaceDoc
@@ -459,6 +467,7 @@ export interface Collections {
   people: PersonDoc
   imports: ImportDoc
   villageStats: VillageStatsDoc
+  seals: SealDoc
 }
 
 /** What a collection stores: the ledger's entries are households' and party members' alike. */
