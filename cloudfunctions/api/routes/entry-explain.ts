@@ -18,8 +18,8 @@ import { leafHex, sealIdOf } from '../../shared/seals'
 export const entryRoutes = {
   'entry.explain': {
     access: roles('villager', 'cadre'),
-    // who may read which entry is decided from the entry itself (mayRead), not from one place
-    scope: 'own',
+    // the caller's village; which of its entries they may read is decided from the entry itself (mayRead)
+    scope: 'village',
     async handle({ entryId }, ctx) {
       const store = data(ctx)
       const entry = await store.entries.get(entryId)
@@ -89,13 +89,13 @@ export const entryRoutes = {
 } satisfies Partial<Routes>
 
 /** Their own household's entries, or what their village posts; a cadre: their village's. */
-function mayRead(ctx: RouteCtx, entry: EntryDoc, posting: PostingDoc | null) {
+function mayRead(ctx: RouteCtx<'village'>, entry: EntryDoc, posting: PostingDoc | null) {
   if (grantOf(ctx.identity, 'cadre')?.villageId === entry.villageId) return
   const villager = grantOf(ctx.identity, 'villager')
   if (villager?.householdId === entry.householdId) return
   if (villager?.villageId === entry.villageId && posting) return
-  const callerVillage = grantOf(ctx.identity, 'cadre')?.villageId ?? villager?.villageId
-  throw new AppError(callerVillage === entry.villageId ? 'FORBIDDEN' : 'OTHER_VILLAGE')
+  ctx.scope.check(entry)
+  throw new AppError('FORBIDDEN')
 }
 
 function proofOf(seal: SealDoc, entry: EntryDoc): EntryExplained['proof'] {

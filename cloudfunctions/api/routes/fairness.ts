@@ -14,7 +14,7 @@ import type { EntryDoc, PendingDoc } from '../../shared/data/documents'
 import { data } from '../../shared/data/store'
 import { childPlaces } from '../services/places'
 import { roles, RouteCtx, Routes } from '../router/route'
-import { villageToRead } from '../village-scope'
+import { villageToRead } from '../services/village-to-read'
 
 /**
  * Fairness statistics (公平性). Cost: every read is bounded by one village and one period: the
@@ -73,7 +73,7 @@ export const fairnessRoutes = {
   'fairness.town': {
     access: roles('townAdmin'),
     // one village of the town, named by placeId and checked by villageToRead
-    scope: 'own',
+    scope: 'area',
     async handle({ placeId, period, key }, ctx) {
       const { village, townVillages } = await villageToRead(ctx, placeId)
       const periodKey = key ?? periodKeys(ctx.now())[period]

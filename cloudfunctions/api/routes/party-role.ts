@@ -1,10 +1,7 @@
 import { AppError } from '../../../core/contract/errors'
 import { COUNTY_ID, ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
 import { giveRole, GrantScope, grantId, takeRole } from '../services/grants'
-
-import type {} from '../../shared/data/party-documents'
 import type { Route, RouteCtx } from '../router/route'
-import { grantOf } from '../router/scope'
 import { data } from '../../shared/data/store'
 
 /**
@@ -14,17 +11,15 @@ import { data } from '../../shared/data/store'
 
 type PartyRole = 'branchSecretary' | 'partyClerk' | 'townPartyAdmin'
 
-/** May the caller act on party roles in this village and town? */
-const mayGrant = (ctx: RouteCtx, role: PartyRole, villageId: string | null, townId: string) => {
-  if (role === 'townPartyAdmin')
-    return Boolean(grantOf(ctx.identity, 'countyAdmin') || grantOf(ctx.identity, 'townAdmin')?.townId === townId)
-  return (
-    grantOf(ctx.identity, 'cadre')?.villageId === villageId || grantOf(ctx.identity, 'townAdmin')?.townId === townId
-  )
+/** May the caller act on party roles in this village and town? Branch roles: the village's cadre or the town's administrator. */
+const mayGrant = (ctx: RouteCtx<'area'>, role: PartyRole, villageId: string | null, townId: string) => {
+  const { scope } = ctx
+  if (role === 'townPartyAdmin') return scope.county || scope.townId === townId
+  return (villageId !== null && scope.villageId === villageId) || scope.townId === townId
 }
 
 async function grantFor(
-  ctx: RouteCtx,
+  ctx: RouteCtx<'area'>,
   role: PartyRole,
   placeId: string
 ): Promise<{ grant: RoleGrant; scope: GrantScope }> {
@@ -47,7 +42,7 @@ async function grantFor(
 export const grant: Route<'partyRole.grant'> = {
   audit: 'partyRole.grant',
   access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
-  scope: 'own',
+  scope: 'area',
   async handle({ openid, name, role, placeId }, ctx) {
     const { grant, scope } = await grantFor(ctx, role, placeId)
     const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
@@ -64,12 +59,10 @@ export const grant: Route<'partyRole.grant'> = {
 export const revoke: Route<'partyRole.revoke'> = {
   audit: 'partyRole.revoke',
   access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
-  scope: 'own',
+  scope: 'area',
   async handle({ openid, role }, ctx) {
-    const mayAtAll =
-      role === 'townPartyAdmin'
-        ? grantOf(ctx.identity, 'countyAdmin') || grantOf(ctx.identity, 'townAdmin')
-        : grantOf(ctx.identity, 'cadre') || grantOf(ctx.identity, 'townAdmin')
+    const { villageId, townId, county } = ctx.scope
+    const mayAtAll = role === 'townPartyAdmin' ? county || townId : villageId || townId
     if (!mayAtAll) throw new AppError('GRANT_NOT_ALLOWED')
     const held = await data(ctx).grants.get(grantId(openid, role))
     if (!held) return { revoked: false }

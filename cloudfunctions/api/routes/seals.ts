@@ -5,14 +5,14 @@ import type { EntryDoc, SealDoc } from '../../shared/data/documents'
 import { data, listOf } from '../../shared/data/store'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { entriesBetween, headOf, sealedEntryOf } from '../../shared/seals'
-import { villageToRead } from '../village-scope'
+import { villageToRead } from '../services/village-to-read'
 import { publishFile } from '../services/files'
 import { exportWorkbook } from '../../shared/ledger-export-xlsx'
 
 /** The published seals (存证) of a village and an export of its sealed ledger that anyone can verify. */
 
 const HEADS_PAGE = 30
-/** everyone of the village, and the town's administrators; which village is found in village-scope.ts */
+/** everyone of the village, and the town's administrators (their area); the village is found by villageToRead */
 const EVERYONE_OF_A_VILLAGE = roles('villager', 'gridWorker', 'cadre', 'townAdmin')
 /** Days one export covers at most, and entries it carries at most: one reply must stay small. */
 const EXPORT_DAYS_MAX = 92
@@ -27,11 +27,10 @@ const HEAD_FIELDS: (keyof SealDoc & keyof TreeHead)[] = [
   'headHash'
 ]
 
-/** Routes declare no place scope: the village (one's own, or one of the town's) is found by villageToRead. */
 export const sealRoutes = {
   'seal.heads': {
     access: EVERYONE_OF_A_VILLAGE,
-    scope: 'own',
+    scope: 'area',
     paging: { size: HEADS_PAGE },
     async handle({ placeId }, ctx) {
       const { village } = await villageToRead(ctx, placeId)
@@ -43,14 +42,14 @@ export const sealRoutes = {
 
   'seal.export': {
     access: EVERYONE_OF_A_VILLAGE,
-    scope: 'own',
+    scope: 'area',
     handle: (input, ctx) => exportData(ctx, input)
   },
 
   /** The same export as an .xlsx file to download (and to check with npm run verify-ledger). */
   'seal.exportFile': {
     access: EVERYONE_OF_A_VILLAGE,
-    scope: 'own',
+    scope: 'area',
     async handle(input, ctx) {
       const data = await exportData(ctx, input)
       const rows = data.days.reduce((n, d) => n + d.leaves.length, data.unsealed.length)
@@ -62,7 +61,7 @@ export const sealRoutes = {
 } satisfies Partial<Routes>
 
 async function exportData(
-  ctx: RouteCtx,
+  ctx: RouteCtx<'area'>,
   { placeId, fromDay, toDay }: { placeId?: string; fromDay?: string; toDay?: string }
 ): Promise<LedgerExport> {
   const { village } = await villageToRead(ctx, placeId)

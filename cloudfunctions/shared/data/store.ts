@@ -13,6 +13,8 @@ import type { MemberEntryDoc } from './party-documents'
 /** A query condition as the SDK takes it: plain fields, `db.command` operators, `_.and`/`_.or`. */
 export type Where = object
 export type SortOrder = 'asc' | 'desc'
+/** Sort keys, most significant first. */
+export type OrderBy<T> = readonly (readonly [keyof T & string, SortOrder])[]
 /** A partial update: fields, dotted paths or `db.command` update operators (`_.inc`, `_.set`). */
 export type Patch = Record<string, unknown>
 
@@ -21,7 +23,7 @@ export const QUERY_LIMIT_MAX = 1000
 
 export interface FindOptions<T> {
   limit: number
-  orderBy?: [keyof T & string, SortOrder][]
+  orderBy?: OrderBy<T>
   skip?: number
   /** fields to return (projection); `_id` always comes */
   fields?: (keyof T & string)[]
@@ -124,17 +126,12 @@ export class Collection<T extends { _id: string }> {
   /** One page, sorted: reads one row more than the page to know whether another page follows. */
   page<K extends keyof T & string>(
     where: Where,
-    orderBy: [keyof T & string, SortOrder][],
+    orderBy: OrderBy<T>,
     paging: Paging,
     fields: K[]
   ): Promise<Page<Pick<T, K | '_id'>>>
-  page(where: Where, orderBy: [keyof T & string, SortOrder][], paging: Paging): Promise<Page<T>>
-  async page(
-    where: Where,
-    orderBy: [keyof T & string, SortOrder][],
-    paging: Paging,
-    fields?: (keyof T & string)[]
-  ): Promise<Page<T>> {
+  page(where: Where, orderBy: OrderBy<T>, paging: Paging): Promise<Page<T>>
+  async page(where: Where, orderBy: OrderBy<T>, paging: Paging, fields?: (keyof T & string)[]): Promise<Page<T>> {
     const skip = (paging.page - 1) * paging.size
     const rows = await this.find(where, { orderBy, skip, limit: paging.size + 1, fields })
     return { rows: rows.slice(0, paging.size), page: paging.page, hasMore: rows.length > paging.size }
