@@ -4,7 +4,7 @@ import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { giveRole } from '../services/grants'
 import { transact } from '../../shared/data/transaction'
-import { toMemberEntryView } from '../services/ledger'
+import { toEntryView } from '../../shared/data/views'
 import type { RatingSheetDoc } from '../../shared/data/party-documents'
 import {
   branchDoc,
@@ -63,7 +63,7 @@ export const home: Route<'partyMember.home'> = {
       placeInBranch: ahead + 1,
       membersInBranch: size,
       stars: sheets.flatMap(s => starOf(s, member._id, now)),
-      entries: entries.map(toMemberEntryView),
+      entries: entries.map(toEntryView),
       rules: rules.filter(r => r.active && r.categories.includes(member.category)).map(toPartyRuleView),
       claims: claims.map(toClaimView),
       settings,
