@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { ActivityConfirmation, ActivityView, AttendeeView } from '../../../core/contract/participation'
 import { activityProblem, attendingHouseholds, beforeStart, checkInOpen } from '../../../core/domain/activities'
@@ -34,6 +33,12 @@ const CONFIRM_PARALLELISM = 10
 
 const personKey = (openid: string) => 'p' + hash(openid).slice(0, 24)
 const signupIdOf = (activityId: string, openid: string) => `${activityId}:${personKey(openid)}`
+/**
+ * The key the activity's code carries, fixed by the cadre's request so that a retried post writes the
+ * same activity: the request id is known only to the cadre's phone (no route returns it), so neither
+ * the key nor the request can be worked out from the activity's id, which is a different hash of it.
+ */
+const checkInKeyOf = (openid: string, requestId: string) => hash('activity-key', openid, requestId).slice(0, 8)
 const walkInIdOf = (activityId: string, householdId: string) => `${activityId}:h-${householdId}`
 
 function toView(ctx: RouteCtx, a: ActivityDoc, mine: SignupDoc | null): ActivityView {
@@ -124,7 +129,7 @@ export const postActivity: Handler<'activity.post'> = {
       rule,
       points: credit?.points ?? 0,
       state: 'open',
-      key: randomBytes(4).toString('hex'),
+      key: checkInKeyOf(ctx.openid, requestId),
       codeFile: null,
       by: ctx.openid,
       byName: actorName(ctx),
