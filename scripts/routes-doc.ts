@@ -20,7 +20,8 @@ const SCOPES: Record<string, string> = {
   village: 'their village',
   branch: 'their party branch',
   town: 'their town',
-  area: 'their village, town or county'
+  area: 'their village, town or county',
+  organisation: 'their organisation (入驻单位)'
 }
 
 const WHO: Record<Exclude<Access['who'], 'roles'>, string> = {

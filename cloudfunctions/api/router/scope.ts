@@ -16,8 +16,9 @@ import type { Identity } from './identity'
  * - town:      the town the caller administers: as town administrator, else as town party administrator
  * - area:      what the caller oversees or may read: a cadre's village (on routes open to them, a grid
  *              worker's or villager's), a town (party) administrator's town, the county
+ * - organisation: the organisation on the platform (入驻单位) whose staff the caller is (a bank's staff too)
  */
-export type ScopeKind = 'own' | 'household' | 'grid' | 'village' | 'branch' | 'town' | 'area'
+export type ScopeKind = 'own' | 'household' | 'grid' | 'village' | 'branch' | 'town' | 'area' | 'organisation'
 
 export interface Places {
   own: object
@@ -27,6 +28,7 @@ export interface Places {
   branch: { branchId: string; villageId: string }
   town: { townId: string }
   area: { villageId: string | null; townId: string | null; county: boolean }
+  organisation: { organisationId: string }
 }
 
 /** A resolved scope: its places, and the check of a document against them. */
@@ -124,6 +126,12 @@ export function resolveScope(kind: ScopeKind, identity: Identity, roles: readonl
         throw new AppError('OTHER_VILLAGE')
       }
       return { kind, villageId, townId, county, auditPlaceId, check }
+    }
+    case 'organisation': {
+      const grant = may('orgStaff') || may('bankStaff') || null
+      if (!grant || !('organisationId' in grant)) throw new AppError('FORBIDDEN')
+      // an organisation's documents carry no village: what it may touch is checked by its id
+      return { kind, organisationId: grant.organisationId, auditPlaceId: '', check: () => {} }
     }
   }
   throw new Error(`unknown scope ${kind}`)

@@ -17,6 +17,15 @@ import type {
   QuarterPostingDoc,
   RatingSheetDoc
 } from './party-documents'
+import type {
+  ActivityDoc,
+  BallotDoc,
+  ConsentDoc,
+  CreditViewDoc,
+  OrganisationDoc,
+  SignupDoc,
+  VoteDoc
+} from './participation-documents'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { TreeHead } from '../../../core/domain/seal'
 import type { EntryView } from '../../../core/contract/views'
@@ -323,6 +332,8 @@ export interface NoticeDoc {
   at: number
   /** households that have opened it (one read document each: `<notice>:<household>`) */
   readCount: number
+  /** published by an organisation on the platform (入驻单位) to a village it serves */
+  organisationId?: string
 }
 
 export interface IssueDoc {
@@ -467,6 +478,13 @@ export interface Collections {
   people: PersonDoc
   imports: ImportDoc
   villageStats: VillageStatsDoc
+  votes: VoteDoc
+  ballots: BallotDoc
+  activities: ActivityDoc
+  signups: SignupDoc
+  organisations: OrganisationDoc
+  consents: ConsentDoc
+  creditViews: CreditViewDoc
   seals: SealDoc
 }
 
