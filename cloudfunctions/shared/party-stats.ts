@@ -42,7 +42,11 @@ type Member = Pick<
   '_id' | 'name' | 'category' | 'quarterKey' | 'active' | 'branchId' | 'townId' | 'villageId'
 >
 
-const lineOf = (m: Member): RosterLine => ({ name: m.name, category: m.category, scoredQuarter: m.quarterKey })
+const lineOf = (m: Pick<MemberDoc, 'name' | 'category' | 'quarterKey'>): RosterLine => ({
+  name: m.name,
+  category: m.category,
+  scoredQuarter: m.quarterKey
+})
 
 /** The branch's roster counted from its members, and written whole. */
 export async function recountBranchStats(ctx: Pick<Ctx, 'db' | 'now'>, branch: Branch): Promise<BranchStatsDoc> {
@@ -54,7 +58,7 @@ export async function recountBranchStats(ctx: Pick<Ctx, 'db' | 'now'>, branch: B
     _id: branch._id,
     townId: branch.townId,
     villageId: branch.villageId,
-    roster: Object.fromEntries(members.map(m => [m._id, lineOf(m as Member)])),
+    roster: Object.fromEntries(members.map(m => [m._id, lineOf(m)])),
     recountedAt: ctx.now()
   }
   await data(ctx).partyBranchStats.set(doc)
