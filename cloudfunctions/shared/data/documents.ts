@@ -27,6 +27,7 @@ import type {
   VoteDoc
 } from './participation-documents'
 import type { RuleTerms } from '../../../core/domain/rules'
+import type { TreeHead } from '../../../core/domain/seal'
 import type { EntryView } from '../../../core/contract/views'
 import type {
   GridLogType,
@@ -437,6 +438,13 @@ export interface RequestDoc {
   at: number
 }
 
+/** A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order (entry id, leaf hash hex). */
+export interface SealDoc extends TreeHead {
+  _id: string
+  townId: string
+  leaves: { id: string; hash: string }[]
+}
+
 /** Every collection of core/collections.json and the document type it holds. */
 export interface Collections {
   places: PlaceDoc
@@ -481,6 +489,7 @@ export interface Collections {
   organisations: OrganisationDoc
   consents: ConsentDoc
   creditViews: CreditViewDoc
+  seals: SealDoc
 }
 
 /** What a collection stores: the ledger's entries are households' and party members' alike. */
