@@ -27,7 +27,8 @@ export async function exportWorkbook(data: LedgerExport): Promise<Buffer> {
 
 export async function readExportWorkbook(content: Buffer | ArrayBuffer): Promise<LedgerExport> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(content as ArrayBuffer)
+  // exceljs types its input as an ArrayBuffer (a Node Buffer is a view, not one): the file's bytes as one
+  await wb.xlsx.load(content instanceof ArrayBuffer ? content : new Uint8Array(content).buffer)
   const rowsOf = (name: string, skipHeader: boolean): Cell[][] => {
     const sheet = wb.getWorksheet(name)
     if (!sheet) throw new Error(`没有“${name}”这一页`)

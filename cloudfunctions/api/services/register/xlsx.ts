@@ -84,7 +84,8 @@ export function cellText(value: ExcelJS.CellValue): string {
 export async function readRegister(file: Buffer): Promise<RegisterRow[]> {
   const wb = new (await excel()).Workbook()
   try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer)
+    // exceljs types its input as an ArrayBuffer (a Node Buffer is a view, not one): the file's bytes as one
+    await wb.xlsx.load(new Uint8Array(file).buffer)
   } catch {
     throw new AppError('INVALID_INPUT', '这个文件打不开，请用花名册模板另存为 .xlsx 后再上传')
   }
