@@ -231,3 +231,48 @@ test('a cadre hands an issue of its kind to an organisation; its staff answer; t
     true
   )
 })
+
+test('the head is the bound user recorded as 户主: a member bound under the head’s own name cannot consent', async () => {
+  const household = async () => (await env.db.collection('households').doc('h-xf-012').get()).data
+  expect((await household()).headUser).toBe('demo-villager')
+  // a member of the household joins with the cadre's join code, typing the head's name
+  const { code } = ok(
+    await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
+  )
+  ok(await env.call('head-namesake', 'join.bind', { requestId: rid(), code, name: '王秀英' }))
+  expect((await household()).boundUsers).toContain('head-namesake')
+  expect((await household()).headUser).toBe('demo-villager')
+  expect(await consent(90, 'head-namesake')).toMatchObject({ ok: false, code: 'NOT_HEAD' })
+  expect(await env.call('head-namesake', 'credit.revoke', { requestId: rid(), bankId: 'org-bank' })).toMatchObject({
+    ok: false,
+    code: 'NOT_HEAD'
+  })
+  expect(ok(await env.call('head-namesake', 'credit.banks', {})).isHead).toBe(false)
+  expect(ok(await env.call('demo-villager', 'credit.banks', {})).isHead).toBe(true)
+  ok(await consent(90, 'demo-villager'))
+
+  // the cadre records another member as 户主: the bound user of that name becomes the head, the former one not
+  const { code: sonCode } = ok(
+    await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
+  )
+  ok(await env.call('new-head', 'join.bind', { requestId: rid(), code: sonCode, name: '王建军' }))
+  expect(await consent(90, 'new-head')).toMatchObject({ ok: false, code: 'NOT_HEAD' })
+  const before = await household()
+  ok(
+    await env.call('demo-cadre', 'household.save', {
+      requestId: rid(),
+      householdId: 'h-xf-012',
+      doorPlate: before.doorPlate,
+      head: '王建军',
+      groupId: before.groupId,
+      gridId: before.gridId,
+      members: [
+        { name: '王建军', relation: '户主', partyMember: false },
+        { name: '王秀英', relation: '母亲', partyMember: false }
+      ]
+    })
+  )
+  expect((await household()).headUser).toBe('new-head')
+  ok(await consent(90, 'new-head'))
+  expect(await consent(90, 'demo-villager')).toMatchObject({ ok: false, code: 'NOT_HEAD' })
+})

@@ -1,3 +1,4 @@
+import { headAmong, headNameOf } from '../services/household-head'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { HouseholdCode } from '../../../core/contract/views'
 import { starLevel } from '../../../core/domain/stars'
@@ -74,9 +75,13 @@ export const householdRoutes = {
       await checkText(ctx, fields.doorPlate, fields.head, ...fields.members.map(m => m.name))
 
       if (existing) {
+        // a new head (户主): which bound user is the head is decided again from their names
+        const headChanged = headNameOf(existing) !== headNameOf(fields)
+        const users = headChanged ? await store.users.getMany(existing.boundUsers ?? []) : null
         await transact(ctx, async tx => {
           await claimDoorPlate(tx, villageId, id, fields.doorPlate, existing.doorPlate)
-          await tx.update('households', id, { ...fields, members: _.set(fields.members) })
+          const head = users ? { headUser: headAmong({ ...existing, ...fields }, users) } : {}
+          await tx.update('households', id, { ...fields, members: _.set(fields.members), ...head })
         })
       } else {
         const count = (village.householdCount ?? 0) + 1
