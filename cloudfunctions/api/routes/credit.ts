@@ -12,6 +12,7 @@ import type { HouseholdDoc } from '../../shared/data/documents'
 import type { ConsentDoc, CreditViewDoc } from '../../shared/data/participation-documents'
 import { toEntryView } from '../../shared/data/views'
 import { headUserOf } from '../services/household-head'
+import { statementProof } from '../services/statement-proof'
 import { organisationView, servingVillage } from '../services/organisations'
 import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
@@ -253,7 +254,8 @@ export const creditRoutes = {
         entries: entries.map(toEntryView),
         at,
         consent: toConsentView(c, at),
-        estimate: bank?.ratePolicy ? estimateRate(bank.ratePolicy, household.earned) : null
+        estimate: bank?.ratePolicy ? estimateRate(bank.ratePolicy, household.earned) : null,
+        proof: await statementProof(ctx, entries)
       }
       return result
     }

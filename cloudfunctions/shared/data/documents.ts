@@ -26,6 +26,7 @@ import type {
   SignupDoc,
   VoteDoc
 } from './participation-documents'
+import type { SealDoc } from '../seals'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { EntryView } from '../../../core/contract/views'
 import type {
@@ -482,6 +483,7 @@ export interface Collections {
   organisations: OrganisationDoc
   consents: ConsentDoc
   creditViews: CreditViewDoc
+  seals: SealDoc
 }
 
 /** What a collection stores: the ledger's entries are households' and party members' alike. */
