@@ -26,24 +26,24 @@ export function StatementProof({ proof }: { proof: Proof }) {
       </View>
       {proof.unsealed ? <View className="muted">{proof.unsealed} 条还没有存证（每天的记录当晚存证）</View> : null}
       {proof.notInSeal ? <View>{proof.notInSeal} 条记录不在当天的存证里，请找镇里核实</View> : null}
-      <View className="muted">每天的存证树头，可与村里公布的存证（积分公示 → 存证）核对：</View>
-      {proof.heads.map(h => (
-        <Text key={h.day} className="proof__line muted" style={{ display: 'block' }}>
-          {h.day} 共{h.size}条 · 树根 {h.root} · 树头 {h.headHash} · {formatDateTime(h.sealedAt)}存证
-        </Text>
-      ))}
-      {proof.entries.length ? (
-        <View className="button secondary" onClick={() => setOpen(!open)} data-testid="statement-proof-toggle">
-          {open ? '收起逐条证明' : '显示逐条证明'}
-        </View>
-      ) : null}
-      {open
-        ? proof.entries.map(p => (
+      <View className="muted">每天的存证树头可与村里公布的存证（积分公示 → 存证）核对。</View>
+      <View className="button secondary" onClick={() => setOpen(!open)} data-testid="statement-proof-toggle">
+        {open ? '收起证明' : '显示存证树头和逐条证明'}
+      </View>
+      {open ? (
+        <>
+          {proof.heads.map(h => (
+            <Text key={h.day} className="proof__line muted" style={{ display: 'block' }}>
+              {h.day} 共{h.size}条 · 树根 {h.root} · 树头 {h.headHash} · {formatDateTime(h.sealedAt)}存证
+            </Text>
+          ))}
+          {proof.entries.map(p => (
             <Text key={p.entryId} className="proof__line muted" style={{ display: 'block' }}>
               {p.day} 第{p.index + 1}条/共{p.size}条 · 记录 {p.leafHash} · 路径 {p.path.join(' ') || '无'}
             </Text>
-          ))
-        : null}
+          ))}
+        </>
+      ) : null}
     </View>
   )
 }
