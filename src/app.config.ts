@@ -71,7 +71,16 @@ export default defineAppConfig({
     },
     {
       root: 'packages/party',
-      pages: ['pages/member/index', 'pages/branch/index', 'pages/town/index', 'pages/bind/index', 'pages/public/index']
+      pages: [
+        'pages/member/index',
+        'pages/branch/index',
+        'pages/town/index',
+        'pages/bind/index',
+        'pages/public/index',
+        'pages/rules/index',
+        'pages/settings/index',
+        'pages/roles/index'
+      ]
     },
     // the county roll-out: register import, exports, overview and rankings across villages
     {
@@ -85,7 +94,9 @@ export default defineAppConfig({
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8321e',
     navigationBarTitleText: '乡村积分',
-    navigationBarTextStyle: 'white'
+    navigationBarTextStyle: 'white',
+    // the browser build draws the title bar with its back button only when asked; WeChat always does
+    navigationStyle: 'default'
   },
   tabBar: {
     color: '#666666',

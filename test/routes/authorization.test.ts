@@ -445,6 +445,10 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     expect: only({ 'demo-town-party': 'ok', 'demo-county': 'ok' })
   },
   'partyOrg.village': { input: () => ({}), expect: only({ ...inVillage, ...officers, ...partyMember }) },
+  'partyRole.list': {
+    input: () => ({}),
+    expect: only({ ...bothCadres, 'demo-town': 'ok', 'demo-county': 'ok' })
+  },
   'partyRole.grant': {
     input: () => ({ requestId: rid(), openid: 'matrix-party', name: '测试', role: 'partyClerk', placeId: 'pb-xf-1' }),
     expect: only({
@@ -601,6 +605,9 @@ function participationRows() {
 
 beforeAll(async () => {
   env = await productCloud()
+  // a role goes only to someone who has opened the app
+  await env.call('matrix-target', 'me.session', {})
+  await env.call('matrix-held', 'me.session', {})
   const file = await registerFile(registerRows(2, ['1组'], ['第1网格']))
   fixture.registerFile = (await env.cloud.uploadFile({ cloudPath: 'imports/matrix.xlsx', fileContent: file })).fileID
   const issued = await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })

@@ -1,4 +1,5 @@
 import { headAmong, headNameOf } from '../services/household-head'
+import { doorPlateOrder } from '../../../core/domain/door-plate'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { HouseholdCode } from '../../../core/contract/views'
 import { starLevel } from '../../../core/domain/stars'
@@ -81,7 +82,12 @@ export const householdRoutes = {
         await transact(ctx, async tx => {
           await claimDoorPlate(tx, villageId, id, fields.doorPlate, existing.doorPlate)
           const head = users ? { headUser: headAmong({ ...existing, ...fields }, users) } : {}
-          await tx.update('households', id, { ...fields, members: _.set(fields.members), ...head })
+          await tx.update('households', id, {
+            ...fields,
+            plateOrder: doorPlateOrder(fields.doorPlate),
+            members: _.set(fields.members),
+            ...head
+          })
         })
       } else {
         const count = (village.householdCount ?? 0) + 1
