@@ -1,4 +1,4 @@
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { toAuditView } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
 import { childPlaces } from '../services/places'
@@ -14,7 +14,7 @@ export const auditRoutes = {
       const places = villageId ? [villageId] : []
       if (townId) places.push(townId, ...(await childPlaces(ctx, [townId])).map(p => p._id))
       const found = await data(ctx).audit.page({ placeId: ctx.db.command.in(places) }, [['at', 'desc']], ctx.paging)
-      return { items: found.rows.map(toAuditView), page: found.page, hasMore: found.hasMore }
+      return listOf('items', found, toAuditView)
     }
   }
 } satisfies Partial<Routes>

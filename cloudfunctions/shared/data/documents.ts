@@ -28,6 +28,7 @@ import type {
 } from './participation-documents'
 import type { SealDoc } from '../seals'
 import type { RuleTerms } from '../../../core/domain/rules'
+import type { TreeHead } from '../../../core/domain/seal'
 import type { EntryView } from '../../../core/contract/views'
 import type {
   GridLogType,
@@ -441,6 +442,13 @@ export interface RequestDoc {
   state: 'running' | 'done'
   data: unknown
   at: number
+}
+
+/** A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order (entry id, leaf hash hex). */
+export interface SealDoc extends TreeHead {
+  _id: string
+  townId: string
+  leaves: { id: string; hash: string }[]
 }
 
 /** Every collection of core/collections.json and the document type it holds. */

@@ -31,15 +31,17 @@ import type {
   PostingDoc,
   RuleDoc
 } from './documents'
+import type { MemberEntryDoc } from './party-documents'
 
 /** Documents as the pages see them: every mapper from a stored document to a view, in one place. */
 
-export const toEntryView = (e: EntryDoc): EntryView => ({
+/** A household's or a party member's entry: a party rule's group stands where a rule's category does. */
+export const toEntryView = (e: EntryDoc | MemberEntryDoc): EntryView => ({
   id: e._id,
   points: e.points,
   kind: e.kind,
   title: e.rule?.title ?? e.note,
-  category: e.rule?.category ?? '',
+  category: !e.rule ? '' : 'category' in e.rule ? e.rule.category : e.rule.group,
   note: e.note,
   at: e.at,
   byName: e.byName,
