@@ -2,9 +2,9 @@ import type { EntryProof, StatementProof } from '../../../core/contract/particip
 import { fromHex, inclusionProof, toHex } from '../../../core/domain/merkle'
 import { dayOf } from '../../../core/domain/seal'
 import type { Ctx } from '../../shared/context'
-import type { EntryDoc } from '../../shared/data/documents'
 import { data } from '../../shared/data/store'
-import { headOf, leafHex, SealDoc, sealIdOf } from '../../shared/seals'
+import type { EntryDoc, SealDoc } from '../../shared/data/documents'
+import { headOf, leafHex, sealIdOf } from '../../shared/seals'
 
 /**
  * The ledger's proof of a statement's entries (积分证明, issue 17 with the seals of issue 16): the seals

@@ -26,7 +26,6 @@ import type {
   SignupDoc,
   VoteDoc
 } from './participation-documents'
-import type { SealDoc } from '../seals'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { TreeHead } from '../../../core/domain/seal'
 import type { EntryView } from '../../../core/contract/views'
