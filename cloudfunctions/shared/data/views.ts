@@ -1,6 +1,4 @@
-import { auditLabel } from '../../../core/contract/audit-actions'
 import type {
-  AuditView,
   EntryView,
   GoodsView,
   GridLogView,
@@ -17,7 +15,6 @@ import type {
 import { DAY_MS, ISSUE_DUE_DAYS } from '../../../core/domain/workflow'
 import { boughtInPeriod } from '../../../core/domain/shop'
 import type {
-  AuditDoc,
   EntryDoc,
   GoodsDoc,
   GridLogDoc,
@@ -137,17 +134,6 @@ export const toObjectionView = (o: ObjectionDoc): ObjectionView => ({
   state: o.state,
   reply: o.reply,
   at: o.at
-})
-
-export const toAuditView = (a: AuditDoc): AuditView => ({
-  id: a._id,
-  actorName: a.actorName,
-  action: a.action,
-  label: auditLabel(a.action),
-  target: a.target,
-  before: a.before,
-  after: a.after,
-  at: a.at
 })
 
 /** `household`: the reader's, for what is left for them to buy and whether they can afford it. */
