@@ -55,8 +55,7 @@ export const meRoutes = {
       // their first preference makes one (a record made meanwhile by a role grant is updated instead)
       const users = data(ctx).users
       const made =
-        !ctx.identity.user &&
-        (await users.add({ _id: ctx.openid, name: '', roles: [], largeFont: input.largeFont }))
+        !ctx.identity.user && (await users.add({ _id: ctx.openid, name: '', roles: [], largeFont: input.largeFont }))
       if (!made) await users.update(ctx.openid, { largeFont: input.largeFont })
       return { largeFont: input.largeFont }
     }
