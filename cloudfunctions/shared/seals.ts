@@ -11,6 +11,7 @@ import {
 } from '../../core/domain/seal'
 import type { EntryDoc } from './data/documents'
 import type { Database } from './context'
+import { data } from './data/store'
 
 /**
  * Sealing (存证) against the database: the timer seals each village's finished days in order, each
@@ -171,12 +172,8 @@ export async function sealDays(
       now
     )
     const doc: SealDoc = { _id: sealIdOf(village.id, day), townId: village.townId, ...head, leaves }
-    try {
-      await db.collection('seals').add({ data: doc })
-    } catch (e) {
-      if (/duplicate/i.test(errorText(e))) break
-      throw e
-    }
+    // another run sealed this day first
+    if (!(await data({ db }).seals.add(doc))) break
     sealed.push(day)
     prev = head
     day = nextDay(day)

@@ -3,7 +3,8 @@ import { formatDateTime } from '../../core/domain/period'
 import type { AuditDoc, NoticeDoc, PlaceDoc } from '../shared/data/documents'
 import type { Database } from '../shared/context'
 import { mapWithLimit } from '../shared/limit'
-import { errorText, latestSeals, recheckSeal, RECHECK_DAYS, sealDays, Tampering } from '../shared/seals'
+import { latestSeals, recheckSeal, RECHECK_DAYS, sealDays, Tampering } from '../shared/seals'
+import { data } from '../shared/data/store'
 import { townAdminsPlace } from '../../core/domain/seal'
 
 /** Villages sealed at once: each is a few queries per day; the town's villages share the run. */
@@ -91,13 +92,7 @@ async function raiseAlarm(db: Database, village: PlaceDoc, t: Tampering, now: nu
     after: { problem: t.problem, householdId: t.householdId, now: t.now },
     at: now
   }
-  await Promise.all([addOnce(db, 'notices', notice), addOnce(db, 'audit', audit)])
-}
-
-async function addOnce(db: Database, collection: string, doc: { _id: string }) {
-  try {
-    await db.collection(collection).add({ data: doc })
-  } catch (e) {
-    if (!/duplicate/i.test(errorText(e))) throw e
-  }
+  // added once: a second run finds the ids taken
+  const store = data({ db })
+  await Promise.all([store.notices.add(notice), store.audit.add(audit)])
 }

@@ -1,5 +1,6 @@
 import collections from '../../core/collections.json'
 import { routes, RouteName } from '../../core/contract/routes'
+import { SCHEMA_VERSION } from '../../cloudfunctions/shared/data/schema-version'
 import { productCloud } from '../helpers/product-cloud'
 import { registerFile, registerRows } from '../helpers/register'
 
@@ -321,8 +322,12 @@ async function prepareParty(call: (as: string, route: string, input?: any) => Pr
   })
 }
 
+/** The write sequence of `once` after the demo was seeded: what the routes wrote comes after it. */
+let seededSeq: number
+
 beforeAll(async () => {
   ;[once, thrice] = await Promise.all([productCloud(), productCloud()])
+  seededSeq = once.lc.store.currentSeq
   ;[fixtureOnce, fixtureThrice] = await Promise.all([prepare(once), prepare(thrice)])
   for (const [env, fx] of [
     [once, fixtureOnce],
@@ -383,4 +388,14 @@ test.each(Object.keys(CASES) as RouteName[])('%s: two at once and a retry have o
   expect(second).toEqual(single)
   expect(retry).toEqual(single)
   expect(writtenSince(thrice, seqThrice)).toEqual(writtenSince(once, seqOnce))
+})
+
+test('every document the routes wrote carries the schema version (the store stamps it, no route does)', () => {
+  const written = Object.entries(writtenSince(once, seededSeq)).flatMap(([collection, { docs }]) =>
+    Object.values(docs).map(doc => ({ collection, doc: doc as { _id: string; schemaVersion?: number } }))
+  )
+  const collectionsWritten = new Set(written.map(w => w.collection))
+  expect(collectionsWritten.size).toBeGreaterThan(30) // the cases reach most collections
+  const unversioned = written.filter(w => w.doc.schemaVersion !== SCHEMA_VERSION)
+  expect(unversioned.map(w => `${w.collection}/${w.doc._id}: ${w.doc.schemaVersion}`)).toEqual([])
 })

@@ -7,9 +7,10 @@ import { mapWithLimit } from '../../shared/limit'
 import { checkText } from '../services/content-check'
 import { getDoc } from '../services/participation-kit'
 import { hash } from '../../shared/data/ids'
+import { data } from '../../shared/data/store'
 import { hashId } from '../services/participation-kit'
 import { writeEntry } from '../services/ledger'
-import { transact, transactionGet } from '../services/participation-kit'
+import { transact } from '../services/participation-kit'
 import type { HouseholdDoc, RuleDoc, RuleSnapshot } from '../../shared/data/documents'
 import type { ActivityDoc, SignupDoc } from '../../shared/data/participation-documents'
 import type { Route as Handler, RouteCtx } from '../router/route'
@@ -132,7 +133,7 @@ export const postActivity: Handler<'activity.post'> = {
       confirmedAt: null,
       credited: null
     }
-    await ctx.db.collection('activities').add({ data: doc })
+    await data(ctx).activities.add(doc)
     ctx.audit.record({
       placeId: villageId,
       target: doc.title,
@@ -185,9 +186,9 @@ export const signUp: Handler<'activity.signUp'> = {
     const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
     const id = signupIdOf(activityId, ctx.openid)
     const { activity, signup } = await transact(ctx, async t => {
-      const a = await transactionGet<ActivityDoc>(t, 'activities', activityId)
+      const a = await t.get('activities', activityId)
       if (!a || a.villageId !== villageId) throw new AppError('NOT_FOUND', '没有找到这个活动')
-      const earlier = await transactionGet<SignupDoc>(t, 'signups', id)
+      const earlier = await t.get('signups', id)
       // signing up again (a retry, a second tap) changes nothing
       if (earlier?.state === 'signedUp') return { activity: a, signup: earlier }
       if (a.state !== 'open' || !beforeStart(a, ctx.now())) throw new AppError('ACTIVITY_STARTED')
@@ -203,12 +204,8 @@ export const signUp: Handler<'activity.signUp'> = {
         checkedInBy: null,
         at: ctx.now()
       }
-      const { _id, ...fields } = s
-      await t.collection('signups').doc(id).set({ data: fields })
-      await t
-        .collection('activities')
-        .doc(a._id)
-        .update({ data: { signedUp: a.signedUp + 1 } })
+      await t.set('signups', s)
+      await t.update('activities', a._id, { signedUp: a.signedUp + 1 })
       return { activity: { ...a, signedUp: a.signedUp + 1 }, signup: s }
     })
     return toView(ctx, activity, signup)
@@ -223,20 +220,14 @@ export const cancel: Handler<'activity.cancel'> = {
     const { villageId } = myHousehold(ctx)
     const id = signupIdOf(activityId, ctx.openid)
     const { activity, signup } = await transact(ctx, async t => {
-      const a = await transactionGet<ActivityDoc>(t, 'activities', activityId)
+      const a = await t.get('activities', activityId)
       if (!a || a.villageId !== villageId) throw new AppError('NOT_FOUND', '没有找到这个活动')
-      const s = await transactionGet<SignupDoc>(t, 'signups', id)
+      const s = await t.get('signups', id)
       if (!s) throw new AppError('NOT_SIGNED_UP')
       if (s.state === 'cancelled') return { activity: a, signup: s }
       if (a.state !== 'open' || !beforeStart(a, ctx.now())) throw new AppError('ACTIVITY_STARTED')
-      await t
-        .collection('signups')
-        .doc(id)
-        .update({ data: { state: 'cancelled' } })
-      await t
-        .collection('activities')
-        .doc(a._id)
-        .update({ data: { signedUp: a.signedUp - 1 } })
+      await t.update('signups', id, { state: 'cancelled' })
+      await t.update('activities', a._id, { signedUp: a.signedUp - 1 })
       return { activity: { ...a, signedUp: a.signedUp - 1 }, signup: { ...s, state: 'cancelled' as const } }
     })
     return toView(ctx, activity, signup)
@@ -251,15 +242,15 @@ export const checkIn: Handler<'activity.checkIn'> = {
     const { villageId } = myHousehold(ctx)
     const id = signupIdOf(activityId, ctx.openid)
     const { activity, signup } = await transact(ctx, async t => {
-      const a = await transactionGet<ActivityDoc>(t, 'activities', activityId)
+      const a = await t.get('activities', activityId)
       if (!a || a.villageId !== villageId) throw new AppError('NOT_FOUND', '没有找到这个活动')
       if (a.key !== key) throw new AppError('CHECKIN_CODE_WRONG')
-      const s = await transactionGet<SignupDoc>(t, 'signups', id)
+      const s = await t.get('signups', id)
       if (!s || s.state !== 'signedUp') throw new AppError('NOT_SIGNED_UP')
       if (s.checkedInAt !== null) return { activity: a, signup: s }
       if (a.state !== 'open' || !checkInOpen(a, ctx.now())) throw new AppError('CHECKIN_CLOSED')
       const patch = { checkedInAt: ctx.now(), checkedInBy: 'code' as const }
-      await t.collection('signups').doc(id).update({ data: patch })
+      await t.update('signups', id, patch)
       return { activity: a, signup: { ...s, ...patch } }
     })
     return toView(ctx, activity, signup)
@@ -330,9 +321,9 @@ export const tick: Handler<'activity.tick'> = {
     const id = signupId ?? walkInIdOf(activityId, householdId!)
     if (!id.startsWith(`${activityId}:`)) throw new AppError('NOT_FOUND', '没有找到这个报名')
     return transact(ctx, async t => {
-      const fresh = await transactionGet<ActivityDoc>(t, 'activities', activityId)
+      const fresh = await t.get('activities', activityId)
       if (fresh?.state !== 'open') throw new AppError('STATE_CHANGED')
-      const s = await transactionGet<SignupDoc>(t, 'signups', id)
+      const s = await t.get('signups', id)
       if (!s && !walkIn) throw new AppError('NOT_FOUND', '没有找到这个报名')
       const patch = { checkedInAt: present ? ctx.now() : null, checkedInBy: present ? ('cadre' as const) : null }
       const next: SignupDoc = s
@@ -347,8 +338,7 @@ export const tick: Handler<'activity.tick'> = {
             at: ctx.now(),
             ...patch
           }
-      const { _id, ...fields } = next
-      await t.collection('signups').doc(id).set({ data: fields })
+      await t.set('signups', next)
       return toAttendee(next)
     })
   }

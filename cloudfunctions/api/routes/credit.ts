@@ -6,10 +6,11 @@ import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
 import { getDoc } from '../services/participation-kit'
 import { hashId } from '../services/participation-kit'
-import { transact, transactionGet } from '../services/participation-kit'
+import { transact } from '../services/participation-kit'
 import type { EntryDoc, HouseholdDoc } from '../../shared/data/documents'
 import type { ConsentDoc, CreditViewDoc, OrganisationDoc } from '../../shared/data/participation-documents'
 import { toEntryView } from '../../shared/data/views'
+import { data } from '../../shared/data/store'
 import type { Route as Handler, RouteCtx } from '../router/route'
 import { actorName, grantOf, myHousehold } from '../services/participation-kit'
 import { servingMyVillage, staffOrganisation, toOrganisationView } from './organisations'
@@ -98,7 +99,7 @@ export const consent: Handler<'credit.consent'> = {
     const at = ctx.now()
     const id = consentIdOf(household._id, bankId)
     const doc = await transact(ctx, async t => {
-      const earlier = await transactionGet<ConsentDoc>(t, 'consents', id)
+      const earlier = await t.get('consents', id)
       const next: ConsentDoc = {
         _id: id,
         householdId: household._id,
@@ -120,8 +121,7 @@ export const consent: Handler<'credit.consent'> = {
           { action: 'grant', at, byName: actorName(ctx), purpose, expiresAt: at + days * DAY_MS }
         ]
       }
-      const { _id, ...data } = next
-      await t.collection('consents').doc(id).set({ data })
+      await t.set('consents', next)
       return next
     })
     return toConsentView(doc, at)
@@ -137,17 +137,14 @@ export const revoke: Handler<'credit.revoke'> = {
     const id = consentIdOf(household._id, bankId)
     const at = ctx.now()
     const doc = await transact(ctx, async t => {
-      const c = await transactionGet<ConsentDoc>(t, 'consents', id)
+      const c = await t.get('consents', id)
       if (!c) throw new AppError('NOT_FOUND', '没有给这家银行授权过')
       if (c.revokedAt !== null) return c
       const history = [
         ...c.history,
         { action: 'revoke' as const, at, byName: actorName(ctx), purpose: c.purpose, expiresAt: c.expiresAt }
       ]
-      await t
-        .collection('consents')
-        .doc(id)
-        .update({ data: { revokedAt: at, history: ctx.db.command.set(history) } })
+      await t.update('consents', id, { revokedAt: at, history: ctx.db.command.set(history) })
       return { ...c, revokedAt: at, history }
     })
     return toConsentView(doc, at)
@@ -230,7 +227,7 @@ export const summary: Handler<'credit.summary'> = {
       purpose: c.purpose,
       at
     }
-    await ctx.db.collection('creditViews').add({ data: view })
+    await data(ctx).creditViews.add(view)
     const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
     if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
     const [above, lastYear, entries] = await Promise.all([

@@ -3,7 +3,7 @@ import { ISSUE_CATEGORIES_OF } from '../../../core/domain/organisations'
 import { canMoveIssue, IssueState } from '../../../core/domain/workflow'
 import { checkText } from '../services/content-check'
 import { getDoc } from '../services/participation-kit'
-import { transact, transactionGet } from '../services/participation-kit'
+import { transact } from '../services/participation-kit'
 import type { IssueDoc, PlaceDoc } from '../../shared/data/documents'
 import type { OrganisationDoc } from '../../shared/data/participation-documents'
 import { tellIssueReplied } from '../services/notify'
@@ -95,14 +95,11 @@ function moveIssue(
   decide: (i: IssueDoc) => { to: IssueState; patch: Partial<IssueDoc> }
 ): Promise<IssueDoc> {
   return transact(ctx, async t => {
-    const i = await transactionGet<IssueDoc>(t, 'issues', issueId)
+    const i = await t.get('issues', issueId)
     if (!i) throw new AppError('NOT_FOUND', '没有找到这件事')
     const { to, patch } = decide(i)
     if (to !== i.state && !canMoveIssue(i.state, to)) throw new AppError('STATE_CHANGED')
-    await t
-      .collection('issues')
-      .doc(issueId)
-      .update({ data: { ...patch, state: to } })
+    await t.update('issues', issueId, { ...patch, state: to })
     return { ...i, ...patch, state: to }
   })
 }

@@ -4,6 +4,7 @@ import type { NoticeView, ServiceView } from '../../../core/contract/views'
 import { COUNTY_ID, RoleGrant } from '../../../core/domain/roles'
 import { SERVED_VILLAGES_MAX } from '../../../core/domain/organisations'
 import { mapWithLimit } from '../../shared/limit'
+import { data } from '../../shared/data/store'
 import { checkText } from '../services/content-check'
 import { giveRole } from '../services/grants'
 import { getDoc } from '../services/participation-kit'
@@ -100,8 +101,7 @@ export const save: Handler<'org.save'> = {
       by: ctx.openid,
       at: ctx.now()
     }
-    const { _id, ...data } = doc
-    await ctx.db.collection('organisations').doc(doc._id).set({ data })
+    await data(ctx).organisations.set(doc)
     ctx.audit.record({
       placeId: placeId,
       target: doc.name,
@@ -248,7 +248,7 @@ export const publishService: Handler<'org.publishService'> = {
       organisationId: o._id,
       organisationName: o.name
     }))
-    for (const { _id, ...data } of docs) await ctx.db.collection('services').doc(_id).set({ data })
+    for (const doc of docs) await data(ctx).services.set(doc)
     return serviceView(docs[0])
   }
 }
@@ -285,9 +285,7 @@ export const publishNotice: Handler<'org.publishNotice'> = {
       organisationId: o._id
     }))
     if (docs.length === 0) throw new AppError('NOT_FOUND', '这个单位还没有服务的村')
-    await mapWithLimit(docs, NOTICE_FAN_OUT_PARALLELISM, async ({ _id, ...data }) =>
-      ctx.db.collection('notices').doc(_id).set({ data })
-    )
+    await mapWithLimit(docs, NOTICE_FAN_OUT_PARALLELISM, doc => data(ctx).notices.set(doc))
     return { notice: noticeView(docs[0]), villages: docs.length }
   }
 }

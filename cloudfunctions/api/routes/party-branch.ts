@@ -210,9 +210,8 @@ export const saveRule: Route<'partyBranch.saveRule'> = {
       source: existing?.source ?? null,
       updatedAt: ctx.now()
     }
-    const { _id, ...fields } = doc
     // a retry of the same change would bump the version again: the stored reply answers it first
-    await ctx.db.collection('partyRules').doc(_id).set({ data: fields })
+    await data(ctx).partyRules.set(doc)
     ctx.audit.record({ placeId: villageId, target: id, before: existing, after: doc })
     return toPartyRuleView(doc)
   }
@@ -236,11 +235,9 @@ export const adoptTemplate: Route<'partyBranch.adoptTemplate'> = {
     const have = new Set(rules.map(r => r.source))
     const missing = template.items.filter(i => !have.has(`${template._id}/${i.key}`))
     await mapWithLimit(missing, 10, async ({ key, ...terms }) => {
-      const fields = { branchId, ...terms, active: true, version: 1, source: `${template._id}/${key}` }
-      await ctx.db
-        .collection('partyRules')
-        .doc(`${branchId}-${key}`)
-        .set({ data: { ...fields, updatedAt: ctx.now() } })
+      const source = `${template._id}/${key}`
+      const rule = { _id: `${branchId}-${key}`, branchId, ...terms, active: true, version: 1, source }
+      await data(ctx).partyRules.set({ ...rule, updatedAt: ctx.now() })
     })
     ctx.audit.record({ placeId: villageId, target: template._id, before: null, after: { added: missing.length } })
     return { added: missing.length, kept: template.items.length - missing.length }

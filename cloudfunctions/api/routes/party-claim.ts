@@ -47,7 +47,7 @@ export const create: Route<'partyClaim.create'> = {
       reason: null,
       entryId: null
     }
-    await ctx.db.collection('partyClaims').add({ data: doc })
+    await data(ctx).partyClaims.add(doc)
     return toClaimView(doc)
   }
 }

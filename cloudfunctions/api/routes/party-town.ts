@@ -188,7 +188,7 @@ export const setSettings: Route<'partyTown.setSettings'> = {
       items: existing?.items ?? [],
       updatedAt: ctx.now()
     }
-    await ctx.db.collection('partyTemplates').doc(id).set({ data: fields })
+    await data(ctx).partyTemplates.set({ _id: id, ...fields })
     ctx.audit.record({ placeId: ownerId, target: id, before: existing?.settings ?? null, after: settings })
     return { settings }
   }

@@ -11,9 +11,10 @@ import {
 import { checkText } from '../services/content-check'
 import { getDoc } from '../services/participation-kit'
 import { hash } from '../../shared/data/ids'
+import { data } from '../../shared/data/store'
 import { hashId } from '../services/participation-kit'
 import { requestKeyFor } from '../../shared/data/ids'
-import { transact, transactionGet } from '../services/participation-kit'
+import { transact } from '../services/participation-kit'
 import type { HouseholdDoc, NoticeDoc, PlaceDoc } from '../../shared/data/documents'
 import type { BallotDoc, VoteDoc } from '../../shared/data/participation-documents'
 import { managesPlace, myVillageAndTown, publishPlaceOf } from '../services/my-places'
@@ -145,7 +146,7 @@ export const open: Handler<'vote.open'> = {
       byName: actorName(ctx),
       at: ctx.now()
     }
-    await ctx.db.collection('votes').add({ data: doc })
+    await data(ctx).votes.add(doc)
     ctx.audit.record({
       placeId: placeId,
       target: doc.question,
@@ -196,14 +197,14 @@ export const cast: Handler<'vote.cast'> = {
     ])
     const requestKey = requestKeyFor(ctx.openid, requestId)
     const after = await transact(ctx, async t => {
-      const v = await transactionGet<VoteDoc>(t, 'votes', voteId)
+      const v = await t.get('votes', voteId)
       if (!v || (v.placeId !== places.villageId && v.placeId !== places.townId))
         throw new AppError('NOT_FOUND', '没有找到这个投票')
       if (voteStateAt(v, v, ctx.now()) !== 'open') throw new AppError('VOTE_CLOSED')
       const problem = choicesProblem(termsOf(v), choices)
       if (problem) throw new AppError(problem)
       const id = ballotId(v._id, voterKey(ctx, v)!)
-      const earlier = await transactionGet<BallotDoc>(t, 'ballots', id)
+      const earlier = await t.get('ballots', id)
       if (earlier?.requestKey === requestKey) return v
       if (earlier) throw new AppError('ALREADY_VOTED')
       const ballot: BallotDoc = {
@@ -217,11 +218,8 @@ export const cast: Handler<'vote.cast'> = {
         at: ctx.now()
       }
       const next = { tallies: addBallot(v.tallies, choices), ballots: v.ballots + 1 }
-      await t.collection('ballots').add({ data: ballot })
-      await t
-        .collection('votes')
-        .doc(v._id)
-        .update({ data: { tallies: ctx.db.command.set(next.tallies), ballots: next.ballots } })
+      await t.add('ballots', ballot)
+      await t.update('votes', v._id, { tallies: ctx.db.command.set(next.tallies), ballots: next.ballots })
       return { ...v, ...next }
     })
     return toView(ctx, after, true)
@@ -257,7 +255,7 @@ export const voters: Handler<'vote.voters'> = {
 /** Moves a vote of the caller's place: closing early, or posting the results once closed. */
 async function move(ctx: RouteCtx, voteId: string, to: 'closed' | 'posted') {
   const { before, after } = await transact(ctx, async t => {
-    const v = await transactionGet<VoteDoc>(t, 'votes', voteId)
+    const v = await t.get('votes', voteId)
     if (!v || !managesPlace(ctx, v.placeId)) throw new AppError('NOT_FOUND', '没有找到这个投票')
     const state = voteStateAt(v, v, ctx.now())
     if (to === 'closed' && state !== 'open') throw new AppError('STATE_CHANGED')
@@ -267,8 +265,8 @@ async function move(ctx: RouteCtx, voteId: string, to: 'closed' | 'posted') {
       to === 'closed'
         ? { state: 'closed' as const, closedAt: ctx.now() }
         : { state: 'posted' as const, postedAt: ctx.now(), closedAt: v.closedAt ?? v.deadlineAt }
-    await t.collection('votes').doc(v._id).update({ data: patch })
-    if (to === 'posted') await t.collection('notices').add({ data: resultsNotice(ctx, v) })
+    await t.update('votes', v._id, patch)
+    if (to === 'posted') await t.add('notices', resultsNotice(ctx, v))
     return { before: v, after: { ...v, ...patch } }
   })
   ctx.audit.record({

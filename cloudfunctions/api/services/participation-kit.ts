@@ -2,7 +2,6 @@ import { AppError } from '../../../core/contract/errors'
 import type { RoleGrant, RoleName } from '../../../core/domain/roles'
 import { isNotFound } from '../../shared/data/db-errors'
 import { hash } from '../../shared/data/ids'
-import { transact as typedTransact } from '../../shared/data/transaction'
 import type { Ctx } from '../../shared/context'
 import type { RouteCtx } from '../router/route'
 import { grantOf as grantIn } from '../router/scope'
@@ -54,29 +53,5 @@ export async function getDoc<T>(ctx: Pick<Ctx, 'db'>, collection: string, id: st
   }
 }
 
-/** The SDK's transaction, as the participation routes use it (doc-by-id operations only). */
-export interface RawTx {
-  collection(name: string): {
-    add(options: { data: object }): Promise<unknown>
-    doc(id: string): {
-      get(): Promise<unknown>
-      set(options: { data: object }): Promise<unknown>
-      update(options: { data: object }): Promise<unknown>
-    }
-  }
-}
-
-/** A transaction retried on conflict (the route layer's), handing the SDK's transaction object over. */
-export const transact = <T>(ctx: Pick<Ctx, 'db'>, work: (t: RawTx) => Promise<T>): Promise<T> =>
-  typedTransact(ctx, tx => work((tx as unknown as { raw: RawTx }).raw))
-
-/** A document inside a transaction, or null when it does not exist. */
-export async function transactionGet<T>(t: RawTx, collection: string, id: string): Promise<T | null> {
-  try {
-    const res = (await t.collection(collection).doc(id).get()) as { data?: T } | undefined
-    return res?.data ?? null
-  } catch (e) {
-    if (isNotFound(e)) return null
-    throw e
-  }
-}
+/** A transaction retried on conflict (the route layer's typed one). */
+export { transact } from '../../shared/data/transaction'

@@ -17,6 +17,16 @@ import type {
   QuarterPostingDoc,
   RatingSheetDoc
 } from './party-documents'
+import type {
+  ActivityDoc,
+  BallotDoc,
+  ConsentDoc,
+  CreditViewDoc,
+  OrganisationDoc,
+  SignupDoc,
+  VoteDoc
+} from './participation-documents'
+import type { SealDoc } from '../seals'
 import type { RuleTerms } from '../../../core/domain/rules'
 import type { EntryView } from '../../../core/contract/views'
 import type {
@@ -422,6 +432,15 @@ export interface RequestDoc {
   at: number
 }
 
+/** How far one migration has walked one collection (setup/migrations.ts): `<migration>:<collection>`. */
+export interface MigrationDoc {
+  _id: string
+  /** the last document handled, in `_id` order */
+  lastId: string
+  done: boolean
+  updated: number
+}
+
 /** Every collection of core/collections.json and the document type it holds. */
 export interface Collections {
   places: PlaceDoc
@@ -459,6 +478,15 @@ export interface Collections {
   people: PersonDoc
   imports: ImportDoc
   villageStats: VillageStatsDoc
+  migrations: MigrationDoc
+  votes: VoteDoc
+  ballots: BallotDoc
+  activities: ActivityDoc
+  signups: SignupDoc
+  organisations: OrganisationDoc
+  consents: ConsentDoc
+  creditViews: CreditViewDoc
+  seals: SealDoc
 }
 
 /** What a collection stores: the ledger's entries are households' and party members' alike. */
