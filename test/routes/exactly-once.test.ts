@@ -209,7 +209,8 @@ const CASES: Partial<Record<RouteName, Case>> = {
   },
   'partyRole.revoke': { as: 'demo-cadre', input: () => ({ openid: 'eo-party-held', role: 'partyClerk' }) },
   'register.apply': { as: 'demo-cadre', input: fx => ({ villageId: 'v-xinfeng', fileId: fx.registerFile }) },
-  'village.setRegistered': { as: 'demo-town', input: () => ({ villageId: 'v-xinfeng', registeredHouseholds: 30 }) }
+  'village.setRegistered': { as: 'demo-town', input: () => ({ villageId: 'v-xinfeng', registeredHouseholds: 30 }) },
+  'dataExport.run': { as: 'demo-town', input: () => ({}) }
 }
 
 const WRITE_ROUTES = (Object.keys(routes) as RouteName[]).filter(r => routes[r].write)

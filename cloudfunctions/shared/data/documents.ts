@@ -441,6 +441,30 @@ export interface MigrationDoc {
   updated: number
 }
 
+/**
+ * An export of all the data of the county or a town (导出全部数据), carried on over several calls
+ * (api/services/data-export/): each collection walked by `_id`, one JSON-lines part in storage per
+ * batch, then packed into one .zip.
+ */
+export interface DataExportDoc {
+  _id: string
+  /** the town exported, or null for the whole county */
+  townId: string | null
+  placeName: string
+  by: string
+  byName: string
+  state: 'walking' | 'done'
+  /** the collection being walked (its place in the export's list) and the last `_id` read in it */
+  collectionIndex: number
+  lastId: string
+  /** the parts written, in order: each a JSON-lines file of one collection */
+  parts: { collection: string; fileId: string; lines: number; bytes: number }[]
+  fileId: string | null
+  fileName: string
+  startedAt: number
+  updatedAt: number
+}
+
 /** Every collection of core/collections.json and the document type it holds. */
 export interface Collections {
   places: PlaceDoc
@@ -487,6 +511,7 @@ export interface Collections {
   consents: ConsentDoc
   creditViews: CreditViewDoc
   seals: SealDoc
+  dataExports: DataExportDoc
 }
 
 /** What a collection stores: the ledger's entries are households' and party members' alike. */

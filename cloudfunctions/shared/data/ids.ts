@@ -36,6 +36,8 @@ const HASHED = {
   partyClaim: ['pc', 31],
   partyObjection: ['po', 31],
   partyRule: ['pr-', 20],
+  /** an export of all the data: (administrator, the request that started it) */
+  dataExport: ['dx-', 24],
   /** (actor, request id): what tells a retry of a request from another request */
   requestKey: ['', 24]
 } as const satisfies Record<string, readonly [string, number]>
