@@ -18,7 +18,8 @@ const SCOPES: Record<string, string> = {
   household: 'their household',
   grid: 'their grids',
   village: 'their village',
-  area: 'their village, town or county'
+  area: 'their village, town or county',
+  organisation: 'their organisation (入驻单位)'
 }
 
 const WHO: Record<Exclude<Access['who'], 'roles'>, string> = {

@@ -12,8 +12,9 @@ import type { Identity } from './identity'
  * - grid:      the grid worker's grids (and their village)
  * - village:   the village the caller works or lives in: as cadre, else grid worker, else villager
  * - area:      what an administrator oversees: a cadre's village, a town administrator's town, the county
+ * - organisation: the organisation on the platform (入驻单位) whose staff the caller is (a bank's staff too)
  */
-export type ScopeKind = 'own' | 'household' | 'grid' | 'village' | 'area'
+export type ScopeKind = 'own' | 'household' | 'grid' | 'village' | 'area' | 'organisation'
 
 export interface Places {
   own: object
@@ -21,6 +22,7 @@ export interface Places {
   grid: { villageId: string; gridIds: string[] }
   village: { villageId: string }
   area: { villageId: string | null; townId: string | null; county: boolean }
+  organisation: { organisationId: string }
 }
 
 /** A resolved scope: its places, and the check of a document against them. */
@@ -84,6 +86,12 @@ export function resolveScope(kind: ScopeKind, identity: Identity, roles: readonl
         throw new AppError('OTHER_VILLAGE')
       }
       return { kind, villageId, townId, county, auditPlaceId, check }
+    }
+    case 'organisation': {
+      const grant = may('orgStaff') || may('bankStaff') || null
+      if (!grant || !('organisationId' in grant)) throw new AppError('FORBIDDEN')
+      // an organisation's documents carry no village: what it may touch is checked by its id
+      return { kind, organisationId: grant.organisationId, auditPlaceId: '', check: () => {} }
     }
   }
   throw new Error(`unknown scope ${kind}`)

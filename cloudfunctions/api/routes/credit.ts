@@ -1,19 +1,19 @@
+import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
 import type { BankOffer, ConsentView, PointsSummary } from '../../../core/contract/participation'
 import { CONSENT_SCOPE, consentState, DAY_MS, estimateRate } from '../../../core/domain/credit'
 import { SCORE_KINDS } from '../../../core/domain/ledger'
 import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
-import { getDoc } from '../services/participation-kit'
-import { hashId } from '../services/participation-kit'
-import { transact } from '../services/participation-kit'
-import type { EntryDoc, HouseholdDoc } from '../../shared/data/documents'
-import type { ConsentDoc, CreditViewDoc, OrganisationDoc } from '../../shared/data/participation-documents'
-import { toEntryView } from '../../shared/data/views'
+import { idFor } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
-import type { Route as Handler, RouteCtx } from '../router/route'
-import { actorName, grantOf, myHousehold } from '../services/participation-kit'
-import { servingMyVillage, staffOrganisation, toOrganisationView } from './organisations'
+import { transact } from '../../shared/data/transaction'
+import type { HouseholdDoc } from '../../shared/data/documents'
+import type { ConsentDoc, CreditViewDoc } from '../../shared/data/participation-documents'
+import { toEntryView } from '../../shared/data/views'
+import { organisationView, servingVillage } from '../services/organisations'
+import { actorName } from '../router/identity'
+import { roles, RouteCtx, Routes } from '../router/route'
 
 /**
  * Points for credit (积分贷). The head of a household consents, separately and explicitly, to one
@@ -24,6 +24,7 @@ import { servingMyVillage, staffOrganisation, toOrganisationView } from './organ
  */
 
 const PAGE = 20
+const CONSENTS_MAX = 50
 const ENTRIES_MAX = 200
 const YEAR_MS = 365 * DAY_MS
 
@@ -41,255 +42,235 @@ const toConsentView = (c: ConsentDoc, nowMs: number): ConsentView => ({
   grantedByName: c.grantedByName
 })
 
-/** The caller's household, which only its head may consent for (the name on the household record). */
-async function headsHousehold(ctx: RouteCtx): Promise<HouseholdDoc> {
-  const { householdId } = myHousehold(ctx)
-  const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
+/** Whether the caller is the head of the household (the name on the household record). */
+const isHead = (ctx: RouteCtx, household: HouseholdDoc) =>
+  !!ctx.identity.user && ctx.identity.user.name === household.head
+
+/** The caller's household, which only its head may consent for. */
+async function headsHousehold(ctx: RouteCtx<'household'>): Promise<HouseholdDoc> {
+  const household = await data(ctx).households.get(ctx.scope.householdId)
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
-  if (!ctx.identity.user || ctx.identity.user.name !== household.head) throw new AppError('NOT_HEAD')
+  if (!isHead(ctx, household)) throw new AppError('NOT_HEAD')
   return household
-}
-
-/** The bank staff's bank. */
-function myBank(ctx: RouteCtx): string {
-  if (!grantOf(ctx, 'bankStaff')) throw new AppError('FORBIDDEN')
-  return staffOrganisation(ctx)
-}
-
-export const banks: Handler<'credit.banks'> = {
-  access: { who: 'roles', roles: ['villager'] },
-  scope: 'own',
-  async handle(_input, ctx) {
-    const { householdId } = myHousehold(ctx)
-    const [organisations, household] = await Promise.all([
-      servingMyVillage(ctx),
-      getDoc<HouseholdDoc>(ctx, 'households', householdId)
-    ])
-    const bankList = organisations.filter(o => o.kind === 'bank')
-    const _ = ctx.db.command
-    const consents = bankList.length
-      ? ((await ctx.db
-          .collection('consents')
-          .where({ _id: _.in(bankList.map(b => consentIdOf(householdId, b._id))) })
-          .limit(bankList.length)
-          .get()) as unknown as { data: ConsentDoc[] })
-      : { data: [] }
-    const byBank = new Map(consents.data.map(c => [c.bankId, c]))
-    return {
-      isHead: !!household && ctx.identity.user?.name === household.head,
-      banks: bankList.map((b): BankOffer => ({
-        bankId: b._id,
-        bankName: b.name,
-        ratePolicy: b.ratePolicy,
-        estimate: b.ratePolicy && household ? estimateRate(b.ratePolicy, household.earned) : null,
-        consent: byBank.has(b._id) ? toConsentView(byBank.get(b._id)!, ctx.now()) : null
-      }))
-    }
-  }
-}
-
-export const consent: Handler<'credit.consent'> = {
-  access: { who: 'roles', roles: ['villager'] },
-  scope: 'own',
-  audit: { none: 'the household’s own consent; its document keeps the history' },
-  async handle({ bankId, purpose, days }, ctx) {
-    const household = await headsHousehold(ctx)
-    const bank = (await servingMyVillage(ctx)).find(o => o._id === bankId && o.kind === 'bank')
-    if (!bank) throw new AppError('NOT_A_BANK')
-    const at = ctx.now()
-    const id = consentIdOf(household._id, bankId)
-    const doc = await transact(ctx, async t => {
-      const earlier = await t.get('consents', id)
-      const next: ConsentDoc = {
-        _id: id,
-        householdId: household._id,
-        villageId: household.villageId,
-        doorPlate: household.doorPlate,
-        head: household.head,
-        villageName: household.village.name,
-        bankId,
-        bankName: bank.name,
-        purpose,
-        scope: [...CONSENT_SCOPE],
-        grantedAt: at,
-        expiresAt: at + days * DAY_MS,
-        revokedAt: null,
-        grantedBy: ctx.openid,
-        grantedByName: actorName(ctx),
-        history: [
-          ...(earlier?.history ?? []),
-          { action: 'grant', at, byName: actorName(ctx), purpose, expiresAt: at + days * DAY_MS }
-        ]
-      }
-      await t.set('consents', next)
-      return next
-    })
-    return toConsentView(doc, at)
-  }
-}
-
-export const revoke: Handler<'credit.revoke'> = {
-  access: { who: 'roles', roles: ['villager'] },
-  scope: 'own',
-  audit: { none: 'the household’s own consent; its document keeps the history' },
-  async handle({ bankId }, ctx) {
-    const household = await headsHousehold(ctx)
-    const id = consentIdOf(household._id, bankId)
-    const at = ctx.now()
-    const doc = await transact(ctx, async t => {
-      const c = await t.get('consents', id)
-      if (!c) throw new AppError('NOT_FOUND', '没有给这家银行授权过')
-      if (c.revokedAt !== null) return c
-      const history = [
-        ...c.history,
-        { action: 'revoke' as const, at, byName: actorName(ctx), purpose: c.purpose, expiresAt: c.expiresAt }
-      ]
-      await t.update('consents', id, { revokedAt: at, history: ctx.db.command.set(history) })
-      return { ...c, revokedAt: at, history }
-    })
-    return toConsentView(doc, at)
-  }
-}
-
-export const mine: Handler<'credit.mine'> = {
-  access: { who: 'roles', roles: ['villager'] },
-  scope: 'own',
-  async handle({ page }, ctx) {
-    const { householdId } = myHousehold(ctx)
-    const [consents, views] = (await Promise.all([
-      ctx.db.collection('consents').where({ householdId }).limit(50).get(),
-      ctx.db
-        .collection('creditViews')
-        .where({ householdId })
-        .orderBy('at', 'desc')
-        .skip((page - 1) * PAGE)
-        .limit(PAGE + 1)
-        .get()
-    ])) as unknown as [{ data: ConsentDoc[] }, { data: CreditViewDoc[] }]
-    return {
-      consents: consents.data.map(c => toConsentView(c, ctx.now())),
-      views: views.data
-        .slice(0, PAGE)
-        .map(v => ({ bankName: v.bankName, staffName: v.staffName, at: v.at, purpose: v.purpose })),
-      page,
-      hasMore: views.data.length > PAGE
-    }
-  }
-}
-
-export const households: Handler<'credit.households'> = {
-  access: { who: 'roles', roles: ['bankStaff'] },
-  scope: 'own',
-  async handle({ page }, ctx) {
-    const bankId = myBank(ctx)
-    const _ = ctx.db.command
-    const res = (await ctx.db
-      .collection('consents')
-      .where({ bankId, revokedAt: null, expiresAt: _.gt(ctx.now()) })
-      .orderBy('expiresAt', 'asc')
-      .skip((page - 1) * PAGE)
-      .limit(PAGE + 1)
-      .get()) as unknown as { data: ConsentDoc[] }
-    return {
-      households: res.data.slice(0, PAGE).map(c => ({
-        householdId: c.householdId,
-        doorPlate: c.doorPlate,
-        head: c.head,
-        villageName: c.villageName,
-        expiresAt: c.expiresAt,
-        purpose: c.purpose
-      })),
-      page,
-      hasMore: res.data.length > PAGE
-    }
-  }
-}
-
-export const summary: Handler<'credit.summary'> = {
-  access: { who: 'roles', roles: ['bankStaff'] },
-  scope: 'own',
-  async handle({ householdId }, ctx) {
-    const bankId = myBank(ctx)
-    const at = ctx.now()
-    const [c, bank] = await Promise.all([
-      getDoc<ConsentDoc>(ctx, 'consents', consentIdOf(householdId, bankId)),
-      getDoc<OrganisationDoc>(ctx, 'organisations', bankId)
-    ])
-    if (!c || consentState(c, at) !== 'inForce') throw new AppError('NO_CONSENT')
-    // the view is recorded before anything is shown: no look at the points goes unrecorded
-    const view: CreditViewDoc = {
-      _id: hashId('cv', 24, ctx.openid, householdId, String(at), String(Math.random())),
-      householdId,
-      bankId,
-      bankName: c.bankName,
-      staff: ctx.openid,
-      staffName: actorName(ctx),
-      purpose: c.purpose,
-      at
-    }
-    await data(ctx).creditViews.add(view)
-    const household = await getDoc<HouseholdDoc>(ctx, 'households', householdId)
-    if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
-    const [above, lastYear, entries] = await Promise.all([
-      ctx.db
-        .collection('households')
-        .where({ villageId: household.villageId, earned: ctx.db.command.gt(household.earned) })
-        .count() as unknown as Promise<{ total: number }>,
-      scoredIn(ctx, householdId, String(Number(periodKeys(at).year) - 1)),
-      ctx.db
-        .collection('entries')
-        .where({ householdId, at: ctx.db.command.gte(at - YEAR_MS) })
-        .orderBy('at', 'desc')
-        .limit(ENTRIES_MAX)
-        .get() as unknown as Promise<{ data: EntryDoc[] }>
-    ])
-    const result: PointsSummary = {
-      householdId,
-      doorPlate: household.doorPlate,
-      head: household.head,
-      villageName: household.village.name,
-      balance: household.balance,
-      earned: household.earned,
-      thisYear: household.yearKey === periodKeys(at).year ? household.yearPoints : 0,
-      lastYear,
-      stars: starLevel(household.earned, household.village.starThresholds),
-      rankInVillage: above.total + 1,
-      householdsInVillage: household.village.householdCount,
-      entries: entries.data.map(toEntryView),
-      at,
-      consent: toConsentView(c, at),
-      estimate: bank?.ratePolicy ? estimateRate(bank.ratePolicy, household.earned) : null
-    }
-    return result
-  }
 }
 
 /** The points a household scored in a year: one aggregation over its entries of that year. */
 async function scoredIn(ctx: RouteCtx, householdId: string, year: string): Promise<number> {
   const _ = ctx.db.command
-  const res = (await ctx.db
-    .collection('entries')
-    .aggregate()
-    .match({ householdId, year, kind: _.in([...SCORE_KINDS]) })
-    .group({ _id: null, points: ctx.db.command.aggregate.sum('$points') })
-    .end()) as unknown as { list: { points: number }[] }
-  return res.list[0]?.points ?? 0
+  const rows = await data(ctx).entries.aggregate<{ points: number }>(pipeline =>
+    pipeline
+      .match({ householdId, year, kind: _.in([...SCORE_KINDS]) })
+      .group({ _id: null, points: _.aggregate.sum('$points') })
+  )
+  return rows[0]?.points ?? 0
 }
 
-export const setPolicy: Handler<'credit.setPolicy'> = {
-  access: { who: 'roles', roles: ['bankStaff'] },
-  scope: 'own',
-  audit: { none: 'the bank’s own setting' },
-  async handle({ baseRatePct, cutPer100Pct, maxCutPct }, ctx) {
-    const bankId = myBank(ctx)
-    const bank = await getDoc<OrganisationDoc>(ctx, 'organisations', bankId)
-    if (!bank) throw new AppError('NOT_FOUND', '没有找到这家银行')
-    if (maxCutPct > baseRatePct) throw new AppError('INVALID_INPUT', '最多优惠不能超过基准利率')
-    const ratePolicy = { baseRatePct, cutPer100Pct, maxCutPct }
-    await ctx.db
-      .collection('organisations')
-      .doc(bankId)
-      .update({ data: { ratePolicy: ctx.db.command.set(ratePolicy) } })
-    return toOrganisationView(ctx, { ...bank, ratePolicy })
+/** A bank's look at a household's points, recorded before anything is shown. */
+async function recordView(ctx: RouteCtx, c: ConsentDoc, at: number): Promise<void> {
+  const view: CreditViewDoc = {
+    // every look is its own record, a retry of the look too
+    _id: idFor('creditView', ctx.openid, c.householdId, String(at), randomUUID()),
+    householdId: c.householdId,
+    bankId: c.bankId,
+    bankName: c.bankName,
+    staff: ctx.openid,
+    staffName: actorName(ctx),
+    purpose: c.purpose,
+    at
   }
+  await data(ctx).creditViews.add(view)
 }
+
+export const creditRoutes = {
+  'credit.banks': {
+    access: roles('villager'),
+    scope: 'household',
+    async handle(_input, ctx) {
+      const { householdId, villageId } = ctx.scope
+      const [organisations, household] = await Promise.all([
+        servingVillage(ctx, villageId),
+        data(ctx).households.get(householdId)
+      ])
+      const bankList = organisations.filter(o => o.kind === 'bank')
+      const consents = await data(ctx).consents.getMany(bankList.map(b => consentIdOf(householdId, b._id)))
+      return {
+        isHead: !!household && isHead(ctx, household),
+        banks: bankList.map((b): BankOffer => {
+          const c = consents.get(consentIdOf(householdId, b._id))
+          return {
+            bankId: b._id,
+            bankName: b.name,
+            ratePolicy: b.ratePolicy,
+            estimate: b.ratePolicy && household ? estimateRate(b.ratePolicy, household.earned) : null,
+            consent: c ? toConsentView(c, ctx.now()) : null
+          }
+        })
+      }
+    }
+  },
+
+  'credit.consent': {
+    access: roles('villager'),
+    scope: 'household',
+    audit: { none: 'the household’s own consent; its document keeps the history' },
+    async handle({ bankId, purpose, days }, ctx) {
+      const [household, organisations] = await Promise.all([
+        headsHousehold(ctx),
+        servingVillage(ctx, ctx.scope.villageId)
+      ])
+      const bank = organisations.find(o => o._id === bankId && o.kind === 'bank')
+      if (!bank) throw new AppError('NOT_A_BANK')
+      const at = ctx.now()
+      const expiresAt = at + days * DAY_MS
+      const id = consentIdOf(household._id, bankId)
+      const doc = await transact(ctx, async tx => {
+        const earlier = await tx.get('consents', id)
+        const next: ConsentDoc = {
+          _id: id,
+          householdId: household._id,
+          villageId: household.villageId,
+          doorPlate: household.doorPlate,
+          head: household.head,
+          villageName: household.village.name,
+          bankId,
+          bankName: bank.name,
+          purpose,
+          scope: [...CONSENT_SCOPE],
+          grantedAt: at,
+          expiresAt,
+          revokedAt: null,
+          grantedBy: ctx.openid,
+          grantedByName: actorName(ctx),
+          history: [...(earlier?.history ?? []), { action: 'grant', at, byName: actorName(ctx), purpose, expiresAt }]
+        }
+        await tx.set('consents', next)
+        return next
+      })
+      return toConsentView(doc, at)
+    }
+  },
+
+  'credit.revoke': {
+    access: roles('villager'),
+    scope: 'household',
+    audit: { none: 'the household’s own consent; its document keeps the history' },
+    async handle({ bankId }, ctx) {
+      const household = await headsHousehold(ctx)
+      const id = consentIdOf(household._id, bankId)
+      const at = ctx.now()
+      const doc = await transact(ctx, async tx => {
+        const c = await tx.get('consents', id)
+        if (!c) throw new AppError('NOT_FOUND', '没有给这家银行授权过')
+        if (c.revokedAt !== null) return c
+        const history = [
+          ...c.history,
+          { action: 'revoke' as const, at, byName: actorName(ctx), purpose: c.purpose, expiresAt: c.expiresAt }
+        ]
+        await tx.update('consents', id, { revokedAt: at, history: ctx.db.command.set(history) })
+        return { ...c, revokedAt: at, history }
+      })
+      return toConsentView(doc, at)
+    }
+  },
+
+  'credit.mine': {
+    access: roles('villager'),
+    scope: 'household',
+    async handle({ page }, ctx) {
+      const { householdId } = ctx.scope
+      const [consents, views] = await Promise.all([
+        data(ctx).consents.find({ householdId }, { limit: CONSENTS_MAX }),
+        data(ctx).creditViews.page({ householdId }, [['at', 'desc']], { page, size: PAGE })
+      ])
+      return {
+        consents: consents.map(c => toConsentView(c, ctx.now())),
+        views: views.rows.map(v => ({ bankName: v.bankName, staffName: v.staffName, at: v.at, purpose: v.purpose })),
+        page,
+        hasMore: views.hasMore
+      }
+    }
+  },
+
+  'credit.households': {
+    access: roles('bankStaff'),
+    scope: 'organisation',
+    async handle({ page }, ctx) {
+      const found = await data(ctx).consents.page(
+        { bankId: ctx.scope.organisationId, revokedAt: null, expiresAt: ctx.db.command.gt(ctx.now()) },
+        [['expiresAt', 'asc']],
+        { page, size: PAGE }
+      )
+      return {
+        households: found.rows.map(c => ({
+          householdId: c.householdId,
+          doorPlate: c.doorPlate,
+          head: c.head,
+          villageName: c.villageName,
+          expiresAt: c.expiresAt,
+          purpose: c.purpose
+        })),
+        page,
+        hasMore: found.hasMore
+      }
+    }
+  },
+
+  'credit.summary': {
+    access: roles('bankStaff'),
+    scope: 'organisation',
+    async handle({ householdId }, ctx) {
+      const bankId = ctx.scope.organisationId
+      const at = ctx.now()
+      const [c, bank] = await Promise.all([
+        data(ctx).consents.get(consentIdOf(householdId, bankId)),
+        data(ctx).organisations.get(bankId)
+      ])
+      if (!c || consentState(c, at) !== 'inForce') throw new AppError('NO_CONSENT')
+      // the view is recorded before anything is shown: no look at the points goes unrecorded
+      await recordView(ctx, c, at)
+      const household = await data(ctx).households.get(householdId)
+      if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
+      const [above, lastYear, entries] = await Promise.all([
+        data(ctx).households.count({ villageId: household.villageId, earned: ctx.db.command.gt(household.earned) }),
+        scoredIn(ctx, householdId, String(Number(periodKeys(at).year) - 1)),
+        data(ctx).entries.find(
+          { householdId, at: ctx.db.command.gte(at - YEAR_MS) },
+          { orderBy: [['at', 'desc']], limit: ENTRIES_MAX }
+        )
+      ])
+      const result: PointsSummary = {
+        householdId,
+        doorPlate: household.doorPlate,
+        head: household.head,
+        villageName: household.village.name,
+        balance: household.balance,
+        earned: household.earned,
+        thisYear: household.yearKey === periodKeys(at).year ? household.yearPoints : 0,
+        lastYear,
+        stars: starLevel(household.earned, household.village.starThresholds),
+        rankInVillage: above + 1,
+        householdsInVillage: household.village.householdCount,
+        entries: entries.map(toEntryView),
+        at,
+        consent: toConsentView(c, at),
+        estimate: bank?.ratePolicy ? estimateRate(bank.ratePolicy, household.earned) : null
+      }
+      return result
+    }
+  },
+
+  'credit.setPolicy': {
+    access: roles('bankStaff'),
+    scope: 'organisation',
+    audit: { none: 'the bank’s own setting' },
+    async handle({ baseRatePct, cutPer100Pct, maxCutPct }, ctx) {
+      const bankId = ctx.scope.organisationId
+      const bank = await data(ctx).organisations.get(bankId)
+      if (!bank) throw new AppError('NOT_FOUND', '没有找到这家银行')
+      if (maxCutPct > baseRatePct) throw new AppError('INVALID_INPUT', '最多优惠不能超过基准利率')
+      const ratePolicy = { baseRatePct, cutPer100Pct, maxCutPct }
+      await data(ctx).organisations.update(bankId, { ratePolicy: ctx.db.command.set(ratePolicy) })
+      return organisationView(ctx, { ...bank, ratePolicy })
+    }
+  }
+} satisfies Partial<Routes>

@@ -33,7 +33,12 @@ import { entryRoutes } from './entry-explain'
 import { fairnessRoutes } from './fairness'
 
 /** Every route of the api, one module per route prefix; a route left out is a compile error. */
-import { participationHandlers } from './participation'
+import { voteRoutes } from './votes'
+import { villageNowRoutes } from './village-now'
+import { activityRoutes } from './activities'
+import { organisationRoutes } from './organisations'
+import { orgIssueRoutes } from './org-issues'
+import { creditRoutes } from './credit'
 
 export const handlers: Routes = {
   ...meRoutes,
@@ -68,5 +73,10 @@ export const handlers: Routes = {
   ...sealRoutes,
   ...entryRoutes,
   ...fairnessRoutes,
-  ...participationHandlers
+  ...voteRoutes,
+  ...villageNowRoutes,
+  ...activityRoutes,
+  ...organisationRoutes,
+  ...orgIssueRoutes,
+  ...creditRoutes
 }

@@ -1,39 +1,45 @@
 import { AppError } from '../../../core/contract/errors'
-import { getDoc } from './participation-kit'
-import type { PlaceDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
 import type { RouteCtx } from '../router/route'
-import { grantOf, myVillage } from './participation-kit'
+import { grantOf } from '../router/scope'
 
 /**
- * The places whose village business (votes, activities) a caller sees: their village and its town;
- * a town administrator their town. From their grants, never from the input.
+ * The places whose village business (votes, activities, organisations) a caller sees or runs, from
+ * their grants as the router loaded them, never from the input.
  */
-export async function myVillageAndTown(ctx: RouteCtx): Promise<{ villageId: string | null; townId: string | null }> {
-  const town = grantOf(ctx, 'townAdmin')
-  const inVillage = ctx.identity.roles.some(r => r.role === 'villager' || r.role === 'cadre' || r.role === 'gridWorker')
-  if (!inVillage) {
-    if (!town) throw new AppError('FORBIDDEN')
-    return { villageId: null, townId: town.townId }
-  }
-  const villageId = myVillage(ctx)
-  const village = await getDoc<PlaceDoc>(ctx, 'places', villageId)
-  return { villageId, townId: village?.parentId ?? null }
+
+/** The village a caller belongs to, as the `village` scope finds it: as cadre, else grid worker, else villager. */
+export function villageOf(ctx: Pick<RouteCtx, 'identity'>): string | null {
+  const grant =
+    grantOf(ctx.identity, 'cadre') ?? grantOf(ctx.identity, 'gridWorker') ?? grantOf(ctx.identity, 'villager')
+  return grant?.villageId ?? null
 }
 
-/** Where the caller may publish village business: their village (cadre) or their town (town administrator). */
-export function publishPlaceOf(ctx: RouteCtx, toTown: boolean): { placeId: string; kind: 'village' | 'town' } {
+/** The town a village belongs to (one read of the village). */
+export async function townOf(ctx: Pick<RouteCtx, 'db'>, villageId: string): Promise<string | null> {
+  return (await data(ctx).places.get(villageId))?.parentId ?? null
+}
+
+/** A caller's village and its town; a town administrator's town. For routes open to both. */
+export async function myVillageAndTown(ctx: RouteCtx): Promise<{ villageId: string | null; townId: string | null }> {
+  const villageId = villageOf(ctx)
+  if (villageId) return { villageId, townId: await townOf(ctx, villageId) }
+  const town = grantOf(ctx.identity, 'townAdmin')
+  if (!town) throw new AppError('FORBIDDEN')
+  return { villageId: null, townId: town.townId }
+}
+
+/** Where an administrator publishes village business: the cadre's village, or the whole town (`toTown`). */
+export function publishPlaceOf(scope: RouteCtx<'area'>['scope'], toTown: boolean): string {
   if (toTown) {
-    const town = grantOf(ctx, 'townAdmin')
-    if (!town) throw new AppError('FORBIDDEN', '只有镇街管理员能发给全镇')
-    return { placeId: town.townId, kind: 'town' }
+    if (!scope.townId) throw new AppError('FORBIDDEN', '只有镇街管理员能发给全镇')
+    return scope.townId
   }
-  const cadre = grantOf(ctx, 'cadre')
-  if (cadre) return { placeId: cadre.villageId, kind: 'village' }
-  const town = grantOf(ctx, 'townAdmin')
-  if (town) return { placeId: town.townId, kind: 'town' }
-  throw new AppError('FORBIDDEN')
+  const placeId = scope.villageId ?? scope.townId
+  if (!placeId) throw new AppError('FORBIDDEN')
+  return placeId
 }
 
 /** Whether the caller manages a place's business: its cadre, or the administrator of the town. */
-export const managesPlace = (ctx: RouteCtx, placeId: string) =>
-  grantOf(ctx, 'cadre')?.villageId === placeId || grantOf(ctx, 'townAdmin')?.townId === placeId
+export const managesPlace = (ctx: Pick<RouteCtx, 'identity'>, placeId: string) =>
+  grantOf(ctx.identity, 'cadre')?.villageId === placeId || grantOf(ctx.identity, 'townAdmin')?.townId === placeId

@@ -332,6 +332,8 @@ export interface NoticeDoc {
   at: number
   /** households that have opened it (one read document each: `<notice>:<household>`) */
   readCount: number
+  /** published by an organisation on the platform (入驻单位) to a village it serves */
+  organisationId?: string
 }
 
 export interface IssueDoc {

@@ -38,6 +38,16 @@ const HASHED = {
   partyRule: ['pr-', 20],
   /** an export of all the data: (administrator, the request that started it) */
   dataExport: ['dx-', 24],
+  /** village participation (issue 17): a vote, an activity, an organisation: (actor, request) */
+  vote: ['vt', 16],
+  activity: ['ac', 12],
+  /** what an activity's code carries besides its id: ('activity-key', actor, request) */
+  checkInKey: ['', 8],
+  organisation: ['org-', 16],
+  /** a person's own key in votes and sign-ups, keeping the openid out of ids: (openid) */
+  participant: ['p', 24],
+  /** one look by a bank at a household's points */
+  creditView: ['cv', 24],
   /** (actor, request id): what tells a retry of a request from another request */
   requestKey: ['', 24]
 } as const satisfies Record<string, readonly [string, number]>
