@@ -49,11 +49,7 @@ export default function DataExport() {
         手机号只留前3位和后4位，身份证号只留后4位。可以存档，也可以在自己的电脑上打开。
       </View>
       <View className="links">
-        <View
-          className="button"
-          data-testid="data-export-start"
-          onClick={() => (busy ? undefined : run(unfinished))}
-        >
+        <View className="button" data-testid="data-export-start" onClick={() => (busy ? undefined : run(unfinished))}>
           {busy ? '正在导出…' : unfinished ? '继续导出' : progress?.done ? '重新导出' : '开始导出'}
         </View>
       </View>
