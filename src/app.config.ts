@@ -71,7 +71,16 @@ export default defineAppConfig({
     },
     {
       root: 'packages/party',
-      pages: ['pages/member/index', 'pages/branch/index', 'pages/town/index', 'pages/bind/index', 'pages/public/index']
+      pages: [
+        'pages/member/index',
+        'pages/branch/index',
+        'pages/town/index',
+        'pages/bind/index',
+        'pages/public/index',
+        'pages/rules/index',
+        'pages/settings/index',
+        'pages/roles/index'
+      ]
     },
     // the county roll-out: register import, exports, overview and rankings across villages
     {

@@ -9,6 +9,7 @@ import type {
   PartyActView,
   PartyClaimView,
   PartyObjectionView,
+  PartyRolesView,
   PartyRuleView,
   QuarterPostingView,
   RatingSheetView,
@@ -155,6 +156,7 @@ export const partyRoutes = {
   'partyOrg.village': read(empty, result<VillagePartyView>()),
 
   // party roles: branch officers by the village's cadre or the town, town party administrators by the county
+  'partyRole.list': list(empty, result<PartyRolesView>()),
   'partyRole.grant': change(
     write({
       openid,

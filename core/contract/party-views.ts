@@ -1,4 +1,4 @@
-import type { EntryView } from './views'
+import type { EntryView, GrantView } from './views'
 import type {
   MemberCategory,
   PartyOrgKind,
@@ -172,4 +172,15 @@ export interface TownPartyOverview {
 
 export interface VillagePartyView {
   orgs: { orgId: string; name: string; kind: PartyOrgKind; stars: OrgStarsView | null; branches: string[] }[]
+}
+
+export type PartyRoleName = 'branchSecretary' | 'partyClerk' | 'townPartyAdmin'
+
+/** What a village cadre, town or county administrator may grant of the party roles, where, and who holds them. */
+export interface PartyRolesView {
+  grantable: PartyRoleName[]
+  /** the branches (支部书记, 党务管理员) and towns (镇党委管理员) the caller may grant on */
+  branches: { id: string; name: string; villageName: string }[]
+  towns: { id: string; name: string }[]
+  grants: GrantView[]
 }

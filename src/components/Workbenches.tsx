@@ -70,6 +70,15 @@ export function Workbenches({ session }: { session: SessionView }) {
           全镇审计记录
         </View>
       ) : null}
+      {has('cadre') || has('townAdmin') || has('countyAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-party-roles"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/roles/index' })}
+        >
+          党务角色：支部书记、党务管理员
+        </View>
+      ) : null}
       {has('cadre') || has('townAdmin') ? (
         <View
           className="button secondary"

@@ -13,7 +13,7 @@ export const PRIVACY_USES: readonly PrivacyUse[] = [
   {
     api: 'chooseImage',
     info: '选中的照片或视频信息',
-    purpose: '申报积分、打分、村民说事、写网格日志、发布通知和上架商品时，附上您选的照片'
+    purpose: '申报积分、打分、村民说事、写网格日志、发布通知、上架商品、党员申报和记录党员会议时，附上您选的照片'
   },
   { api: 'chooseMessageFile', info: '选中的文件', purpose: '村干部发布通知时，从微信聊天里选文件作为附件' },
   {

@@ -1,4 +1,7 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { PNG } from 'pngjs'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
 import { SHOTS, api as callApi, loginAs as login } from './app'
@@ -11,8 +14,12 @@ import { SHOTS, api as callApi, loginAs as login } from './app'
  */
 let browser: BrowserContext
 let page: Page
+const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'photo-')), 'meeting.png')
 
 beforeAll(async () => {
+  const png = new PNG({ width: 64, height: 48 })
+  png.data.fill(0xc8)
+  fs.writeFileSync(photo, PNG.sync.write(png))
   browser = await launchBrowser()
   page = await browser.newPage()
 })
@@ -42,6 +49,13 @@ const shot = async (name: string) => {
   await page.waitForTimeout(500)
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
 }
+/** picks the test photo in the page's evidence picker; it is uploaded at once and shown */
+async function addPhoto() {
+  const shown = await page.locator(onScreen('.photos__item')).count()
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap('[data-testid="add-photo"]')])
+  await chooser.setFiles(photo)
+  await page.locator(onScreen('.photos__item')).nth(shown).waitFor()
+}
 const ABSENT = ['pm-xf-10', 'pm-xf-11']
 const LEAVE = ['pm-xf-06', 'pm-xf-07']
 
@@ -61,6 +75,7 @@ test('meeting, claim and approval, annual rating posted: the member and the hous
   for (const id of ABSENT) await tap(`[data-testid="meeting-member"][data-member="${id}"] [data-mark="absent"]`)
   for (const id of LEAVE) await tap(`[data-testid="meeting-member"][data-member="${id}"] [data-mark="leave"]`)
   expect(await textOf('[data-testid="meeting-submit"]')).toContain('到会8人')
+  await addPhoto()
   await shot('party-meeting')
   await tap('[data-testid="meeting-submit"]')
   await see('[data-testid="meeting-done"]')
@@ -75,14 +90,23 @@ test('meeting, claim and approval, annual rating posted: the member and the hous
   await tap('[data-testid="points-plus"]')
   expect(await textOf('[data-testid="points-value"]')).toBe('+3')
   await page.fill('[data-testid="party-claim-description"] input', '帮五保户收玉米')
+  await addPhoto()
+  await shot('party-claim')
   await tap('[data-testid="party-claim-submit"]')
   await see('[data-testid="party-my-claim"][data-state="pending"]')
+  // the meeting's entry carries the meeting's photo, the claim its own
+  const home = (await api('partyMember.home')).data
+  const meetingEntry = [...home.entries].sort((a: any, b: any) => b.at - a.at)[0]
+  expect(meetingEntry.title).toContain('三会一课')
+  expect(meetingEntry.evidence).toHaveLength(1)
 
   // the secretary approves it
   await loginAs('demo-secretary')
   await tap('[data-testid="open-party-branch"]')
   await tap('.tabs__item[data-value="review"]')
   await see('[data-testid="party-claim-row"]')
+  const queued = (await api('partyClaim.queue')).data.items
+  expect(queued.find((c: any) => c.description === '帮五保户收玉米').evidence).toHaveLength(1)
   await shot('party-review')
   await tap('[data-testid="party-claim-approve"]')
   await page.waitForSelector('[data-testid="party-claim-row"]', { state: 'detached' })

@@ -445,6 +445,10 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     expect: only({ 'demo-town-party': 'ok', 'demo-county': 'ok' })
   },
   'partyOrg.village': { input: () => ({}), expect: only({ ...inVillage, ...officers, ...partyMember }) },
+  'partyRole.list': {
+    input: () => ({}),
+    expect: only({ ...bothCadres, 'demo-town': 'ok', 'demo-county': 'ok' })
+  },
   'partyRole.grant': {
     input: () => ({ requestId: rid(), openid: 'matrix-party', name: '测试', role: 'partyClerk', placeId: 'pb-xf-1' }),
     expect: only({

@@ -4,7 +4,6 @@ import { BIND_CODE_ALPHABET, BIND_CODE_DAYS, mayBeExempt } from '../../../core/d
 import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { DAY_MS } from '../../../core/domain/workflow'
-import { emptyLedgerState } from '../../../core/domain/ledger'
 import { idFor } from '../../shared/data/ids'
 import type { HouseholdDoc } from '../../shared/data/documents'
 import type { MemberCodeDoc, MemberDoc, PartyRuleDoc } from '../../shared/data/party-documents'
@@ -21,6 +20,7 @@ import {
 } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
+import { CATEGORY_FROM_HOUSEHOLD, memberIdOfHouseholdPerson, newMember } from '../services/party-members'
 import { mapWithLimit } from '../../shared/limit'
 import { data } from '../../shared/data/store'
 
@@ -82,29 +82,6 @@ export const saveMember: Route<'partyBranch.saveMember'> = {
 
 const pick = (m: MemberDoc) => ({ name: m.name, category: m.category, exempt: m.exempt, householdId: m.householdId })
 
-function newMember(
-  id: string,
-  fields: Pick<MemberDoc, 'name' | 'category' | 'exempt' | 'householdId'>,
-  branch: { _id: string; villageId: string; townId: string; parentId: string | null },
-  now: number
-): MemberDoc {
-  return {
-    _id: id,
-    ...fields,
-    villageId: branch.villageId,
-    townId: branch.townId,
-    orgId: branch.parentId ?? branch._id,
-    branchId: branch._id,
-    openid: null,
-    quarterKey: '',
-    quarterPoints: 0,
-    latest: [],
-    active: true,
-    createdAt: now,
-    ...emptyLedgerState()
-  }
-}
-
 /** Adds a member; an id already taken (a retried request) is the member added the first time. */
 const addMember = (ctx: RouteCtx, doc: MemberDoc) => data(ctx).partyMembers.add(doc)
 
@@ -145,8 +122,8 @@ export const fromHouseholds: Route<'partyBranch.fromHouseholds'> = {
       addMember(
         ctx,
         newMember(
-          idFor('partyMember', f.householdId, f.name),
-          { name: f.name, category: 'unemployed', exempt: false, householdId: f.householdId },
+          memberIdOfHouseholdPerson(f.householdId, f.name),
+          { name: f.name, category: CATEGORY_FROM_HOUSEHOLD, exempt: false, householdId: f.householdId },
           branch,
           now
         )

@@ -1,8 +1,10 @@
 import { AppError } from '../../../core/contract/errors'
+import type { PartyRoleName, PartyRolesView } from '../../../core/contract/party-views'
 import { COUNTY_ID, ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
 import { giveRole, GrantScope, grantId, takeRole } from '../services/grants'
-
-import type {} from '../../shared/data/party-documents'
+import { childPlaces, placesById } from '../services/places'
+import type { GrantDoc } from '../../shared/data/documents'
+import type { PartyOrgDoc } from '../../shared/data/party-documents'
 import type { Route, RouteCtx } from '../router/route'
 import { grantOf } from '../router/scope'
 import { data } from '../../shared/data/store'
@@ -12,7 +14,7 @@ import { data } from '../../shared/data/store'
  * administrator; a town's 镇党委管理员 by the county administrator or the town's administrator.
  */
 
-type PartyRole = 'branchSecretary' | 'partyClerk' | 'townPartyAdmin'
+type PartyRole = PartyRoleName
 
 /** May the caller act on party roles in this village and town? */
 const mayGrant = (ctx: RouteCtx, role: PartyRole, villageId: string | null, townId: string) => {
@@ -27,20 +29,92 @@ async function grantFor(
   ctx: RouteCtx,
   role: PartyRole,
   placeId: string
-): Promise<{ grant: RoleGrant; scope: GrantScope }> {
+): Promise<{ grant: RoleGrant; scope: GrantScope; placeName: string }> {
   const base = { countyId: COUNTY_ID, householdId: null }
   if (role === 'townPartyAdmin') {
     const town = await data(ctx).places.get(placeId)
     if (!town || town.kind !== 'town') throw new AppError('GRANT_NOT_ALLOWED', '只能在镇街授予镇党委管理员')
     if (!mayGrant(ctx, role, null, town._id)) throw new AppError('GRANT_NOT_ALLOWED')
-    return { grant: { role, townId: town._id }, scope: { ...base, townId: town._id, villageId: null } }
+    return {
+      grant: { role, townId: town._id },
+      scope: { ...base, townId: town._id, villageId: null },
+      placeName: town.name
+    }
   }
   const branch = await data(ctx).partyOrgs.get(placeId)
   if (!branch || branch.kind !== 'branch') throw new AppError('GRANT_NOT_ALLOWED', '只能在党支部授予这个角色')
   if (!mayGrant(ctx, role, branch.villageId, branch.townId)) throw new AppError('GRANT_NOT_ALLOWED')
   return {
     grant: { role, branchId: branch._id, villageId: branch.villageId },
-    scope: { ...base, townId: branch.townId, villageId: branch.villageId }
+    scope: { ...base, townId: branch.townId, villageId: branch.villageId },
+    placeName: branch.name
+  }
+}
+
+/** Branches of a village or a town, and the holders of party roles, that one page lists. */
+const LISTED_MAX = 200
+const BRANCH_ROLES: PartyRole[] = ['branchSecretary', 'partyClerk']
+
+/** Where the caller may grant party roles: a cadre their village's branches, a town administrator the town's branches and the town, the county administrator the towns. */
+async function grantPlaces(ctx: RouteCtx) {
+  const store = data(ctx)
+  const cadre = grantOf(ctx.identity, 'cadre')
+  const town = grantOf(ctx.identity, 'townAdmin')
+  const county = grantOf(ctx.identity, 'countyAdmin')
+  const [villageOrgs, townOrgs, towns] = await Promise.all([
+    cadre ? store.partyOrgs.find({ villageId: cadre.villageId }, { limit: LISTED_MAX }) : [],
+    town ? store.partyOrgs.find({ townId: town.townId }, { limit: LISTED_MAX }) : [],
+    county ? childPlaces(ctx, [COUNTY_ID]) : town ? [...(await placesById(ctx, [town.townId])).values()] : []
+  ])
+  const byId = new Map<string, PartyOrgDoc>([...villageOrgs, ...townOrgs].map(o => [o._id, o]))
+  return {
+    cadre,
+    town,
+    county,
+    branches: [...byId.values()].filter(o => o.kind === 'branch'),
+    towns: towns.filter(p => p.kind === 'town')
+  }
+}
+
+export const list: Route<'partyRole.list'> = {
+  access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
+  scope: 'own',
+  paging: { max: LISTED_MAX },
+  async handle(_input, ctx): Promise<PartyRolesView> {
+    const { cadre, town, county, branches, towns } = await grantPlaces(ctx)
+    const _ = ctx.db.command
+    const grants = data(ctx).grants
+    const found = await Promise.all([
+      cadre ? grants.find({ villageId: cadre.villageId, role: _.in(BRANCH_ROLES) }, { limit: LISTED_MAX }) : [],
+      town
+        ? grants.find({ townId: town.townId, role: _.in([...BRANCH_ROLES, 'townPartyAdmin']) }, { limit: LISTED_MAX })
+        : [],
+      county ? grants.find({ countyId: COUNTY_ID, role: 'townPartyAdmin' }, { limit: LISTED_MAX }) : []
+    ])
+    const unique = new Map<string, GrantDoc>(found.flat().map(g => [g._id, g]))
+    const villages = await placesById(ctx, [...new Set(branches.map(b => b.villageId))])
+    const placeName = new Map([
+      ...branches.map(b => [b._id, b.name] as const),
+      ...towns.map(t => [t._id, t.name] as const)
+    ])
+    const placeOf = (g: RoleGrant) => ('branchId' in g ? g.branchId : 'townId' in g ? g.townId : '')
+    return {
+      grantable: [...(cadre || town ? BRANCH_ROLES : []), ...(town || county ? (['townPartyAdmin'] as const) : [])],
+      branches: branches
+        .map(b => ({ id: b._id, name: b.name, villageName: villages.get(b.villageId)?.name ?? '' }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+      towns: towns.map(t => ({ id: t._id, name: t.name })).sort((a, b) => a.id.localeCompare(b.id)),
+      grants: [...unique.values()]
+        .sort((a, b) => b.at - a.at)
+        .map(g => ({
+          openid: g.openid,
+          name: g.name,
+          role: g.role,
+          label: ROLE_NAMES[g.role],
+          placeNames: [placeName.get(placeOf(g.grant)) ?? ''],
+          at: g.at
+        }))
+    }
   }
 }
 
@@ -49,7 +123,7 @@ export const grant: Route<'partyRole.grant'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
   scope: 'own',
   async handle({ openid, name, role, placeId }, ctx) {
-    const { grant, scope } = await grantFor(ctx, role, placeId)
+    const { grant, scope, placeName } = await grantFor(ctx, role, placeId)
     const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
     ctx.audit.record({
       placeId: scope.villageId ?? scope.townId ?? COUNTY_ID,
@@ -57,7 +131,7 @@ export const grant: Route<'partyRole.grant'> = {
       before: null,
       after: { name, grant }
     })
-    return { openid, name, role, label: ROLE_NAMES[role], placeNames: [placeId], at: doc.at }
+    return { openid, name, role, label: ROLE_NAMES[role], placeNames: [placeName], at: doc.at }
   }
 }
 

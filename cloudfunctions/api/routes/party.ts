@@ -40,6 +40,7 @@ export const partyRoutes: Pick<Routes, PartyRouteName> = {
   'partyTown.rateOrg': town.rateOrg,
   'partyTown.setSettings': town.setSettings,
   'partyOrg.village': org.village,
+  'partyRole.list': role.list,
   'partyRole.grant': role.grant,
   'partyRole.revoke': role.revoke
 }

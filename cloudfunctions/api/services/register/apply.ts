@@ -7,6 +7,7 @@ import { transact } from '../../../shared/data/transaction'
 import { mapWithLimit } from '../../../shared/limit'
 import type { RouteCtx } from '../../router/route'
 import { newHousehold } from '../households'
+import { enrolFlaggedPeople } from '../party-members'
 import { claimDoorPlate } from './door-plates'
 import type { PlannedHousehold } from './import'
 
@@ -76,9 +77,18 @@ export const addCounts = (a: ImportCounts, b: ImportCounts): ImportCounts => ({
   peopleChanged: a.peopleChanged + b.peopleChanged
 })
 
-/** Applies plans in parallel (bounded) and sums what was done. */
+/**
+ * Applies plans in parallel (bounded) and sums what was done. The people flagged 党员 of every household
+ * now in the archive become party members of the village's default branch (once: see party-members.ts);
+ * a household another import or registration took first is theirs, and its people are not enrolled here.
+ */
 export async function applyHouseholds(ctx: RouteCtx, village: PlaceDoc, plans: PlannedHousehold[]) {
   const done = await mapWithLimit(plans, WRITE_PARALLELISM, plan => applyHousehold(ctx, village, plan))
+  const written = plans.filter((plan, i) => plan.state !== 'add' || done[i].householdsAdded === 1)
+  const flagged = written.flatMap(plan =>
+    plan.people.filter(p => p.doc.partyMember).map(p => ({ householdId: plan.householdId, name: p.doc.name }))
+  )
+  await enrolFlaggedPeople(ctx, village._id, flagged)
   return done.reduce(addCounts, zeroCounts())
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { periodKeys } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
@@ -30,6 +31,13 @@ export default function BranchPage() {
       {branch => (
         <>
           <View className="section-title">{branch.branchName}</View>
+          <View
+            className="button secondary"
+            data-testid="open-party-rules"
+            onClick={() => Taro.navigateTo({ url: '/packages/party/pages/rules/index' })}
+          >
+            积分细则（{branch.rules.length}条）
+          </View>
           <Tabs<Tab> options={TABS} value={tab} onChange={setTab} />
           {tab === 'members' ? <MembersTab branch={branch} reload={reload} /> : null}
           {tab === 'meeting' ? <MeetingTab branch={branch} reload={reload} /> : null}

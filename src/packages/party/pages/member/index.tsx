@@ -9,6 +9,7 @@ import { call } from '../../../../services/api'
 import { useWrite } from '../../../../services/write'
 import { useLoad } from '../../../../services/use-route'
 import { PointsStepper } from '../../../../components/PointsStepper'
+import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { Screen } from '../../components/Screen'
 import { Stars } from '../../components/Stars'
 import '../../components/party.css'
@@ -20,18 +21,20 @@ export default function MemberPage() {
   const [rule, setRule] = useState<PartyRuleView | null>(null)
   const [points, setPoints] = useState(0)
   const [description, setDescription] = useState('')
+  const [evidence, setEvidence] = useState<string[]>([])
   const [objecting, setObjecting] = useState<string | null>(null)
   const [reason, setReason] = useState('')
 
   const claim = () =>
     write.run(
       'partyClaim.create',
-      { ruleId: rule!.id, points, description },
+      { ruleId: rule!.id, points, description, evidence },
       {
         done: '已提交申报',
         after: () => {
           setRule(null)
           setDescription('')
+          setEvidence([])
           return reload()
         }
       }
@@ -94,10 +97,18 @@ export default function MemberPage() {
                 placeholder="做了什么（必填）"
                 onInput={e => setDescription(e.detail.value)}
               />
+              <View className="field__label">照片{rule.evidenceRequired ? '（这一项必须附照片）' : '（可不附）'}</View>
+              <EvidencePicker files={evidence} onChange={setEvidence} />
               <View className="button" data-testid="party-claim-submit" onClick={() => void claim()}>
                 提交申报
               </View>
-              <View className="button secondary" onClick={() => setRule(null)}>
+              <View
+                className="button secondary"
+                onClick={() => {
+                  setRule(null)
+                  setEvidence([])
+                }}
+              >
                 不申报了
               </View>
             </View>

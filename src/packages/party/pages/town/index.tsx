@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_NAMES, PARTY_ORG_NAMES } from '../../../../../core/domain/party'
 import { call } from '../../../../services/api'
 import { useWrite } from '../../../../services/write'
@@ -28,6 +29,13 @@ export default function TownPage() {
         <>
           <View className="section-title">
             {town.townName} · {town.quarter.replace('-Q', '年第')}季度
+          </View>
+          <View
+            className="button secondary"
+            data-testid="open-party-settings"
+            onClick={() => Taro.navigateTo({ url: '/packages/party/pages/settings/index' })}
+          >
+            评星设置：基础分{town.settings.baseScore}，五星{town.settings.starThresholds[4]}分
           </View>
           <Tabs<Tab> options={TABS} value={tab} onChange={setTab} />
           {tab === 'branches'

@@ -4,6 +4,7 @@ import type { RouteResult } from '../../../../../../core/contract/routes'
 import type { PartyActView } from '../../../../../../core/contract/party-views'
 import { useWrite } from '../../../../../services/write'
 import { WriteButton } from '../../../../../components/WriteButton'
+import { EvidencePicker } from '../../../../../components/EvidencePicker'
 
 type Branch = RouteResult<'partyBranch.members'>
 type Mark = 'present' | 'absent' | 'leave'
@@ -25,8 +26,11 @@ export function MeetingTab({ branch, reload }: { branch: Branch; reload: () => P
   const [marks, setMarks] = useState<Record<string, Mark>>({})
   const [deduct, setDeduct] = useState(true)
   const [note, setNote] = useState('')
+  const [evidence, setEvidence] = useState<string[]>([])
   const write = useWrite()
   const [done, setDone] = useState<PartyActView | null>(null)
+  const meeting = meetings.find(r => r.id === ruleId)
+  const photosNeeded = Boolean(meeting?.evidenceRequired || (deduct && deduction?.evidenceRequired))
   const markOf = (id: string) => marks[id] ?? 'present'
   const ids = (m: Mark) => branch.members.filter(x => markOf(x.memberId) === m).map(x => x.memberId)
 
@@ -39,11 +43,15 @@ export function MeetingTab({ branch, reload }: { branch: Branch; reload: () => P
         presentIds: ids('present'),
         absentIds: ids('absent'),
         absentRuleId: deduct && deduction ? deduction.id : null,
-        note
+        note,
+        evidence
       },
       { done: '已记录', after: reload }
     )
-    if (act) setDone(act)
+    if (act) {
+      setDone(act)
+      setEvidence([])
+    }
   }
 
   if (done)
@@ -106,11 +114,13 @@ export function MeetingTab({ branch, reload }: { branch: Branch; reload: () => P
         </View>
       ) : null}
       <Input className="input" value={note} placeholder="会议内容（可不填）" onInput={e => setNote(e.detail.value)} />
+      <View className="field__label">会议照片{photosNeeded ? '（这个会必须拍照）' : '（可不拍）'}</View>
+      <EvidencePicker files={evidence} onChange={setEvidence} />
       <WriteButton
         label={`记录会议，到会${ids('present').length}人`}
         testid="meeting-submit"
         submitting={write.submitting('partyScore.meeting')}
-        disabled={write.busy || !ruleId}
+        disabled={write.busy || !ruleId || (photosNeeded && evidence.length === 0)}
         onClick={record}
       />
     </View>

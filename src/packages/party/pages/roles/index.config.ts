@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党务角色', enablePullDownRefresh: true })

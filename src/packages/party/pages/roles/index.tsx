@@ -1,0 +1,153 @@
+import { useCallback, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import type { PartyRoleName } from '../../../../../core/contract/party-views'
+import { ROLE_NAMES } from '../../../../../core/domain/roles'
+import { formatDateTime } from '../../../../../core/domain/period'
+import { call } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
+import { useWrite } from '../../../../services/write'
+import { WriteButton } from '../../../../components/WriteButton'
+import { Screen } from '../../components/Screen'
+import '../../components/party.css'
+
+/** what each role is for, in a line the granter reads before choosing */
+const ROLE_HINTS: Record<PartyRoleName, string> = {
+  branchSecretary: '管一个党支部：记会议、审核申报、公示、评星',
+  partyClerk: '帮支部书记记分、审核、公示',
+  townPartyAdmin: '管全镇的党支部：看积分、公示评星、给党组织评星'
+}
+
+/**
+ * 党务角色: a village's cadre or the town's administrator makes someone a branch's 支部书记 or
+ * 党务管理员, the town's or county's administrator a town's 镇党委管理员; the person is named by their
+ * 我的编号 (on their own 我的 page) and their name, the place by its name. Holders are listed with 收回.
+ */
+export default function PartyRolesPage() {
+  const write = useWrite()
+  const { data, problem, reload } = useLoad(useCallback(() => call('partyRole.list', {}), []))
+  const [openid, setOpenid] = useState('')
+  const [name, setName] = useState('')
+  const [role, setRole] = useState<PartyRoleName | null>(null)
+  const [placeId, setPlaceId] = useState('')
+  const grant = (current: PartyRoleName) =>
+    write.run(
+      'partyRole.grant',
+      { openid, name, role: current, placeId },
+      {
+        done: '已授予',
+        after: () => {
+          setOpenid('')
+          setName('')
+          setPlaceId('')
+          return reload()
+        }
+      }
+    )
+  return (
+    <Screen data={data} problem={problem}>
+      {view => {
+        const current = role ?? view.grantable[0]
+        const places =
+          current === 'townPartyAdmin'
+            ? view.towns.map(t => ({ id: t.id, label: t.name }))
+            : view.branches.map(b => ({
+                id: b.id,
+                label: b.name.startsWith(b.villageName) ? b.name : `${b.villageName}${b.name}`
+              }))
+        const ready = openid !== '' && name.trim() !== '' && places.some(p => p.id === placeId)
+        return (
+          <>
+            <View className="section-title">授予党务角色</View>
+            <View className="form-block">
+              <View className="field__label">什么角色</View>
+              <View>
+                {view.grantable.map(r => (
+                  <Text
+                    key={r}
+                    className={`choice ${r === current ? 'choice--on' : ''}`}
+                    data-testid="party-role-choice"
+                    data-value={r}
+                    onClick={() => {
+                      setRole(r)
+                      setPlaceId('')
+                    }}
+                  >
+                    {ROLE_NAMES[r]}
+                  </Text>
+                ))}
+              </View>
+              {current ? <View className="muted">{ROLE_HINTS[current]}</View> : null}
+              <View className="field__label">{current === 'townPartyAdmin' ? '哪个镇' : '哪个党支部'}</View>
+              <View>
+                {places.map(p => (
+                  <Text
+                    key={p.id}
+                    className={`choice ${p.id === placeId ? 'choice--on' : ''}`}
+                    data-testid="party-role-place"
+                    data-value={p.id}
+                    onClick={() => setPlaceId(p.id)}
+                  >
+                    {p.label}
+                  </Text>
+                ))}
+                {places.length === 0 ? <View className="muted">还没有党支部</View> : null}
+              </View>
+              <View className="field__label">对方的编号（在对方小程序“我的”页面里）</View>
+              <Input
+                className="input"
+                data-testid="party-role-openid"
+                value={openid}
+                onInput={e => setOpenid(e.detail.value.trim())}
+              />
+              <View className="field__label">对方姓名</View>
+              <Input
+                className="input"
+                data-testid="party-role-name"
+                value={name}
+                maxlength={20}
+                onInput={e => setName(e.detail.value)}
+              />
+              <WriteButton
+                label={current ? `授予${ROLE_NAMES[current]}` : '授予'}
+                testid="party-role-grant"
+                submitting={write.submitting('partyRole.grant')}
+                disabled={write.busy || !ready || !current}
+                onClick={() => grant(current)}
+              />
+            </View>
+            <View className="section-title">现有人员</View>
+            <View className="list">
+              {view.grants.map(g => (
+                <View key={`${g.openid}-${g.role}`} className="list__row" data-testid="party-role-holder">
+                  <View className="list__body">
+                    <Text className="list__title">
+                      {g.name} · {g.label}
+                    </Text>
+                    <Text className="list__meta">
+                      {g.placeNames.join('、')} · {formatDateTime(g.at)}
+                    </Text>
+                  </View>
+                  <WriteButton
+                    className="list__action"
+                    label="收回"
+                    testid="party-role-revoke"
+                    submitting={write.submitting('partyRole.revoke', { openid: g.openid, role: g.role })}
+                    disabled={write.busy}
+                    onClick={() =>
+                      write.run(
+                        'partyRole.revoke',
+                        { openid: g.openid, role: g.role as PartyRoleName },
+                        { done: '已收回', after: reload }
+                      )
+                    }
+                  />
+                </View>
+              ))}
+              {view.grants.length === 0 ? <View className="list__row muted">还没有</View> : null}
+            </View>
+          </>
+        )
+      }}
+    </Screen>
+  )
+}
