@@ -1,14 +1,15 @@
 /**
  * Builds the targets named on the command line (weapp, h5, functions) whose output is missing. The
  * functions take a second with esbuild, so they are always rebuilt: a stale bundle would test old code.
- * The weapp build is also rebuilt when a source is newer than it (a dozen seconds): its tests check
- * the very output that would be uploaded.
+ * The weapp and h5 builds are also rebuilt when a source is newer than they are: their tests check the
+ * very output that would be uploaded or served (a stale h5 build once made browser tests fail on pages
+ * that had already been fixed).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { readWeappBuildNote } from './build-weapp'
-import { WEAPP_INPUTS, newestChangeMs } from './freshness'
+import { APP_INPUTS, newestChangeMs } from './freshness'
 
 const ROOT = path.resolve(__dirname, '..')
 const OUTPUTS: Record<string, string> = {
@@ -19,13 +20,17 @@ const OUTPUTS: Record<string, string> = {
 
 export function weappIsStale(): boolean {
   const note = readWeappBuildNote()
-  return !note || !fs.existsSync(path.join(ROOT, OUTPUTS.weapp)) || note.builtAtMs < newestChangeMs(WEAPP_INPUTS)
+  return !note || !fs.existsSync(path.join(ROOT, OUTPUTS.weapp)) || note.builtAtMs < newestChangeMs(APP_INPUTS)
+}
+
+function h5IsStale(): boolean {
+  const page = path.join(ROOT, OUTPUTS.h5)
+  return !fs.existsSync(page) || fs.statSync(page).mtimeMs < newestChangeMs(APP_INPUTS)
 }
 
 function isCurrent(target: string): boolean {
   if (target === 'functions') return false
-  if (target === 'weapp') return !weappIsStale()
-  return fs.existsSync(path.join(ROOT, OUTPUTS[target]))
+  return target === 'weapp' ? !weappIsStale() : !h5IsStale()
 }
 
 /** `log` given: the builds' output goes there (and into the error when a build fails) instead of the terminal. */

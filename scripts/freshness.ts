@@ -8,8 +8,8 @@ import path from 'node:path'
 const ROOT = path.resolve(__dirname, '..')
 const SKIPPED = new Set(['node_modules', 'dist', '.data', '.temp', '.swc'])
 
-/** what the weapp build is made from */
-export const WEAPP_INPUTS = ['src', 'core', 'config', 'babel.config.js', 'package.json', 'project.config.json']
+/** what the app's builds (weapp and h5) are made from */
+export const APP_INPUTS = ['src', 'core', 'config', 'babel.config.js', 'package.json', 'project.config.json']
 
 export function newestChangeMs(relativePaths: readonly string[]): number {
   let newestMs = 0

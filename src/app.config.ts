@@ -100,7 +100,9 @@ export default defineAppConfig({
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8321e',
     navigationBarTitleText: '乡村积分',
-    navigationBarTextStyle: 'white'
+    navigationBarTextStyle: 'white',
+    // the browser build draws the title bar with its back button only when asked; WeChat always does
+    navigationStyle: 'default'
   },
   tabBar: {
     color: '#666666',

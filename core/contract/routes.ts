@@ -21,6 +21,7 @@ import type {
   HouseholdDetail,
   HouseholdSummary,
   JoinCodeView,
+  MemberView,
   PlaceOption,
   RankingRow,
   RuleView,
@@ -86,10 +87,11 @@ export const routes = {
   'me.setPreferences': change(write({ largeFont: z.boolean() }), result<{ largeFont: boolean }>()),
   'join.bind': change(
     write({
+      // typed from a note, with spaces or in lower case: both are the same code
       code: z
         .string()
-        .trim()
         .toUpperCase()
+        .transform(c => c.replace(/\s+/g, ''))
         .pipe(z.string().regex(/^[A-Z2-9]{8}$/, '入户码是8位字母和数字')),
       name: required(20)
     }),
@@ -97,7 +99,7 @@ export const routes = {
   ),
 
   // what villagers see of their own household and village
-  'archive.home': read(empty, result<{ card: HouseholdCard; latest: EntryView[] }>()),
+  'archive.home': read(empty, result<{ card: HouseholdCard; latest: EntryView[]; members: MemberView[] }>()),
   'archive.history': list(
     z
       .object({
@@ -110,7 +112,10 @@ export const routes = {
       .strict(),
     result<{ entries: EntryView[]; page: number; hasMore: boolean; postingDays: number }>()
   ),
-  'archive.rules': read(empty, result<{ rules: RuleView[]; starThresholds: number[] }>()),
+  'archive.rules': read(
+    empty,
+    result<{ rules: RuleView[]; starThresholds: number[]; myCaps: import('../domain/rules').CapsUsed }>()
+  ),
   'archive.ranking': list(
     z.object({ period: z.enum(['month', 'year', 'all']).default('month'), page }).strict(),
     result<{ rows: RankingRow[]; page: number; hasMore: boolean; me: RankingRow | null; villageName: string }>()

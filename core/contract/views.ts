@@ -75,6 +75,8 @@ export interface HouseholdSummary {
   balance: number
   earned: number
   monthPoints: number
+  /** what the household has used of capped rules, to show before asking more (core/domain/rules.ts capUse) */
+  caps: import('../domain/rules').CapsUsed
 }
 
 export interface MemberView {
@@ -126,6 +128,8 @@ export interface TemplateView {
   ownerName: string
   name: string
   items: (RuleTerms & { key: string })[]
+  /** the caller may change it (a template of their own town or county); others' they can only read */
+  editable: boolean
 }
 
 /** Roles another person can be given: the grant as the grantor sees it. */

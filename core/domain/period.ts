@@ -28,3 +28,9 @@ export function formatDateTime(atMs: number): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
+
+/** "11月27日" in China Standard Time: the short date of a line on the home card. */
+export function formatDate(atMs: number): string {
+  const d = new Date(atMs + CST_OFFSET_MS)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}

@@ -47,3 +47,43 @@ export const describePoints = (p: { min: number; max: number }): string =>
   p.min === p.max
     ? `${p.min > 0 ? '+' : ''}${p.min}分`
     : `${p.min > 0 ? '+' : ''}${p.min}～${p.max > 0 ? '+' : ''}${p.max}分`
+
+/** What a household has used of capped rules: rule id → the period counted and the amount used in it. */
+export type CapsUsed = Record<string, { period: string; used: number }>
+
+/**
+ * How much of a capped rule the household has used in the period that `atMs` falls in, and how much is
+ * left; null for a rule without a cap. The ledger keeps `used` in the rule's own direction (points
+ * gained by an award rule, lost by a deduction rule).
+ */
+export function capUse(
+  caps: CapsUsed | undefined,
+  rule: { id: string; cap: RuleTerms['cap'] },
+  atMs: number
+): { used: number; max: number; left: number; periodName: string } | null {
+  if (!rule.cap) return null
+  const current = caps?.[rule.id]
+  const used = current?.period === capPeriodKey(rule.cap.period, atMs) ? current.used : 0
+  return {
+    used,
+    max: rule.cap.max,
+    left: Math.max(0, rule.cap.max - used),
+    periodName: CAP_PERIOD_USE[rule.cap.period]
+  }
+}
+
+const CAP_PERIOD_USE: Record<CapPeriod, string> = { month: '本月', quarter: '本季度', year: '今年' }
+
+/** Why a request for `points` by this rule would be refused by its cap (the message to show), or null. */
+export function capRefusal(
+  caps: CapsUsed | undefined,
+  rule: { id: string; cap: RuleTerms['cap'] },
+  points: number,
+  atMs: number
+): string | null {
+  const use = capUse(caps, rule, atMs)
+  if (!use || Math.abs(points) <= use.left) return null
+  return use.left === 0
+    ? `这一项${use.periodName}已经到了封顶的${use.max}分`
+    : `这一项${use.periodName}已用${use.used}分，封顶${use.max}分，最多还能${use.left}分`
+}

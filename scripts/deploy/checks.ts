@@ -6,7 +6,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { WEAPP_BUILD_NOTE, WeappBuildNote } from '../build-weapp'
-import { WEAPP_INPUTS, newestChangeMs } from '../freshness'
+import { APP_INPUTS, newestChangeMs } from '../freshness'
 import { DeployConfig, ROOT } from './config'
 
 const FUNCTION_INPUTS = ['cloudfunctions', 'core', 'package.json']
@@ -79,7 +79,7 @@ export const checkWeappBuild: Check = (config, builds) => {
   if (!note || !fs.existsSync(path.join(builds.weappDir, 'app.js')))
     return ['there is no weapp build: npm run build:weapp']
   const problems: string[] = []
-  if (note.builtAtMs < newestChangeMs(WEAPP_INPUTS))
+  if (note.builtAtMs < newestChangeMs(APP_INPUTS))
     problems.push('the weapp build is older than its sources: npm run build:weapp')
   if (note.cloudEnv !== config.cloudEnv)
     problems.push(

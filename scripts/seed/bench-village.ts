@@ -1,3 +1,4 @@
+import { doorPlateOrder } from '../../core/domain/door-plate'
 /**
  * A village at the scale the benchmarks need: 2,000 households and 50,000 entries (25 each over
  * twelve months), built with the ledger's own rule so that balances equal the sums of the entries.
@@ -99,6 +100,7 @@ export function buildBenchVillage(now: number, households = 2000, entriesEach = 
       groupId: 'grp-bench-1',
       gridId: '',
       doorPlate: `1组${i + 1}号`,
+      plateOrder: doorPlateOrder(`1组${i + 1}号`),
       head: `户主${i + 1}`,
       members: [],
       village,

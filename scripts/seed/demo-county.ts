@@ -1,3 +1,4 @@
+import { doorPlateOrder } from '../../core/domain/door-plate'
 /**
  * The demo county that `npm start` seeds on first start: one town, two villages with groups and
  * grids, 36 households with members, a rule catalogue per village and four months of points
@@ -261,6 +262,7 @@ export function buildDemoCounty(now: number) {
         groupId: `grp-${v.code}-${group}`,
         gridId: `g-${v.code}-${group <= 2 ? 1 : 2}`,
         doorPlate: `${group}组${i}号`,
+        plateOrder: doorPlateOrder(`${group}组${i}号`),
         head,
         members,
         village

@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { EntryView } from '../../core/contract/routes'
@@ -18,10 +19,13 @@ const openEntry = (e: EntryView) => void Taro.navigateTo({ url: `/pages/entry/in
 export function EntryList({
   entries,
   onPick,
+  renderAfter,
   postingDays = 0
 }: {
   entries: EntryView[]
   onPick?: (e: EntryView) => void
+  /** what opens right under an entry (the cadre's correction form, where they tapped) */
+  renderAfter?: (e: EntryView) => React.ReactNode
   postingDays?: number
 }) {
   const now = Date.now()
@@ -30,44 +34,46 @@ export function EntryList({
   return (
     <View className="entry-list">
       {entries.map(e => (
-        <View
-          key={e.id}
-          className="entry-list__row"
-          data-testid="entry-row"
-          data-entry={e.id}
-          onClick={() => (onPick ? onPick(e) : openEntry(e))}
-        >
-          <Text className={`entry-list__points ${e.points < 0 ? 'entry-list__points--minus' : ''}`}>
-            {signed(e.points)}
-          </Text>
-          <View className="entry-list__body">
-            <Text className="entry-list__title">
-              {e.title}
-              {inPosting(e) ? <Text className="chip chip--posting">公示中</Text> : null}
+        <Fragment key={e.id}>
+          <View
+            className="entry-list__row"
+            data-testid="entry-row"
+            data-entry={e.id}
+            onClick={() => (onPick ? onPick(e) : openEntry(e))}
+          >
+            <Text className={`entry-list__points ${e.points < 0 ? 'entry-list__points--minus' : ''}`}>
+              {signed(e.points)}
             </Text>
-            <Text className="entry-list__meta">
-              {KIND_LABELS[e.kind]} · {e.category} · {formatDateTime(e.at)}
-            </Text>
-            {e.byName ? (
+            <View className="entry-list__body">
+              <Text className="entry-list__title">
+                {e.title}
+                {inPosting(e) ? <Text className="chip chip--posting">公示中</Text> : null}
+              </Text>
               <Text className="entry-list__meta">
-                经办：{e.byName}
-                {e.evidence.length ? ` · 照片${e.evidence.length}张` : ''}
+                {[KIND_LABELS[e.kind], e.category, formatDateTime(e.at)].filter(Boolean).join(' · ')}
+              </Text>
+              {e.byName ? (
+                <Text className="entry-list__meta">
+                  经办：{e.byName}
+                  {e.evidence.length ? ` · 照片${e.evidence.length}张` : ''}
+                </Text>
+              ) : null}
+              {e.note && e.note !== e.title ? <Text className="entry-list__note">{e.note}</Text> : null}
+            </View>
+            {onPick ? (
+              <Text
+                className="list__action"
+                onClick={ev => {
+                  ev.stopPropagation()
+                  openEntry(e)
+                }}
+              >
+                详情
               </Text>
             ) : null}
-            {e.note ? <Text className="entry-list__note">{e.note}</Text> : null}
           </View>
-          {onPick ? (
-            <Text
-              className="list__action"
-              onClick={ev => {
-                ev.stopPropagation()
-                openEntry(e)
-              }}
-            >
-              详情
-            </Text>
-          ) : null}
-        </View>
+          {renderAfter?.(e)}
+        </Fragment>
       ))}
     </View>
   )

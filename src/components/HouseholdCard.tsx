@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { HouseholdCard as Card } from '../../core/contract/routes'
+import type { EntryView, HouseholdCard as Card } from '../../core/contract/routes'
+import { formatDate } from '../../core/domain/period'
+import { signed } from './points'
 import './HouseholdCard.css'
 
 /** The household's points at a glance: balance first and biggest, then stars, rank and this period. */
-export function HouseholdCard({ card }: { card: Card }) {
+export function HouseholdCard({ card, latest }: { card: Card; latest?: EntryView }) {
   return (
     <View className="household-card">
       <View className="household-card__place">
@@ -49,7 +51,10 @@ export function HouseholdCard({ card }: { card: Card }) {
       ) : null}
       <View className="household-card__facts">
         <View className="household-card__fact">
-          <Text className="household-card__fact-number">第{card.rankInVillage}名</Text>
+          <Text className="household-card__fact-number" data-testid="rank-all-time">
+            第{card.rankInVillage}名
+          </Text>
+          <Text className="household-card__fact-label">总排名</Text>
           <Text className="household-card__fact-label">全村{card.householdsInVillage}户</Text>
         </View>
         <View className="household-card__fact">
@@ -61,6 +66,14 @@ export function HouseholdCard({ card }: { card: Card }) {
           <Text className="household-card__fact-label">今年得分</Text>
         </View>
       </View>
+      {latest ? (
+        <View className="household-card__latest" data-testid="latest-entry">
+          <Text className="household-card__latest-points">{signed(latest.points)}</Text>
+          <Text>
+            {latest.title} · {formatDate(latest.at)}
+          </Text>
+        </View>
+      ) : null}
     </View>
   )
 }

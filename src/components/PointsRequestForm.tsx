@@ -1,11 +1,15 @@
 import { useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
 import type { RuleView } from '../../core/contract/views'
+import Taro from '@tarojs/taro'
+import { capRefusal, type CapsUsed } from '../../core/domain/rules'
 import { RuleList } from './RuleList'
+import { CapUse } from './CapUse'
 import { PointsStepper } from './PointsStepper'
 import { EvidencePicker } from './EvidencePicker'
 import { WriteButton } from './WriteButton'
 import { LocalPhotoPicker } from './staff/LocalPhotoPicker'
+import { readyToSend } from '../services/form-check'
 
 export interface PointsRequest {
   rule: RuleView
@@ -26,6 +30,11 @@ export function PointsRequestForm(props: {
   placeholder: string
   submitLabel: string
   testid: string
+  /**
+   * the households asked for and their use of capped rules (a villager's own; a grid worker's chosen
+   * ones, named): shown on the rule, and a request over a cap is stopped here
+   */
+  households?: { who: string; caps: CapsUsed }[]
   onSubmit: (request: PointsRequest) => Promise<boolean>
   /** the request is in flight (the button says 提交中) */
   submitting?: boolean
@@ -44,13 +53,31 @@ export function PointsRequestForm(props: {
     setPoints(r.points.min > 0 ? r.points.min : r.points.max)
   }
   const submit = async () => {
-    if (!rule || !(await props.onSubmit({ rule, points, description, evidence }))) return
+    if (!rule || !readyToSend({ description })) return
+    const overCap = (props.households ?? [])
+      .map(h => ({ who: h.who, refusal: capRefusal(h.caps, rule, points, Date.now()) }))
+      .find(h => h.refusal)
+    if (overCap)
+      return void Taro.showModal({
+        title: '超过封顶分了',
+        content: `${overCap.who}${overCap.refusal}`,
+        showCancel: false
+      })
+    if (!(await props.onSubmit({ rule, points, description, evidence }))) return
     setRule(null)
     setDescription('')
     setEvidence([])
   }
 
-  if (!rule) return <RuleList rules={props.rules} onPick={pick} action={props.pickAction} />
+  if (!rule)
+    return (
+      <RuleList
+        rules={props.rules}
+        onPick={pick}
+        action={props.pickAction}
+        caps={props.households?.length === 1 ? props.households[0].caps : undefined}
+      />
+    )
   return (
     <View>
       <View className="notice">
@@ -59,6 +86,9 @@ export function PointsRequestForm(props: {
           换一条
         </View>
       </View>
+      {(props.households ?? []).map(h => (
+        <CapUse key={h.who} caps={h.caps} rule={rule} who={h.who} />
+      ))}
       <PointsStepper min={rule.points.min} max={rule.points.max} value={points} onChange={setPoints} />
       <View className="field">
         <View className="field__label">{props.descriptionLabel}</View>

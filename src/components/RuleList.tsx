@@ -1,16 +1,20 @@
 import { Text, View } from '@tarojs/components'
 import type { RuleView } from '../../core/contract/views'
-import { CAP_PERIOD_NAMES, describePoints } from '../../core/domain/rules'
+import { CAP_PERIOD_NAMES, describePoints, type CapsUsed } from '../../core/domain/rules'
+import { capUseShort } from './CapUse'
 
 /** The catalogue grouped by category: what each deed is worth and how often it counts. */
 export function RuleList({
   rules,
   onPick,
-  action
+  action,
+  caps
 }: {
   rules: RuleView[]
   onPick?: (r: RuleView) => void
   action?: string
+  /** the household's use of capped rules this period, shown on each capped rule */
+  caps?: CapsUsed
 }) {
   const categories = [...new Set(rules.map(r => r.category))]
   if (rules.length === 0) return <View className="notice muted">还没有积分细则</View>
@@ -36,6 +40,7 @@ export function RuleList({
                     <Text className="list__title">{r.title}</Text>
                     <Text className="list__meta">
                       {r.cap ? `${CAP_PERIOD_NAMES[r.cap.period]}最多${r.cap.max}分` : '不封顶'}
+                      {caps ? capUseShort(caps, r) : ''}
                       {r.evidenceRequired ? ' · 需拍照' : ''}
                       {r.active ? '' : ' · 已停用'}
                     </Text>

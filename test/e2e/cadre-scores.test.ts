@@ -59,5 +59,5 @@ test('a cadre scores a household; its villager sees the new balance, entry and r
   await page.goto(`${BASE}/#/pages/ranking/index`)
   await page.click('[data-value="all"]')
   await page.waitForSelector('[data-testid="my-place"]')
-  expect(await page.textContent('[data-testid="my-place"]')).toContain(`我家排第${home.card.rankInVillage}名`)
+  expect(await page.textContent('[data-testid="my-place"]')).toContain(`我家总排名第${home.card.rankInVillage}名`)
 })

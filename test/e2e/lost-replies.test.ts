@@ -151,10 +151,12 @@ test('a batch: the reply is lost, the cadre taps again: each household scored on
   for (const h of households) await page.click(`[data-testid="batch-household"][data-id="${h}"]`)
   const cut = await loseRepliesOf('score.batch')
   await page.click('[data-testid="batch-submit"]')
+  await page.click('.taro-modal__foot >> text=记上') // batch scoring asks first, with the count and the total
   await waitForGivingUp()
   await confirmDialog(page)
   cut.signalBack()
   await page.click('[data-testid="batch-submit"]')
+  await page.click('.taro-modal__foot >> text=记上') // batch scoring asks first, with the count and the total
   await page.waitForSelector('[data-testid="batch-result"]')
   await cut.stop()
 

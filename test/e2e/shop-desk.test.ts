@@ -38,7 +38,8 @@ test('the villager orders; the cadre scans the household code at the desk and ha
   const before = Number(await page.textContent('[data-testid="shop-balance"]'))
   await page.click('[data-testid="goods-row"][data-id="g-xf-towel"] [data-testid="order"]')
   await page.click('.taro-modal__foot >> text=换')
-  await page.waitForSelector('[data-testid="order-row"][data-state="ordered"]')
+  // the towel's row (other browser tests of the same product may leave orders of their own)
+  await page.locator('[data-testid="order-row"][data-state="ordered"]', { hasText: '毛巾' }).first().waitFor()
   await expect(page.textContent('[data-testid="shop-balance"]')).resolves.toBe(String(before - 8))
 
   // the cadre prints the village's codes and scans the one on 2组12号's door
@@ -55,8 +56,11 @@ test('the villager orders; the cadre scans the household code at the desk and ha
   await page.goto(opened)
   await page.waitForSelector('[data-testid="desk-balance"]')
   expect(Number(await page.textContent('[data-testid="desk-balance"]'))).toBe(before - 8)
-  await page.click('[data-testid="order-row"][data-state="ordered"] >> [data-testid="collect-order"]')
-  await page.waitForSelector('[data-testid="order-row"]', { state: 'detached' })
+  // the towel this test ordered (other browser tests of the same product may leave orders of their own)
+  const towel = page.locator('[data-testid="order-row"][data-state="ordered"]', { hasText: '毛巾' })
+  await towel.locator('[data-testid="collect-order"]').click()
+  await page.click('.taro-modal__foot >> text=已领走') // handing over cannot be undone: the cadre confirms
+  await towel.waitFor({ state: 'detached' })
 
   // the villager sees it collected and the balance reduced; a neighbour scanning the code only sees the card
   await loginAs('demo-villager')

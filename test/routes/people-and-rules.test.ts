@@ -4,6 +4,11 @@ import { rid } from '../helpers/ledger'
 let env: Awaited<ReturnType<typeof productCloud>>
 beforeAll(async () => {
   env = await productCloud()
+  // a role goes only to someone who has opened the app
+  await env.call('new-town-admin', 'me.session', {})
+  await env.call('x-user-1', 'me.session', {})
+  await env.call('new-cadre', 'me.session', {})
+  await env.call('new-grid', 'me.session', {})
 })
 afterAll(() => env.close())
 

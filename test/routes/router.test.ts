@@ -22,8 +22,9 @@ test('an unknown route gets a stable code and a Chinese message', async () => {
 
 test.each([
   ['an extra field', { requestId: 'abcdefgh12', largeFont: true, openid: 'someone-else' }, '有多余的内容'],
-  ['a missing field', { requestId: 'abcdefgh12' }, 'largeFont'],
-  ['a wrong type', { requestId: 'abcdefgh12', largeFont: 'yes' }, 'largeFont'],
+  // the field is named as the user knows it, never by its name in the code
+  ['a missing field', { requestId: 'abcdefgh12' }, '大字模式'],
+  ['a wrong type', { requestId: 'abcdefgh12', largeFont: 'yes' }, '大字模式'],
   ['a malformed request id', { requestId: 'x', largeFont: true }, '请求编号格式不对']
 ])('bad input (%s) is refused with INVALID_INPUT and changes nothing', async (_case, input, hint) => {
   const reply = await env.call('demo-villager', 'me.setPreferences', input)

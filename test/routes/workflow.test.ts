@@ -11,6 +11,8 @@ let freeRule = ''
 
 beforeAll(async () => {
   env = await productCloud(NOW)
+  // a role goes only to someone who has opened the app
+  await env.call('cadre-two', 'me.session', {})
   // a second cadre of 新丰村, for two reviewers pressing at once
   ok(
     await env.call('demo-town', 'roles.grant', {

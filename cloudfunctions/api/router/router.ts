@@ -2,6 +2,7 @@ import { ZodError } from 'zod'
 import { routes, RouteName } from '../../../core/contract/routes'
 import { AppError, ERRORS, Reply } from '../../../core/contract/errors'
 import { actionOf } from '../../../core/contract/audit-actions'
+import { describeFieldIssue, type FieldIssue } from '../../../core/contract/field-labels'
 import type { Ctx } from '../../shared/context'
 import { requestKeyFor } from '../../shared/data/ids'
 import type { Paging } from '../../shared/data/store'
@@ -101,23 +102,7 @@ export function createRouter(handlers: Routes) {
   }
 }
 
-/** Zod's own messages are English; villagers get a short Chinese hint (schemas' own messages are Chinese). */
-const HINTS: Partial<Record<string, string>> = {
-  invalid_type: '缺少或类型不对',
-  unrecognized_keys: '有多余的内容',
-  too_big: '太长或太大',
-  too_small: '太短或太小',
-  invalid_enum_value: '不在可选范围内',
-  invalid_literal: '不在可选范围内'
-}
-
+/** The first refused field, named as the user knows it (core/contract/field-labels.ts): 请填写说明. */
 function invalidInput(error: ZodError): AppError {
-  const first = error.issues[0]
-  const field = first?.path.join('.')
-  const hint = HINTS[first?.code] ?? first?.message
-  return new AppError(
-    'INVALID_INPUT',
-    `${ERRORS.INVALID_INPUT}（${[field, hint].filter(Boolean).join('：')}）`,
-    error.issues
-  )
+  return new AppError('INVALID_INPUT', describeFieldIssue(error.issues[0] as FieldIssue), error.issues)
 }

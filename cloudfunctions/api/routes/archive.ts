@@ -67,7 +67,8 @@ export const archiveRoutes = {
           postingDays: household.village.postingDays ?? 0,
           ...partyOnCard(household, ctx.now())
         },
-        latest: household.latest ?? []
+        latest: household.latest ?? [],
+        members: household.members ?? []
       }
     }
   },
@@ -99,8 +100,18 @@ export const archiveRoutes = {
     scope: 'village',
     async handle(_input, ctx) {
       const { villageId } = ctx.scope
-      const [catalogue, village] = await Promise.all([activeRules(ctx, villageId), data(ctx).places.get(villageId)])
-      return { rules: catalogue.map(toRuleView), starThresholds: village?.starThresholds ?? [] }
+      const householdId = grantOf(ctx.identity, 'villager')?.householdId
+      const [catalogue, village, household] = await Promise.all([
+        activeRules(ctx, villageId),
+        data(ctx).places.get(villageId),
+        householdId ? data(ctx).households.get(householdId) : null
+      ])
+      // a villager's use of capped rules, to show before they claim more
+      return {
+        rules: catalogue.map(toRuleView),
+        starThresholds: village?.starThresholds ?? [],
+        myCaps: household?.caps ?? {}
+      }
     }
   },
 

@@ -24,7 +24,7 @@ export const cadreRoutes = {
       const pattern = query ? ctx.db.RegExp({ regexp: escapeRegExp(query), options: 'i' }) : null
       const where = pattern ? _.and([{ villageId }, _.or([{ doorPlate: pattern }, { head: pattern }])]) : { villageId }
       const [found, places] = await Promise.all([
-        data(ctx).households.page(where, [['doorPlate', 'asc']], ctx.paging),
+        data(ctx).households.page(where, [['plateOrder', 'asc']], ctx.paging),
         childPlaces(ctx, [villageId])
       ])
       const names = new Map(places.map(p => [p._id, p.name]))

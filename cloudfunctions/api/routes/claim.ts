@@ -1,3 +1,4 @@
+import { capRefusal } from '../../../core/domain/rules'
 import { AppError } from '../../../core/contract/errors'
 import { idFor } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
@@ -21,6 +22,9 @@ export const claimRoutes = {
         checkText(ctx, input.description)
       ])
       if (!household) throw new AppError('NOT_FOUND')
+      // refused now rather than accepted and then impossible to approve
+      const overCap = capRefusal(household.caps, rule, input.points, ctx.now())
+      if (overCap) throw new AppError('CAP_REACHED', overCap)
       const id = idFor('claim', ctx.openid, input.requestId)
       return toPendingView(await addPending(ctx, pendingOf(ctx, 'claim', id, household, rule, input, null)))
     }

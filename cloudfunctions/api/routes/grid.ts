@@ -1,3 +1,4 @@
+import { capRefusal } from '../../../core/domain/rules'
 import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { periodKeys } from '../../../core/domain/period'
@@ -43,7 +44,7 @@ export const gridRoutes = {
       const { villageId, gridIds } = ctx.scope
       const households = await data(ctx).households.find(
         { villageId, gridId: ctx.db.command.in(gridIds) },
-        { orderBy: [['doorPlate', 'asc']], limit: ctx.paging.size }
+        { orderBy: [['plateOrder', 'asc']], limit: ctx.paging.size }
       )
       const month = periodKeys(ctx.now()).month
       return { households: households.map(h => toHouseholdSummary(h, month)) }
@@ -103,6 +104,10 @@ export const gridRoutes = {
         householdsOfMyGrids(ctx, ids),
         checkText(ctx, input.description)
       ])
+      const overCap = households
+        .map(h => ({ h, refusal: capRefusal(h.caps, rule, input.points, ctx.now()) }))
+        .find(o => o.refusal)
+      if (overCap) throw new AppError('CAP_REACHED', `${overCap.h.doorPlate}：${overCap.refusal}`)
       const items = await mapWithLimit(households, PROPOSAL_PARALLELISM, h =>
         addPending(
           ctx,

@@ -1,3 +1,4 @@
+import { doorPlateOrder } from '../../../core/domain/door-plate'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { HouseholdCode } from '../../../core/contract/views'
 import { starLevel } from '../../../core/domain/stars'
@@ -76,7 +77,11 @@ export const householdRoutes = {
       if (existing) {
         await transact(ctx, async tx => {
           await claimDoorPlate(tx, villageId, id, fields.doorPlate, existing.doorPlate)
-          await tx.update('households', id, { ...fields, members: _.set(fields.members) })
+          await tx.update('households', id, {
+            ...fields,
+            plateOrder: doorPlateOrder(fields.doorPlate),
+            members: _.set(fields.members)
+          })
         })
       } else {
         const count = (village.householdCount ?? 0) + 1

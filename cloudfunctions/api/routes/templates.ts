@@ -1,3 +1,4 @@
+import { grantOf } from '../router/scope'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import type { TemplateDoc } from '../../shared/data/documents'
@@ -24,7 +25,17 @@ export const templatesRoutes = {
         const towns = await data(ctx).places.find({ parentId: COUNTY_ID, kind: 'town' }, { limit: TOWNS_MAX })
         owners.push(...towns.map(t => t._id))
       }
-      return { templates: await templatesFor(ctx, [...new Set(owners)]) }
+      const editable = [
+        grantOf(ctx.identity, 'townAdmin')?.townId,
+        grantOf(ctx.identity, 'countyAdmin') ? COUNTY_ID : ''
+      ]
+      return {
+        templates: await templatesFor(
+          ctx,
+          [...new Set(owners)],
+          editable.filter((o): o is string => !!o)
+        )
+      }
     }
   },
 
@@ -51,7 +62,7 @@ export const templatesRoutes = {
         placeId: ownerId
       })
       const owner = await data(ctx).places.get(ownerId)
-      return { id, ownerId, ownerName: owner?.name ?? '', name, items }
+      return { id, ownerId, ownerName: owner?.name ?? '', name, items, editable: true }
     }
   }
 } satisfies Partial<Routes>

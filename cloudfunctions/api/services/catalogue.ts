@@ -35,7 +35,12 @@ export async function villageRules(ctx: Pick<Ctx, 'db'>, villageId: string): Pro
 }
 
 /** The templates of these owners (the county, towns), with their owners' names. */
-export async function templatesFor(ctx: Pick<Ctx, 'db'>, ownerIds: string[]): Promise<TemplateView[]> {
+/** `editableOwners`: the places whose templates the caller may change (their own town or county) */
+export async function templatesFor(
+  ctx: Pick<Ctx, 'db'>,
+  ownerIds: string[],
+  editableOwners: string[] = []
+): Promise<TemplateView[]> {
   const templates = await data(ctx).templates.find({ ownerId: ctx.db.command.in(ownerIds) }, { limit: TEMPLATES_MAX })
   const owners = await placesById(
     ctx,
@@ -46,7 +51,8 @@ export async function templatesFor(ctx: Pick<Ctx, 'db'>, ownerIds: string[]): Pr
     ownerId: t.ownerId,
     ownerName: owners.get(t.ownerId)?.name ?? '',
     name: t.name,
-    items: t.items
+    items: t.items,
+    editable: editableOwners.includes(t.ownerId)
   }))
 }
 

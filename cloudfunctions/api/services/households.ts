@@ -1,3 +1,4 @@
+import { doorPlateOrder } from '../../../core/domain/door-plate'
 import type { HouseholdDoc, PlaceDoc } from '../../shared/data/documents'
 
 /** A new household starts at zero, with the village's facts the home card shows. */
@@ -12,6 +13,7 @@ export function newHousehold(
     villageId: village._id,
     townId: village.parentId ?? '',
     ...fields,
+    plateOrder: doorPlateOrder(fields.doorPlate),
     village: {
       name: village.name,
       starThresholds: village.starThresholds ?? [],

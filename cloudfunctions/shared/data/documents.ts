@@ -100,6 +100,8 @@ export interface HouseholdDoc extends LedgerState {
   groupId: string
   gridId: string
   doorPlate: string
+  /** the door plate in natural order (core/domain/door-plate.ts); lists of households order by it */
+  plateOrder?: string
   head: string
   members: HouseholdMember[]
   village: VillageFacts
@@ -199,6 +201,8 @@ export interface PendingDoc {
   householdId: string
   villageId: string
   doorPlate: string
+  /** the door plate in natural order (core/domain/door-plate.ts); lists of households order by it */
+  plateOrder?: string
   head: string
   rule: RuleSnapshot
   points: number

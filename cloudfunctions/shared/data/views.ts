@@ -67,7 +67,8 @@ export const toHouseholdSummary = (h: HouseholdDoc, month: string, groupName = '
   groupName,
   balance: h.balance,
   earned: h.earned,
-  monthPoints: h.monthKey === month ? h.monthPoints : 0
+  monthPoints: h.monthKey === month ? h.monthPoints : 0,
+  caps: h.caps ?? {}
 })
 
 export const toJoinCodeView = (c: JoinCodeDoc): JoinCodeView => ({

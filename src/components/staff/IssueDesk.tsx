@@ -9,6 +9,7 @@ import { WriteButton } from '../WriteButton'
 import { Tabs } from '../Tabs'
 import { IssueList, IssueThread } from '../IssueList'
 import { Loading, Problem } from '../Problem'
+import { readyToSend } from '../../services/form-check'
 import { HandToOrganisation } from './HandToOrganisation'
 
 const STATES = [
@@ -69,14 +70,16 @@ export function IssueDesk({ toOrganisations = false }: { toOrganisations?: boole
               label="答复（办完了）"
               submitting={write.submitting('issue.reply', { answer: true })}
               disabled={write.busy}
-              onClick={() => send('issue.reply', { issueId: id, text, answer: true }, '已答复')}
+              onClick={() =>
+                readyToSend({ text }) && send('issue.reply', { issueId: id, text, answer: true }, '已答复')
+              }
             />
             <WriteButton
               className="button secondary"
               label="先回复一句"
               submitting={write.submitting('issue.reply', { answer: undefined })}
               disabled={write.busy}
-              onClick={() => send('issue.reply', { issueId: id, text }, '已回复')}
+              onClick={() => readyToSend({ text }) && send('issue.reply', { issueId: id, text }, '已回复')}
             />
             <View className="field">
               <Input

@@ -8,6 +8,8 @@ import { useLoad } from '../../services/use-route'
 import { useWrite } from '../../services/write'
 import { Loading, Problem } from '../Problem'
 import { WriteButton } from '../WriteButton'
+import { readyToSend } from '../../services/form-check'
+import { confirmFirst } from '../../services/confirm'
 
 const PLACE_KIND: Record<GrantableRole, string> = {
   countyAdmin: 'county',
@@ -74,6 +76,7 @@ export function RolesManager() {
         submitting={write.submitting('roles.grant')}
         disabled={write.busy}
         onClick={() =>
+          readyToSend({ openid, name, placeIds: places }) &&
           write.run('roles.grant', { openid, name, role: current, placeIds: places }, { done: '已授予', after: reload })
         }
       />
@@ -94,7 +97,8 @@ export function RolesManager() {
               label="收回"
               submitting={write.submitting('roles.revoke', { openid: g.openid, role: g.role })}
               disabled={write.busy}
-              onClick={() =>
+              onClick={async () =>
+                (await confirmFirst('收回角色', `收回${g.name}的${g.label}？`, '收回')) &&
                 write.run(
                   'roles.revoke',
                   { openid: g.openid, role: g.role as GrantableRole },

@@ -8,6 +8,7 @@ import { useLargeFont } from '../../services/large-font'
 import { OrderList } from '../../components/OrderList'
 import { householdOfCode } from '../../services/household-code'
 import { Loading, Problem } from '../../components/Problem'
+import { confirmFirst } from '../../services/confirm'
 
 /**
  * What scanning a household's code (一户一码) opens. The code only names the household: a cadre of its
@@ -24,13 +25,13 @@ export default function HouseholdPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -76,7 +77,9 @@ export default function HouseholdPage() {
               {
                 label: '领取',
                 testid: 'collect-order',
-                run: o => void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
+                run: async o =>
+                  (await confirmFirst('领取', `${data.doorPlate}领走${o.goodsName} × ${o.quantity}？`, '已领走')) &&
+                  void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
                 submitting: o => write.submitting('shop.collect', { orderId: o.id })
               }
             ]}

@@ -10,6 +10,7 @@ import { NoticeList } from '../../components/NoticeList'
 import { IssueList } from '../../components/IssueList'
 import { Loading, Problem } from '../../components/Problem'
 import { Workbenches } from '../../components/Workbenches'
+import type { SessionView } from '../../../core/contract/views'
 import { HappeningNow } from '../../components/HappeningNow'
 
 const NOTICES_ON_HOME = 3
@@ -53,6 +54,8 @@ export default function Index() {
         <>
           {data.session.roles.some(r => r.role === 'villager') ? (
             <Problem problem={data.home} />
+          ) : data.session.roles.length ? (
+            <StaffGreeting session={data.session} />
           ) : (
             <View className="notice">
               您还没有绑定家庭户。请向村干部要一个“入户码”，填上就能看到自家的积分。
@@ -65,7 +68,7 @@ export default function Index() {
         </>
       ) : (
         <>
-          <HouseholdCard card={data.home.card} />
+          <HouseholdCard card={data.home.card} latest={data.home.latest[0]} />
           <View className="links">
             <View className="button secondary" onClick={() => go('/pages/history/index')}>
               积分明细
@@ -121,6 +124,17 @@ export default function Index() {
           <Workbenches session={data.session} />
         </>
       )}
+    </View>
+  )
+}
+
+/** Staff without a household of their own: who they are here, their workbench below, joining last. */
+function StaffGreeting({ session }: { session: SessionView }) {
+  return (
+    <View className="notice" data-testid="staff-greeting">
+      <View className="section-title">您好{session.name ? `，${session.name}` : ''}</View>
+      {session.roles.map(r => `${r.placeName}${r.label}`).join('、')}。您的工作在下面的工作台里。
+      <View className="muted">如果您家也在村里，可以向村干部要入户码，在“我的”里加入家庭户。</View>
     </View>
   )
 }

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useWrite } from '../../services/write'
 import { WriteButton } from '../../components/WriteButton'
 import { useLargeFont } from '../../services/large-font'
+import { readyToSend } from '../../services/form-check'
 
 /** Binding to a household with the 8-character join code a cadre gave. */
 export default function JoinPage() {
@@ -13,6 +14,7 @@ export default function JoinPage() {
   const write = useWrite()
 
   const submit = async () => {
+    if (!readyToSend({ code, name })) return
     const joined = await write.run('join.bind', { code, name }, { failTitle: '没有加入' })
     if (!joined) return
     await Taro.showModal({
@@ -31,9 +33,9 @@ export default function JoinPage() {
           className="input"
           data-testid="join-code"
           value={code}
-          maxlength={8}
+          maxlength={12}
           placeholder="例如 K7MX3QPA"
-          onInput={e => setCode(e.detail.value.toUpperCase())}
+          onInput={e => setCode(e.detail.value.replace(/\s+/g, '').toUpperCase())}
         />
       </View>
       <View className="field">

@@ -22,13 +22,13 @@ export default function NoticePage() {
   const { data, problem } = useLoad(useCallback(() => call('notice.open', { noticeId }), [noticeId]))
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )

@@ -8,19 +8,27 @@ import { useLargeFont } from '../../services/large-font'
 import { Tabs } from '../../components/Tabs'
 import { RankingList } from '../../components/RankingList'
 import { Loading, Problem } from '../../components/Problem'
+import { NotForThisRole, inAVillage } from '../../components/NotForThisRole'
 
-const PERIODS: { value: RankingPeriod; label: string }[] = [
-  { value: 'month', label: '本月' },
-  { value: 'year', label: '今年' },
-  { value: 'all', label: '总榜' }
+/** `label` on the tab; `rank` in front of a place (本月第4名, 总排名第12名), so no number goes unlabelled */
+const PERIODS: { value: RankingPeriod; label: string; rank: string }[] = [
+  { value: 'month', label: '本月', rank: '本月' },
+  { value: 'year', label: '今年', rank: '今年' },
+  { value: 'all', label: '总榜', rank: '总排名' }
 ]
 
 /** 红榜: the village's households by points, with the viewer's own place always shown. */
 export default function Ranking() {
   const large = useLargeFont()
   const [period, setPeriod] = useState<RankingPeriod>('month')
-  const load = useCallback(() => call('archive.ranking', { period, page: 1 }), [period])
-  const { data, problem, setData } = useLoad<RouteResult<'archive.ranking'>>(load)
+  const load = useCallback(async () => {
+    const session = await call('me.session', {})
+    return { session, ranking: inAVillage(session) ? await call('archive.ranking', { period, page: 1 }) : null }
+  }, [period])
+  const { data: loaded, problem, setData: setLoaded } = useLoad(load)
+  const data = loaded?.ranking
+  const setData = (ranking: RouteResult<'archive.ranking'> | null) =>
+    setLoaded(ranking && loaded ? { ...loaded, ranking } : null)
   const [more, setMore] = useState(false)
 
   // useLoad reloads when `load` changes with the period
@@ -35,6 +43,13 @@ export default function Ranking() {
     setData({ ...next, rows: [...data.rows, ...next.rows] })
   }
 
+  const periodLabel = PERIODS.find(p => p.value === period)!.rank
+  if (loaded && !loaded.ranking)
+    return (
+      <View className={`page ${large ? 'large' : ''}`}>
+        <NotForThisRole session={loaded.session} what="红榜：村里各家的积分排名" />
+      </View>
+    )
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       <Tabs options={PERIODS} value={period} onChange={choose} />
@@ -44,7 +59,9 @@ export default function Ranking() {
         <Loading />
       ) : (
         <>
-          <View className="section-title">{data.villageName}红榜</View>
+          <View className="section-title" data-testid="ranking-title">
+            {data.villageName}红榜 · {periodLabel}
+          </View>
           <RankingList rows={data.rows} mine={data.me?.householdId} />
           {data.hasMore ? (
             <View className="button secondary" onClick={() => void loadMore()}>
@@ -56,7 +73,9 @@ export default function Ranking() {
               <View className="list__row list__row--mine">
                 <Text className="rank">{data.me.rank}</Text>
                 <View className="list__body">
-                  <Text className="list__title">我家排第{data.me.rank}名</Text>
+                  <Text className="list__title">
+                    我家{periodLabel}第{data.me.rank}名
+                  </Text>
                   <Text className="list__meta">{data.me.doorPlate}</Text>
                 </View>
                 <Text className="list__number">{data.me.points}</Text>

@@ -1,23 +1,32 @@
 import { useCallback } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { GoodsView } from '../../../core/contract/views'
+import type { GoodsView, OrderView, SessionView } from '../../../core/contract/views'
+import type { RouteResult } from '../../../core/contract/routes'
 import { CAP_PERIOD_NAMES } from '../../../core/domain/rules'
 import { call } from '../../services/api'
-import { useLoad } from '../../services/use-route'
 import { useWrite } from '../../services/write'
+import { WriteButton } from '../../components/WriteButton'
+import { useLoad } from '../../services/use-route'
+import { confirmFirst } from '../../services/confirm'
 import { askToBeTold } from '../../services/subscribe'
 import { useLargeFont } from '../../services/large-font'
-import { WriteButton } from '../../components/WriteButton'
 import { OrderList } from '../../components/OrderList'
 import { Loading, Problem } from '../../components/Problem'
+import { NotForThisRole, inAVillage, isVillager } from '../../components/NotForThisRole'
+import { Workbenches } from '../../components/Workbenches'
 
 /** 积分超市: what is on the shelf and what it costs, what my household can afford; my orders. */
 export default function ShopPage() {
   const large = useLargeFont()
   const load = useCallback(async () => {
-    const [shelf, mine] = await Promise.all([call('shop.goods', {}), call('shop.myOrders', {})])
-    return { ...shelf, orders: mine.orders }
+    const session = await call('me.session', {})
+    if (!inAVillage(session)) return { session, shelf: null }
+    const [shelf, mine] = await Promise.all([
+      call('shop.goods', {}),
+      isVillager(session) ? call('shop.myOrders', {}) : null
+    ])
+    return { session, shelf: { ...shelf, orders: mine?.orders ?? null } }
   }, [])
   const { data, problem, reload } = useLoad(load)
   const write = useWrite()
@@ -36,18 +45,48 @@ export default function ShopPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
+  if (!data.shelf)
+    return (
+      <View className={`page ${large ? 'large' : ''}`}>
+        <NotForThisRole session={data.session} what="积分超市：村民用积分换东西" />
+      </View>
+    )
+  return <Shelf shelf={data.shelf} session={data.session} large={large} order={order} reload={reload} write={write} />
+}
+
+function Shelf({
+  shelf: data,
+  session,
+  large,
+  order,
+  reload,
+  write
+}: {
+  shelf: RouteResult<'shop.goods'> & { orders: OrderView[] | null }
+  session: SessionView
+  large: boolean
+  order: (g: GoodsView) => Promise<void>
+  reload: () => Promise<void>
+  write: ReturnType<typeof useWrite>
+}) {
   return (
     <View className={`page ${large ? 'large' : ''}`}>
+      {data.orders === null ? (
+        <View className="notice" data-testid="shop-staff-note">
+          这是本村积分超市的货架，村民在这里用积分换东西。
+          <Workbenches session={session} />
+        </View>
+      ) : null}
       {data.balance !== null ? (
         <View className="notice">
           我家现在有{' '}
@@ -84,17 +123,23 @@ export default function ShopPage() {
           </View>
         ))}
       </View>
-      <View className="section-title">我的订单</View>
-      <OrderList
-        orders={data.orders}
-        actions={[
-          {
-            label: '取消',
-            testid: 'cancel-order',
-            run: o => void write.run('shop.cancel', { orderId: o.id }, { done: '已取消，积分已退回', after: reload })
-          }
-        ]}
-      />
+      {data.orders === null ? null : (
+        <>
+          <View className="section-title">我的订单</View>
+          <OrderList
+            orders={data.orders}
+            actions={[
+              {
+                label: '取消',
+                testid: 'cancel-order',
+                run: async o =>
+                  (await confirmFirst('取消订单', `不要${o.goodsName}了？${o.points}积分会退回来。`, '取消订单')) &&
+                  void write.run('shop.cancel', { orderId: o.id }, { done: '已取消，积分已退回', after: reload })
+              }
+            ]}
+          />
+        </>
+      )}
     </View>
   )
 }

@@ -1,3 +1,4 @@
+import { doorPlateOrder } from '../../../../core/domain/door-plate'
 import type { ImportCounts } from '../../../../core/contract/county'
 import { AppError } from '../../../../core/contract/errors'
 import { isDuplicate } from '../../../shared/data/db-errors'
@@ -56,7 +57,11 @@ export async function applyHousehold(ctx: RouteCtx, village: PlaceDoc, plan: Pla
     }
     counts.householdsAdded = 1
   } else {
-    await data(ctx).households.update(plan.householdId, { ...fields, members: _.set(plan.members) })
+    await data(ctx).households.update(plan.householdId, {
+      ...fields,
+      plateOrder: doorPlateOrder(fields.doorPlate),
+      members: _.set(plan.members)
+    })
     counts.householdsChanged = 1
   }
   for (const p of plan.people.filter(x => x.state !== 'same')) {

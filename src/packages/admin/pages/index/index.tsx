@@ -47,7 +47,9 @@ export default function AdminHome() {
                   {t.ownerName} · {t.items.length}条
                 </Text>
               </View>
-              <Text className="list__action">修改</Text>
+              <Text className="list__action" data-testid="template-action">
+                {t.editable ? '修改' : '查看'}
+              </Text>
             </View>
           ))}
         </View>

@@ -20,7 +20,7 @@ export default function TemplatePage() {
   const { data, problem } = useLoad(
     useCallback(async () => {
       const found = id ? (await call('templates.list', {})).templates.find(t => t.id === id) : undefined
-      return found ?? { id: '', ownerId: '', ownerName: '', name: '', items: [] as Item[] }
+      return found ?? { id: '', ownerId: '', ownerName: '', name: '', items: [] as Item[], editable: true }
     }, [id])
   )
   const [draft, setDraft] = useState<{ name: string; items: Item[] } | null>(null)
@@ -29,13 +29,13 @@ export default function TemplatePage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -54,6 +54,7 @@ export default function TemplatePage() {
     if (saved) Taro.navigateBack()
   }
 
+  if (!data.editable) return <ReadOnlyTemplate template={data} large={large} />
   if (adding)
     return (
       <View className={`page ${large ? 'large' : ''}`}>
@@ -92,6 +93,29 @@ export default function TemplatePage() {
         加一条
       </View>
       <WriteButton label="保存模板" submitting={write.submitting('templates.save')} onClick={save} />
+    </View>
+  )
+}
+
+/** Another place's template (the county's, seen by a town): read it, adopt it in villages, never change it. */
+function ReadOnlyTemplate({ template, large }: { template: TemplateView; large: boolean }) {
+  return (
+    <View className={`page ${large ? 'large' : ''}`}>
+      <View className="notice" data-testid="template-read-only">
+        <View className="section-title">{template.name}</View>
+        这是{template.ownerName}的模板，只有{template.ownerName}能修改。村里可以直接采用，再按本村情况调整。
+      </View>
+      <View className="list">
+        {template.items.map(item => (
+          <View key={item.key} className="list__row">
+            <Text className="list__number">{describePoints(item.points)}</Text>
+            <View className="list__body">
+              <Text className="list__title">{item.title}</Text>
+              <Text className="list__meta">{item.category}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
     </View>
   )
 }

@@ -14,13 +14,13 @@ export default function AuditPage() {
   const { data, problem } = useLoad(useCallback(() => call('audit.list', {}), []))
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )

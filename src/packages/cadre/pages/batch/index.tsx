@@ -10,6 +10,8 @@ import { useLargeFont } from '../../../../services/large-font'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
 import { PointsStepper } from '../../../../components/PointsStepper'
+import { confirmFirst } from '../../../../services/confirm'
+import { signed } from '../../../../components/points'
 
 const MAX = 200
 const STATUS: Record<BatchLine['status'], string> = { applied: '已记分', capped: '已封顶', refused: '没记上' }
@@ -41,13 +43,13 @@ export default function BatchPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -63,6 +65,12 @@ export default function BatchPage() {
   const chooseAllShown = () => setChosen(new Set([...chosen, ...shown.map(h => h.householdId)].slice(0, MAX)))
   const submit = async () => {
     if (!rule || chosen.size === 0) return
+    const sure = await confirmFirst(
+      '批量打分',
+      `给${chosen.size}户各记${signed(points)}分（${rule.title}），共${signed(points * chosen.size)}分？`,
+      '记上'
+    )
+    if (!sure) return
     const done = await write.run(
       'score.batch',
       { householdIds: [...chosen], ruleId: rule.id, points, note },

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import type { HouseholdCode } from '../../../../../core/contract/views'
+import Taro from '@tarojs/taro'
 import { ApiError, call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { Loading, Problem } from '../../../../components/Problem'
@@ -27,6 +28,12 @@ async function codesOf(householdIds: string[], onProgress: (ready: HouseholdCode
   if (waiting.length) throw new ApiError('INTERNAL', '二维码还没有全部生成，请稍后再试')
   const order = new Map(householdIds.map((id, i) => [id, i]))
   return ready.sort((a, b) => order.get(a.householdId)! - order.get(b.householdId)!)
+}
+
+/** The browser's print dialog (app.css's print stylesheet leaves only the cards); WeChat cannot print. */
+function printSheet() {
+  if (process.env.TARO_ENV === 'h5') window.print()
+  else Taro.showModal({ title: '打印', content: '请在电脑上打开这一页打印', showCancel: false })
 }
 
 /** 一户一码打印: the village's household codes, one card per door with door plate and head, 30 to a sheet. */
@@ -63,8 +70,13 @@ export default function CodesPage() {
           正在生成二维码 {making.ready.length} / {making.total}
         </View>
       ) : (
-        <View className="notice muted">
+        <View className="notice muted no-print">
           每户一张，贴在门口。扫码只能看这户的公开信息；打分、兑换仍要村干部本人操作。
+        </View>
+      )}
+      {making ? null : (
+        <View className="button no-print" data-testid="print-codes" onClick={printSheet}>
+          打印这一张
         </View>
       )}
       <View className="code-sheet">
@@ -83,7 +95,7 @@ export default function CodesPage() {
         ))}
       </View>
       {making ? null : (
-        <View className="links">
+        <View className="links no-print">
           {page > 1 ? (
             <View className="button secondary" onClick={() => setPage(page - 1)}>
               上一张

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
@@ -8,13 +8,14 @@ import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { OrderList } from '../../../../components/OrderList'
 import { householdOfCode } from '../../../../services/household-code'
+import { HouseholdFinder } from '../../../../components/staff/HouseholdFinder'
 import { Loading, Problem } from '../../../../components/Problem'
+import { confirmFirst } from '../../../../services/confirm'
 
-/** 柜台兑换: scan the household's code, then hand over what it ordered or redeem goods on the spot. */
+/** 柜台兑换: scan the household's code, or find the household by door plate, head or the code's link. */
 export default function DeskPage() {
   const large = useLargeFont()
   const [householdId, setHouseholdId] = useState(useRouter().params.id ?? '')
-  const [typed, setTyped] = useState('')
 
   const scan = async () => {
     if (process.env.TARO_ENV !== 'weapp')
@@ -32,17 +33,7 @@ export default function DeskPage() {
           <View className="button" onClick={() => void scan()}>
             扫一户一码
           </View>
-          <View className="field">
-            <View className="field__label">或者输入一户一码的链接或户编号</View>
-            <Input className="input" data-testid="desk-code" value={typed} onInput={e => setTyped(e.detail.value)} />
-          </View>
-          <View
-            className="button secondary"
-            data-testid="desk-open"
-            onClick={() => setHouseholdId(householdOfCode(typed))}
-          >
-            打开这一户
-          </View>
+          <HouseholdFinder onOpen={setHouseholdId} />
         </>
       )}
     </View>
@@ -86,7 +77,9 @@ function Household({ householdId, onDone }: { householdId: string; onDone: () =>
           {
             label: '领取',
             testid: 'collect-order',
-            run: o => void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
+            run: async o =>
+              (await confirmFirst('领取', `${card.doorPlate}领走${o.goodsName} × ${o.quantity}？`, '已领走')) &&
+              void write.run('shop.collect', { orderId: o.id }, { done: '已领取', after: reload }),
             submitting: o => write.submitting('shop.collect', { orderId: o.id })
           }
         ]}

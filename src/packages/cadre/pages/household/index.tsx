@@ -10,6 +10,8 @@ import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { EntryList } from '../../../../components/EntryList'
 import { Loading, Problem } from '../../../../components/Problem'
+import { confirmFirst } from '../../../../services/confirm'
+import { readyToSend } from '../../../../services/form-check'
 
 /** One household for the cadre: points, members, entries (with correction), who is bound, join codes. */
 export default function HouseholdPage() {
@@ -23,13 +25,13 @@ export default function HouseholdPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -66,21 +68,6 @@ export default function HouseholdPage() {
         修改门牌、户主和成员
       </View>
 
-      <View className="section-title">积分记录（点一条可以更正）</View>
-      <EntryList
-        entries={data.entries}
-        onPick={e => (e.kind === 'award' || e.kind === 'deduction' ? setFixing(e) : undefined)}
-      />
-      {fixing ? (
-        <CorrectionForm
-          entry={fixing}
-          onDone={() => {
-            setFixing(null)
-            void reload()
-          }}
-        />
-      ) : null}
-
       <View className="section-title">绑定的微信</View>
       <View className="list">
         {data.bindings.map(b => (
@@ -94,7 +81,8 @@ export default function HouseholdPage() {
               label="解除"
               submitting={write.submitting('binding.remove', { openid: b.openid })}
               disabled={write.busy}
-              onClick={() =>
+              onClick={async () =>
+                (await confirmFirst('解除绑定', `${b.name}以后就看不到这一户的积分了。`, '解除')) &&
                 write.run('binding.remove', { householdId, openid: b.openid }, { done: '已解除', after: reload })
               }
             />
@@ -131,6 +119,23 @@ export default function HouseholdPage() {
         disabled={write.busy}
         onClick={issueCode}
       />
+
+      <View className="section-title">积分记录（点一条可以更正）</View>
+      <EntryList
+        entries={data.entries}
+        onPick={e => (e.kind === 'award' || e.kind === 'deduction' ? setFixing(e) : undefined)}
+        renderAfter={e =>
+          fixing?.id === e.id ? (
+            <CorrectionForm
+              entry={fixing}
+              onDone={() => {
+                setFixing(null)
+                void reload()
+              }}
+            />
+          ) : null
+        }
+      />
     </View>
   )
 }
@@ -140,6 +145,7 @@ function CorrectionForm({ entry, onDone }: { entry: EntryView; onDone: () => voi
   const [reason, setReason] = useState('')
   const write = useWrite()
   const submit = () =>
+    readyToSend({ reason }) &&
     write.run(
       'score.correct',
       { entryId: entry.id, points: Number(points), reason },

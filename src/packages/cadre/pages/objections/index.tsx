@@ -8,6 +8,7 @@ import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** 处理异议: upheld corrects the entry (to the points given, 0 cancels it); dismissed lets it stand. Both answer the villager. */
 export default function ObjectionsPage() {
@@ -19,6 +20,7 @@ export default function ObjectionsPage() {
   const write = useWrite()
   const resolve = (upheld: boolean) =>
     open &&
+    readyToSend({ reply }) &&
     write.run(
       'objection.resolve',
       { objectionId: open.id, upheld, reply, points: upheld ? Number(points) || 0 : undefined },
@@ -33,13 +35,13 @@ export default function ObjectionsPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )

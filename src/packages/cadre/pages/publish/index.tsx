@@ -11,6 +11,8 @@ import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { uploadFile } from '../../../../services/files'
 import { pickWithConsent } from '../../../../services/privacy'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
+import { confirmFirst } from '../../../../services/confirm'
 
 /** Files from a WeChat chat (the only place a phone keeps documents), uploaded; the browser build has no such picker. */
 async function pickAttachments(): Promise<{ fileID: string; name: string }[]> {
@@ -53,6 +55,7 @@ export default function PublishPage() {
     .map(m => ({ item: m[1], amount: Number(m[2]) }))
 
   const publish = async () => {
+    if (!readyToSend({ title })) return
     const published = await write.run(
       'notice.publish',
       {
@@ -78,13 +81,13 @@ export default function PublishPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -181,7 +184,10 @@ export default function PublishPage() {
               label="撤回"
               submitting={write.submitting('notice.withdraw', { noticeId: n.id })}
               disabled={write.busy}
-              onClick={() => write.run('notice.withdraw', { noticeId: n.id }, { done: '已撤回', after: reload })}
+              onClick={async () =>
+                (await confirmFirst('撤回通知', `撤回“${n.title}”？撤回后村民就看不到了。`, '撤回')) &&
+                write.run('notice.withdraw', { noticeId: n.id }, { done: '已撤回', after: reload })
+              }
             />
           </View>
         ))}

@@ -9,6 +9,7 @@ import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { PointsStepper } from '../../../../components/PointsStepper'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** 审核: villagers' claims and grid workers' proposals; approve (the points may be lowered) or reject with a reason. */
 export default function ReviewPage() {
@@ -31,13 +32,13 @@ export default function ReviewPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -96,7 +97,10 @@ export default function ReviewPage() {
             label="驳回"
             submitting={write.submitting('review.reject')}
             disabled={write.busy}
-            onClick={() => write.run('review.reject', { pendingId: open.id, reason }, { done: '已驳回', after: done })}
+            onClick={() =>
+              readyToSend({ reason }) &&
+              write.run('review.reject', { pendingId: open.id, reason }, { done: '已驳回', after: done })
+            }
           />
         </View>
       ) : null}

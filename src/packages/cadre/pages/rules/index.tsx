@@ -11,6 +11,7 @@ import { useLargeFont } from '../../../../services/large-font'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
 import { blankTerms, RuleForm } from '../../../../components/staff/RuleForm'
+import { confirmFirst } from '../../../../services/confirm'
 
 /** The village's catalogue: adopt a template, add, change or stop rules, set the star levels. */
 export default function CadreRules() {
@@ -33,13 +34,13 @@ export default function CadreRules() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -59,7 +60,10 @@ export default function CadreRules() {
             label="停用这条（已有的积分不变）"
             submitting={write.submitting('rules.retire')}
             disabled={write.busy}
-            onClick={() => send('rules.retire', { ruleId: editing.id }, '已停用')}
+            onClick={async () =>
+              (await confirmFirst('停用细则', `停用“${editing.title}”？已有的积分不变。`, '停用')) &&
+              send('rules.retire', { ruleId: editing.id }, '已停用')
+            }
           />
         ) : null}
         <View className="button secondary" onClick={() => setEditing(null)}>

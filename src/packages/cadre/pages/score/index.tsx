@@ -7,6 +7,7 @@ import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
+import { CapUse } from '../../../../components/CapUse'
 import { RuleList } from '../../../../components/RuleList'
 import { Loading, Problem } from '../../../../components/Problem'
 import { PointsStepper } from '../../../../components/PointsStepper'
@@ -16,7 +17,15 @@ import { EvidencePicker } from '../../../../components/EvidencePicker'
 export default function ScorePage() {
   const large = useLargeFont()
   const { id: householdId = '', plate = '' } = useRouter().params
-  const { data, problem } = useLoad(useCallback(() => call('rules.list', {}), []))
+  const { data, problem } = useLoad(
+    useCallback(async () => {
+      const [catalogue, household] = await Promise.all([
+        call('rules.list', {}),
+        call('cadre.household', { householdId })
+      ])
+      return { rules: catalogue.rules, caps: household.summary.caps }
+    }, [householdId])
+  )
   const [rule, setRule] = useState<RuleView | null>(null)
   const [points, setPoints] = useState(0)
   const [note, setNote] = useState('')
@@ -45,13 +54,13 @@ export default function ScorePage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -60,7 +69,7 @@ export default function ScorePage() {
     <View className={`page ${large ? 'large' : ''}`}>
       <View className="section-title">给 {decodeURIComponent(plate)} 打分</View>
       {!rule ? (
-        <RuleList rules={usable} onPick={pick} action="选这条" />
+        <RuleList rules={usable} onPick={pick} action="选这条" caps={data.caps} />
       ) : (
         <>
           <View className="notice">
@@ -71,6 +80,7 @@ export default function ScorePage() {
               换一条细则
             </View>
           </View>
+          <CapUse caps={data.caps} rule={rule} />
           <PointsStepper min={rule.points.min} max={rule.points.max} value={points} onChange={setPoints} />
           <View className="field">
             <View className="field__label">说明（可不填）</View>

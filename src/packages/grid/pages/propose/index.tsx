@@ -67,13 +67,13 @@ export default function ProposePage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -98,6 +98,9 @@ export default function ProposePage() {
         placeholder="例如：夜间巡逻发现并报告了隐患"
         submitLabel="提交给村干部审核"
         testid="proposal"
+        households={data.households
+          .filter(h => chosen.includes(h.householdId))
+          .map(h => ({ who: `${h.doorPlate}：`, caps: h.caps }))}
         onSubmit={submit}
         submitting={saving}
         photosOnPhone

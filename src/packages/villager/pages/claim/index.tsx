@@ -16,7 +16,7 @@ export default function ClaimPage() {
   const { data, problem, reload } = useLoad(
     useCallback(async () => {
       const [rules, mine] = await Promise.all([call('archive.rules', {}), call('pending.mine', {})])
-      return { rules: rules.rules.filter(r => r.proposers.includes('villager')), mine: mine.items }
+      return { rules: rules.rules.filter(r => r.proposers.includes('villager')), caps: rules.myCaps, mine: mine.items }
     }, [])
   )
   const write = useWrite()
@@ -36,13 +36,13 @@ export default function ClaimPage() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -56,6 +56,7 @@ export default function ClaimPage() {
         placeholder="例如：11月20日参加了河道清理"
         submitLabel="提交申报"
         testid="claim"
+        households={[{ who: '', caps: data.caps }]}
         onSubmit={submit}
         submitting={write.submitting('claim.create')}
       />

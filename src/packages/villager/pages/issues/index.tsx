@@ -11,6 +11,7 @@ import { useLargeFont } from '../../../../services/large-font'
 import { IssueList, IssueThread } from '../../../../components/IssueList'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** 村民说事: raise an issue, follow it, add a word, rate the handling once it is answered. */
 export default function VillagerIssues() {
@@ -26,6 +27,7 @@ export default function VillagerIssues() {
   const [stars, setStars] = useState(5)
 
   const raise = async () => {
+    if (!readyToSend({ text })) return
     await askToBeTold(['issue'])
     const raised = await write.run(
       'issue.raise',
@@ -46,13 +48,13 @@ export default function VillagerIssues() {
 
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
@@ -69,6 +71,7 @@ export default function VillagerIssues() {
               submitting={write.submitting('issue.reply')}
               disabled={write.busy}
               onClick={() =>
+                readyToSend({ text: words }) &&
                 write.run('issue.reply', { issueId: open.id, text: words }, { done: '已补充', after: refresh })
               }
             />

@@ -8,6 +8,7 @@ import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
+import { readyToSend } from '../../../../services/form-check'
 
 /** 提异议 on a posted entry, and the answers to the villager's objections. */
 export default function ObjectionPage() {
@@ -17,7 +18,10 @@ export default function ObjectionPage() {
   const [reason, setReason] = useState('')
   const write = useWrite()
 
+  const earlier = data?.items.find(o => o.entryId === entry)
+
   const submit = async () => {
+    if (!readyToSend({ reason })) return
     const made = await write.run('objection.create', { entryId: entry, reason }, { failTitle: '没有提交' })
     if (!made) return
     await Taro.showModal({ title: '已提交', content: '村干部会核实后答复您。', showCancel: false })
@@ -27,7 +31,12 @@ export default function ObjectionPage() {
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      {entry ? (
+      {entry && earlier ? (
+        <View className="notice" data-testid="objection-already">
+          您已经对这一条提过异议了，理由是“{earlier.reason}”。
+          {earlier.reply ? `村里答复：${earlier.reply}` : '村干部核实后会答复您。'}
+        </View>
+      ) : entry ? (
         <>
           <View className="notice">对这一条有异议：{decodeURIComponent(what)}</View>
           <View className="field">

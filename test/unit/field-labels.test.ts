@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { describeFieldIssue, type FieldIssue } from '../../core/contract/field-labels'
+import { routes } from '../../core/contract/routes'
+
+/** The refusal a route's schema gives for an input, as the router words it. */
+const refusal = (schema: z.ZodTypeAny, input: unknown) => {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) throw new Error('the input was accepted')
+  return describeFieldIssue(parsed.error.issues[0] as FieldIssue)
+}
+
+test.each([
+  [
+    'an empty claim description',
+    routes['claim.create'].input,
+    { requestId: 'abcdefgh12', ruleId: 'r1', points: 1, description: ' ' },
+    '请填写说明'
+  ],
+  [
+    'an empty objection reply',
+    routes['objection.resolve'].input,
+    { requestId: 'abcdefgh12', objectionId: 'o1', upheld: false, reply: '' },
+    '请填写答复'
+  ],
+  [
+    'an empty notice title',
+    routes['notice.publish'].input,
+    { requestId: 'abcdefgh12', kind: 'notice', title: '' },
+    '请填写标题'
+  ],
+  [
+    'no places for a role',
+    routes['roles.grant'].input,
+    { requestId: 'abcdefgh12', openid: 'someone', name: '某人', role: 'cadre', placeIds: [] },
+    '请选择管辖的地方'
+  ],
+  [
+    'a join code of the wrong shape',
+    routes['join.bind'].input,
+    { requestId: 'abcdefgh12', code: 'abc', name: '王' },
+    '入户码是8位字母和数字'
+  ],
+  [
+    'a member without a name',
+    routes['household.save'].input,
+    {
+      requestId: 'abcdefgh12',
+      doorPlate: '1组1号',
+      head: '王',
+      groupId: 'g',
+      gridId: 'g',
+      members: [{ name: '', relation: '户主', partyMember: false }]
+    },
+    '请填写姓名'
+  ]
+])('%s is refused in words the user knows', (_case, schema, input, message) => {
+  const words = refusal(schema as z.ZodTypeAny, input)
+  expect(words).toBe(message)
+  expect(words).not.toMatch(/[A-Za-z]/)
+})
+
+test('a join code typed with spaces and in lower case is accepted as the same code', () => {
+  const parsed = routes['join.bind'].input.parse({ requestId: 'abcdefgh12', code: ' k7mx 3qpa ', name: '王' })
+  expect(parsed.code).toBe('K7MX3QPA')
+})
