@@ -11,6 +11,7 @@
  * the code carry SCHEMA_VERSION, the last migration's version, as they are complete).
  */
 import declaration from '../../core/collections.json'
+import { doorPlateOrder } from '../../core/domain/door-plate'
 import type { Database } from '../shared/context'
 import type { CollectionName, Collections, MigrationDoc, PlaceDoc } from '../shared/data/documents'
 import { SCHEMA_VERSION } from '../shared/data/schema-version'
@@ -102,6 +103,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     description: 'villages get their figures: the present state, and the figures of years that have none',
     steps: [step('places', villageFigures)]
+  },
+  {
+    id: '0003-plate-order',
+    version: 3,
+    description: 'households get plateOrder, their door plate in natural order (2组9号 before 2组10号)',
+    steps: [step('households', household => ({ plateOrder: doorPlateOrder(household.doorPlate) }))]
   }
 ]
 

@@ -54,6 +54,8 @@ test('the old data has no schema version; setup migrates it in bounded calls tha
   // what the old data lacks: the overview shows 新丰村 with no cadre and no rules until its figures exist
   expect(await count('places', { figures: _.exists(true) })).toBe(0)
   expect(await xinfengRow()).toMatchObject({ cadres: 0, rulesAdopted: 0, boundHouseholds: 0 })
+  // nor the households' door plates in natural order, which the cadre's and grid worker's lists sort by
+  expect(await count('households', { plateOrder: _.exists(true) })).toBe(0)
 
   await ensureCollections(db) // as setup does first: the migrations collection is new
   const reports: MigrationReport[] = []
@@ -65,11 +67,19 @@ test('the old data has no schema version; setup migrates it in bounded calls tha
   }
   expect(reports.length).toBeGreaterThan(1)
   expect(reports.at(-1)!.finished).toBe(true)
-  // every document has a version; the villages (their figures) are at the last one
+  // every document has a version
   for (const collection of Object.keys(collections.collections))
     expect([collection, await count(collection, { schemaVersion: _.exists(false) })]).toEqual([collection, 0])
-  expect(await count('places', { kind: 'village', schemaVersion: _.neq(MIGRATIONS.at(-1)!.version) })).toBe(0)
+  // and every document a migration walks is at least at its version
+  for (const m of MIGRATIONS)
+    for (const { collection } of m.steps)
+      expect([m.id, collection, await count(collection, { schemaVersion: _.lt(m.version) })]).toEqual([
+        m.id,
+        collection,
+        0
+      ])
   expect(await count('places', { kind: 'village', figures: _.exists(true) })).toBe(2)
+  expect(await count('households', { plateOrder: _.exists(false) })).toBe(0)
   const updated = reports.flatMap(r => Object.values(r.updated)).reduce((a, b) => a + b, 0)
   expect(updated).toBeGreaterThanOrEqual(households)
 })

@@ -3,7 +3,7 @@
  * (setup/migrations.ts; a test keeps the two equal). A stored document without `schemaVersion` is at
  * version 0, the data of the releases before migrations.
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /**
  * The document as it is stored: with the current schema version, unless it already carries one (a
