@@ -18,6 +18,8 @@ const SCOPES: Record<string, string> = {
   household: 'their household',
   grid: 'their grids',
   village: 'their village',
+  branch: 'their party branch',
+  town: 'their town',
   area: 'their village, town or county',
   organisation: 'their organisation (入驻单位)'
 }

@@ -9,7 +9,7 @@ import {
   SealedEntry,
   TreeHead
 } from '../../core/domain/seal'
-import type { EntryDoc } from './data/documents'
+import type { EntryDoc, SealDoc } from './data/documents'
 import type { Database } from './context'
 import { data } from './data/store'
 
@@ -27,14 +27,6 @@ export const RECHECK_DAYS = 7
 const SEAL_GRACE_MS = 10 * 60 * 1000
 /** Entries of one village in one day; a day beyond it is refused loudly rather than sealed partly. */
 const ENTRIES_PER_DAY_MAX = 20_000
-const PAGE = 1000
-
-/** A sealed day: its published head and its leaves in tree order (entry id and leaf hash, hex). */
-export interface SealDoc extends TreeHead {
-  _id: string
-  townId: string
-  leaves: { id: string; hash: string }[]
-}
 
 export const sealIdOf = (villageId: string, day: string) => `${villageId}:${day}`
 
@@ -72,34 +64,23 @@ export const leafHex = (e: EntryDoc) => toHex(entryLeafHash(sealedEntryOf(e)))
 
 /** A village's stored entries of one day (China Standard Time), in seal order. */
 export async function entriesOfDay(db: Database, villageId: string, day: string): Promise<EntryDoc[]> {
-  const _ = db.command
   const { fromMs, toMs } = dayRange(day)
-  const found: EntryDoc[] = []
-  for (let skip = 0; ; skip += PAGE) {
-    const res = (await db
-      .collection('entries')
-      .where({ villageId, at: _.gte(fromMs).and(_.lt(toMs)) })
-      .orderBy('at', 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get()) as unknown as { data: EntryDoc[] }
-    found.push(...res.data)
-    if (res.data.length < PAGE) break
-    if (found.length >= ENTRIES_PER_DAY_MAX)
-      throw new Error(`${villageId} ${day}: more than ${ENTRIES_PER_DAY_MAX} entries`)
-  }
+  const found = await entriesBetween(db, villageId, fromMs, toMs, ENTRIES_PER_DAY_MAX)
+  if (found.length > ENTRIES_PER_DAY_MAX)
+    throw new Error(`${villageId} ${day}: more than ${ENTRIES_PER_DAY_MAX} entries`)
   return sealOrder(found.map(e => ({ ...e, id: e._id })))
+}
+
+/** A village's stored entries in [fromMs, toMs), oldest first; more than `max` only to say there are more. */
+export function entriesBetween(db: Database, villageId: string, fromMs: number, toMs: number, max: number) {
+  const _ = db.command
+  const where = { villageId, at: _.gte(fromMs).and(_.lt(toMs)) }
+  return data({ db }).entries.findAll(where, { orderBy: [['at', 'asc']], max })
 }
 
 /** The village's latest sealed days, newest first. */
 export async function latestSeals(db: Database, villageId: string, count: number): Promise<SealDoc[]> {
-  const res = (await db
-    .collection('seals')
-    .where({ villageId })
-    .orderBy('day', 'desc')
-    .limit(count)
-    .get()) as unknown as { data: SealDoc[] }
-  return res.data
+  return data({ db }).seals.find({ villageId }, { orderBy: [['day', 'desc']], limit: count })
 }
 
 export interface Tampering {
@@ -141,10 +122,8 @@ export async function recheckSeal(db: Database, seal: SealDoc): Promise<Tamperin
 
 /** The first day of a village's ledger, or null when it has no entry yet. */
 async function firstDay(db: Database, villageId: string): Promise<string | null> {
-  const res = (await db.collection('entries').where({ villageId }).orderBy('at', 'asc').limit(1).get()) as unknown as {
-    data: EntryDoc[]
-  }
-  return res.data[0] ? dayOf(res.data[0].at) : null
+  const [first] = await data({ db }).entries.find({ villageId }, { orderBy: [['at', 'asc']], limit: 1 })
+  return first ? dayOf(first.at) : null
 }
 
 /**
@@ -172,7 +151,6 @@ export async function sealDays(
       now
     )
     const doc: SealDoc = { _id: sealIdOf(village.id, day), townId: village.townId, ...head, leaves }
-    // another run sealed this day first
     if (!(await data({ db }).seals.add(doc))) break
     sealed.push(day)
     prev = head
@@ -182,7 +160,7 @@ export async function sealDays(
 }
 
 /** The public head of a seal document. */
-export const headOf = (s: SealDoc): TreeHead => ({
+export const headOf = (s: TreeHead): TreeHead => ({
   villageId: s.villageId,
   day: s.day,
   size: s.size,
@@ -191,7 +169,3 @@ export const headOf = (s: SealDoc): TreeHead => ({
   sealedAt: s.sealedAt,
   headHash: s.headHash
 })
-
-/** The message of an SDK error (errMsg) or of any other. */
-export const errorText = (e: unknown): string =>
-  String((e as { errMsg?: string } | null)?.errMsg ?? (e as Error | null)?.message ?? e)

@@ -3,8 +3,8 @@ import { formatDateTime } from '../../core/domain/period'
 import type { AuditDoc, NoticeDoc, PlaceDoc } from '../shared/data/documents'
 import type { Database } from '../shared/context'
 import { mapWithLimit } from '../shared/limit'
-import { latestSeals, recheckSeal, RECHECK_DAYS, sealDays, Tampering } from '../shared/seals'
 import { data } from '../shared/data/store'
+import { latestSeals, recheckSeal, RECHECK_DAYS, sealDays, Tampering } from '../shared/seals'
 import { townAdminsPlace } from '../../core/domain/seal'
 
 /** Villages sealed at once: each is a few queries per day; the town's villages share the run. */
@@ -23,10 +23,8 @@ export interface SealRun {
  * Safe to run twice: seals and alarms have ids fixed by what they are about.
  */
 export async function sealAllVillages(db: Database, now: number, maxDays?: number): Promise<SealRun> {
-  const res = (await db.collection('places').where({ kind: 'village' }).limit(VILLAGES_MAX).get()) as unknown as {
-    data: PlaceDoc[]
-  }
-  const perVillage = await mapWithLimit(res.data, VILLAGES_IN_PARALLEL, async village => {
+  const villages = await data({ db }).places.find({ kind: 'village' }, { limit: VILLAGES_MAX })
+  const perVillage = await mapWithLimit(villages, VILLAGES_IN_PARALLEL, async village => {
     const recent = await latestSeals(db, village._id, RECHECK_DAYS)
     const found = (await Promise.all(recent.map(s => recheckSeal(db, s)))).flat()
     for (const t of found) await raiseAlarm(db, village, t, now)
@@ -40,7 +38,7 @@ export async function sealAllVillages(db: Database, now: number, maxDays?: numbe
     return { sealed: sealed.length, found }
   })
   return {
-    villages: res.data.length,
+    villages: villages.length,
     sealedDays: perVillage.reduce((n, v) => n + v.sealed, 0),
     alarms: perVillage.flatMap(v => v.found)
   }
@@ -92,7 +90,6 @@ async function raiseAlarm(db: Database, village: PlaceDoc, t: Tampering, now: nu
     after: { problem: t.problem, householdId: t.householdId, now: t.now },
     at: now
   }
-  // added once: a second run finds the ids taken
-  const store = data({ db })
-  await Promise.all([store.notices.add(notice), store.audit.add(audit)])
+  // an alarm already raised keeps its id: adding it again is refused, and that is all
+  await Promise.all([data({ db }).notices.add(notice), data({ db }).audit.add(audit)])
 }

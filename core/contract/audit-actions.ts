@@ -69,6 +69,9 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
+/** The acts by name, for choosing one to look for in the trail. */
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]
+
 export const auditLabel = (action: string): string => AUDIT_ACTIONS[action as AuditAction] ?? action
 
 /** The action a route's audit declaration names, or null when it declared that it records none. */

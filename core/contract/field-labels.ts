@@ -65,6 +65,11 @@ export const FIELD_LABELS = {
   when: '什么时候办',
   phone: '电话',
   guide: '怎么办',
+  // the audit trail
+  action: '做了什么',
+  person: '人名或门牌号',
+  from: '从哪天',
+  to: '到哪天',
   // settings
   largeFont: '大字模式',
   requestId: '请求编号'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/rules'
 import { trustRoutes } from './trust-routes'
+import { AUDIT_ACTION_NAMES } from './audit-actions'
 import type {
   ServiceView,
   IssueView,
@@ -276,8 +277,20 @@ export const routes = {
     result<ObjectionView>()
   ),
 
-  // the audit trail of the caller's village (cadre) or town (town administrator)
-  'audit.list': list(z.object({ page }).strict(), result<{ items: AuditView[]; page: number; hasMore: boolean }>()),
+  // the audit trail of the caller's village (cadre), town (town administrator) or county (county
+  // administrator); `person` finds who acted or what the act was about (a name, a door plate)
+  'audit.list': list(
+    z
+      .object({
+        page,
+        action: z.enum(AUDIT_ACTION_NAMES).optional(),
+        person: text(20).default(''),
+        from: timeMs.optional(),
+        to: timeMs.optional()
+      })
+      .strict(),
+    result<{ items: AuditView[]; page: number; hasMore: boolean }>()
+  ),
 
   // the points shop
   'shop.goods': list(empty, result<{ goods: GoodsView[]; balance: number | null }>()),

@@ -210,11 +210,22 @@ export interface ObjectionView {
   at: number
 }
 
+/** One field an act changed, in the words of the page: 状态 待领取 → 已领取. */
+export interface AuditChange {
+  label: string
+  before: string | null
+  after: string | null
+}
+
 export interface AuditView {
   id: string
   actorName: string
   action: string
   label: string
+  /** the record as a sentence: when, who, what, on what (a door plate with its head, a name, a title) */
+  sentence: string
+  changes: AuditChange[]
+  /** as stored, for exports; pages show `sentence` and `changes` */
   target: string
   before: unknown
   after: unknown

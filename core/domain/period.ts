@@ -34,3 +34,14 @@ export function formatDate(atMs: number): string {
   const d = new Date(atMs + CST_OFFSET_MS)
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
 }
+
+/**
+ * The first and last millisecond of a day ("2026-11-27", as a date picker gives it) in China Standard
+ * Time, or null for anything else.
+ */
+export function dayBounds(day: string): { from: number; to: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return null
+  const from = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - CST_OFFSET_MS
+  return { from, to: from + 24 * 60 * 60 * 1000 - 1 }
+}

@@ -61,13 +61,13 @@ export function Workbenches({ session }: { session: SessionView }) {
           发通知到全镇
         </View>
       ) : null}
-      {has('townAdmin') ? (
+      {has('townAdmin') || has('countyAdmin') ? (
         <View
           className="button secondary"
           data-testid="open-audit"
           onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/audit/index' })}
         >
-          全镇审计记录
+          {has('countyAdmin') ? '全县审计记录' : '全镇审计记录'}
         </View>
       ) : null}
       {has('cadre') || has('townAdmin') || has('countyAdmin') ? (

@@ -45,7 +45,7 @@ test('the branch secretary adds a rule, changes it, and adopts the template, in 
   await loginAs('demo-secretary')
   await write('me.setPreferences', { largeFont: true })
   await tap('.weui-tabbar__item >> text=我的') // the 我的 page remembers large-font mode on the phone
-  await see('[data-testid="my-openid"]')
+  await see('[data-testid="my-name"]')
   await tap('[data-testid="open-party-branch"]')
   await tap('[data-testid="open-party-rules"]')
   await see('[data-testid="party-rule"]')

@@ -33,6 +33,7 @@ const api = (route: string, input: unknown = {}) => callApi(page, route, input)
 async function openMemberPage() {
   await see('[data-testid="balance"]')
   await tap('.weui-tabbar__item >> text=我的')
+  await see('[data-testid="my-household"]') // 我的 has loaded: its parts no longer move
   await tap('[data-testid="open-party-member"]')
 }
 /**

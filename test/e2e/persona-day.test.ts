@@ -1,6 +1,7 @@
+import path from 'node:path'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { BASE, api as callApi, loginAs as login } from './app'
+import { BASE, SHOTS, api as callApi, loginAs as login } from './app'
 
 /**
  * Issue 15: the rough edges each persona meets within minutes of a working day, each driven in
@@ -140,6 +141,36 @@ describe('3. every tab shows something useful to every role', () => {
         expect(text).toMatch(openid === 'demo-cadre' ? /香皂/ : /村民用的/)
       }
     })
+})
+
+describe('4. the audit trail reads as sentences and can be searched', () => {
+  test('the county administrator reads who did what to which household, and finds one person', async () => {
+    await loginAs('demo-cadre')
+    const scored = await api('score.award', {
+      requestId: requestId(),
+      householdId: 'h-xf-012',
+      ruleId: 'r-xf-volunteer',
+      points: 5
+    })
+    expect(scored.ok).toBe(true)
+    await loginAs('demo-county')
+    await page.click('[data-testid="open-audit"]')
+    await page.waitForSelector('[data-testid="audit-row"]')
+    const rows = page.locator('[data-testid="audit-row"]:visible')
+    for (const text of await rows.allTextContents()) expect(text).not.toMatch(/[A-Za-z{}"]/)
+    await expect(
+      rows.filter({ hasText: '张德明打分：2组12号（户主王秀英）' }).first().textContent()
+    ).resolves.toContain('分值：5分')
+
+    await page.fill('[data-testid="audit-person"] input', '王秀英')
+    await page.click('[data-testid="audit-find"]')
+    // the search's answer: rows again, each about her (the household acted on or her own acts)
+    await page.waitForFunction(() => {
+      const found = [...document.querySelectorAll('[data-testid="audit-row"]')]
+      return found.length > 0 && found.every(r => r.textContent?.includes('王秀英'))
+    })
+    await page.screenshot({ path: path.join(SHOTS, 'audit-county-search.png'), fullPage: true })
+  })
 })
 
 describe('11. the browser build shows each page title and a way back', () => {

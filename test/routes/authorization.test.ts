@@ -250,7 +250,7 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), objectionId: fixture.objection, upheld: false, reply: '有签到记录' }),
     expect: only(cadreOnly)
   },
-  'audit.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok' }) },
+  'audit.list': { input: () => ({}), expect: only({ ...bothCadres, 'demo-town': 'ok', 'demo-county': 'ok' }) },
   'shop.goods': { input: () => ({}), expect: only(inVillage) },
   'shop.saveGoods': {
     input: () => ({ requestId: rid(), name: '矩阵', price: 5, stock: 5, limit: null, onShelf: true }),

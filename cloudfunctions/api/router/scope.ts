@@ -10,17 +10,23 @@ import type { Identity } from './identity'
  * - own:       the caller's own things (their session, their requests); no place
  * - household: the villager's household (and its village)
  * - grid:      the grid worker's grids (and their village)
- * - village:   the village the caller works or lives in: as cadre, else grid worker, else villager
- * - area:      what an administrator oversees: a cadre's village, a town administrator's town, the county
+ * - village:   the village the caller works or lives in: as cadre, else grid worker, else villager, else
+ *              as a party branch's officer or member
+ * - branch:    the party branch the caller works in: as its secretary or clerk, else as its member
+ * - town:      the town the caller administers: as town administrator, else as town party administrator
+ * - area:      what the caller oversees or may read: a cadre's village (on routes open to them, a grid
+ *              worker's or villager's), a town (party) administrator's town, the county
  * - organisation: the organisation on the platform (入驻单位) whose staff the caller is (a bank's staff too)
  */
-export type ScopeKind = 'own' | 'household' | 'grid' | 'village' | 'area' | 'organisation'
+export type ScopeKind = 'own' | 'household' | 'grid' | 'village' | 'branch' | 'town' | 'area' | 'organisation'
 
 export interface Places {
   own: object
   household: { householdId: string; villageId: string }
   grid: { villageId: string; gridIds: string[] }
   village: { villageId: string }
+  branch: { branchId: string; villageId: string }
+  town: { townId: string }
   area: { villageId: string | null; townId: string | null; county: boolean }
   organisation: { organisationId: string }
 }
@@ -30,8 +36,16 @@ export type Scope<S extends ScopeKind> = Places[S] & {
   kind: S
   /** the place an audit record of the act is filed under */
   auditPlaceId: string
-  /** refuses a document of another village (or, for a grid worker, of another grid) */
-  check(doc: { villageId: string; gridId?: string; townId?: string }): void
+  /** refuses a document of another village (or, for a grid worker, of another grid; in a branch, of another branch) */
+  check(doc: ScopedDoc): void
+}
+
+/** What a scope checks of a document: where it is. */
+export interface ScopedDoc {
+  villageId: string
+  gridId?: string
+  townId?: string
+  branchId?: string
 }
 
 /** The caller's grant of a role, if they hold it. */
@@ -68,17 +82,43 @@ export function resolveScope(kind: ScopeKind, identity: Identity, roles: readonl
       return { kind, villageId, gridIds, auditPlaceId: villageId, check }
     }
     case 'village': {
-      const grant = may('cadre') || may('gridWorker') || may('villager') || null
+      const grant =
+        may('cadre') ||
+        may('gridWorker') ||
+        may('villager') ||
+        may('branchSecretary') ||
+        may('partyClerk') ||
+        may('partyMember') ||
+        null
       if (!grant || !('villageId' in grant)) throw new AppError('FORBIDDEN')
       const { villageId } = grant
       return { kind, villageId, auditPlaceId: villageId, check: inVillage(villageId) }
     }
+    case 'branch': {
+      const grant = may('branchSecretary') || may('partyClerk') || may('partyMember') || null
+      if (!grant || !('branchId' in grant)) throw new AppError('FORBIDDEN')
+      const { branchId, villageId } = grant
+      const check = (doc: ScopedDoc) => {
+        if (doc.branchId === undefined) inVillage(villageId)(doc)
+        else if (doc.branchId !== branchId) throw new AppError('OTHER_BRANCH')
+      }
+      return { kind, branchId, villageId, auditPlaceId: villageId, check }
+    }
+    case 'town': {
+      const grant = may('townAdmin') || may('townPartyAdmin') || null
+      if (!grant || !('townId' in grant)) throw new AppError('FORBIDDEN')
+      const { townId } = grant
+      const check = (doc: ScopedDoc) => {
+        if (doc.townId !== townId) throw new AppError('FORBIDDEN')
+      }
+      return { kind, townId, auditPlaceId: townId, check }
+    }
     case 'area': {
-      const cadre = may('cadre') || null
-      const town = may('townAdmin') || null
+      const inVillageGrant = may('cadre') || may('gridWorker') || may('villager') || null
+      const town = may('townAdmin') || may('townPartyAdmin') || null
       const county = !!may('countyAdmin')
-      const villageId = cadre && cadre.role === 'cadre' ? cadre.villageId : null
-      const townId = town && town.role === 'townAdmin' ? town.townId : null
+      const villageId = inVillageGrant && 'villageId' in inVillageGrant ? inVillageGrant.villageId : null
+      const townId = town && 'townId' in town ? town.townId : null
       if (!villageId && !townId && !county) throw new AppError('FORBIDDEN')
       const auditPlaceId = villageId ?? townId ?? COUNTY_ID
       const check = (doc: { villageId: string; townId?: string }) => {

@@ -3,7 +3,7 @@ import type { RankingPeriod, RankingRow } from '../../../core/contract/views'
 import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
 import type { HouseholdDoc } from '../../shared/data/documents'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { toEntryView, toRuleView } from '../../shared/data/views'
 import { grantOf } from '../router/scope'
 import { roles, Routes } from '../router/route'
@@ -86,12 +86,7 @@ export const archiveRoutes = {
         data(ctx).entries.page(where, [['at', 'desc']], ctx.paging),
         data(ctx).places.get(villageId)
       ])
-      return {
-        entries: found.rows.map(toEntryView),
-        page: found.page,
-        hasMore: found.hasMore,
-        postingDays: village?.postingDays ?? 0
-      }
+      return { ...listOf('entries', found, toEntryView), postingDays: village?.postingDays ?? 0 }
     }
   },
 

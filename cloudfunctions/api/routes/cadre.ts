@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/contract/errors'
 import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { toEntryView, toHouseholdSummary } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
 import { childPlaces } from '../services/places'
@@ -30,9 +30,7 @@ export const cadreRoutes = {
       const names = new Map(places.map(p => [p._id, p.name]))
       const month = periodKeys(ctx.now()).month
       return {
-        households: found.rows.map(h => toHouseholdSummary(h, month, names.get(h.groupId) ?? '')),
-        page: found.page,
-        hasMore: found.hasMore,
+        ...listOf('households', found, h => toHouseholdSummary(h, month, names.get(h.groupId) ?? '')),
         places: places.map(p => ({ id: p._id, name: p.name, kind: p.kind }))
       }
     }

@@ -2,19 +2,12 @@ import { AppError } from '../../../core/contract/errors'
 import type { EntryExplained } from '../../../core/contract/trust-routes'
 import { fromHex, inclusionProof, toHex } from '../../../core/domain/merkle'
 import { dayOf } from '../../../core/domain/seal'
-import { getDoc } from '../services/trust-docs'
-import type {
-  AuditDoc,
-  EntryDoc,
-  HouseholdDoc,
-  ObjectionDoc,
-  OrderDoc,
-  PendingDoc,
-  PostingDoc
-} from '../../shared/data/documents'
+import type { EntryDoc, ObjectionDoc, PostingDoc, SealDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
+import { temporaryUrls } from '../../shared/data/storage'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { grantOf } from '../router/scope'
-import { leafHex, SealDoc, sealIdOf } from '../../shared/seals'
+import { leafHex, sealIdOf } from '../../shared/seals'
 
 /**
  * One entry explained (一条积分的来龙去脉): the rule as scored, who and when, photos, note, where it
@@ -25,18 +18,19 @@ import { leafHex, SealDoc, sealIdOf } from '../../shared/seals'
 export const entryRoutes = {
   'entry.explain': {
     access: roles('villager', 'cadre'),
-    // who may read which entry is decided from the entry itself (mayRead), not from one place
-    scope: 'own',
+    // the caller's village; which of its entries they may read is decided from the entry itself (mayRead)
+    scope: 'village',
     async handle({ entryId }, ctx) {
-      const entry = await getDoc<EntryDoc>(ctx, 'entries', entryId)
+      const store = data(ctx)
+      const entry = await store.entries.get(entryId)
       // party members' entries are explained by the party pages; this page is about households
       if (!entry || !entry.account.startsWith('household:')) throw new AppError('NOT_FOUND', '没有找到这条积分记录')
       const [household, posting, seal, correction, corrected, objections, origin] = await Promise.all([
-        getDoc<HouseholdDoc>(ctx, 'households', entry.householdId),
-        getDoc<PostingDoc>(ctx, 'postings', entry._id),
-        getDoc<SealDoc>(ctx, 'seals', sealIdOf(entry.villageId, dayOf(entry.at))),
-        getDoc<EntryDoc>(ctx, 'entries', `fix-${entry._id}`),
-        entry.correctsId ? getDoc<EntryDoc>(ctx, 'entries', entry.correctsId) : null,
+        store.households.get(entry.householdId),
+        store.postings.get(entry._id),
+        store.seals.get(sealIdOf(entry.villageId, dayOf(entry.at))),
+        store.entries.get(`fix-${entry._id}`),
+        entry.correctsId ? store.entries.get(entry.correctsId) : null,
         objectionsOf(ctx, entry),
         originOf(ctx, entry)
       ])
@@ -95,13 +89,13 @@ export const entryRoutes = {
 } satisfies Partial<Routes>
 
 /** Their own household's entries, or what their village posts; a cadre: their village's. */
-function mayRead(ctx: RouteCtx, entry: EntryDoc, posting: PostingDoc | null) {
+function mayRead(ctx: RouteCtx<'village'>, entry: EntryDoc, posting: PostingDoc | null) {
   if (grantOf(ctx.identity, 'cadre')?.villageId === entry.villageId) return
   const villager = grantOf(ctx.identity, 'villager')
   if (villager?.householdId === entry.householdId) return
   if (villager?.villageId === entry.villageId && posting) return
-  const callerVillage = grantOf(ctx.identity, 'cadre')?.villageId ?? villager?.villageId
-  throw new AppError(callerVillage === entry.villageId ? 'FORBIDDEN' : 'OTHER_VILLAGE')
+  ctx.scope.check(entry)
+  throw new AppError('FORBIDDEN')
 }
 
 function proofOf(seal: SealDoc, entry: EntryDoc): EntryExplained['proof'] {
@@ -122,18 +116,14 @@ function proofOf(seal: SealDoc, entry: EntryDoc): EntryExplained['proof'] {
 }
 
 async function objectionsOf(ctx: RouteCtx, entry: EntryDoc): Promise<ObjectionDoc[]> {
-  const res = (await ctx.db
-    .collection('objections')
-    .where({ villageId: entry.villageId, entryId: entry._id })
-    .limit(20)
-    .get()) as unknown as { data: ObjectionDoc[] }
-  return res.data.sort((a, b) => a.at - b.at)
+  const found = await data(ctx).objections.find({ villageId: entry.villageId, entryId: entry._id }, { limit: 20 })
+  return found.sort((a, b) => a.at - b.at)
 }
 
 /** A claim or proposal (the entry id names it), a batch (its audit record), a shop order, or a direct score. */
 async function originOf(ctx: RouteCtx, entry: EntryDoc): Promise<EntryExplained['origin']> {
   if (entry._id.startsWith('ap-')) {
-    const pending = await getDoc<PendingDoc>(ctx, 'pending', entry._id.slice(3))
+    const pending = await data(ctx).pending.get(entry._id.slice(3))
     if (pending)
       return {
         kind: pending.kind,
@@ -145,19 +135,15 @@ async function originOf(ctx: RouteCtx, entry: EntryDoc): Promise<EntryExplained[
   }
   // a redemption's id is rd-<order>, its refund's rf-<order>
   if (entry._id.startsWith('rd-') || entry._id.startsWith('rf-')) {
-    const order = await getDoc<OrderDoc>(ctx, 'orders', entry._id.slice(3))
+    const order = await data(ctx).orders.get(entry._id.slice(3))
     if (order) return { kind: 'order', id: order._id, goodsName: order.goodsName, quantity: order.quantity }
   }
-  const batch = await getDoc<AuditDoc>(ctx, 'audit', `a-batch-${entry.requestKey}`)
+  const batch = await data(ctx).audit.get(`a-batch-${entry.requestKey}`)
   if (batch) return { kind: 'batch', households: ((batch.after as { appliedTo?: string[] })?.appliedTo ?? []).length }
   return { kind: 'direct' }
 }
 
 async function photoLinks(ctx: RouteCtx, fileIds: string[]): Promise<string[]> {
-  if (fileIds.length === 0) return []
-  const res = (await ctx.storage.getTempFileURL({ fileList: fileIds })) as unknown as {
-    fileList: { fileID: string; tempFileURL: string }[]
-  }
-  const urlOf = new Map(res.fileList.map(f => [f.fileID, f.tempFileURL]))
+  const urlOf = await temporaryUrls(ctx, fileIds)
   return fileIds.map(f => urlOf.get(f) || f)
 }

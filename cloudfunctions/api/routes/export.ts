@@ -127,7 +127,7 @@ async function inRange<T extends { _id: string; at: number }>(
           _.or([{ at: _.gt(last.at) }, { _id: _.gt(last._id) }])
         ])
       : { villageId, at: _.gte(fromMs).and(_.lt(toMs)) }
-    const page = await collection.find(where, {
+    const page: T[] = await collection.find(where, {
       orderBy: [
         ['at', 'asc'],
         ['_id', 'asc']

@@ -10,11 +10,11 @@ import {
 import { periodKeys } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/seal'
 import { hash } from '../../shared/data/ids'
-import type { EntryDoc, HouseholdDoc, ObjectionDoc, PendingDoc, PlaceDoc } from '../../shared/data/documents'
+import type { EntryDoc, PendingDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
 import { childPlaces } from '../services/places'
 import { roles, RouteCtx, Routes } from '../router/route'
-import { getDoc } from '../services/trust-docs'
-import { villageToRead } from '../village-scope'
+import { villageToRead } from '../services/village-to-read'
 
 /**
  * Fairness statistics (公平性). Cost: every read is bounded by one village and one period: the
@@ -24,7 +24,6 @@ import { villageToRead } from '../village-scope'
  */
 
 const FAIRNESS_ENTRIES_MAX = 20_000
-const PAGE = 1000
 const SIX_MONTHS_MS = 183 * DAY_MS
 /** objections and approvals come after the entry: look this far past the period's end */
 const LATE_MS = 60 * DAY_MS
@@ -52,50 +51,44 @@ const between = (ctx: RouteCtx, fromMs: number, toMs: number) => {
   return _.gte(fromMs).and(_.lt(toMs))
 }
 
-async function paged<T>(ctx: RouteCtx, collection: string, where: object, fields?: object): Promise<T[]> {
-  const found: T[] = []
-  for (let skip = 0; ; skip += PAGE) {
-    let query = ctx.db.collection(collection).where(where).skip(skip).limit(PAGE)
-    if (fields) query = query.field(fields)
-    const res = (await query.get()) as unknown as { data: T[] }
-    found.push(...res.data)
-    if (found.length > FAIRNESS_ENTRIES_MAX)
-      throw new AppError('INVALID_INPUT', '这段时间的记录太多，请选短一点的时间段')
-    if (res.data.length < PAGE) return found
-  }
+/** Every row a figure needs, or a refusal when the period holds more than one answer should read. */
+function refuseOver<T>(rows: T[]): T[] {
+  if (rows.length > FAIRNESS_ENTRIES_MAX) throw new AppError('INVALID_INPUT', '这段时间的记录太多，请选短一点的时间段')
+  return rows
 }
 
 /** How many households got a score entry since `sinceMs`: one aggregation, grouped by household. */
 async function householdsScoredSince(ctx: RouteCtx, villageId: string, sinceMs: number): Promise<number> {
   const _ = ctx.db.command
-  const res = (await ctx.db
-    .collection('entries')
-    .aggregate()
-    .match({ villageId, at: _.gte(sinceMs), kind: _.in(['award', 'deduction']), householdId: _.exists(true) })
-    .group({ _id: '$householdId' })
-    .limit(10_000)
-    .end()) as unknown as { list: { _id: string }[] }
-  return res.list.length
+  const list = await data(ctx).entries.aggregate<{ _id: string }>(pipeline =>
+    pipeline
+      .match({ villageId, at: _.gte(sinceMs), kind: _.in(['award', 'deduction']), householdId: _.exists(true) })
+      .group({ _id: '$householdId' })
+      .limit(10_000)
+  )
+  return list.length
 }
 
 export const fairnessRoutes = {
   'fairness.town': {
     access: roles('townAdmin'),
     // one village of the town, named by placeId and checked by villageToRead
-    scope: 'own',
+    scope: 'area',
     async handle({ placeId, period, key }, ctx) {
       const { village, townVillages } = await villageToRead(ctx, placeId)
       const periodKey = key ?? periodKeys(ctx.now())[period]
       const { fromMs, toMs } = periodRange(periodKey)
+      const store = data(ctx)
+      const max = FAIRNESS_ENTRIES_MAX
       const [entries, proposals, objections, households, groups, scoredRecently] = await Promise.all([
-        paged<EntryDoc>(ctx, 'entries', { villageId: village._id, at: between(ctx, fromMs, toMs) }),
-        paged<PendingDoc>(ctx, 'pending', {
-          villageId: village._id,
-          state: 'approved',
-          at: between(ctx, fromMs - LATE_MS, toMs)
-        }),
-        paged<ObjectionDoc>(ctx, 'objections', { villageId: village._id, at: between(ctx, fromMs, toMs + LATE_MS) }),
-        paged<HouseholdDoc>(ctx, 'households', { villageId: village._id }, { _id: true, groupId: true }),
+        store.entries.findAll({ villageId: village._id, at: between(ctx, fromMs, toMs) }, { max }).then(refuseOver),
+        store.pending
+          .findAll({ villageId: village._id, state: 'approved', at: between(ctx, fromMs - LATE_MS, toMs) }, { max })
+          .then(refuseOver),
+        store.objections
+          .findAll({ villageId: village._id, at: between(ctx, fromMs, toMs + LATE_MS) }, { max })
+          .then(refuseOver),
+        store.households.findAll({ villageId: village._id }, { fields: ['groupId'], max }).then(refuseOver),
         childPlaces(ctx, [village._id]),
         householdsScoredSince(ctx, village._id, ctx.now() - SIX_MONTHS_MS)
       ])
@@ -134,11 +127,10 @@ export const fairnessRoutes = {
       const { villageId } = ctx.scope
       const month = periodKeys(ctx.now()).month
       const _ = ctx.db.command
-      const count = async (where: object) =>
-        ((await ctx.db.collection('households').where(where).count()) as unknown as { total: number }).total
+      const count = (where: object) => data(ctx).households.count(where)
       const inMonth = { villageId, monthKey: month }
       const [place, households, belowZero, ...bands] = await Promise.all([
-        getDoc<PlaceDoc>(ctx, 'places', villageId),
+        data(ctx).places.get(villageId),
         count({ villageId }),
         count({ ...inMonth, monthPoints: _.lt(0) }),
         ...DISTRIBUTION_BANDS.map(b =>

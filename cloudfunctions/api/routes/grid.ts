@@ -5,7 +5,7 @@ import { periodKeys } from '../../../core/domain/period'
 import { mapWithLimit } from '../../shared/limit'
 import type { GridLogDoc, HouseholdDoc } from '../../shared/data/documents'
 import { idFor } from '../../shared/data/ids'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { toGridLogView, toHouseholdSummary, toPendingView } from '../../shared/data/views'
 import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
@@ -60,7 +60,7 @@ export const gridRoutes = {
       if (type !== 'all') where.type = type
       if (month !== 'all') where.month = month
       const found = await data(ctx).gridLogs.page(where, [['at', 'desc']], ctx.paging)
-      return { logs: found.rows.map(toGridLogView), page: found.page, hasMore: found.hasMore }
+      return listOf('logs', found, toGridLogView)
     }
   },
 

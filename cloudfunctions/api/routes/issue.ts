@@ -2,7 +2,7 @@ import { AppError } from '../../../core/contract/errors'
 import { canMoveIssue, IssueState } from '../../../core/domain/workflow'
 import type { IssueDoc } from '../../shared/data/documents'
 import { idFor } from '../../shared/data/ids'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { transact } from '../../shared/data/transaction'
 import { toIssueView } from '../../shared/data/views'
 import { actorName, Identity } from '../router/identity'
@@ -101,7 +101,7 @@ export const issueRoutes = {
     async handle(_input, ctx) {
       const where = { householdId: ctx.scope.householdId }
       const found = await data(ctx).issues.page(where, [['at', 'desc']], ctx.paging)
-      return { issues: found.rows.map(i => toIssueView(i, ctx.now())), page: found.page, hasMore: found.hasMore }
+      return listOf('issues', found, i => toIssueView(i, ctx.now()))
     }
   },
 
@@ -119,7 +119,7 @@ export const issueRoutes = {
       }
       if (!asCadre && grid) where.gridId = _.in(grid.gridIds)
       const found = await data(ctx).issues.page(where, [['at', 'asc']], ctx.paging)
-      return { issues: found.rows.map(i => toIssueView(i, ctx.now())), page: found.page, hasMore: found.hasMore }
+      return listOf('issues', found, i => toIssueView(i, ctx.now()))
     }
   },
 

@@ -3,7 +3,7 @@ import { AppError } from '../../../core/contract/errors'
 import type { NoticeView } from '../../../core/contract/views'
 import type { NoticeDoc } from '../../shared/data/documents'
 import { idFor, settledIds } from '../../shared/data/ids'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { transact } from '../../shared/data/transaction'
 import { toNoticeView } from '../../shared/data/views'
 import { actorName, Identity } from '../router/identity'
@@ -129,13 +129,9 @@ export const noticeRoutes = {
       const household = grantOf(ctx.identity, 'villager')?.householdId
       const readIds = household ? found.rows.map(n => settledIds.read(n._id, household)) : []
       const reads = await data(ctx).reads.getMany(readIds)
-      return {
-        notices: found.rows.map(n =>
-          toNoticeView(n, !!household && reads.has(settledIds.read(n._id, household)), mayManage(ctx.identity, n))
-        ),
-        page: found.page,
-        hasMore: found.hasMore
-      }
+      return listOf('notices', found, n =>
+        toNoticeView(n, !!household && reads.has(settledIds.read(n._id, household)), mayManage(ctx.identity, n))
+      )
     }
   },
 

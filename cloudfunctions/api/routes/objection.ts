@@ -3,7 +3,7 @@ import { AppError } from '../../../core/contract/errors'
 import { canMoveObjection, canMovePosting } from '../../../core/domain/workflow'
 import type { ObjectionDoc } from '../../shared/data/documents'
 import { idFor } from '../../shared/data/ids'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { transact, Tx } from '../../shared/data/transaction'
 import { toObjectionView } from '../../shared/data/views'
 import { actorName } from '../router/identity'
@@ -79,7 +79,7 @@ export const objectionRoutes = {
     async handle(_input, ctx) {
       const where = { villageId: ctx.scope.villageId, state: 'open' }
       const found = await data(ctx).objections.page(where, [['at', 'desc']], ctx.paging)
-      return { items: found.rows.map(toObjectionView), page: found.page, hasMore: found.hasMore }
+      return listOf('items', found, toObjectionView)
     }
   },
 

@@ -5,14 +5,12 @@ import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { DAY_MS } from '../../../core/domain/workflow'
 import { idFor } from '../../shared/data/ids'
-import type { HouseholdDoc } from '../../shared/data/documents'
 import type { MemberCodeDoc, MemberDoc, PartyRuleDoc } from '../../shared/data/party-documents'
 import {
   branchDoc,
   memberOfBranch,
   membersOfBranch,
   officersOnly,
-  officerBranch,
   partyTemplateIdOf,
   rulesOfBranch,
   toMemberRow,
@@ -32,10 +30,10 @@ const MEMBERS_PER_BRANCH_MAX = 200
 
 export const members: Route<'partyBranch.members'> = {
   access,
-  scope: 'own',
+  scope: 'branch',
   paging: { max: MEMBERS_PER_BRANCH_MAX },
   async handle(_input, ctx) {
-    const { branchId } = officerBranch(ctx)
+    const { branchId } = ctx.scope
     const [branch, list, rules] = await Promise.all([
       branchDoc(ctx, branchId),
       membersOfBranch(ctx, branchId),
@@ -54,10 +52,10 @@ export const members: Route<'partyBranch.members'> = {
 /** A new member of the branch (or a change of name, category, exemption, household). Points stay as they are. */
 export const saveMember: Route<'partyBranch.saveMember'> = {
   access,
-  scope: 'own',
+  scope: 'branch',
   audit: 'partyBranch.saveMember',
   async handle({ requestId, memberId, ...fields }, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId, villageId } = ctx.scope
     if (fields.exempt && !mayBeExempt(fields.category))
       throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（只有老弱病残党员可以免评）`)
     const [branch, existing, household] = await Promise.all([
@@ -70,11 +68,11 @@ export const saveMember: Route<'partyBranch.saveMember'> = {
     const id = memberId ?? idFor('partyMember', ctx.openid, requestId)
     if (existing) {
       // entries keep the category they were scored in; only what comes next follows the new one
-      await ctx.db.collection('partyMembers').doc(id).update({ data: fields })
+      await data(ctx).partyMembers.update(id, fields)
     } else {
       await addMember(ctx, newMember(id, fields, branch, ctx.now()))
     }
-    ctx.audit.record({ placeId: villageId, target: id, before: existing ? pick(existing) : null, after: fields })
+    ctx.audit.record({ target: id, before: existing ? pick(existing) : null, after: fields })
     const saved = (await data(ctx).partyMembers.get(id))!
     return toMemberRow(saved, ctx.now())
   }
@@ -86,6 +84,7 @@ const pick = (m: MemberDoc) => ({ name: m.name, category: m.category, exempt: m.
 const addMember = (ctx: RouteCtx, doc: MemberDoc) => data(ctx).partyMembers.add(doc)
 
 const HOUSEHOLDS_READ_MAX = 1000
+const MEMBERS_PER_VILLAGE_MAX = 1000
 
 /**
  * Members from the village's household members flagged 党员. The member's id is fixed by the
@@ -93,29 +92,22 @@ const HOUSEHOLDS_READ_MAX = 1000
  */
 export const fromHouseholds: Route<'partyBranch.fromHouseholds'> = {
   access,
-  scope: 'own',
+  scope: 'branch',
   audit: 'partyBranch.fromHouseholds',
   async handle(_input, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId, villageId } = ctx.scope
     const [branch, households] = await Promise.all([
       branchDoc(ctx, branchId),
-      ctx.db
-        .collection('households')
-        .where({ villageId })
-        .field({ members: true })
-        .limit(HOUSEHOLDS_READ_MAX)
-        .get() as unknown as Promise<{ data: Pick<HouseholdDoc, '_id' | 'members'>[] }>
+      data(ctx).households.find({ villageId }, { fields: ['members'], limit: HOUSEHOLDS_READ_MAX })
     ])
-    const flagged = households.data.flatMap(h =>
+    const flagged = households.flatMap(h =>
       h.members.filter(m => m.partyMember).map(m => ({ householdId: h._id, name: m.name }))
     )
-    const existing = (await ctx.db
-      .collection('partyMembers')
-      .where({ villageId })
-      .field({ name: true, householdId: true })
-      .limit(1000)
-      .get()) as unknown as { data: Pick<MemberDoc, 'name' | 'householdId'>[] }
-    const known = new Set(existing.data.map(m => `${m.householdId}|${m.name}`))
+    const existing = await data(ctx).partyMembers.find(
+      { villageId },
+      { fields: ['name', 'householdId'], limit: MEMBERS_PER_VILLAGE_MAX }
+    )
+    const known = new Set(existing.map(m => `${m.householdId}|${m.name}`))
     const fresh = flagged.filter(f => !known.has(`${f.householdId}|${f.name}`))
     const now = ctx.now()
     const added = await mapWithLimit(fresh, 10, f =>
@@ -130,7 +122,7 @@ export const fromHouseholds: Route<'partyBranch.fromHouseholds'> = {
       )
     )
     const count = added.filter(Boolean).length
-    ctx.audit.record({ placeId: villageId, target: branchId, before: null, after: { added: count } })
+    ctx.audit.record({ target: branchId, before: null, after: { added: count } })
     return { added: count, kept: flagged.length - count }
   }
 }
@@ -143,10 +135,10 @@ function codeFor(openid: string, requestId: string, memberId: string) {
 
 export const bindCode: Route<'partyBranch.bindCode'> = {
   access,
-  scope: 'own',
+  scope: 'branch',
   audit: 'partyBranch.bindCode',
   async handle({ requestId, memberId }, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId, villageId } = ctx.scope
     await memberOfBranch(ctx, branchId, memberId)
     const doc: MemberCodeDoc = {
       _id: codeFor(ctx.openid, requestId, memberId),
@@ -160,7 +152,7 @@ export const bindCode: Route<'partyBranch.bindCode'> = {
       const earlier = await data(ctx).memberCodes.get(doc._id)
       return { code: doc._id, expiresAt: earlier?.expiresAt ?? doc.expiresAt }
     }
-    ctx.audit.record({ placeId: villageId, target: memberId, before: null, after: {} })
+    ctx.audit.record({ target: memberId, before: null, after: {} })
     return { code: doc._id, expiresAt: doc.expiresAt }
   }
 }
@@ -168,10 +160,10 @@ export const bindCode: Route<'partyBranch.bindCode'> = {
 /** A new rule of the branch, or a change that bumps its version (entries keep their snapshot). */
 export const saveRule: Route<'partyBranch.saveRule'> = {
   access,
-  scope: 'own',
+  scope: 'branch',
   audit: 'partyBranch.saveRule',
   async handle({ requestId, ruleId, terms }, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId } = ctx.scope
     const { min, max } = terms.points
     if (min > max || (min < 0 && max > 0) || (min === 0 && max === 0))
       throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（分值范围不对）`)
@@ -189,7 +181,7 @@ export const saveRule: Route<'partyBranch.saveRule'> = {
     }
     // a retry of the same change would bump the version again: the stored reply answers it first
     await data(ctx).partyRules.set(doc)
-    ctx.audit.record({ placeId: villageId, target: id, before: existing, after: doc })
+    ctx.audit.record({ target: id, before: existing, after: doc })
     return toPartyRuleView(doc)
   }
 }
@@ -197,10 +189,10 @@ export const saveRule: Route<'partyBranch.saveRule'> = {
 /** Adopts the town's template (or the county's) into the branch: items it already has are kept. */
 export const adoptTemplate: Route<'partyBranch.adoptTemplate'> = {
   access,
-  scope: 'own',
+  scope: 'branch',
   audit: 'partyBranch.adoptTemplate',
   async handle(_input, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId } = ctx.scope
     const branch = await branchDoc(ctx, branchId)
     const [town, county, rules] = await Promise.all([
       data(ctx).partyTemplates.get(partyTemplateIdOf(branch.townId)),
@@ -211,12 +203,18 @@ export const adoptTemplate: Route<'partyBranch.adoptTemplate'> = {
     if (!template) throw new AppError('NOT_FOUND', '还没有党员积分细则模板')
     const have = new Set(rules.map(r => r.source))
     const missing = template.items.filter(i => !have.has(`${template._id}/${i.key}`))
-    await mapWithLimit(missing, 10, async ({ key, ...terms }) => {
-      const source = `${template._id}/${key}`
-      const rule = { _id: `${branchId}-${key}`, branchId, ...terms, active: true, version: 1, source }
-      await data(ctx).partyRules.set({ ...rule, updatedAt: ctx.now() })
-    })
-    ctx.audit.record({ placeId: villageId, target: template._id, before: null, after: { added: missing.length } })
+    await mapWithLimit(missing, 10, ({ key, ...terms }) =>
+      data(ctx).partyRules.set({
+        _id: `${branchId}-${key}`,
+        branchId,
+        ...terms,
+        active: true,
+        version: 1,
+        source: `${template._id}/${key}`,
+        updatedAt: ctx.now()
+      })
+    )
+    ctx.audit.record({ target: template._id, before: null, after: { added: missing.length } })
     return { added: missing.length, kept: template.items.length - missing.length }
   }
 }

@@ -7,7 +7,7 @@ import { transact } from '../../shared/data/transaction'
 import { requestKeyFor } from '../../shared/data/ids'
 import { writeMemberAct } from '../services/ledger'
 import type { PartyClaimDoc } from '../../shared/data/party-documents'
-import { myMember, officerBranch, officersOnly, partySnapshotOf, ruleOfBranch, toClaimView } from '../services/party'
+import { myMember, officersOnly, partySnapshotOf, ruleOfBranch, toClaimView } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
 import { actorName } from '../router/identity'
@@ -20,7 +20,7 @@ const QUEUE_MAX = 100
 export const create: Route<'partyClaim.create'> = {
   audit: { none: 'a claim records who made it; the officer’s review of it is audited' },
   access: { who: 'roles', roles: ['partyMember'] },
-  scope: 'own',
+  scope: 'branch',
   async handle({ requestId, ruleId, points, description, evidence }, ctx) {
     const member = await myMember(ctx)
     const rule = await ruleOfBranch(ctx, member.branchId, ruleId)
@@ -55,27 +55,21 @@ export const create: Route<'partyClaim.create'> = {
 export const queue: Route<'partyClaim.queue'> = {
   paging: { max: QUEUE_MAX },
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   async handle(_input, ctx) {
-    const { branchId } = officerBranch(ctx)
-    const res = (await ctx.db
-      .collection('partyClaims')
-      .where({ branchId, state: 'pending' })
-      .orderBy('at', 'desc')
-      .limit(QUEUE_MAX)
-      .get()) as unknown as { data: PartyClaimDoc[] }
-    return { items: res.data.map(toClaimView) }
+    const where = { branchId: ctx.scope.branchId, state: 'pending' }
+    const pending = await data(ctx).partyClaims.find(where, { orderBy: [['at', 'desc']], limit: ctx.paging.size })
+    return { items: pending.map(toClaimView) }
   }
 }
 
-async function claimOfBranch(ctx: RouteCtx, claimId: string) {
-  const { branchId, villageId } = officerBranch(ctx)
+async function claimOfBranch(ctx: RouteCtx<'branch'>, claimId: string) {
   const claim = await data(ctx).partyClaims.get(claimId)
   if (!claim) throw new AppError('NOT_FOUND')
-  if (claim.branchId !== branchId) throw new AppError('OTHER_BRANCH')
+  ctx.scope.check(claim)
   if (claim.by === ctx.openid) throw new AppError('SELF_REVIEW')
   refuseOwnMember(ctx, claim.memberId)
-  return { claim, villageId }
+  return claim
 }
 
 /**
@@ -86,10 +80,10 @@ async function claimOfBranch(ctx: RouteCtx, claimId: string) {
 export const approve: Route<'partyClaim.approve'> = {
   audit: 'partyClaim.approve',
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   ownIdempotency: true,
   async handle({ requestId, claimId, points }, ctx) {
-    const { claim, villageId } = await claimOfBranch(ctx, claimId)
+    const claim = await claimOfBranch(ctx, claimId)
     const given = points ?? claim.points
     const problem = pointsProblem({ ...claim.rule, category: '公益参与', proposers: ['villager'] }, given)
     if (problem) throw new AppError(problem)
@@ -108,7 +102,6 @@ export const approve: Route<'partyClaim.approve'> = {
       byName: actorName(ctx),
       takenError: new AppError('STATE_CHANGED'),
       audit: ctx.audit.draft({
-        placeId: villageId,
         target: claim._id,
         before: { state: claim.state },
         after: { points: given }
@@ -132,9 +125,9 @@ export const approve: Route<'partyClaim.approve'> = {
 export const reject: Route<'partyClaim.reject'> = {
   audit: 'partyClaim.reject',
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   async handle({ claimId, reason }, ctx) {
-    const { claim, villageId } = await claimOfBranch(ctx, claimId)
+    const claim = await claimOfBranch(ctx, claimId)
     const after = await transact(ctx, async t => {
       const fresh = await t.get('partyClaims', claim._id)
       if (!fresh || !canMovePending(fresh.state, 'rejected')) throw new AppError('STATE_CHANGED')
@@ -142,7 +135,7 @@ export const reject: Route<'partyClaim.reject'> = {
       await t.update('partyClaims', claim._id, change)
       return { ...fresh, ...change }
     })
-    ctx.audit.record({ placeId: villageId, target: claim._id, before: { state: claim.state }, after: { reason } })
+    ctx.audit.record({ target: claim._id, before: { state: claim.state }, after: { reason } })
     return toClaimView(after)
   }
 }

@@ -4,13 +4,8 @@ import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { giveRole } from '../services/grants'
 import { transact } from '../../shared/data/transaction'
-import { toMemberEntryView } from '../services/ledger'
-import type {
-  MemberEntryDoc,
-  PartyClaimDoc,
-  QuarterPostingDoc,
-  RatingSheetDoc
-} from '../../shared/data/party-documents'
+import { toEntryView } from '../../shared/data/views'
+import type { RatingSheetDoc } from '../../shared/data/party-documents'
 import {
   branchDoc,
   myMember,
@@ -26,40 +21,34 @@ import { data } from '../../shared/data/store'
 /** A party member's own view (my points, items, star, rules, claims) and binding with the branch's code. */
 
 const ENTRIES_SHOWN = 100
+const CLAIMS_SHOWN = 20
+/** the annual ratings shown: this year's and a few before */
+const SHEETS_SHOWN = 5
 
 export const home: Route<'partyMember.home'> = {
   access: { who: 'roles', roles: ['partyMember'] },
-  scope: 'own',
+  scope: 'branch',
   async handle(_input, ctx) {
     const member = await myMember(ctx)
     const now = ctx.now()
     const keys = periodKeys(now)
     const yearPoints = member.yearKey === keys.year ? member.yearPoints : 0
     const _ = ctx.db.command
-    const query = <T>(collection: string, where: object, limit: number, order = 'at') =>
-      ctx.db.collection(collection).where(where).orderBy(order, 'desc').limit(limit).get() as unknown as Promise<{
-        data: T[]
-      }>
+    const store = data(ctx)
+    const { branchId } = member
+    const newest = { orderBy: [['at', 'desc']] } as const
     const [branch, settings, entries, rules, claims, ahead, size, sheets, postings] = await Promise.all([
-      branchDoc(ctx, member.branchId),
+      branchDoc(ctx, branchId),
       settingsFor(ctx, member.townId),
-      query<MemberEntryDoc>('entries', { memberId: member._id, year: keys.year }, ENTRIES_SHOWN),
-      rulesOfBranch(ctx, member.branchId),
-      query<PartyClaimDoc>('partyClaims', { memberId: member._id }, 20),
-      ctx.db
-        .collection('partyMembers')
-        .where({ branchId: member.branchId, active: true, yearKey: keys.year, yearPoints: _.gt(yearPoints) })
-        .count() as unknown as Promise<{ total: number }>,
-      ctx.db
-        .collection('partyMembers')
-        .where({ branchId: member.branchId, active: true })
-        .count() as unknown as Promise<{
-        total: number
-      }>,
-      query<RatingSheetDoc>('ratingSheets', { branchId: member.branchId }, 5, 'year'),
-      query<QuarterPostingDoc>('partyPostings', { branchId: member.branchId }, 1)
+      store.memberEntries.find({ memberId: member._id, year: keys.year }, { ...newest, limit: ENTRIES_SHOWN }),
+      rulesOfBranch(ctx, branchId),
+      store.partyClaims.find({ memberId: member._id }, { ...newest, limit: CLAIMS_SHOWN }),
+      store.partyMembers.count({ branchId, active: true, yearKey: keys.year, yearPoints: _.gt(yearPoints) }),
+      store.partyMembers.count({ branchId, active: true }),
+      store.ratingSheets.find({ branchId }, { orderBy: [['year', 'desc']], limit: SHEETS_SHOWN }),
+      store.partyPostings.find({ branchId }, { ...newest, limit: 1 })
     ])
-    const open = postings.data.find(p => p.state === 'posted' && p.until > now) ?? null
+    const open = postings.find(p => p.state === 'posted' && p.until > now) ?? null
     return {
       memberId: member._id,
       name: member.name,
@@ -71,12 +60,12 @@ export const home: Route<'partyMember.home'> = {
       quarterPoints: member.quarterKey === keys.quarter ? member.quarterPoints : 0,
       baseScore: settings.baseScore,
       runningTotal: Math.min(settings.scaleMax, Math.max(0, settings.baseScore + yearPoints)),
-      placeInBranch: ahead.total + 1,
-      membersInBranch: size.total,
-      stars: sheets.data.flatMap(s => starOf(s, member._id, now)),
-      entries: entries.data.map(toMemberEntryView),
+      placeInBranch: ahead + 1,
+      membersInBranch: size,
+      stars: sheets.flatMap(s => starOf(s, member._id, now)),
+      entries: entries.map(toEntryView),
       rules: rules.filter(r => r.active && r.categories.includes(member.category)).map(toPartyRuleView),
-      claims: claims.data.map(toClaimView),
+      claims: claims.map(toClaimView),
       settings,
       openPosting: open ? toQuarterView(open, branch.name, now) : null
     }

@@ -7,7 +7,7 @@ import { transact, Tx } from '../../shared/data/transaction'
 import { requestKeyFor } from '../../shared/data/ids'
 import { writeMemberAct } from '../services/ledger'
 import type { PartyObjectionDoc } from '../../shared/data/party-documents'
-import { myMember, officerBranch, officersOnly } from '../services/party'
+import { myMember, officersOnly } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
 import { actorName } from '../router/identity'
@@ -34,7 +34,7 @@ const toView = (o: PartyObjectionDoc): PartyObjectionView => ({
 export const create: Route<'partyObjection.create'> = {
   audit: { none: 'an objection records who raised it; its resolution is audited' },
   access: { who: 'roles', roles: ['partyMember'] },
-  scope: 'own',
+  scope: 'branch',
   async handle({ entryId, reason }, ctx) {
     const member = await myMember(ctx)
     const entry = await data(ctx).memberEntries.get(entryId)
@@ -68,34 +68,28 @@ const OBJECTIONS_SHOWN_MAX = 100
 export const queue: Route<'partyObjection.queue'> = {
   paging: { max: OBJECTIONS_SHOWN_MAX },
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   async handle(_input, ctx) {
-    const { branchId } = officerBranch(ctx)
-    const res = (await ctx.db
-      .collection('partyObjections')
-      .where({ branchId, state: 'open' })
-      .orderBy('at', 'desc')
-      .limit(OBJECTIONS_SHOWN_MAX)
-      .get()) as unknown as { data: PartyObjectionDoc[] }
-    return { items: res.data.map(toView) }
+    const where = { branchId: ctx.scope.branchId, state: 'open' }
+    const open = await data(ctx).partyObjections.find(where, { orderBy: [['at', 'desc']], limit: ctx.paging.size })
+    return { items: open.map(toView) }
   }
 }
 
-async function objectionOfBranch(ctx: RouteCtx, objectionId: string) {
-  const { branchId, villageId } = officerBranch(ctx)
+async function objectionOfBranch(ctx: RouteCtx<'branch'>, objectionId: string) {
   const objection = await data(ctx).partyObjections.get(objectionId)
   if (!objection) throw new AppError('NOT_FOUND')
-  if (objection.branchId !== branchId) throw new AppError('OTHER_BRANCH')
+  ctx.scope.check(objection)
   refuseOwnMember(ctx, objection.memberId)
-  return { objection, villageId }
+  return objection
 }
 
 export const resolve: Route<'partyObjection.resolve'> = {
   audit: 'partyObjection.resolve',
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   async handle({ requestId, objectionId, upheld, reply, points }, ctx) {
-    const { objection, villageId } = await objectionOfBranch(ctx, objectionId)
+    const objection = await objectionOfBranch(ctx, objectionId)
     const state = upheld ? ('upheld' as const) : ('dismissed' as const)
     const change = { state, reply, resolvedAt: ctx.now() }
     const move = async (t: Tx) => {
@@ -103,7 +97,7 @@ export const resolve: Route<'partyObjection.resolve'> = {
       if (!fresh || !canMoveObjection(fresh.state, state)) throw new AppError('STATE_CHANGED')
       await t.update('partyObjections', objection._id, change)
     }
-    const facts = { placeId: villageId, target: objection._id, before: { state: objection.state }, after: change }
+    const facts = { target: objection._id, before: { state: objection.state }, after: change }
     if (upheld) {
       const entry = await data(ctx).memberEntries.get(objection.entryId)
       if (!entry) throw new AppError('NOT_FOUND')

@@ -1,53 +1,33 @@
-import { AppError } from '../../../core/contract/errors'
-import type { OrgRatingDoc, PartyOrgDoc } from '../../shared/data/party-documents'
-import type { Route, RouteCtx } from '../router/route'
-import { grantOf } from '../router/scope'
-import { toOrgStarsView } from './party-town'
+import { data } from '../../shared/data/store'
+import type { Route } from '../router/route'
+import { toOrgStarsView } from '../services/party'
 
 /** The village's party organisation and the stars the town gave it, for everyone of the village. */
 
-function villageOf(ctx: RouteCtx): string {
-  const grant =
-    grantOf(ctx.identity, 'villager') ??
-    grantOf(ctx.identity, 'cadre') ??
-    grantOf(ctx.identity, 'gridWorker') ??
-    grantOf(ctx.identity, 'partyMember') ??
-    grantOf(ctx.identity, 'branchSecretary') ??
-    grantOf(ctx.identity, 'partyClerk')
-  if (!grant) throw new AppError('FORBIDDEN')
-  return grant.villageId
-}
+const ORGS_PER_VILLAGE_MAX = 50
+const RATINGS_SHOWN = 10
 
 export const village: Route<'partyOrg.village'> = {
   access: { who: 'roles', roles: ['villager', 'cadre', 'gridWorker', 'partyMember', 'branchSecretary', 'partyClerk'] },
-  scope: 'own',
+  scope: 'village',
   async handle(_input, ctx) {
-    const villageId = villageOf(ctx)
+    const { villageId } = ctx.scope
     const [orgs, ratings] = await Promise.all([
-      ctx.db.collection('partyOrgs').where({ villageId }).limit(50).get() as unknown as Promise<{
-        data: PartyOrgDoc[]
-      }>,
-      ctx.db
-        .collection('orgRatings')
-        .where({ villageId })
-        .orderBy('year', 'desc')
-        .limit(10)
-        .get() as unknown as Promise<{
-        data: OrgRatingDoc[]
-      }>
+      data(ctx).partyOrgs.find({ villageId }, { limit: ORGS_PER_VILLAGE_MAX }),
+      data(ctx).orgRatings.find({ villageId }, { orderBy: [['year', 'desc']], limit: RATINGS_SHOWN })
     ])
     const now = ctx.now()
     return {
-      orgs: orgs.data
+      orgs: orgs
         .filter(o => o.parentId === null)
         .map(o => {
-          const rating = ratings.data.find(r => r.orgId === o._id)
+          const rating = ratings.find(r => r.orgId === o._id)
           return {
             orgId: o._id,
             name: o.name,
             kind: o.kind,
             stars: rating ? toOrgStarsView(rating, o.kind, now) : null,
-            branches: orgs.data.filter(b => b.parentId === o._id).map(b => b.name)
+            branches: orgs.filter(b => b.parentId === o._id).map(b => b.name)
           }
         })
     }

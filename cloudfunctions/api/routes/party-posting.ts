@@ -1,10 +1,17 @@
 import { data } from '../../shared/data/store'
 import { AppError } from '../../../core/contract/errors'
-import type { RatingSheetView } from '../../../core/contract/party-views'
 import { periodKeys } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/workflow'
-import type { PartyOrgDoc, QuarterPostingDoc, RatingSheetDoc } from '../../shared/data/party-documents'
-import { branchDoc, membersOfBranch, officerBranch, officersOnly, settingsFor, toQuarterView } from '../services/party'
+import type { QuarterPostingDoc } from '../../shared/data/party-documents'
+import {
+  branchDoc,
+  membersOfBranch,
+  officersOnly,
+  pointsByMember,
+  settingsFor,
+  toQuarterView,
+  toSheetView
+} from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
 import { grantOf } from '../router/scope'
 import { actorName } from '../router/identity'
@@ -16,6 +23,7 @@ import { actorName } from '../router/identity'
  */
 
 const POSTINGS_SHOWN = 8
+const BRANCHES_PER_VILLAGE_MAX = 50
 
 /** The quarter before `quarter` ("2026-Q1" → "2025-Q4"). */
 const previousQuarter = (quarter: string) => {
@@ -26,9 +34,9 @@ const previousQuarter = (quarter: string) => {
 export const publish: Route<'partyPosting.publish'> = {
   audit: 'partyPosting.publish',
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   async handle({ quarter }, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId, villageId } = ctx.scope
     const now = ctx.now()
     const current = periodKeys(now).quarter
     if (quarter !== current && quarter !== previousQuarter(current))
@@ -37,7 +45,7 @@ export const publish: Route<'partyPosting.publish'> = {
     const [settings, members, sums] = await Promise.all([
       settingsFor(ctx, branch.townId),
       membersOfBranch(ctx, branchId),
-      quarterSums(ctx, branchId, quarter)
+      pointsByMember(ctx, { branchId, year: quarter.slice(0, 4), quarter })
     ])
     const doc: QuarterPostingDoc = {
       _id: `${branchId}:${quarter}`,
@@ -51,83 +59,43 @@ export const publish: Route<'partyPosting.publish'> = {
       byName: actorName(ctx)
     }
     if (!(await data(ctx).partyPostings.add(doc))) throw new AppError('STATE_CHANGED', '这个季度已经公示过了')
-    ctx.audit.record({ placeId: villageId, target: doc._id, before: null, after: { quarter } })
+    ctx.audit.record({ target: doc._id, before: null, after: { quarter } })
     return toQuarterView(doc, branch.name, now)
   }
 }
 
-/** Each member's points of a quarter, in one aggregation over the branch's entries. */
-async function quarterSums(ctx: RouteCtx, branchId: string, quarter: string): Promise<Map<string, number>> {
-  const $ = ctx.db.command.aggregate
-  const res = (await ctx.db
-    .collection('entries')
-    .aggregate()
-    .match({ branchId, year: quarter.slice(0, 4), quarter })
-    .group({ _id: '$memberId', points: $.sum('$points') })
-    .limit(1000)
-    .end()) as unknown as { list: { _id: string; points: number }[] }
-  return new Map(res.list.map(r => [r._id, r.points]))
-}
-
 /** The branches whose postings the caller may see: their own branch, or all of their village's. */
-async function visibleBranches(ctx: RouteCtx): Promise<{ ids: string[]; names: Map<string, string> }> {
+async function visibleBranches(ctx: RouteCtx<'village'>): Promise<{ ids: string[]; names: Map<string, string> }> {
   const own =
     grantOf(ctx.identity, 'branchSecretary') ??
     grantOf(ctx.identity, 'partyClerk') ??
     grantOf(ctx.identity, 'partyMember')
-  const villager = grantOf(ctx.identity, 'villager')
-  const where = own ? { _id: own.branchId } : { villageId: villager!.villageId, kind: 'branch' }
-  const res = (await ctx.db.collection('partyOrgs').where(where).limit(50).get()) as unknown as {
-    data: PartyOrgDoc[]
-  }
-  return { ids: res.data.map(o => o._id), names: new Map(res.data.map(o => [o._id, o.name])) }
+  const where = own ? { _id: own.branchId } : { villageId: ctx.scope.villageId, kind: 'branch' }
+  const orgs = await data(ctx).partyOrgs.find(where, { limit: BRANCHES_PER_VILLAGE_MAX })
+  return { ids: orgs.map(o => o._id), names: new Map(orgs.map(o => [o._id, o.name])) }
 }
 
 export const list: Route<'partyPosting.list'> = {
   paging: { max: POSTINGS_SHOWN },
   access: { who: 'roles', roles: ['partyMember', 'branchSecretary', 'partyClerk', 'villager'] },
-  scope: 'own',
+  // the village's branches; an officer or member sees their own branch's
+  scope: 'village',
   async handle(_input, ctx) {
     const { ids, names } = await visibleBranches(ctx)
     if (ids.length === 0) return { quarters: [], ratings: [] }
     const _ = ctx.db.command
+    const limit = ctx.paging.size
     const [postings, sheets] = await Promise.all([
-      ctx.db
-        .collection('partyPostings')
-        .where({ branchId: _.in(ids) })
-        .orderBy('at', 'desc')
-        .limit(POSTINGS_SHOWN)
-        .get() as unknown as Promise<{ data: QuarterPostingDoc[] }>,
-      ctx.db
-        .collection('ratingSheets')
-        .where({ branchId: _.in(ids), state: _.in(['posted', 'final']) })
-        .orderBy('year', 'desc')
-        .limit(POSTINGS_SHOWN)
-        .get() as unknown as Promise<{ data: RatingSheetDoc[] }>
+      data(ctx).partyPostings.find({ branchId: _.in(ids) }, { orderBy: [['at', 'desc']], limit }),
+      data(ctx).ratingSheets.find(
+        { branchId: _.in(ids), state: _.in(['posted', 'final']) },
+        { orderBy: [['year', 'desc']], limit }
+      )
     ])
     const now = ctx.now()
     return {
-      quarters: postings.data.map(p => toQuarterView(p, names.get(p.branchId) ?? '', now)),
-      ratings: sheets.data.map(s => toSheetView(s, now))
+      quarters: postings.map(p => toQuarterView(p, names.get(p.branchId) ?? '', now)),
+      ratings: sheets.map(s => toSheetView(s, now))
     }
   }
 }
-
-export const toSheetView = (s: RatingSheetDoc, now: number): RatingSheetView => ({
-  branchId: s.branchId,
-  branchName: s.branchName,
-  year: s.year,
-  state: s.state === 'posted' && (s.until ?? Infinity) <= now ? 'final' : s.state,
-  until: s.until,
-  settings: s.settings,
-  rows: s.rows.map(r => ({
-    memberId: r.memberId,
-    name: r.name,
-    category: r.category,
-    exempt: r.exempt,
-    points: r.points,
-    review: r.review,
-    total: r.total,
-    stars: r.stars
-  }))
-})

@@ -5,10 +5,9 @@ import { DAY_MS } from '../../../core/domain/workflow'
 import { mapWithLimit } from '../../shared/limit'
 import { transact } from '../../shared/data/transaction'
 import type { MemberDoc, PartyOrgDoc, RatingRowDoc, RatingSheetDoc } from '../../shared/data/party-documents'
-import { branchDoc, membersOfBranch, officerBranch, officersOnly, settingsFor, townOf } from '../services/party'
+import { branchDoc, membersOfBranch, officersOnly, pointsByMember, settingsFor, toSheetView } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
 import { grantOf } from '../router/scope'
-import { toSheetView } from './party-posting'
 import { data } from '../../shared/data/store'
 
 /**
@@ -26,19 +25,6 @@ function checkYear(ctx: RouteCtx, year: string) {
   const current = Number(periodKeys(ctx.now()).year)
   if (Number(year) !== current && Number(year) !== current - 1)
     throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（只能评今年或去年）`)
-}
-
-/** Each member's points of a year, in one aggregation over the branch's entries. */
-async function yearSums(ctx: RouteCtx, branchId: string, year: string): Promise<Map<string, number>> {
-  const $ = ctx.db.command.aggregate
-  const res = (await ctx.db
-    .collection('entries')
-    .aggregate()
-    .match({ branchId, year })
-    .group({ _id: '$memberId', points: $.sum('$points') })
-    .limit(1000)
-    .end()) as unknown as { list: { _id: string; points: number }[] }
-  return new Map(res.list.map(r => [r._id, r.points]))
 }
 
 function rowsOf(
@@ -71,12 +57,13 @@ async function sheetBranch(ctx: RouteCtx, branchId: string | undefined): Promise
   if (officer) return branchDoc(ctx, officer.branchId)
   if (!branchId) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（要选一个党支部）`)
   const branch = await branchDoc(ctx, branchId)
-  if (branch.townId !== townOf(ctx)) throw new AppError('FORBIDDEN')
+  if (branch.townId !== grantOf(ctx.identity, 'townPartyAdmin')?.townId) throw new AppError('FORBIDDEN')
   return branch
 }
 
 export const sheet: Route<'partyRating.sheet'> = {
   access: { who: 'roles', roles: ['branchSecretary', 'partyClerk', 'townPartyAdmin'] },
+  // an officer's own branch, or a branch of the town party administrator's town (two scopes: sheetBranch)
   scope: 'own',
   async handle({ year, branchId }, ctx) {
     const branch = await sheetBranch(ctx, branchId)
@@ -86,7 +73,7 @@ export const sheet: Route<'partyRating.sheet'> = {
     const [settings, members, sums] = await Promise.all([
       settingsFor(ctx, branch.townId),
       membersOfBranch(ctx, branch._id),
-      yearSums(ctx, branch._id, year)
+      pointsByMember(ctx, { branchId: branch._id, year })
     ])
     return {
       branchId: branch._id,
@@ -103,15 +90,15 @@ export const sheet: Route<'partyRating.sheet'> = {
 export const enter: Route<'partyRating.enter'> = {
   audit: 'partyRating.enter',
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   async handle({ year, reviews }, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId, villageId } = ctx.scope
     checkYear(ctx, year)
     const branch = await branchDoc(ctx, branchId)
     const [settings, members, sums] = await Promise.all([
       settingsFor(ctx, branch.townId),
       membersOfBranch(ctx, branchId),
-      yearSums(ctx, branchId, year)
+      pointsByMember(ctx, { branchId, year })
     ])
     if (reviews.some(r => r.review > settings.reviewMax))
       throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（民主评议最多${settings.reviewMax}分）`)
@@ -141,7 +128,7 @@ export const enter: Route<'partyRating.enter'> = {
       await t.set('ratingSheets', doc)
       return doc
     })
-    ctx.audit.record({ placeId: villageId, target: saved._id, before: null, after: { reviews } })
+    ctx.audit.record({ target: saved._id, before: null, after: { reviews } })
     return toSheetView(saved, ctx.now())
   }
 }
@@ -160,11 +147,11 @@ async function moveSheet(ctx: RouteCtx, id: string, to: RatingState, extra: Part
 export const confirm: Route<'partyRating.confirm'> = {
   audit: 'partyRating.confirm',
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   async handle({ year }, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId } = ctx.scope
     const moved = await moveSheet(ctx, sheetId(branchId, year), 'confirmed', { confirmedAt: ctx.now() })
-    ctx.audit.record({ placeId: villageId, target: moved._id, before: null, after: {} })
+    ctx.audit.record({ target: moved._id, before: null, after: {} })
     return toSheetView(moved, ctx.now())
   }
 }
@@ -178,37 +165,22 @@ const HOUSEHOLD_WRITES_PARALLEL = 10
 export const post: Route<'partyRating.post'> = {
   audit: 'partyRating.post',
   access: { who: 'roles', roles: ['townPartyAdmin'] },
-  scope: 'own',
+  scope: 'town',
   async handle({ year, branchId }, ctx) {
-    const townId = townOf(ctx)
+    const { townId } = ctx.scope
     const branch = await branchDoc(ctx, branchId)
-    if (branch.townId !== townId) throw new AppError('FORBIDDEN')
+    ctx.scope.check(branch)
     const settings = await settingsFor(ctx, townId)
     const now = ctx.now()
     const until = now + settings.ratingPostingDays * DAY_MS
     const moved = await moveSheet(ctx, sheetId(branchId, year), 'posted', { postedAt: now, until })
-    await mapWithLimit(
-      moved.rows.filter(r => r.householdId),
-      HOUSEHOLD_WRITES_PARALLEL,
-      async r => {
-        await ctx.db
-          .collection('households')
-          .doc(r.householdId!)
-          .update({
-            data: {
-              partyStars: ctx.db.command.set({
-                memberId: r.memberId,
-                name: r.name,
-                year,
-                stars: r.stars,
-                exempt: r.exempt,
-                until
-              })
-            }
-          })
-      }
-    )
-    ctx.audit.record({ placeId: townId, target: moved._id, before: null, after: { until } })
+    const known = moved.rows.flatMap(r => (r.householdId ? [{ ...r, householdId: r.householdId }] : []))
+    await mapWithLimit(known, HOUSEHOLD_WRITES_PARALLEL, r => {
+      const { memberId, name, stars, exempt } = r
+      const partyStars = ctx.db.command.set({ memberId, name, year, stars, exempt, until })
+      return data(ctx).households.update(r.householdId, { partyStars })
+    })
+    ctx.audit.record({ target: moved._id, before: null, after: { until } })
     return toSheetView(moved, now)
   }
 }

@@ -6,7 +6,6 @@ import { childPlaces, placesById } from '../services/places'
 import type { GrantDoc } from '../../shared/data/documents'
 import type { PartyOrgDoc } from '../../shared/data/party-documents'
 import type { Route, RouteCtx } from '../router/route'
-import { grantOf } from '../router/scope'
 import { data } from '../../shared/data/store'
 
 /**
@@ -16,17 +15,15 @@ import { data } from '../../shared/data/store'
 
 type PartyRole = PartyRoleName
 
-/** May the caller act on party roles in this village and town? */
-const mayGrant = (ctx: RouteCtx, role: PartyRole, villageId: string | null, townId: string) => {
-  if (role === 'townPartyAdmin')
-    return Boolean(grantOf(ctx.identity, 'countyAdmin') || grantOf(ctx.identity, 'townAdmin')?.townId === townId)
-  return (
-    grantOf(ctx.identity, 'cadre')?.villageId === villageId || grantOf(ctx.identity, 'townAdmin')?.townId === townId
-  )
+/** May the caller act on party roles in this village and town? Branch roles: the village's cadre or the town's administrator. */
+const mayGrant = (ctx: RouteCtx<'area'>, role: PartyRole, villageId: string | null, townId: string) => {
+  const { scope } = ctx
+  if (role === 'townPartyAdmin') return scope.county || scope.townId === townId
+  return (villageId !== null && scope.villageId === villageId) || scope.townId === townId
 }
 
 async function grantFor(
-  ctx: RouteCtx,
+  ctx: RouteCtx<'area'>,
   role: PartyRole,
   placeId: string
 ): Promise<{ grant: RoleGrant; scope: GrantScope; placeName: string }> {
@@ -56,20 +53,18 @@ const LISTED_MAX = 200
 const BRANCH_ROLES: PartyRole[] = ['branchSecretary', 'partyClerk']
 
 /** Where the caller may grant party roles: a cadre their village's branches, a town administrator the town's branches and the town, the county administrator the towns. */
-async function grantPlaces(ctx: RouteCtx) {
+async function grantPlaces(ctx: RouteCtx<'area'>) {
   const store = data(ctx)
-  const cadre = grantOf(ctx.identity, 'cadre')
-  const town = grantOf(ctx.identity, 'townAdmin')
-  const county = grantOf(ctx.identity, 'countyAdmin')
+  const { villageId, townId, county } = ctx.scope
   const [villageOrgs, townOrgs, towns] = await Promise.all([
-    cadre ? store.partyOrgs.find({ villageId: cadre.villageId }, { limit: LISTED_MAX }) : [],
-    town ? store.partyOrgs.find({ townId: town.townId }, { limit: LISTED_MAX }) : [],
-    county ? childPlaces(ctx, [COUNTY_ID]) : town ? [...(await placesById(ctx, [town.townId])).values()] : []
+    villageId ? store.partyOrgs.find({ villageId }, { limit: LISTED_MAX }) : [],
+    townId ? store.partyOrgs.find({ townId }, { limit: LISTED_MAX }) : [],
+    county ? childPlaces(ctx, [COUNTY_ID]) : townId ? [...(await placesById(ctx, [townId])).values()] : []
   ])
   const byId = new Map<string, PartyOrgDoc>([...villageOrgs, ...townOrgs].map(o => [o._id, o]))
   return {
-    cadre,
-    town,
+    villageId,
+    townId,
     county,
     branches: [...byId.values()].filter(o => o.kind === 'branch'),
     towns: towns.filter(p => p.kind === 'town')
@@ -78,17 +73,15 @@ async function grantPlaces(ctx: RouteCtx) {
 
 export const list: Route<'partyRole.list'> = {
   access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
-  scope: 'own',
+  scope: 'area',
   paging: { max: LISTED_MAX },
   async handle(_input, ctx): Promise<PartyRolesView> {
-    const { cadre, town, county, branches, towns } = await grantPlaces(ctx)
+    const { villageId, townId, county, branches, towns } = await grantPlaces(ctx)
     const _ = ctx.db.command
     const grants = data(ctx).grants
     const found = await Promise.all([
-      cadre ? grants.find({ villageId: cadre.villageId, role: _.in(BRANCH_ROLES) }, { limit: LISTED_MAX }) : [],
-      town
-        ? grants.find({ townId: town.townId, role: _.in([...BRANCH_ROLES, 'townPartyAdmin']) }, { limit: LISTED_MAX })
-        : [],
+      villageId ? grants.find({ villageId, role: _.in(BRANCH_ROLES) }, { limit: LISTED_MAX }) : [],
+      townId ? grants.find({ townId, role: _.in([...BRANCH_ROLES, 'townPartyAdmin']) }, { limit: LISTED_MAX }) : [],
       county ? grants.find({ countyId: COUNTY_ID, role: 'townPartyAdmin' }, { limit: LISTED_MAX }) : []
     ])
     const unique = new Map<string, GrantDoc>(found.flat().map(g => [g._id, g]))
@@ -99,7 +92,10 @@ export const list: Route<'partyRole.list'> = {
     ])
     const placeOf = (g: RoleGrant) => ('branchId' in g ? g.branchId : 'townId' in g ? g.townId : '')
     return {
-      grantable: [...(cadre || town ? BRANCH_ROLES : []), ...(town || county ? (['townPartyAdmin'] as const) : [])],
+      grantable: [
+        ...(villageId || townId ? BRANCH_ROLES : []),
+        ...(townId || county ? (['townPartyAdmin'] as const) : [])
+      ],
       branches: branches
         .map(b => ({ id: b._id, name: b.name, villageName: villages.get(b.villageId)?.name ?? '' }))
         .sort((a, b) => a.id.localeCompare(b.id)),
@@ -121,7 +117,7 @@ export const list: Route<'partyRole.list'> = {
 export const grant: Route<'partyRole.grant'> = {
   audit: 'partyRole.grant',
   access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
-  scope: 'own',
+  scope: 'area',
   async handle({ openid, name, role, placeId }, ctx) {
     const { grant, scope, placeName } = await grantFor(ctx, role, placeId)
     const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
@@ -138,12 +134,10 @@ export const grant: Route<'partyRole.grant'> = {
 export const revoke: Route<'partyRole.revoke'> = {
   audit: 'partyRole.revoke',
   access: { who: 'roles', roles: ['cadre', 'townAdmin', 'countyAdmin'] },
-  scope: 'own',
+  scope: 'area',
   async handle({ openid, role }, ctx) {
-    const mayAtAll =
-      role === 'townPartyAdmin'
-        ? grantOf(ctx.identity, 'countyAdmin') || grantOf(ctx.identity, 'townAdmin')
-        : grantOf(ctx.identity, 'cadre') || grantOf(ctx.identity, 'townAdmin')
+    const { villageId, townId, county } = ctx.scope
+    const mayAtAll = role === 'townPartyAdmin' ? county || townId : villageId || townId
     if (!mayAtAll) throw new AppError('GRANT_NOT_ALLOWED')
     const held = await data(ctx).grants.get(grantId(openid, role))
     if (!held) return { revoked: false }

@@ -6,7 +6,7 @@ import { idFor } from '../../shared/data/ids'
 import { requestKeyFor } from '../../shared/data/ids'
 import { entryIdFor, MemberAct, writeMemberAct } from '../services/ledger'
 import type { PartyActDoc, PartyRuleDoc } from '../../shared/data/party-documents'
-import { officerBranch, officersOnly, partySnapshotOf, ruleOfBranch } from '../services/party'
+import { officersOnly, partySnapshotOf, ruleOfBranch } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
 import { actorName } from '../router/identity'
@@ -47,10 +47,10 @@ const lineId = (ctx: RouteCtx, requestId: string, memberId: string) =>
 export const award: Route<'partyScore.award'> = {
   audit: 'partyScore.award',
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   ownIdempotency: true,
   async handle({ requestId, memberId, ruleId, points, note, evidence }, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId } = ctx.scope
     refuseOwnMember(ctx, memberId)
     const rule = checkedRule(await ruleOfBranch(ctx, branchId, ruleId), points, evidence)
     await checkText(ctx, note)
@@ -64,7 +64,6 @@ export const award: Route<'partyScore.award'> = {
         { memberId, id: lineId(ctx, requestId, memberId), kind: points < 0 ? 'deduction' : 'award', points, rule }
       ],
       audit: ctx.audit.draft({
-        placeId: villageId,
         target: `member:${memberId}`,
         before: null,
         after: { rule: rule.id, points }
@@ -77,10 +76,10 @@ export const award: Route<'partyScore.award'> = {
 export const meeting: Route<'partyScore.meeting'> = {
   audit: 'partyScore.meeting',
   access: officersOnly,
-  scope: 'own',
+  scope: 'branch',
   ownIdempotency: true,
   async handle({ requestId, ruleId, presentIds, absentIds, absentRuleId, note, evidence }, ctx) {
-    const { branchId, villageId } = officerBranch(ctx)
+    const { branchId } = ctx.scope
     const present = [...new Set(presentIds)]
     const absent = [...new Set(absentIds)]
     if (present.length === 0) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（没有选到会的党员）`)
@@ -115,7 +114,6 @@ export const meeting: Route<'partyScore.meeting'> = {
       // a member at the year's cap, or one whose category the rule is not for, is skipped and reported
       skipRefused: true,
       audit: ctx.audit.draft({
-        placeId: villageId,
         target: ruleId,
         before: null,
         after: { present, absent, absentRuleId }

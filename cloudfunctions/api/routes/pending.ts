@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/contract/errors'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { toPendingView } from '../../shared/data/views'
 import { actorName } from '../router/identity'
 import { roles, Routes } from '../router/route'
@@ -13,7 +13,7 @@ export const pendingRoutes = {
     paging: { size: 20 },
     async handle(_input, ctx) {
       const found = await data(ctx).pending.page({ by: ctx.openid }, [['at', 'desc']], ctx.paging)
-      return { items: found.rows.map(toPendingView), page: found.page, hasMore: found.hasMore }
+      return listOf('items', found, toPendingView)
     }
   },
 

@@ -1,4 +1,4 @@
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { toPostingView } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
 
@@ -18,12 +18,7 @@ export const postingRoutes = {
         data(ctx).postings.page({ villageId }, [['at', 'desc']], ctx.paging),
         data(ctx).places.get(villageId)
       ])
-      return {
-        items: found.rows.map(toPostingView),
-        page: found.page,
-        hasMore: found.hasMore,
-        postingDays: village?.postingDays ?? 0
-      }
+      return { ...listOf('items', found, toPostingView), postingDays: village?.postingDays ?? 0 }
     }
   }
 } satisfies Partial<Routes>

@@ -4,7 +4,7 @@ import { pointsProblem } from '../../../core/domain/rules'
 import { canMovePending } from '../../../core/domain/workflow'
 import type { PendingDoc } from '../../shared/data/documents'
 import { requestKeyFor, settledIds } from '../../shared/data/ids'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { toPendingView } from '../../shared/data/views'
 import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
@@ -30,7 +30,7 @@ export const reviewRoutes = {
     async handle(_input, ctx) {
       const where = { villageId: ctx.scope.villageId, state: 'pending' }
       const found = await data(ctx).pending.page(where, [['at', 'desc']], ctx.paging)
-      return { items: found.rows.map(toPendingView), page: found.page, hasMore: found.hasMore }
+      return listOf('items', found, toPendingView)
     }
   },
 

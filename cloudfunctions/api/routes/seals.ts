@@ -1,58 +1,55 @@
 import { AppError } from '../../../core/contract/errors'
 import { EXPORT_FORMAT, ExportLeaf, LedgerExport } from '../../../core/domain/ledger-export'
-import { dayOf, dayRange, DAY_MS, SealedEntry } from '../../../core/domain/seal'
-import type { EntryDoc } from '../../shared/data/documents'
+import { dayOf, dayRange, DAY_MS, SealedEntry, TreeHead } from '../../../core/domain/seal'
+import type { EntryDoc, SealDoc } from '../../shared/data/documents'
+import { data, listOf } from '../../shared/data/store'
 import { roles, RouteCtx, Routes } from '../router/route'
-import { headOf, SealDoc, sealedEntryOf } from '../../shared/seals'
-import { villageToRead } from '../village-scope'
+import { entriesBetween, headOf, sealedEntryOf } from '../../shared/seals'
+import { villageToRead } from '../services/village-to-read'
 import { publishFile } from '../services/files'
 import { exportWorkbook } from '../../shared/ledger-export-xlsx'
 
 /** The published seals (存证) of a village and an export of its sealed ledger that anyone can verify. */
 
 const HEADS_PAGE = 30
-/** everyone of the village, and the town's administrators; which village is found in village-scope.ts */
+/** everyone of the village, and the town's administrators (their area); the village is found by villageToRead */
 const EVERYONE_OF_A_VILLAGE = roles('villager', 'gridWorker', 'cadre', 'townAdmin')
 /** Days one export covers at most, and entries it carries at most: one reply must stay small. */
 const EXPORT_DAYS_MAX = 92
 const EXPORT_ENTRIES_MAX = 5000
-const ENTRY_PAGE = 1000
+const HEAD_FIELDS: (keyof SealDoc & keyof TreeHead)[] = [
+  'villageId',
+  'day',
+  'size',
+  'root',
+  'prevHash',
+  'sealedAt',
+  'headHash'
+]
 
-/** Routes declare no place scope: the village (one's own, or one of the town's) is found by villageToRead. */
 export const sealRoutes = {
   'seal.heads': {
     access: EVERYONE_OF_A_VILLAGE,
-    scope: 'own',
+    scope: 'area',
     paging: { size: HEADS_PAGE },
-    async handle({ placeId, page }, ctx) {
+    async handle({ placeId }, ctx) {
       const { village } = await villageToRead(ctx, placeId)
-      const res = (await ctx.db
-        .collection('seals')
-        .where({ villageId: village._id })
-        .orderBy('day', 'desc')
-        .skip((page - 1) * HEADS_PAGE)
-        .limit(HEADS_PAGE + 1)
-        .field({ leaves: false })
-        .get()) as unknown as { data: SealDoc[] }
-      return {
-        villageName: village.name,
-        heads: res.data.slice(0, HEADS_PAGE).map(headOf),
-        page,
-        hasMore: res.data.length > HEADS_PAGE
-      }
+      // the heads without their leaves: a day's leaves are as many as its entries
+      const found = await data(ctx).seals.page({ villageId: village._id }, [['day', 'desc']], ctx.paging, HEAD_FIELDS)
+      return { villageName: village.name, ...listOf('heads', found, headOf) }
     }
   },
 
   'seal.export': {
     access: EVERYONE_OF_A_VILLAGE,
-    scope: 'own',
+    scope: 'area',
     handle: (input, ctx) => exportData(ctx, input)
   },
 
   /** The same export as an .xlsx file to download (and to check with npm run verify-ledger). */
   'seal.exportFile': {
     access: EVERYONE_OF_A_VILLAGE,
-    scope: 'own',
+    scope: 'area',
     async handle(input, ctx) {
       const data = await exportData(ctx, input)
       const rows = data.days.reduce((n, d) => n + d.leaves.length, data.unsealed.length)
@@ -64,7 +61,7 @@ export const sealRoutes = {
 } satisfies Partial<Routes>
 
 async function exportData(
-  ctx: RouteCtx,
+  ctx: RouteCtx<'area'>,
   { placeId, fromDay, toDay }: { placeId?: string; fromDay?: string; toDay?: string }
 ): Promise<LedgerExport> {
   const { village } = await villageToRead(ctx, placeId)
@@ -75,33 +72,15 @@ async function exportData(
     throw new AppError('INVALID_INPUT', `一次最多导出${EXPORT_DAYS_MAX}天，请缩短日期范围`)
   const _ = ctx.db.command
   const [seals, entries] = await Promise.all([
-    ctx.db
-      .collection('seals')
-      .where({ villageId: village._id, day: _.gte(from).and(_.lte(to)) })
-      .orderBy('day', 'asc')
-      .limit(EXPORT_DAYS_MAX)
-      .get() as unknown as Promise<{ data: SealDoc[] }>,
-    entriesBetween(ctx, village._id, dayRange(from).fromMs, dayRange(to).toMs)
+    data(ctx).seals.find(
+      { villageId: village._id, day: _.gte(from).and(_.lte(to)) },
+      { orderBy: [['day', 'asc']], limit: EXPORT_DAYS_MAX }
+    ),
+    entriesBetween(ctx.db, village._id, dayRange(from).fromMs, dayRange(to).toMs, EXPORT_ENTRIES_MAX)
   ])
-  return exportOf(village._id, village.name, ctx.now(), seals.data, entries)
-}
-
-async function entriesBetween(ctx: RouteCtx, villageId: string, fromMs: number, toMs: number) {
-  const _ = ctx.db.command
-  const found: EntryDoc[] = []
-  for (let skip = 0; ; skip += ENTRY_PAGE) {
-    const res = (await ctx.db
-      .collection('entries')
-      .where({ villageId, at: _.gte(fromMs).and(_.lt(toMs)) })
-      .orderBy('at', 'asc')
-      .skip(skip)
-      .limit(ENTRY_PAGE)
-      .get()) as unknown as { data: EntryDoc[] }
-    found.push(...res.data)
-    if (found.length > EXPORT_ENTRIES_MAX)
-      throw new AppError('INVALID_INPUT', `这段时间的记录超过${EXPORT_ENTRIES_MAX}条，请缩短日期范围`)
-    if (res.data.length < ENTRY_PAGE) return found
-  }
+  if (entries.length > EXPORT_ENTRIES_MAX)
+    throw new AppError('INVALID_INPUT', `这段时间的记录超过${EXPORT_ENTRIES_MAX}条，请缩短日期范围`)
+  return exportOf(village._id, village.name, ctx.now(), seals, entries)
 }
 
 /** Each sealed day with its leaves in tree order and the stored entry of each (null: deleted). */

@@ -3,7 +3,7 @@ import { AppError } from '../../../core/contract/errors'
 import { canMoveOrder, purchaseProblem, withPurchase } from '../../../core/domain/shop'
 import type { GoodsDoc, OrderDoc } from '../../shared/data/documents'
 import { idFor, requestKeyFor, settledIds } from '../../shared/data/ids'
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { transact } from '../../shared/data/transaction'
 import { toGoodsView, toOrderView } from '../../shared/data/views'
 import { actorName, Identity } from '../router/identity'
@@ -268,7 +268,7 @@ export const shopRoutes = {
     async handle(_input, ctx) {
       const where = { householdId: ctx.scope.householdId }
       const found = await data(ctx).orders.page(where, [['at', 'desc']], ctx.paging)
-      return { orders: found.rows.map(toOrderView), page: found.page, hasMore: found.hasMore }
+      return listOf('orders', found, toOrderView)
     }
   },
 
@@ -280,7 +280,7 @@ export const shopRoutes = {
       const { villageId } = ctx.scope
       const where = state === 'all' ? { villageId } : { villageId, state }
       const found = await data(ctx).orders.page(where, [['at', 'desc']], ctx.paging)
-      return { orders: found.rows.map(toOrderView), page: found.page, hasMore: found.hasMore }
+      return listOf('orders', found, toOrderView)
     }
   }
 } satisfies Partial<Routes>

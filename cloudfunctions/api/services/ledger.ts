@@ -306,7 +306,7 @@ async function memberActInTransaction(ctx: LedgerCtx, tx: Tx, input: MemberAct):
       ...outcome.next,
       caps: _.set(outcome.next.caps),
       ...quarterAfter(member, entry),
-      latest: _.set([toMemberEntryView(entry), ...(member.latest ?? [])].slice(0, LATEST_KEPT))
+      latest: _.set([toEntryView(entry), ...(member.latest ?? [])].slice(0, LATEST_KEPT))
     })
     act.lines[i] = lineOf(member, line, 'applied')
   })
@@ -369,17 +369,4 @@ function memberEntryOf(member: MemberDoc, line: MemberLine, act: MemberAct, at: 
 const quarterAfter = (m: MemberDoc, e: MemberEntryDoc) => ({
   quarterKey: e.quarter,
   quarterPoints: (m.quarterKey === e.quarter ? m.quarterPoints : 0) + e.points
-})
-
-export const toMemberEntryView = (e: MemberEntryDoc): EntryView => ({
-  id: e._id,
-  points: e.points,
-  kind: e.kind,
-  title: e.rule?.title ?? e.note,
-  category: e.rule?.group ?? '',
-  note: e.note,
-  at: e.at,
-  byName: e.byName,
-  evidence: e.evidence,
-  ...(e.correctsId ? { correctsId: e.correctsId } : {})
 })

@@ -1,15 +1,25 @@
 import { AppError } from '../../../core/contract/errors'
-import type { MemberRow, PartyClaimView, PartyRuleView, QuarterPostingView } from '../../../core/contract/party-views'
+import type {
+  MemberRow,
+  OrgStarsView,
+  PartyClaimView,
+  PartyRuleView,
+  QuarterPostingView,
+  RatingSheetView
+} from '../../../core/contract/party-views'
 import { DEFAULT_PARTY_SETTINGS, PartySettings } from '../../../core/domain/party'
 import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import type {
   MemberDoc,
+  MemberEntryDoc,
+  OrgRatingDoc,
   PartyClaimDoc,
   PartyOrgDoc,
   PartyRuleDoc,
   PartyRuleSnapshot,
-  QuarterPostingDoc
+  QuarterPostingDoc,
+  RatingSheetDoc
 } from '../../shared/data/party-documents'
 import type { Access, RouteCtx } from '../router/route'
 import { grantOf } from '../router/scope'
@@ -22,15 +32,8 @@ import { data } from '../../shared/data/store'
  */
 
 export const OFFICERS = ['branchSecretary', 'partyClerk'] as const
-/** the branch's officers: 支部书记 and 党务管理员 */
+/** the branch's officers: 支部书记 and 党务管理员 (their routes act in the branch scope) */
 export const officersOnly: Access = { who: 'roles', roles: [...OFFICERS] }
-
-/** The branch a 支部书记 or 党务管理员 acts for. */
-export function officerBranch(ctx: RouteCtx): { branchId: string; villageId: string } {
-  const grant = grantOf(ctx.identity, 'branchSecretary') ?? grantOf(ctx.identity, 'partyClerk')
-  if (!grant) throw new AppError('FORBIDDEN')
-  return { branchId: grant.branchId, villageId: grant.villageId }
-}
 
 /** The member the caller is bound to. */
 export async function myMember(ctx: RouteCtx): Promise<MemberDoc> {
@@ -39,12 +42,6 @@ export async function myMember(ctx: RouteCtx): Promise<MemberDoc> {
   const member = await data(ctx).partyMembers.get(grant.memberId)
   if (!member || !member.active) throw new AppError('NOT_PARTY_MEMBER')
   return member
-}
-
-export function townOf(ctx: RouteCtx): string {
-  const grant = grantOf(ctx.identity, 'townPartyAdmin')
-  if (!grant) throw new AppError('FORBIDDEN')
-  return grant.townId
 }
 
 export const partyTemplateIdOf = (ownerId: string) => (ownerId === COUNTY_ID ? 'pt-county' : `pt-${ownerId}`)
@@ -74,19 +71,26 @@ export async function memberOfBranch(ctx: RouteCtx, branchId: string, memberId: 
 
 /** Up to 200 members of a branch (a branch has a few dozen). */
 export async function membersOfBranch(ctx: RouteCtx, branchId: string): Promise<MemberDoc[]> {
-  const res = (await ctx.db
-    .collection('partyMembers')
-    .where({ branchId, active: true })
-    .limit(200)
-    .get()) as unknown as { data: MemberDoc[] }
-  return res.data
+  return data(ctx).partyMembers.find({ branchId, active: true }, { limit: 200 })
+}
+
+/** Each member's points of the entries matching `where` (a branch's quarter or year), in one aggregation. */
+export async function pointsByMember(
+  ctx: RouteCtx,
+  where: Pick<MemberEntryDoc, 'branchId' | 'year'> & { quarter?: string }
+): Promise<Map<string, number>> {
+  const $ = ctx.db.command.aggregate
+  const sums = await data(ctx).memberEntries.aggregate<{ _id: string; points: number }>(pipeline =>
+    pipeline
+      .match(where)
+      .group({ _id: '$memberId', points: $.sum('$points') })
+      .limit(1000)
+  )
+  return new Map(sums.map(r => [r._id, r.points]))
 }
 
 export async function rulesOfBranch(ctx: RouteCtx, branchId: string): Promise<PartyRuleDoc[]> {
-  const res = (await ctx.db.collection('partyRules').where({ branchId }).limit(100).get()) as unknown as {
-    data: PartyRuleDoc[]
-  }
-  return res.data
+  return data(ctx).partyRules.find({ branchId }, { limit: 100 })
 }
 
 export async function ruleOfBranch(ctx: RouteCtx, branchId: string, ruleId: string): Promise<PartyRuleDoc> {
@@ -154,4 +158,34 @@ export const toQuarterView = (p: QuarterPostingDoc, branchName: string, now: num
   rows: p.rows,
   state: p.state === 'posted' && p.until <= now ? 'final' : p.state,
   until: p.until
+})
+
+export const toSheetView = (s: RatingSheetDoc, now: number): RatingSheetView => ({
+  branchId: s.branchId,
+  branchName: s.branchName,
+  year: s.year,
+  state: s.state === 'posted' && (s.until ?? Infinity) <= now ? 'final' : s.state,
+  until: s.until,
+  settings: s.settings,
+  rows: s.rows.map(r => ({
+    memberId: r.memberId,
+    name: r.name,
+    category: r.category,
+    exempt: r.exempt,
+    points: r.points,
+    review: r.review,
+    total: r.total,
+    stars: r.stars
+  }))
+})
+
+export const toOrgStarsView = (r: OrgRatingDoc, kind: PartyOrgDoc['kind'], now: number): OrgStarsView => ({
+  orgId: r.orgId,
+  orgName: r.orgName,
+  kind,
+  year: r.year,
+  stars: r.stars,
+  reason: r.reason,
+  state: r.state === 'posted' && r.until <= now ? 'final' : r.state,
+  until: r.until
 })

@@ -26,8 +26,8 @@ import type {
   SignupDoc,
   VoteDoc
 } from './participation-documents'
-import type { SealDoc } from '../seals'
 import type { RuleTerms } from '../../../core/domain/rules'
+import type { TreeHead } from '../../../core/domain/seal'
 import type { EntryView } from '../../../core/contract/views'
 import type {
   GridLogType,
@@ -469,6 +469,13 @@ export interface DataExportDoc {
   fileName: string
   startedAt: number
   updatedAt: number
+}
+
+/** A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order (entry id, leaf hash hex). */
+export interface SealDoc extends TreeHead {
+  _id: string
+  townId: string
+  leaves: { id: string; hash: string }[]
 }
 
 /** Every collection of core/collections.json and the document type it holds. */

@@ -16,6 +16,8 @@ import { withSchemaVersion } from './schema-version'
 /** A query condition as the SDK takes it: plain fields, `db.command` operators, `_.and`/`_.or`. */
 export type Where = object
 export type SortOrder = 'asc' | 'desc'
+/** Sort keys, most significant first. */
+export type OrderBy<T> = readonly (readonly [keyof T & string, SortOrder])[]
 /** A partial update: fields, dotted paths or `db.command` update operators (`_.inc`, `_.set`). */
 export type Patch = Record<string, unknown>
 
@@ -24,11 +26,13 @@ export const QUERY_LIMIT_MAX = 1000
 
 export interface FindOptions<T> {
   limit: number
-  orderBy?: [keyof T & string, SortOrder][]
+  orderBy?: OrderBy<T>
   skip?: number
   /** fields to return (projection); `_id` always comes */
   fields?: (keyof T & string)[]
 }
+
+export type AllOptions<T> = Omit<FindOptions<T>, 'limit' | 'skip'> & { max: number }
 
 /** A page of a paged query: `page` is 1-based, `size` the page's length. */
 export interface Paging {
@@ -40,6 +44,19 @@ export interface Page<T> {
   rows: T[]
   page: number
   hasMore: boolean
+}
+
+/**
+ * A page as a list route answers it: the rows as views under the contract's name for them (`items`,
+ * `orders`, …), the page, and whether another page follows.
+ */
+export function listOf<K extends string, T, V>(
+  key: K,
+  found: Page<T>,
+  view: (row: T) => V
+): Record<K, V[]> & Omit<Page<T>, 'rows'> {
+  return { [key]: found.rows.map(view), page: found.page, hasMore: found.hasMore } as Record<K, V[]> &
+    Omit<Page<T>, 'rows'>
 }
 
 type Aggregate = ReturnType<ReturnType<Database['collection']>['aggregate']>
@@ -75,6 +92,12 @@ export class Collection<T extends { _id: string }> {
     return new Map(found.map(d => [d._id, d]))
   }
 
+  /** With `fields`, the rows hold only those fields (and `_id`), and are typed so. */
+  find<K extends keyof T & string>(
+    where: Where,
+    options: FindOptions<T> & { fields: K[] }
+  ): Promise<Pick<T, K | '_id'>[]>
+  find(where: Where, options: FindOptions<T>): Promise<T[]>
   async find(where: Where, options: FindOptions<T>): Promise<T[]> {
     let query = this.ref().where(where)
     for (const [field, order] of options.orderBy ?? []) query = query.orderBy(field, order)
@@ -84,9 +107,36 @@ export class Collection<T extends { _id: string }> {
     return res.data
   }
 
+  /**
+   * Every document the condition matches, read a thousand at a time, but no more than `max` + 1: a
+   * caller that finds more than `max` refuses the request rather than answering with part of it.
+   */
+  findAll<K extends keyof T & string>(
+    where: Where,
+    options: AllOptions<T> & { fields: K[] }
+  ): Promise<Pick<T, K | '_id'>[]>
+  findAll(where: Where, options: AllOptions<T>): Promise<T[]>
+  async findAll(where: Where, { max, ...options }: AllOptions<T>): Promise<T[]> {
+    const found: T[] = []
+    for (let skip = 0; found.length <= max; skip += QUERY_LIMIT_MAX) {
+      const rows = await this.find(where, { ...options, skip, limit: QUERY_LIMIT_MAX })
+      found.push(...rows)
+      if (rows.length < QUERY_LIMIT_MAX) break
+    }
+    return found
+  }
+
   /** One page, sorted: reads one row more than the page to know whether another page follows. */
-  async page(where: Where, orderBy: [keyof T & string, SortOrder][], paging: Paging): Promise<Page<T>> {
-    const rows = await this.find(where, { orderBy, skip: (paging.page - 1) * paging.size, limit: paging.size + 1 })
+  page<K extends keyof T & string>(
+    where: Where,
+    orderBy: OrderBy<T>,
+    paging: Paging,
+    fields: K[]
+  ): Promise<Page<Pick<T, K | '_id'>>>
+  page(where: Where, orderBy: OrderBy<T>, paging: Paging): Promise<Page<T>>
+  async page(where: Where, orderBy: OrderBy<T>, paging: Paging, fields?: (keyof T & string)[]): Promise<Page<T>> {
+    const skip = (paging.page - 1) * paging.size
+    const rows = await this.find(where, { orderBy, skip, limit: paging.size + 1, fields })
     return { rows: rows.slice(0, paging.size), page: paging.page, hasMore: rows.length > paging.size }
   }
 

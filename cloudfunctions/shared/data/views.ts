@@ -1,6 +1,4 @@
-import { auditLabel } from '../../../core/contract/audit-actions'
 import type {
-  AuditView,
   EntryView,
   GoodsView,
   GridLogView,
@@ -17,7 +15,6 @@ import type {
 import { DAY_MS, ISSUE_DUE_DAYS } from '../../../core/domain/workflow'
 import { boughtInPeriod } from '../../../core/domain/shop'
 import type {
-  AuditDoc,
   EntryDoc,
   GoodsDoc,
   GridLogDoc,
@@ -31,15 +28,17 @@ import type {
   PostingDoc,
   RuleDoc
 } from './documents'
+import type { MemberEntryDoc } from './party-documents'
 
 /** Documents as the pages see them: every mapper from a stored document to a view, in one place. */
 
-export const toEntryView = (e: EntryDoc): EntryView => ({
+/** A household's or a party member's entry: a party rule's group stands where a rule's category does. */
+export const toEntryView = (e: EntryDoc | MemberEntryDoc): EntryView => ({
   id: e._id,
   points: e.points,
   kind: e.kind,
   title: e.rule?.title ?? e.note,
-  category: e.rule?.category ?? '',
+  category: !e.rule ? '' : 'category' in e.rule ? e.rule.category : e.rule.group,
   note: e.note,
   at: e.at,
   byName: e.byName,
@@ -135,17 +134,6 @@ export const toObjectionView = (o: ObjectionDoc): ObjectionView => ({
   state: o.state,
   reply: o.reply,
   at: o.at
-})
-
-export const toAuditView = (a: AuditDoc): AuditView => ({
-  id: a._id,
-  actorName: a.actorName,
-  action: a.action,
-  label: auditLabel(a.action),
-  target: a.target,
-  before: a.before,
-  after: a.after,
-  at: a.at
 })
 
 /** `household`: the reader's, for what is left for them to buy and whether they can afford it. */
