@@ -1,5 +1,6 @@
 import type { EntryView } from './views'
 import type { ResultsShown, VoteState, VoterUnit } from '../domain/votes'
+import type { TreeHead } from '../domain/seal'
 
 /** What the participation routes return (votes, activities, organisations, points for credit). */
 
@@ -144,4 +145,35 @@ export interface PointsSummary {
   at: number
   consent: ConsentView
   estimate: { cutPct: number; ratePct: number } | null
+  /** the ledger's proof (存证) of the entries above, against the village's sealed days */
+  proof: StatementProof
+}
+
+/**
+ * Each entry of a statement proved against the sealed root of its day (docs/trust.md): with the day's
+ * published head and the entry's RFC 9162 inclusion proof, anyone checks that the entry as sealed is
+ * in the tree whose root the village published, and compares the head with the heads kept elsewhere.
+ */
+export interface StatementProof {
+  /** the heads of the sealed days the entries fall in, newest first */
+  heads: TreeHead[]
+  /** one per sealed entry, in the order of the statement's entries */
+  entries: EntryProof[]
+  /** entries whose day is not sealed yet (today's, sealed the night after) */
+  unsealed: number
+  /** entries of a sealed day that its tree does not hold: written into the day after it was sealed */
+  notInSeal: number
+}
+
+export interface EntryProof {
+  entryId: string
+  day: string
+  /** the leaf's place in the day's tree and the tree's size */
+  index: number
+  size: number
+  root: string
+  leafHash: string
+  path: string[]
+  /** the stored entry still hashes to the sealed leaf */
+  matchesSeal: boolean
 }

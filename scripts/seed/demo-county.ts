@@ -319,9 +319,10 @@ export function buildDemoCounty(now: number) {
   })
   for (const h of households) {
     Object.assign(h, states.get(h._id))
-    h.boundUsers = DEMO_PERSONAS.filter(p => p.roles.some(r => r.role === 'villager' && r.householdId === h._id)).map(
-      p => p.openid
-    )
+    const bound = DEMO_PERSONAS.filter(p => p.roles.some(r => r.role === 'villager' && r.householdId === h._id))
+    h.boundUsers = bound.map(p => p.openid)
+    // the bound persona carrying the head's name is the head (services/household-head.ts)
+    h.headUser = bound.find(p => p.name === h.head)?.openid ?? null
     h.latest = kept
       .filter(e => e.householdId === h._id)
       .slice(-5)

@@ -128,7 +128,13 @@ test('a villager consents to the demo bank, its staff see the statement, the vil
   await page.locator('[data-testid="bank-household"][data-id="h-xf-012"]:visible').click()
   await page.locator('[data-testid="statement"]:visible').waitFor()
   await expect(page.locator('[data-testid="statement-balance"]:visible').textContent()).resolves.toBe(balance)
+  // with the ledger's proof of its entries, checked again in the browser
+  const proof = page.locator('[data-testid="statement-proof"]:visible')
+  await expect(proof.textContent()).resolves.toMatch(/已存证 [1-9]\d* 条，本机已按证明重新算过/)
   await page.screenshot({ path: path.join(SHOTS, 'credit-statement.png') })
+  await proof.screenshot({ path: path.join(SHOTS, 'credit-statement-proof.png') })
+  await page.locator('[data-testid="statement-proof-toggle"]:visible').click()
+  await expect(proof.textContent()).resolves.toMatch(/树根 [0-9a-f]{64} · 树头 [0-9a-f]{64}/)
 
   // the household sees who looked, and revokes
   await loginAs('demo-villager')

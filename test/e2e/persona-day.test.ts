@@ -143,6 +143,15 @@ describe('3. every tab shows something useful to every role', () => {
     })
 })
 
+describe('a villager who opens 提异议 from 我的 is told where objections are raised', () => {
+  test('the page leads to 积分公示', async () => {
+    await loginAs('demo-villager')
+    await open('packages/villager/pages/objection/index')
+    await page.click('[data-testid="objection-to-posting"]')
+    await page.waitForSelector('[data-testid="posting-row"]')
+  })
+})
+
 describe('4. the audit trail reads as sentences and can be searched', () => {
   test('the county administrator reads who did what to which household, and finds one person', async () => {
     await loginAs('demo-cadre')
@@ -192,6 +201,18 @@ describe('11. the browser build shows each page title and a way back', () => {
       undefined,
       { timeout: 5000 }
     )
+  })
+
+  test('a title of six characters shows whole, not cut to four', async () => {
+    await loginAs('demo-cadre')
+    await page.click('[data-testid="open-cadre"]')
+    const title = page.locator('.taro-navigation-bar-title')
+    await page.waitForFunction(
+      () => document.querySelector('.taro-navigation-bar-title')?.textContent === '村干部工作台'
+    )
+    // the whole title is drawn: its box is as wide as its words need
+    const cut = await title.evaluate(e => e.scrollWidth > e.clientWidth)
+    expect(cut).toBe(false)
   })
 })
 

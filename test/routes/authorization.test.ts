@@ -707,22 +707,15 @@ beforeAll(async () => {
     issueId: fixture.issueAtOrganisation,
     organisationId: 'org-police'
   })
-  const head = (await env.db.collection('households').doc('h-xf-003').get()).data.head
-  await env.db.collection('users').add({
-    data: {
-      _id: 'matrix-head',
-      name: head,
-      roles: [{ role: 'villager', householdId: 'h-xf-003', villageId: 'v-xinfeng' }],
-      largeFont: false
-    }
-  })
-  await env.call('matrix-head', 'credit.consent', {
+  // 1组3号's head is its bound user 孙志明 (the second cadre), recorded as the household's head user
+  const consent = await env.call('demo-cadre-2', 'credit.consent', {
     requestId: rid(),
     bankId: 'org-bank',
     purpose: '矩阵',
     days: 30,
     agreed: true
   })
+  if (!(consent as { ok: boolean }).ok) throw new Error(`consent set-up: ${JSON.stringify(consent)}`)
   fixture.activityKey = (await env.db.collection('activities').doc(fixture.activityUnderWay).get()).data.key
   for (const key of ['issueAnswered', 'issueToRate'] as const) {
     fixture[key] = (await issue()).id

@@ -1,6 +1,10 @@
 import { productCloud } from '../helpers/product-cloud'
 import { rid } from '../helpers/ledger'
 import { addMember, ok } from '../helpers/participation'
+import { fromHex, sha256Hex, verifyInclusion } from '../../core/domain/merkle'
+import { dayOf, headText } from '../../core/domain/seal'
+import { sealAllVillages } from '../../cloudfunctions/timer/sealing'
+import { leafHex } from '../../cloudfunctions/shared/seals'
 
 jest.setTimeout(120_000)
 let env: Awaited<ReturnType<typeof productCloud>>
@@ -230,4 +234,99 @@ test('a cadre hands an issue of its kind to an organisation; its staff answer; t
   expect((await env.outbox('demo-villager')).some((m: any) => JSON.stringify(m).includes('民警明天上门调解'))).toBe(
     true
   )
+})
+
+test('the statement carries the ledger’s proof: each sealed entry verifies against its day’s sealed root', async () => {
+  await sealAllVillages(env.db, NOW, 400)
+  ok(await consent(90))
+  const s = ok(await summary())
+  expect(s.at).toBe(NOW)
+  // today's entries are sealed the night after; every earlier one has its proof, in the statement's order
+  const sealable = s.entries.filter((e: any) => dayOf(e.at) !== dayOf(NOW))
+  expect(sealable.length).toBeGreaterThan(0)
+  expect(s.proof.entries.map((p: any) => p.entryId)).toEqual(sealable.map((e: any) => e.id))
+  expect(s.proof.unsealed).toBe(s.entries.length - sealable.length)
+  expect(s.proof.notInSeal).toBe(0)
+  for (const head of s.proof.heads) {
+    const sealed = (await env.db.collection('seals').doc(`${head.villageId}:${head.day}`).get()).data
+    expect(head).toMatchObject({ root: sealed.root, size: sealed.size, headHash: sealed.headHash })
+    expect(sha256Hex(headText(head))).toBe(head.headHash)
+  }
+  for (const p of s.proof.entries) {
+    const stored = (await env.db.collection('entries').doc(p.entryId).get()).data
+    const head = s.proof.heads.find((h: any) => h.day === p.day)
+    expect(p).toMatchObject({ day: dayOf(stored.at), root: head.root, size: head.size, matchesSeal: true })
+    // the leaf recomputed from the stored entry is in the tree whose root the village sealed
+    expect(leafHex(stored)).toBe(p.leafHash)
+    expect(verifyInclusion(fromHex(leafHex(stored)), p.index, p.size, p.path.map(fromHex), fromHex(p.root))).toBe(true)
+  }
+
+  // an entry changed after sealing no longer matches its proof
+  const target = s.proof.entries[0].entryId
+  const original = (await env.db.collection('entries').doc(target).get()).data
+  await env.db
+    .collection('entries')
+    .doc(target)
+    .update({ data: { points: original.points + 1 } })
+  const altered = ok(await summary()).proof.entries.find((p: any) => p.entryId === target)
+  expect(altered.matchesSeal).toBe(false)
+  const changed = (await env.db.collection('entries').doc(target).get()).data
+  expect(
+    verifyInclusion(
+      fromHex(leafHex(changed)),
+      altered.index,
+      altered.size,
+      altered.path.map(fromHex),
+      fromHex(altered.root)
+    )
+  ).toBe(false)
+  await env.db
+    .collection('entries')
+    .doc(target)
+    .update({ data: { points: original.points } })
+})
+
+test('the head is the bound user recorded as 户主: a member bound under the head’s own name cannot consent', async () => {
+  const household = async () => (await env.db.collection('households').doc('h-xf-012').get()).data
+  expect((await household()).headUser).toBe('demo-villager')
+  // a member of the household joins with the cadre's join code, typing the head's name
+  const { code } = ok(
+    await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
+  )
+  ok(await env.call('head-namesake', 'join.bind', { requestId: rid(), code, name: '王秀英' }))
+  expect((await household()).boundUsers).toContain('head-namesake')
+  expect((await household()).headUser).toBe('demo-villager')
+  expect(await consent(90, 'head-namesake')).toMatchObject({ ok: false, code: 'NOT_HEAD' })
+  expect(await env.call('head-namesake', 'credit.revoke', { requestId: rid(), bankId: 'org-bank' })).toMatchObject({
+    ok: false,
+    code: 'NOT_HEAD'
+  })
+  expect(ok(await env.call('head-namesake', 'credit.banks', {})).isHead).toBe(false)
+  expect(ok(await env.call('demo-villager', 'credit.banks', {})).isHead).toBe(true)
+  ok(await consent(90, 'demo-villager'))
+
+  // the cadre records another member as 户主: the bound user of that name becomes the head, the former one not
+  const { code: sonCode } = ok(
+    await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
+  )
+  ok(await env.call('new-head', 'join.bind', { requestId: rid(), code: sonCode, name: '王建军' }))
+  expect(await consent(90, 'new-head')).toMatchObject({ ok: false, code: 'NOT_HEAD' })
+  const before = await household()
+  ok(
+    await env.call('demo-cadre', 'household.save', {
+      requestId: rid(),
+      householdId: 'h-xf-012',
+      doorPlate: before.doorPlate,
+      head: '王建军',
+      groupId: before.groupId,
+      gridId: before.gridId,
+      members: [
+        { name: '王建军', relation: '户主', partyMember: false },
+        { name: '王秀英', relation: '母亲', partyMember: false }
+      ]
+    })
+  )
+  expect((await household()).headUser).toBe('new-head')
+  ok(await consent(90, 'new-head'))
+  expect(await consent(90, 'demo-villager')).toMatchObject({ ok: false, code: 'NOT_HEAD' })
 })

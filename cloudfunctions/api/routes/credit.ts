@@ -11,6 +11,8 @@ import { transact } from '../../shared/data/transaction'
 import type { HouseholdDoc } from '../../shared/data/documents'
 import type { ConsentDoc, CreditViewDoc } from '../../shared/data/participation-documents'
 import { toEntryView } from '../../shared/data/views'
+import { headUserOf } from '../services/household-head'
+import { statementProof } from '../services/statement-proof'
 import { organisationView, servingVillage } from '../services/organisations'
 import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
@@ -42,15 +44,14 @@ const toConsentView = (c: ConsentDoc, nowMs: number): ConsentView => ({
   grantedByName: c.grantedByName
 })
 
-/** Whether the caller is the head of the household (the name on the household record). */
-const isHead = (ctx: RouteCtx, household: HouseholdDoc) =>
-  !!ctx.identity.user && ctx.identity.user.name === household.head
+/** Whether the caller is the household's head: its bound user recognised as 户主 (services/household-head.ts). */
+const isHead = async (ctx: RouteCtx, household: HouseholdDoc) => (await headUserOf(ctx, household)) === ctx.openid
 
 /** The caller's household, which only its head may consent for. */
 async function headsHousehold(ctx: RouteCtx<'household'>): Promise<HouseholdDoc> {
   const household = await data(ctx).households.get(ctx.scope.householdId)
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
-  if (!isHead(ctx, household)) throw new AppError('NOT_HEAD')
+  if (!(await isHead(ctx, household))) throw new AppError('NOT_HEAD')
   return household
 }
 
@@ -94,7 +95,7 @@ export const creditRoutes = {
       const bankList = organisations.filter(o => o.kind === 'bank')
       const consents = await data(ctx).consents.getMany(bankList.map(b => consentIdOf(householdId, b._id)))
       return {
-        isHead: !!household && isHead(ctx, household),
+        isHead: !!household && (await isHead(ctx, household)),
         banks: bankList.map((b): BankOffer => {
           const c = consents.get(consentIdOf(householdId, b._id))
           return {
@@ -253,7 +254,8 @@ export const creditRoutes = {
         entries: entries.map(toEntryView),
         at,
         consent: toConsentView(c, at),
-        estimate: bank?.ratePolicy ? estimateRate(bank.ratePolicy, household.earned) : null
+        estimate: bank?.ratePolicy ? estimateRate(bank.ratePolicy, household.earned) : null,
+        proof: await statementProof(ctx, entries)
       }
       return result
     }

@@ -1,3 +1,4 @@
+import { headAmong, headNameOf } from '../services/household-head'
 import { doorPlateOrder } from '../../../core/domain/door-plate'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { HouseholdCode } from '../../../core/contract/views'
@@ -75,12 +76,17 @@ export const householdRoutes = {
       await checkText(ctx, fields.doorPlate, fields.head, ...fields.members.map(m => m.name))
 
       if (existing) {
+        // a new head (户主): which bound user is the head is decided again from their names
+        const headChanged = headNameOf(existing) !== headNameOf(fields)
+        const users = headChanged ? await store.users.getMany(existing.boundUsers ?? []) : null
         await transact(ctx, async tx => {
           await claimDoorPlate(tx, villageId, id, fields.doorPlate, existing.doorPlate)
+          const head = users ? { headUser: headAmong({ ...existing, ...fields }, users) } : {}
           await tx.update('households', id, {
             ...fields,
             plateOrder: doorPlateOrder(fields.doorPlate),
-            members: _.set(fields.members)
+            members: _.set(fields.members),
+            ...head
           })
         })
       } else {

@@ -1,8 +1,9 @@
 import { AppError } from '../../../core/contract/errors'
 import type { RoleGrant, RoleName } from '../../../core/domain/roles'
 import type { Ctx } from '../../shared/context'
-import type { GrantDoc } from '../../shared/data/documents'
+import type { GrantDoc, HouseholdDoc } from '../../shared/data/documents'
 import { transact, Tx } from '../../shared/data/transaction'
+import { headAfterBinding, headAfterUnbinding } from './household-head'
 
 /**
  * Giving and taking roles. The user document's `roles` is what identity reads on every call; the
@@ -50,17 +51,31 @@ export async function giveRole(
       largeFont: user?.largeFont ?? false
     })
     await tx.set('grants', doc)
-    if (grant.role === 'villager') await keepBound(ctx, tx, grant.householdId, list => [...list, target.openid])
+    if (grant.role === 'villager')
+      await keepBound(ctx, tx, grant.householdId, h => ({
+        boundUsers: [...(h.boundUsers ?? []), target.openid],
+        headUser: headAfterBinding(h, target.openid, user?.name || target.name)
+      }))
     return doc
   })
 }
 
-/** The household's list of bound villagers, changed in the same transaction as the grant. */
-async function keepBound(ctx: Pick<Ctx, 'db'>, tx: Tx, householdId: string, change: (list: string[]) => string[]) {
+/** The household's bound villagers and its head among them, changed in the same transaction as the grant. */
+async function keepBound(
+  ctx: Pick<Ctx, 'db'>,
+  tx: Tx,
+  householdId: string,
+  change: (h: HouseholdDoc) => Pick<HouseholdDoc, 'boundUsers' | 'headUser'>
+) {
   const household = await tx.get('households', householdId)
   if (!household) return
-  const boundUsers = [...new Set(change(household.boundUsers ?? []))]
-  await tx.update('households', householdId, { boundUsers: ctx.db.command.set(boundUsers) })
+  const next = change(household)
+  const boundUsers = [...new Set(next.boundUsers)]
+  await tx.update('households', householdId, {
+    boundUsers: ctx.db.command.set(boundUsers),
+    // a household bound before heads were kept stays without the field: its head is decided by name
+    ...(next.headUser === undefined ? {} : { headUser: next.headUser })
+  })
 }
 
 /** Takes a role away; false when the user did not hold it (a repeated call changes nothing). */
@@ -70,7 +85,11 @@ export async function takeRole(ctx: Pick<Ctx, 'db' | 'now'>, openid: string, rol
     if (!user?.roles.some(r => r.role === role) && !grant) return false
     if (user) await tx.update('users', openid, { roles: ctx.db.command.set(user.roles.filter(r => r.role !== role)) })
     if (grant) await tx.remove('grants', grant._id)
-    if (grant?.householdId) await keepBound(ctx, tx, grant.householdId, list => list.filter(o => o !== openid))
+    if (grant?.householdId)
+      await keepBound(ctx, tx, grant.householdId, h => ({
+        boundUsers: (h.boundUsers ?? []).filter(o => o !== openid),
+        headUser: headAfterUnbinding(h, openid)
+      }))
     return true
   })
 }

@@ -22,6 +22,7 @@ export function newHousehold(
     },
     latest: [],
     boundUsers: [],
+    headUser: null,
     purchases: {},
     balance: 0,
     earned: 0,

@@ -113,6 +113,11 @@ export interface HouseholdDoc extends LedgerState {
   codeFile?: string
   /** the openids bound to the household as its villagers, kept with their grants: whom to tell */
   boundUsers?: string[]
+  /**
+   * the bound user recognised as the head (户主), who alone consents for the household
+   * (services/household-head.ts); null: none of them; absent: bound before heads were kept
+   */
+  headUser?: string | null
   /** a party member of the household and their latest posted or final annual star (党员积分评星) */
   partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; until: number }
 }

@@ -82,7 +82,15 @@ export default function Mine() {
               {r.placeName} · {r.label}
             </View>
           ))}
-          {session.roles.length === 0 ? <View className="muted">请找村干部领取入户码，加入家庭户。</View> : null}
+          {session.roles.some(r => r.role === 'villager') ? null : (
+            <View
+              className="button secondary"
+              data-testid="mine-join"
+              onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}
+            >
+              用入户码加入家庭户
+            </View>
+          )}
           <MyNumber openid={session.openid} />
         </View>
       ) : null}

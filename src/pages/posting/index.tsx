@@ -46,7 +46,7 @@ export default function PostingPage() {
               onClick={() => void Taro.navigateTo({ url: '/pages/village/index' })}
             >
               <Text className="list__title">已存证到{data.latestHead.day}（点这里看每天的存证）</Text>
-              <Text className="list__meta proof__line">树根 {data.latestHead.root}</Text>
+              <Text className="list__meta proof__line">存证码 {data.latestHead.root.slice(0, 8)}</Text>
             </View>
           ) : null}
           <View className="list">

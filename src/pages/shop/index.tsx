@@ -117,8 +117,8 @@ function Shelf({
                 disabled={write.busy}
                 onClick={() => order(g)}
               />
-            ) : (
-              <Text className="list__action muted">{g.stock === 0 ? '换完了' : '不够'}</Text>
+            ) : data.balance === null ? null : (
+              <Text className="list__action muted">{g.stock === 0 ? '换完了' : '积分不够'}</Text>
             )}
           </View>
         ))}

@@ -41,7 +41,7 @@ export default function VillagePage() {
               <Text className="list__title">
                 {h.day} · {h.size}条
               </Text>
-              <Text className="list__meta proof__line">树根 {h.root}</Text>
+              <Text className="list__meta proof__line">存证码 {h.root.slice(0, 8)}</Text>
               <Text className="list__meta proof__line">
                 树头 {h.headHash.slice(0, 16)}… 接前一天 {h.prevHash ? `${h.prevHash.slice(0, 8)}…` : '（第一天）'} ·{' '}
                 {formatDateTime(h.sealedAt)}

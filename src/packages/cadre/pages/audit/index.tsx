@@ -112,7 +112,13 @@ export default function AuditPage() {
               </View>
             </View>
           ))}
-          {data.items.length === 0 ? <View className="list__row muted">没有找到记录</View> : null}
+          {data.items.length === 0 ? (
+            <View className="list__row muted" data-testid="audit-none">
+              {Object.values(search).some(v => v !== undefined && v !== '')
+                ? '没有找到这样的记录'
+                : '还没有记录。打分、改细则、兑换、发通知等操作都会记在这里。'}
+            </View>
+          ) : null}
         </View>
       )}
       {data?.hasMore ? (

@@ -96,7 +96,7 @@ export default function CadreHome() {
                   {h.groupName} · 本月{h.monthPoints}分
                 </Text>
               </View>
-              <Text className="list__number">{h.balance}</Text>
+              <Text className="list__number">{h.balance}分</Text>
             </View>
           ))}
           {data.households.length === 0 ? <View className="notice muted">没有找到</View> : null}

@@ -6,10 +6,12 @@ import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { EntryList } from '../../../../components/EntryList'
 import { Page } from '../../components/Page'
+import { StatementProof } from './components/StatementProof'
 
 /**
  * 积分证明: one household's points summary for the bank, under its consent in force, printable with
- * its date. Opening it is recorded for the household (谁看过我家积分).
+ * its date and the ledger's proof of its entries (存证). Opening it is recorded for the household
+ * (谁看过我家积分).
  */
 export default function StatementPage() {
   const householdId = useRouter().params.h ?? ''
@@ -55,6 +57,7 @@ export default function StatementPage() {
           ) : null}
           <View className="section-title">最近12个月的积分明细</View>
           <EntryList entries={s.entries} postingDays={0} />
+          <StatementProof proof={s.proof} />
         </>
       )}
     </Page>

@@ -57,7 +57,18 @@ export default function ObjectionPage() {
             onClick={submit}
           />
         </>
-      ) : null}
+      ) : (
+        <View className="notice" data-testid="objection-how">
+          对哪一条加分扣分有意见，到积分公示里点那一条的“提异议”。
+          <View
+            className="button secondary"
+            data-testid="objection-to-posting"
+            onClick={() => void Taro.navigateTo({ url: '/pages/posting/index' })}
+          >
+            去积分公示
+          </View>
+        </View>
+      )}
       <View className="section-title">我提的异议</View>
       {problem ? (
         <Problem problem={problem} />
@@ -78,7 +89,7 @@ export default function ObjectionPage() {
               </View>
             </View>
           ))}
-          {data.items.length === 0 ? <View className="list__row muted">还没有</View> : null}
+          {data.items.length === 0 ? <View className="list__row muted">还没有提过异议</View> : null}
         </View>
       )}
     </View>
