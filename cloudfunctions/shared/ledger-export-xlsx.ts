@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { LedgerExport } from '../../core/domain/ledger-export'
 import {
   Cell,
@@ -9,11 +9,12 @@ import {
   SHEET_NAMES,
   toSheets
 } from '../../core/domain/ledger-export-sheets'
+import { loadExcel } from './excel'
 
 /** The ledger export as an .xlsx workbook (three sheets: 说明, 存证树头, 积分记录), and read back. */
 export async function exportWorkbook(data: LedgerExport): Promise<Buffer> {
   const sheets = toSheets(data)
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcel()).Workbook()
   const add = (name: string, header: readonly string[] | null, rows: Cell[][]) => {
     const sheet = wb.addWorksheet(name)
     if (header) sheet.addRow([...header]).font = { bold: true }
@@ -26,8 +27,9 @@ export async function exportWorkbook(data: LedgerExport): Promise<Buffer> {
 }
 
 export async function readExportWorkbook(content: Buffer | ArrayBuffer): Promise<LedgerExport> {
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(content as ArrayBuffer)
+  const wb = new (await loadExcel()).Workbook()
+  // exceljs types its input as an ArrayBuffer (a Node Buffer is a view, not one): the file's bytes as one
+  await wb.xlsx.load(content instanceof ArrayBuffer ? content : new Uint8Array(content).buffer)
   const rowsOf = (name: string, skipHeader: boolean): Cell[][] => {
     const sheet = wb.getWorksheet(name)
     if (!sheet) throw new Error(`没有“${name}”这一页`)
