@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { change, id, page, read, required, result, text, timeMs, write } from './schema'
+import { change, id, list, page, read, required, result, text, timeMs, write } from './schema'
 import { OPTIONS_MAX, OPTIONS_MIN } from '../domain/votes'
 import type {
   ActivityConfirmation,
@@ -43,7 +43,7 @@ export const participationRoutes = {
     }),
     result<VoteView>()
   ),
-  'vote.list': read(z.object({ page }).strict(), result<{ votes: VoteView[]; page: number; hasMore: boolean }>()),
+  'vote.list': list(z.object({ page }).strict(), result<{ votes: VoteView[]; page: number; hasMore: boolean }>()),
   'vote.get': read(z.object({ voteId: id }).strict(), result<VoteView>()),
   'vote.cast': change(
     write({
@@ -61,7 +61,7 @@ export const participationRoutes = {
     }),
     result<VoteView>()
   ),
-  'vote.voters': read(
+  'vote.voters': list(
     z.object({ voteId: id, page }).strict(),
     result<{ voters: VoterView[]; page: number; hasMore: boolean }>()
   ),
@@ -91,7 +91,7 @@ export const participationRoutes = {
     }),
     result<ActivityView>()
   ),
-  'activity.list': read(
+  'activity.list': list(
     z.object({ page }).strict(),
     result<{ activities: ActivityView[]; page: number; hasMore: boolean }>()
   ),
@@ -104,7 +104,7 @@ export const participationRoutes = {
     result<ActivityView>()
   ),
   'activity.code': read(z.object({ activityId: id }).strict(), result<{ fileID: string; url: string }>()),
-  'activity.attendees': read(
+  'activity.attendees': list(
     z.object({ activityId: id }).strict(),
     result<{ attendees: AttendeeView[]; activity: ActivityView }>()
   ),
@@ -135,7 +135,7 @@ export const participationRoutes = {
     }),
     result<OrganisationView>()
   ),
-  'org.list': read(z.object({}).strict(), result<{ organisations: OrganisationView[] }>()),
+  'org.list': list(z.object({}).strict(), result<{ organisations: OrganisationView[] }>()),
   'org.page': read(z.object({ organisationId: id }).strict(), result<OrganisationPage>()),
   /** the administrator who registered it grants a person the organisation's staff role (a bank's: bank staff) */
   'org.grantStaff': change(
@@ -167,7 +167,7 @@ export const participationRoutes = {
   /** a cadre hands a villager's issue of the organisation's kind over to it */
   'issue.toOrganisation': change(write({ issueId: id, organisationId: id }), result<IssueView>()),
   /** the organisation's staff: the issues handed over to it */
-  'org.issues': read(
+  'org.issues': list(
     z.object({ state: z.enum(['open', 'answered', 'closed']).default('open'), page }).strict(),
     result<{ issues: IssueView[]; page: number; hasMore: boolean }>()
   ),
@@ -194,12 +194,12 @@ export const participationRoutes = {
   ),
   'credit.revoke': change(write({ bankId: id }), result<ConsentView>()),
   /** the household's consents and who looked at its points when (谁看过我家积分) */
-  'credit.mine': read(
+  'credit.mine': list(
     z.object({ page }).strict(),
     result<{ consents: ConsentView[]; views: CreditViewRecord[]; page: number; hasMore: boolean }>()
   ),
   /** bank staff: the households whose consent to their bank is in force */
-  'credit.households': read(
+  'credit.households': list(
     z.object({ page }).strict(),
     result<{
       households: {

@@ -61,3 +61,19 @@ test('identity comes from ctx, not from the input', async () => {
   const smuggled = await env.call('demo-stranger', 'archive.home', { openid: 'demo-villager' })
   expect(smuggled).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
 })
+
+test('the county administrator by configuration keeps large font too (no user record until then)', async () => {
+  expect(await env.db.collection('users').where({ _id: 'demo-county' }).count()).toMatchObject({ total: 0 })
+  const set = await Promise.all(
+    ['pref-county-1', 'pref-county-2'].map(requestId =>
+      env.call('demo-county', 'me.setPreferences', { requestId, largeFont: true })
+    )
+  )
+  expect(set).toEqual([
+    { ok: true, data: { largeFont: true } },
+    { ok: true, data: { largeFont: true } }
+  ])
+  const session = await env.call('demo-county', 'me.session', {})
+  expect(session).toMatchObject({ ok: true, data: { largeFont: true } })
+  expect((session as any).data.roles.map((r: any) => r.role)).toEqual(['countyAdmin'])
+})

@@ -27,7 +27,6 @@ import { roles, RouteCtx, Routes } from '../router/route'
  */
 
 const CODE_PAGE = 'packages/participation/pages/checkin/index'
-const PAGE = 20
 const SIGNUPS_MAX = 1000
 /** households credited at once: each is one ledger transaction of ~6 round trips */
 const CONFIRM_PARALLELISM = 10
@@ -83,8 +82,9 @@ async function makeCode(ctx: RouteCtx, a: ActivityDoc): Promise<string> {
   return uploaded.fileID
 }
 
-const signupsOf = (ctx: RouteCtx, activityId: string) =>
-  data(ctx).signups.find({ activityId }, { orderBy: [['at', 'asc']], limit: SIGNUPS_MAX })
+/** Every sign-up of an activity (its places are at most CAPACITY_MAX, walk-ins added by the cadre besides). */
+const signupsOf = (ctx: RouteCtx, activityId: string, max = SIGNUPS_MAX) =>
+  data(ctx).signups.find({ activityId }, { orderBy: [['at', 'asc']], limit: max })
 
 /** The rule's points to each household, once: the entry id and request key are fixed by the activity. */
 function creditAll(ctx: RouteCtx, a: ActivityDoc, households: string[]) {
@@ -168,12 +168,11 @@ export const activityRoutes = {
   'activity.list': {
     access: roles('villager', 'gridWorker', 'cadre'),
     scope: 'village',
-    async handle({ page }, ctx) {
-      const found = await data(ctx).activities.page({ villageId: ctx.scope.villageId }, [['startAt', 'desc']], {
-        page,
-        size: PAGE
-      })
-      return { activities: await activityViews(ctx, found.rows), page, hasMore: found.hasMore }
+    paging: { size: 20 },
+    async handle(_input, ctx) {
+      const where = { villageId: ctx.scope.villageId }
+      const found = await data(ctx).activities.page(where, [['startAt', 'desc']], ctx.paging)
+      return { activities: await activityViews(ctx, found.rows), page: found.page, hasMore: found.hasMore }
     }
   },
 
@@ -265,9 +264,11 @@ export const activityRoutes = {
   'activity.attendees': {
     access: roles('cadre'),
     scope: 'village',
+    paging: { max: SIGNUPS_MAX },
     async handle({ activityId }, ctx) {
       const a = await managed(ctx, activityId)
-      return { attendees: (await signupsOf(ctx, activityId)).map(toAttendee), activity: activityView(ctx, a, null) }
+      const signups = await signupsOf(ctx, activityId, ctx.paging.size)
+      return { attendees: signups.map(toAttendee), activity: activityView(ctx, a, null) }
     }
   },
 

@@ -1,4 +1,4 @@
-import { data } from '../../shared/data/store'
+import { data, listOf } from '../../shared/data/store'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { describeAudit } from '../services/audit-text'
 import { childPlaces } from '../services/places'
@@ -44,7 +44,7 @@ export const auditRoutes = {
       if (input.to !== undefined) where.push({ at: _.lte(input.to) })
       if (input.person) where.push(await ofPerson(input.person, ctx))
       const found = await data(ctx).audit.page(where.length ? _.and(where) : {}, [['at', 'desc']], ctx.paging)
-      return { items: await describeAudit(ctx, found.rows), page: found.page, hasMore: found.hasMore }
+      return listOf('items', found, await describeAudit(ctx, found.rows))
     }
   }
 } satisfies Partial<Routes>

@@ -25,7 +25,6 @@ import { roles, RouteCtx, Routes } from '../router/route'
  * view for the household to see (谁看过我家积分).
  */
 
-const PAGE = 20
 const CONSENTS_MAX = 50
 const ENTRIES_MAX = 200
 const YEAR_MS = 365 * DAY_MS
@@ -177,16 +176,18 @@ export const creditRoutes = {
   'credit.mine': {
     access: roles('villager'),
     scope: 'household',
-    async handle({ page }, ctx) {
+    // the views are paged; the consents (one per bank) come whole on every page
+    paging: { size: 20 },
+    async handle(_input, ctx) {
       const { householdId } = ctx.scope
       const [consents, views] = await Promise.all([
         data(ctx).consents.find({ householdId }, { limit: CONSENTS_MAX }),
-        data(ctx).creditViews.page({ householdId }, [['at', 'desc']], { page, size: PAGE })
+        data(ctx).creditViews.page({ householdId }, [['at', 'desc']], ctx.paging)
       ])
       return {
         consents: consents.map(c => toConsentView(c, ctx.now())),
         views: views.rows.map(v => ({ bankName: v.bankName, staffName: v.staffName, at: v.at, purpose: v.purpose })),
-        page,
+        page: views.page,
         hasMore: views.hasMore
       }
     }
@@ -195,11 +196,12 @@ export const creditRoutes = {
   'credit.households': {
     access: roles('bankStaff'),
     scope: 'organisation',
-    async handle({ page }, ctx) {
+    paging: { size: 20 },
+    async handle(_input, ctx) {
       const found = await data(ctx).consents.page(
         { bankId: ctx.scope.organisationId, revokedAt: null, expiresAt: ctx.db.command.gt(ctx.now()) },
         [['expiresAt', 'asc']],
-        { page, size: PAGE }
+        ctx.paging
       )
       return {
         households: found.rows.map(c => ({
@@ -210,7 +212,7 @@ export const creditRoutes = {
           expiresAt: c.expiresAt,
           purpose: c.purpose
         })),
-        page,
+        page: found.page,
         hasMore: found.hasMore
       }
     }

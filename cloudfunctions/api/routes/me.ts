@@ -1,4 +1,3 @@
-import { AppError } from '../../../core/contract/errors'
 import { ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
 import { data } from '../../shared/data/store'
 import { anyone, registered, Routes } from '../router/route'
@@ -52,8 +51,12 @@ export const meRoutes = {
     scope: 'own',
     audit: { none: 'a preference of the caller’s own' },
     async handle(input, ctx) {
-      if (!ctx.identity.user) throw new AppError('NOT_REGISTERED')
-      await data(ctx).users.update(ctx.openid, { largeFont: input.largeFont })
+      // the county's first administrator holds the role by configuration and has no user record yet:
+      // their first preference makes one (a record made meanwhile by a role grant is updated instead)
+      const users = data(ctx).users
+      const made =
+        !ctx.identity.user && (await users.add({ _id: ctx.openid, name: '', roles: [], largeFont: input.largeFont }))
+      if (!made) await users.update(ctx.openid, { largeFont: input.largeFont })
       return { largeFont: input.largeFont }
     }
   }

@@ -17,8 +17,6 @@ import { roles, RouteCtx, Routes } from '../router/route'
  * see it, reply and answer; the village's cadres keep seeing and acting on it as before.
  */
 
-const PAGE = 20
-
 /** One move of an issue in a transaction, checked against the state read inside it. */
 function moveIssue(
   ctx: RouteCtx,
@@ -57,16 +55,17 @@ export const orgIssueRoutes = {
   'org.issues': {
     access: roles('orgStaff', 'bankStaff'),
     scope: 'organisation',
-    async handle({ state, page }, ctx) {
+    paging: { size: 20 },
+    async handle({ state }, ctx) {
       const found = await data(ctx).issues.page(
         {
           organisationId: ctx.scope.organisationId,
           state: state === 'open' ? ctx.db.command.in(['received', 'handling']) : state
         },
         [['at', 'asc']],
-        { page, size: PAGE }
+        ctx.paging
       )
-      return { issues: found.rows.map(i => toIssueView(i, ctx.now())), page, hasMore: found.hasMore }
+      return { issues: found.rows.map(i => toIssueView(i, ctx.now())), page: found.page, hasMore: found.hasMore }
     }
   },
 

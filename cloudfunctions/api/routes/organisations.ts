@@ -165,6 +165,8 @@ export const organisationRoutes = {
     // villagers see what serves their village, administrators their town's or all, staff their own:
     // no one scope kind covers them all, so the handler finds the places from the grants
     scope: 'own',
+    // a town's organisations are read in one query of at most this many (services/organisations.ts)
+    paging: { max: 200 },
     async handle(_input, ctx) {
       return { organisations: (await visibleOrganisations(ctx)).map(o => organisationView(ctx, o)) }
     }

@@ -21,8 +21,6 @@ import { actorName } from '../router/identity'
  * else: the cast route keeps no stored reply (ownIdempotency) and its audit names no option.
  */
 
-const PAGE = 20
-const VOTERS_PAGE = 50
 const VILLAGE_BUSINESS = ['villager', 'gridWorker', 'cadre', 'townAdmin'] as const
 
 /** A vote the caller may see: of their village or their town. */
@@ -147,14 +145,13 @@ export const voteRoutes = {
     // villagers, grid workers and cadres see their village's and town's votes, a town administrator the
     // town's: no one scope kind covers both, so the handler finds the places from the grants
     scope: 'own',
-    async handle({ page }, ctx) {
+    paging: { size: 20 },
+    async handle(_input, ctx) {
       const { villageId, townId } = await myVillageAndTown(ctx)
       const placeIds = [villageId, townId].filter((p): p is string => p !== null)
-      const found = await data(ctx).votes.page({ placeId: ctx.db.command.in(placeIds) }, [['at', 'desc']], {
-        page,
-        size: PAGE
-      })
-      return { votes: await voteViews(ctx, found.rows), page, hasMore: found.hasMore }
+      const where = { placeId: ctx.db.command.in(placeIds) }
+      const found = await data(ctx).votes.page(where, [['at', 'desc']], ctx.paging)
+      return { votes: await voteViews(ctx, found.rows), page: found.page, hasMore: found.hasMore }
     }
   },
 
@@ -214,9 +211,10 @@ export const voteRoutes = {
   'vote.voters': {
     access: roles('cadre', 'townAdmin'),
     scope: 'area',
-    async handle({ voteId, page }, ctx) {
+    paging: { size: 50 },
+    async handle({ voteId }, ctx) {
       const v = await managedVote(ctx, voteId)
-      const found = await data(ctx).ballots.page({ voteId }, [['at', 'desc']], { page, size: VOTERS_PAGE })
+      const found = await data(ctx).ballots.page({ voteId }, [['at', 'desc']], ctx.paging)
       return {
         voters: found.rows.map((b): VoterView => ({
           label: b.name ? `${b.name}（${b.doorPlate}）` : b.doorPlate,
@@ -224,7 +222,7 @@ export const voteRoutes = {
           // a secret vote's marker has no choice to show; an open vote's is shown to the publisher
           choices: v.secret || !b.choices ? null : b.choices.map(c => v.options[c])
         })),
-        page,
+        page: found.page,
         hasMore: found.hasMore
       }
     }

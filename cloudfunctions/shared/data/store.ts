@@ -48,15 +48,16 @@ export interface Page<T> {
 
 /**
  * A page as a list route answers it: the rows as views under the contract's name for them (`items`,
- * `orders`, …), the page, and whether another page follows.
+ * `orders`, …), the page, and whether another page follows. The views are mapped here one row at a
+ * time, or given already mapped (a view that reads more documents maps the page's rows at once).
  */
 export function listOf<K extends string, T, V>(
   key: K,
   found: Page<T>,
-  view: (row: T) => V
+  views: ((row: T) => V) | V[]
 ): Record<K, V[]> & Omit<Page<T>, 'rows'> {
-  return { [key]: found.rows.map(view), page: found.page, hasMore: found.hasMore } as Record<K, V[]> &
-    Omit<Page<T>, 'rows'>
+  const rows = Array.isArray(views) ? views : found.rows.map(views)
+  return { [key]: rows, page: found.page, hasMore: found.hasMore } as Record<K, V[]> & Omit<Page<T>, 'rows'>
 }
 
 type Aggregate = ReturnType<ReturnType<Database['collection']>['aggregate']>
