@@ -18,6 +18,7 @@ export const ERRORS = {
   OTHER_VILLAGE: '只能办理本村的事',
   CODE_INVALID: '入户码不对，或者已经过期、作废，请找村干部重新领取',
   ALREADY_BOUND: '您已经绑定了家庭户，如需更换请找村干部解除',
+  NEVER_OPENED: '这个编号的人还没有打开过小程序：请对方先在微信里打开一次，再把“我的”里的编号告诉您',
   ALREADY_CORRECTED: '这条积分已经更正过了',
   NOT_CORRECTABLE: '这条记录不能更正',
   NOT_ENOUGH_POINTS: '积分不够，换不了',

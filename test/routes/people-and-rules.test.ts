@@ -51,7 +51,8 @@ test('a villager joins a household with a join code; the cadre sees the binding 
       })
     )
   ).toEqual({ removed: true })
-  expect(await env.call('new-villager', 'archive.home')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  // holding no role any more, they are told to join again
+  expect(await env.call('new-villager', 'archive.home')).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
   expect(ok(await env.call('demo-cadre', 'cadre.household', { householdId: 'h-xf-015' })).bindings).toEqual([])
 })
 
@@ -86,7 +87,32 @@ test('issuing a join code again with the same request id gives the same code', a
   expect((await env.db.collection('joinCodes').where({ householdId: 'h-xf-017' }).count()).total).toBe(1)
 })
 
+test('a role goes only to a number someone has opened the app with', async () => {
+  const grant = (openid: string) =>
+    env.call('demo-cadre', 'roles.grant', {
+      requestId: rid(),
+      openid,
+      name: '新人',
+      role: 'gridWorker',
+      placeIds: ['g-xf-1']
+    })
+  const refused = await grant('made-up-number')
+  expect(refused).toMatchObject({ ok: false, code: 'NEVER_OPENED' })
+  expect((refused as any).message).toContain('还没有打开过小程序')
+  expect(await env.db.collection('users').where({ _id: 'made-up-number' }).count()).toMatchObject({ total: 0 })
+  expect(await env.db.collection('grants').where({ openid: 'made-up-number' }).count()).toMatchObject({ total: 0 })
+  // having opened the app, the same number holds nothing yet, and can be given the role
+  expect(await env.call('made-up-number', 'me.session', {})).toMatchObject({ ok: true, data: { roles: [] } })
+  expect(await env.call('made-up-number', 'me.setPreferences', { requestId: rid(), largeFont: true })).toMatchObject({
+    ok: false,
+    code: 'NOT_REGISTERED'
+  })
+  ok(await grant('made-up-number'))
+  expect(ok(await env.call('made-up-number', 'me.session', {})).roles.map((r: any) => r.role)).toEqual(['gridWorker'])
+})
+
 test('roles are granted by the level above: county → town administrator → cadre → grid worker', async () => {
+  for (const openid of ['new-town-admin', 'new-cadre', 'new-grid']) await env.call(openid, 'me.session', {})
   ok(
     await env.call('demo-county', 'roles.grant', {
       requestId: rid(),
@@ -140,7 +166,7 @@ test('roles are granted by the level above: county → town administrator → ca
   expect(
     ok(await env.call('new-town-admin', 'roles.revoke', { requestId: rid(), openid: 'new-cadre', role: 'cadre' }))
   ).toEqual({ revoked: true })
-  expect(await env.call('new-cadre', 'cadre.households', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await env.call('new-cadre', 'cadre.households', {})).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
   // revoking again changes nothing
   expect(
     ok(await env.call('new-town-admin', 'roles.revoke', { requestId: rid(), openid: 'new-cadre', role: 'cadre' }))

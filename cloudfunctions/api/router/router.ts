@@ -32,7 +32,8 @@ function checkDeclarations(handlers: Routes) {
 
 function allowed(access: Access, identity: Identity): AppError | null {
   if (access.who === 'anyone') return null
-  if (!identity.user && identity.roles.length === 0) return new AppError('NOT_REGISTERED')
+  // a user record without roles is someone who opened the app and holds nothing yet
+  if (identity.roles.length === 0) return new AppError('NOT_REGISTERED')
   if (access.who === 'registered') return null
   return identity.roles.some(r => access.roles.includes(r.role)) ? null : new AppError('FORBIDDEN')
 }

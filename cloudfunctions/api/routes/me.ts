@@ -31,6 +31,9 @@ export const meRoutes = {
     scope: 'own',
     async handle(_input, ctx) {
       const { identity } = ctx
+      // the first visit leaves a user record without roles, so a role can be granted to this number
+      // later and to no number nobody has used (roles.grant); adding what exists changes nothing
+      if (!identity.user) await data(ctx).users.add({ _id: ctx.openid, name: '', roles: [], largeFont: false })
       const places = await placesById(ctx, identity.roles.map(placeOf))
       return {
         openid: ctx.openid,

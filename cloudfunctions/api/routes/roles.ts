@@ -143,6 +143,8 @@ export const rolesRoutes = {
     audit: 'roles.grant',
     async handle({ openid, name, role, placeIds }, ctx) {
       const { grant, scope } = await checkGrant(ctx, role, [...new Set(placeIds)])
+      // a made-up or mistyped number would hold a role nobody can use: only someone who opened the app
+      if (!(await data(ctx).users.get(openid))) throw new AppError('NEVER_OPENED')
       const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
       ctx.audit.record({
         target: name,
