@@ -85,7 +85,13 @@ export default defineAppConfig({
     // the county roll-out: register import, exports, overview and rankings across villages
     {
       root: 'packages/county',
-      pages: ['pages/overview/index', 'pages/import/index', 'pages/export/index', 'pages/ranking/index']
+      pages: [
+        'pages/overview/index',
+        'pages/import/index',
+        'pages/export/index',
+        'pages/ranking/index',
+        'pages/data-export/index'
+      ]
     },
     // 隐私政策: for everyone, read rarely, so outside the main package
     { root: 'packages/info', pages: ['pages/privacy/index'] }

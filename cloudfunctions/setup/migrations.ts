@@ -4,10 +4,35 @@
  * and resumable: it walks each collection by `_id` in bounded batches, records how far it got in
  * `migrations/<migration>:<collection>` after every batch, and stops when the call's time budget is
  * spent, so the next call of `setup` carries on where this one stopped.
+ *
+ * A field that a later capability added is filled here for the documents written before it, never
+ * assumed by the code that reads it. A migration walks only the collections it changes: a document at
+ * version v has everything that the migrations up to v do to its collection (documents written by
+ * the code carry SCHEMA_VERSION, the last migration's version, as they are complete).
  */
 import declaration from '../../core/collections.json'
+import { doorPlateOrder } from '../../core/domain/door-plate'
 import type { Database } from '../shared/context'
+import type { CollectionName, Collections, MigrationDoc, PlaceDoc } from '../shared/data/documents'
+import { SCHEMA_VERSION } from '../shared/data/schema-version'
+import { Collection, data, Patch } from '../shared/data/store'
 import { mapWithLimit } from '../shared/limit'
+import { recountVillageYear, snapshotVillage, statsIdOf } from '../shared/village-figures'
+
+/** What one migration does to one document below its version; the fields returned are set on it. */
+type Upgrade<C extends CollectionName> = (doc: Collections[C], db: Database, nowMs: number) => Promise<Patch> | Patch
+
+/** One collection's part of a migration: the walk is typed by the collection it walks. */
+interface Step {
+  collection: CollectionName
+  /** upgrades the next batch after `lastId`; the last id read, or null at the end of the collection */
+  batch(
+    db: Database,
+    lastId: string,
+    version: number,
+    nowMs: number
+  ): Promise<{ lastId: string | null; updated: number }>
+}
 
 export interface Migration {
   /** numbered, run in this order, never renamed */
@@ -15,34 +40,80 @@ export interface Migration {
   /** the schemaVersion a document has after it */
   version: number
   description: string
-  /** the collections it touches */
-  collections: readonly string[]
-  /** the fields to set on a document below `version` (schemaVersion is set too) */
-  upgrade: (doc: Record<string, unknown>) => Record<string, unknown>
+  steps: readonly Step[]
 }
 
-const ALL_COLLECTIONS = Object.keys(declaration.collections).filter(c => c !== 'migrations')
+/** documents read per batch, and updated at most this many at a time */
+const BATCH_DOCS_MAX = 100
+const PARALLEL_UPDATES_MAX = 10
+
+const versionOf = (doc: object) => ('schemaVersion' in doc ? Number(doc.schemaVersion) : 0)
+
+function step<C extends CollectionName>(collection: C, upgrade: Upgrade<C>): Step {
+  return {
+    collection,
+    async batch(db, lastId, version, nowMs) {
+      const store = new Collection<Collections[C]>(db, collection)
+      const docs = await store.find(
+        { _id: db.command.gt(lastId) },
+        { orderBy: [['_id', 'asc']], limit: BATCH_DOCS_MAX }
+      )
+      const behind = docs.filter(doc => versionOf(doc) < version)
+      await mapWithLimit(behind, PARALLEL_UPDATES_MAX, async doc => {
+        const fields = await upgrade(doc, db, nowMs)
+        await store.update(doc._id, { ...fields, schemaVersion: version })
+      })
+      const atEnd = docs.length < BATCH_DOCS_MAX
+      return { lastId: atEnd ? null : docs[docs.length - 1]._id, updated: behind.length }
+    }
+  }
+}
+
+const STORED_COLLECTIONS = (Object.keys(declaration.collections) as CollectionName[]).filter(c => c !== 'migrations')
+
+/**
+ * The villages' figures (the town and county overview): the present state on the village's place
+ * document, which the hourly timer otherwise writes only an hour after the upgrade, and the figures
+ * of every year of its entries that has none (data from before the figures existed). A month's
+ * household count cannot be recovered for the past: those months show no coverage.
+ */
+async function villageFigures(place: PlaceDoc, db: Database, nowMs: number): Promise<Patch> {
+  if (place.kind !== 'village') return {}
+  const townId = place.parentId ?? ''
+  const store = data({ db })
+  const years = await store.entries.aggregate<{ _id: string }>(pipeline =>
+    pipeline.match({ villageId: place._id }).group({ _id: '$year' }).limit(200)
+  )
+  const ids = years.map(y => statsIdOf(place._id, y._id))
+  const have = await store.villageStats.getMany(ids)
+  for (const { _id: year } of years.filter(y => !have.has(statsIdOf(place._id, y._id))))
+    await store.villageStats.set(await recountVillageYear(db, place._id, townId, year))
+  return { figures: await snapshotVillage(db, place._id, nowMs) }
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: '0001-schema-version',
     version: 1,
     description: 'every document carries schemaVersion 1 (the data of releases before migrations)',
-    collections: ALL_COLLECTIONS,
-    upgrade: () => ({})
+    steps: STORED_COLLECTIONS.map(c => step(c, () => ({})))
+  },
+  {
+    id: '0002-village-figures',
+    version: 2,
+    description: 'villages get their figures: the present state, and the figures of years that have none',
+    steps: [step('places', villageFigures)]
+  },
+  {
+    id: '0003-plate-order',
+    version: 3,
+    description: 'households get plateOrder, their door plate in natural order (2组9号 before 2组10号)',
+    steps: [step('households', household => ({ plateOrder: doorPlateOrder(household.doorPlate) }))]
   }
 ]
 
-/** documents read per batch, and updated at most this many at a time */
-const BATCH_DOCS_MAX = 100
-const PARALLEL_UPDATES_MAX = 10
-
-interface Progress {
-  _id: string
-  lastId: string
-  done: boolean
-  updated: number
-}
+if (MIGRATIONS[MIGRATIONS.length - 1].version !== SCHEMA_VERSION)
+  throw new Error('SCHEMA_VERSION must be the version of the last migration')
 
 export interface MigrationReport {
   finished: boolean
@@ -59,52 +130,35 @@ export async function runMigrations(
   const deadlineMs = nowMs() + budgetMs
   const report: MigrationReport = { finished: true, updated: {} }
   for (const migration of MIGRATIONS) {
-    for (const collection of migration.collections) {
-      const key = `${migration.id}:${collection}`
-      const result = await migrateCollection(db, migration, collection, () => nowMs() >= deadlineMs)
-      if (result.updated) report.updated[key] = result.updated
+    for (const s of migration.steps) {
+      const result = await migrateCollection(db, migration, s, nowMs, () => nowMs() >= deadlineMs)
+      if (result.updated) report.updated[`${migration.id}:${s.collection}`] = result.updated
       if (!result.done) return { ...report, finished: false }
     }
   }
   return report
 }
 
-async function migrateCollection(db: Database, migration: Migration, collection: string, outOfTime: () => boolean) {
-  const _ = db.command
-  const progressId = `${migration.id}:${collection}`
-  const progress = await readProgress(db, progressId)
+async function migrateCollection(
+  db: Database,
+  migration: Migration,
+  s: Step,
+  nowMs: () => number,
+  outOfTime: () => boolean
+) {
+  const progresses = data({ db }).migrations
+  const id = `${migration.id}:${s.collection}`
+  const progress: MigrationDoc = (await progresses.get(id)) ?? { _id: id, lastId: '', done: false, updated: 0 }
   let updated = 0
   while (!progress.done) {
-    const batch = (await db
-      .collection(collection)
-      .where({ _id: _.gt(progress.lastId) })
-      .orderBy('_id', 'asc')
-      .limit(BATCH_DOCS_MAX)
-      .get()) as unknown as { data: Record<string, unknown>[] }
-    const behind = batch.data.filter(doc => Number(doc.schemaVersion ?? 0) < migration.version)
-    await mapWithLimit(behind, PARALLEL_UPDATES_MAX, async doc => {
-      const data = { ...migration.upgrade(doc), schemaVersion: migration.version }
-      await db.collection(collection).doc(String(doc._id)).update({ data })
-    })
-    updated += behind.length
-    progress.updated += behind.length
-    progress.done = batch.data.length < BATCH_DOCS_MAX
-    if (batch.data.length) progress.lastId = String(batch.data[batch.data.length - 1]._id)
-    const { _id, ...fields } = progress
-    await db.collection('migrations').doc(_id).set({ data: fields })
+    const batch = await s.batch(db, progress.lastId, migration.version, nowMs())
+    updated += batch.updated
+    progress.updated += batch.updated
+    progress.done = batch.lastId === null
+    if (batch.lastId !== null) progress.lastId = batch.lastId
+    await progresses.set(progress)
     // checked after a batch, so that every call moves on however little time it has
     if (!progress.done && outOfTime()) return { done: false, updated }
   }
   return { done: true, updated }
-}
-
-async function readProgress(db: Database, id: string): Promise<Progress> {
-  try {
-    const found = (await db.collection('migrations').doc(id).get()) as unknown as { data: Progress }
-    return { ...found.data, _id: id }
-  } catch (e) {
-    const error = e as { errMsg?: string; message?: string }
-    if (!/does not exist/.test(String(error?.errMsg ?? error?.message))) throw e
-    return { _id: id, lastId: '', done: false, updated: 0 } // not started
-  }
 }

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   'issue.close': '办结说事',
   'service.save': '修改便民服务',
   'register.import': '导入花名册',
+  'dataExport.run': '导出全部数据',
   'village.setRegistered': '填写户籍户数',
   'partyMember.bind': '绑定党员身份',
   'partyBranch.saveMember': '登记党员',

@@ -30,6 +30,7 @@ import type {
   TemplateView
 } from './views'
 import { countyRoutes } from './county'
+import { dataExportRoutes } from './data-export'
 import {
   change,
   empty,
@@ -418,6 +419,8 @@ export const routes = {
   ...partyRoutes,
   // the county roll-out: register import, exports, overview, rankings across villages (county.ts)
   ...countyRoutes,
+  // all the data out: everything of the county or a town as one archive (core/contract/data-export.ts)
+  ...dataExportRoutes,
   // votes, activities, organisations, points for credit: core/contract/participation.ts
   ...participationRoutes
 } as const

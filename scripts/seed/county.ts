@@ -12,6 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import '../scf-env'
+import { withSchemaVersion } from '../../cloudfunctions/shared/data/schema-version'
 import { startLocalCloud } from '../../localcloud'
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
 import { buildCountyVillage, countyPlaces, COUNTY_SHAPE } from './county-data'
@@ -70,8 +71,10 @@ async function main() {
   )
 }
 
-async function write(db: any, collection: string, docs: unknown[]) {
-  for (let i = 0; i < docs.length; i += BATCH) await db.collection(collection).add({ data: docs.slice(i, i + BATCH) })
+async function write(db: any, collection: string, docs: object[]) {
+  const stored = docs.map(d => withSchemaVersion(d))
+  for (let i = 0; i < stored.length; i += BATCH)
+    await db.collection(collection).add({ data: stored.slice(i, i + BATCH) })
 }
 
 main().catch(e => {

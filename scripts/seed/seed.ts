@@ -1,4 +1,5 @@
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
+import { withSchemaVersion } from '../../cloudfunctions/shared/data/schema-version'
 import { buildDemoCounty } from './demo-county'
 import { sealAllVillages } from '../../cloudfunctions/timer/sealing'
 import { dayOf, dayRange } from '../../core/domain/seal'
@@ -21,7 +22,9 @@ export async function seedDemo(
   const data = buildDemoCounty(now)
   if (options.photo) attachPhoto(data, options.photo, now)
   for (const [collection, docs] of Object.entries(data)) {
-    for (let i = 0; i < docs.length; i += 200) await db.collection(collection).add({ data: docs.slice(i, i + 200) })
+    // the demo is built by this code, so its documents are at this code's schema version
+    const stored = docs.map((d: object) => withSchemaVersion(d))
+    for (let i = 0; i < stored.length; i += 200) await db.collection(collection).add({ data: stored.slice(i, i + 200) })
   }
   if (options.seal) await sealAllVillages(db, now, SEAL_DAYS_MAX)
   return true

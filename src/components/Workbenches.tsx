@@ -133,6 +133,15 @@ export function Workbenches({ session }: { session: SessionView }) {
           覆盖率总览和花名册导入
         </View>
       ) : null}
+      {has('townAdmin') || has('countyAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-data-export"
+          onClick={() => Taro.navigateTo({ url: '/packages/county/pages/data-export/index' })}
+        >
+          导出全部数据
+        </View>
+      ) : null}
       {has('cadre') ? (
         <View className="links">
           <View

@@ -484,6 +484,7 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
   'export.ranking': { input: () => ({ villageId: 'v-xinfeng' }), expect: only({ ...cadreOnly, ...admins }) },
   'export.overview': { input: () => ({}), expect: only(admins) },
   'overview.get': { input: () => ({}), expect: only(admins) },
+  'dataExport.run': { input: () => ({ requestId: rid() }), expect: only(admins) },
   'village.setRegistered': {
     input: () => ({ requestId: rid(), villageId: 'v-xinfeng', registeredHouseholds: 30 }),
     expect: only(admins)
@@ -812,7 +813,8 @@ const TARGET_PLACE_ROUTES = [
   'export.ranking',
   'export.overview',
   'overview.get',
-  'village.setRegistered'
+  'village.setRegistered',
+  'dataExport.run'
 ]
 
 test('no route takes the caller, their role or their village from the input', () => {

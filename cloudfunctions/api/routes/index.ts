@@ -2,6 +2,7 @@ import type { Routes } from '../router/route'
 import { archiveRoutes } from './archive'
 import { auditRoutes } from './audit'
 import { exportRoutes } from './export'
+import { dataExportRoutes } from './data-export'
 import { bindingRoutes } from './binding'
 import { cadreRoutes } from './cadre'
 import { claimRoutes } from './claim'
@@ -65,6 +66,7 @@ export const handlers: Routes = {
   ...serviceRoutes,
   ...registerRoutes,
   ...exportRoutes,
+  ...dataExportRoutes,
   ...overviewRoutes,
   ...rankingRoutes,
   ...partyRoutes,

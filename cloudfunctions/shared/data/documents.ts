@@ -444,6 +444,39 @@ export interface RequestDoc {
   at: number
 }
 
+/** How far one migration has walked one collection (setup/migrations.ts): `<migration>:<collection>`. */
+export interface MigrationDoc {
+  _id: string
+  /** the last document handled, in `_id` order */
+  lastId: string
+  done: boolean
+  updated: number
+}
+
+/**
+ * An export of all the data of the county or a town (导出全部数据), carried on over several calls
+ * (api/services/data-export/): each collection walked by `_id`, one JSON-lines part in storage per
+ * batch, then packed into one .zip.
+ */
+export interface DataExportDoc {
+  _id: string
+  /** the town exported, or null for the whole county */
+  townId: string | null
+  placeName: string
+  by: string
+  byName: string
+  state: 'walking' | 'done'
+  /** the collection being walked (its place in the export's list) and the last `_id` read in it */
+  collectionIndex: number
+  lastId: string
+  /** the parts written, in order: each a JSON-lines file of one collection */
+  parts: { collection: string; fileId: string; lines: number; bytes: number }[]
+  fileId: string | null
+  fileName: string
+  startedAt: number
+  updatedAt: number
+}
+
 /** A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order (entry id, leaf hash hex). */
 export interface SealDoc extends TreeHead {
   _id: string
@@ -489,6 +522,7 @@ export interface Collections {
   imports: ImportDoc
   villageStats: VillageStatsDoc
   partyBranchStats: BranchStatsDoc
+  migrations: MigrationDoc
   votes: VoteDoc
   ballots: BallotDoc
   activities: ActivityDoc
@@ -497,6 +531,7 @@ export interface Collections {
   consents: ConsentDoc
   creditViews: CreditViewDoc
   seals: SealDoc
+  dataExports: DataExportDoc
 }
 
 /** What a collection stores: the ledger's entries are households' and party members' alike. */

@@ -36,6 +36,8 @@ const HASHED = {
   partyClaim: ['pc', 31],
   partyObjection: ['po', 31],
   partyRule: ['pr-', 20],
+  /** an export of all the data: (administrator, the request that started it) */
+  dataExport: ['dx-', 24],
   /** village participation (issue 17): a vote, an activity, an organisation: (actor, request) */
   vote: ['vt', 16],
   activity: ['ac', 12],

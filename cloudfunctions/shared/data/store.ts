@@ -3,11 +3,14 @@ import type { Ctx, Database } from '../context'
 import { isDuplicate, isNotFound } from './db-errors'
 import type { CollectionName, Collections } from './documents'
 import type { MemberEntryDoc } from './party-documents'
+import { withSchemaVersion } from './schema-version'
 
 /**
  * Typed access to the product's collections. wx-server-sdk's results are loosely typed (`any`
  * payloads behind unions with `void | string`); they are cast to the stored document types here and
- * nowhere else, so the rest of the functions reads and writes typed documents.
+ * nowhere else, so the rest of the functions reads and writes typed documents. Every document written
+ * whole (add, set) is stamped with the schema version here and in the typed transaction
+ * (schema-version.ts), so that no route has to remember it.
  */
 
 /** A query condition as the SDK takes it: plain fields, `db.command` operators, `_.and`/`_.or`. */
@@ -152,7 +155,7 @@ export class Collection<T extends { _id: string }> {
   /** Adds the document under its own _id; false when that id is taken already (a retried write). */
   async add(doc: T): Promise<boolean> {
     try {
-      await this.ref().add({ data: doc })
+      await this.ref().add({ data: withSchemaVersion(doc) })
       return true
     } catch (e) {
       if (isDuplicate(e)) return false
@@ -162,7 +165,7 @@ export class Collection<T extends { _id: string }> {
 
   /** Writes the whole document under its _id, replacing what was there. */
   async set(doc: T): Promise<void> {
-    const { _id, ...fields } = doc
+    const { _id, ...fields } = withSchemaVersion(doc)
     await this.ref().doc(_id).set({ data: fields })
   }
 

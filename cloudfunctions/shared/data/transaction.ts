@@ -2,11 +2,13 @@ import { AppError } from '../../../core/contract/errors'
 import type { Ctx } from '../context'
 import { isConflict, isNotFound } from './db-errors'
 import type { CollectionName, Collections, Stored } from './documents'
+import { withSchemaVersion } from './schema-version'
 import type { Patch } from './store'
 
 /**
  * Transactions, typed. The cloud allows only doc-by-id operations in a transaction (get, set, update,
  * remove and add), so that is all a `Tx` offers: every invariant is kept on documents with known ids.
+ * Documents written whole carry the schema version (schema-version.ts), as in the store.
  */
 
 /** The SDK's transaction object, as far as it is used here. */
@@ -38,11 +40,11 @@ export class Tx {
 
   /** Adds under the document's _id; the commit fails if that id is taken (a duplicate). */
   async add<C extends CollectionName>(collection: C, doc: Stored<C>): Promise<void> {
-    await this.raw.collection(collection).add({ data: doc })
+    await this.raw.collection(collection).add({ data: withSchemaVersion(doc) })
   }
 
   async set<C extends CollectionName>(collection: C, doc: Stored<C>): Promise<void> {
-    const { _id, ...fields } = doc
+    const { _id, ...fields } = withSchemaVersion(doc)
     await this.raw.collection(collection).doc(_id).set({ data: fields })
   }
 
