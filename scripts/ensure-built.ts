@@ -40,8 +40,13 @@ export function ensureBuilt(targets: string[], log?: (text: string) => void) {
     if (isCurrent(target)) continue
     const say = log ?? console.log
     say(`building ${target}…`)
+    // a build started from inside jest would inherit NODE_ENV=test, and Taro's h5 build then ships
+    // React's refresh hooks ($RefreshReg$ is not defined: a blank app)
+    const env: Record<string, string | undefined> = { ...process.env }
+    delete env.NODE_ENV
     const run = spawnSync('npm', ['run', `build:${target}`], {
       cwd: ROOT,
+      env: env as NodeJS.ProcessEnv,
       stdio: log ? 'pipe' : 'inherit',
       encoding: 'utf8'
     })

@@ -82,6 +82,7 @@ test('the export resumes call after call, a call that died after writing a part 
   expect(reply.data.file).toMatchObject({ fileName: expect.stringMatching(/^全县全部数据-\d{4}-\d{2}-\d{2}\.zip$/) })
   const bytes = Buffer.from(await (await fetch(reply.data.file.url)).arrayBuffer())
   archive = await JSZip.loadAsync(bytes)
+  console.log('ARCHIVE_BYTES', bytes.length, calls)
 
   // every exported collection holds each document once, all of them (but the audit record of the
   // finished export, written after its archive)
@@ -151,3 +152,24 @@ async function linesOf(collection: string): Promise<any[]> {
     .filter(Boolean)
     .map(line => JSON.parse(line))
 }
+
+test('a town administrator exports their own town: its households, not the county’s own templates', async () => {
+  const call = (input: object) =>
+    env.call('demo-town', 'dataExport.run', { requestId: rid(), ...input }) as Promise<any>
+  expect(await call({ townId: 't-other' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  let reply = await call({})
+  for (let calls = 0; reply.ok && !reply.data.done && calls < 50; calls++)
+    reply = await call({ exportId: reply.data.exportId })
+  expect(reply).toMatchObject({ ok: true, data: { placeName: '向阳镇', done: true } })
+  const town = await JSZip.loadAsync(Buffer.from(await (await fetch(reply.data.file.url)).arrayBuffer()))
+  const ids = async (collection: string) =>
+    ((await town.file(`${collection}.jsonl`)?.async('string')) ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map(line => JSON.parse(line)._id as string)
+  // the demo's one town holds every household; the county's own template and party template stay out
+  expect((await ids('households')).length).toBe((await env.db.collection('households').count()).total)
+  expect(await ids('templates')).not.toContain('t-county-default')
+  expect((await env.db.collection('templates').where({ ownerId: 'county' }).count()).total).toBeGreaterThan(0)
+  expect(await ids('places')).toEqual(expect.arrayContaining(['county', 't-xiangyang', 'v-xinfeng', 'v-jinqiao']))
+})
