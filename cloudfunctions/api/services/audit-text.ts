@@ -6,12 +6,7 @@ import { formatDateTime } from '../../../core/domain/period'
 import { ROLE_NAMES } from '../../../core/domain/roles'
 import { ORDER_STATE_NAMES } from '../../../core/domain/shop'
 import { VOTE_STATE_NAMES } from '../../../core/domain/votes'
-import {
-  ISSUE_STATE_NAMES,
-  OBJECTION_STATE_NAMES,
-  PENDING_STATE_NAMES,
-  POSTING_STATE_NAMES
-} from '../../../core/domain/workflow'
+import { ISSUE_STATE_NAMES, OBJECTION_STATE_NAMES, PENDING_STATE_NAMES } from '../../../core/domain/workflow'
 import type { AuditDoc } from '../../shared/data/documents'
 import { data } from '../../shared/data/store'
 import type { Ctx } from '../../shared/context'
@@ -45,8 +40,7 @@ const STATE_TABLES: [prefix: string, names: Record<string, string>][] = [
   ['issue.', ISSUE_STATE_NAMES],
   ['partyRating.', RATING_STATE_NAMES],
   ['vote.', VOTE_STATE_NAMES],
-  ['credit.', CONSENT_STATE_NAMES],
-  ['posting', POSTING_STATE_NAMES]
+  ['credit.', CONSENT_STATE_NAMES]
 ]
 const state: Format = (v, action) => {
   if (typeof v !== 'string') return null
