@@ -8,8 +8,8 @@ import { ApiError } from './api'
  * page is already on screen (the household a cadre opens at the desk) gets no show event, so the first
  * load is the part's own, on mount. The page's show that comes with the first mount (before the mount's
  * effect in the mini-program, after it in the browser) must not send a second load: a load already
- * started for the same `load` counts, whichever came first. Only the newest load's answer is kept, so a slow answer for an earlier
- * filter never overwrites a later one.
+ * started for the same `load` counts, whichever came first. Only the newest load's answer is kept, so a
+ * slow answer for an earlier filter never overwrites a later one.
  * `problem` carries the stable code and the Chinese message to show.
  */
 export function useLoad<T>(load: () => Promise<T>) {
