@@ -161,6 +161,8 @@ test('the village cadre makes someone 党务管理员 of a branch; the town admi
 
   await loginAs('demo-town')
   await tap('.weui-tabbar__item >> text=我的')
+  // the home has the same workbench button: tap 我的's once 我的 is the page on screen
+  await see('[data-testid="my-name"]')
   await tap('[data-testid="open-party-roles"]')
   await see('[data-testid="party-role-holder"]')
   await tap('[data-testid="party-role-choice"][data-value="townPartyAdmin"]')
