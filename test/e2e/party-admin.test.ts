@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { SHOTS, api as callApi, loginAs as login } from './app'
+import { SHOTS, api as callApi, loginAs as login, openAppAs } from './app'
 
 /**
  * The party pages for what the routes already allowed, tried as each persona would: the branch
@@ -142,6 +142,9 @@ test('the town’s party administrator adjusts the rating’s settings; threshol
 })
 
 test('the village cadre makes someone 党务管理员 of a branch; the town administrator a 镇党委管理员; both by name', async () => {
+  // a role goes only to someone who has opened the app (a refused number: test/e2e/grants.test.ts)
+  await openAppAs('e2e-party-clerk')
+  await openAppAs('e2e-town-party')
   await loginAs('demo-cadre')
   await tap('[data-testid="open-party-roles"]')
   await see('[data-testid="party-role-holder"]')

@@ -607,8 +607,8 @@ function participationRows() {
 beforeAll(async () => {
   env = await productCloud()
   // a role goes only to someone who has opened the app
-  await env.call('matrix-target', 'me.session', {})
-  await env.call('matrix-held', 'me.session', {})
+  for (const openid of ['matrix-target', 'matrix-held', 'matrix-party', 'matrix-party-held', 'matrix-police'])
+    await env.call(openid, 'me.session', {})
   const file = await registerFile(registerRows(2, ['1组'], ['第1网格']))
   fixture.registerFile = (await env.cloud.uploadFile({ cloudPath: 'imports/matrix.xlsx', fileContent: file })).fileID
   const issued = await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })
