@@ -430,6 +430,7 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), orgId: 'po-xf', year: YEAR, stars: 4, reason: '组织生活规范' }),
     expect: only({ 'demo-town-party': 'ok' })
   },
+  'partyTown.settings': { input: () => ({}), expect: only({ 'demo-town-party': 'ok', 'demo-county': 'ok' }) },
   'partyTown.setSettings': {
     input: () => ({
       requestId: rid(),
