@@ -158,6 +158,7 @@ test('the county administrator opens the county’s settings from the workbench 
   // base 5 lower, the 民主评议's maximum 2 higher
   await tapTimes('[data-testid="set-base-minus"]', 5)
   await tapTimes('[data-testid="set-review-plus"]', 2)
+  await page.evaluate(() => window.scrollTo(0, 0))
   await shot('party-settings-county')
   await tap('[data-testid="settings-save"]')
   await page.waitForFunction(
