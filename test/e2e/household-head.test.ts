@@ -45,20 +45,21 @@ test('the cadre marks a bound villager as the head on the household page; she ma
   expect((await apiAs('e2e-fengying', 'credit.banks', {})).isHead).toBe(false)
 
   await page.goto(`${BASE}/#/packages/cadre/pages/household/index?id=${HOUSEHOLD}`)
-  const row = onScreen('[data-testid="binding"][data-name="凤英"]')
-  await page.waitForSelector(row)
-  expect(await page.locator(`${row} [data-testid="binding-head"]`).count()).toBe(0)
-  await page.locator(`${row} [data-testid="binding-set-head"]`).click()
+  const row = page.locator(onScreen('[data-testid="binding"][data-name="凤英"]'))
+  await row.waitFor()
+  expect(await row.locator('[data-testid="binding-head"]').count()).toBe(0)
+  await row.locator('[data-testid="binding-set-head"]').click()
   // the cadre is asked first, with what being the head means
   await page.waitForSelector('.taro-modal__content')
   expect(await page.textContent('.taro-modal__content')).toContain('代表全家')
   await page.click('.taro-modal__foot >> text=设为户主')
-  await page.waitForSelector(`${row} [data-testid="binding-head"]`)
-  expect(await page.locator(`${row} [data-testid="binding-set-head"]`).count()).toBe(0)
+  await row.locator('[data-testid="binding-head"]').waitFor()
+  expect(await row.locator('[data-testid="binding-set-head"]').count()).toBe(0)
   await page.screenshot({ path: path.join(SHOTS, 'household-head-marked.png'), fullPage: true })
   expect(await page.textContent('body')).not.toMatch(/e2e-fengying|h-xf-005/)
 
   expect((await apiAs('e2e-fengying', 'credit.banks', {})).isHead).toBe(true)
-  // the other browser tests know 1组5号 without bound users
+  // the other browser tests know 1组5号 without bound users or join codes
   await callApi(page, 'binding.remove', { requestId: requestId(), householdId: HOUSEHOLD, openid: 'e2e-fengying' })
+  await callApi(page, 'joinCode.revoke', { requestId: requestId(), code: code.data.code })
 })

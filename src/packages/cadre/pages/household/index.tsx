@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { EntryView } from '../../../../../core/contract/views'
-import { formatDateTime } from '../../../../../core/domain/period'
+import { formatDate, formatDateTime } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
@@ -85,7 +85,7 @@ export default function HouseholdPage() {
                 ) : null}
               </Text>
               <Text className="list__meta">
-                {formatDateTime(b.at)} 加入{b.head ? ' · 可以代表全家授权' : ''}
+                {formatDate(b.at)}加入{b.head ? ' · 可以代表全家授权' : ''}
               </Text>
             </View>
             {b.head ? null : (
