@@ -111,6 +111,13 @@ export function fieldLabel(path: (string | number)[]): string {
 }
 
 /**
+ * A schema's own message is used only when it is written in Chinese: zod's English messages may quote
+ * Chinese choices ("Invalid enum value. Expected '道路水电' | …"), so a Chinese character alone is not enough.
+ */
+const isChineseMessage = (message: string): boolean =>
+  /[\u4e00-\u9fff]/.test(message) && !/[A-Za-z]{2,}/.test(message)
+
+/**
  * One plain sentence for the first refused field: an empty required field is "请填写说明"; any other
  * problem names the field and the schema's own Chinese message or a short hint.
  */
@@ -120,7 +127,7 @@ export function describeFieldIssue(issue: FieldIssue): string {
   const missing = issue.code === 'invalid_type' && /required/i.test(issue.message ?? '')
   if (label && none && issue.type === 'array') return `请选择${label}`
   if (label && ((none && issue.type === 'string') || missing)) return `请填写${label}`
-  const own = issue.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : ''
+  const own = issue.message && isChineseMessage(issue.message) ? issue.message : ''
   if (own) return label && !own.includes(label) ? `${label}：${own}` : own
   const hint = HINTS[issue.code] ?? ''
   if (label) return `${label}${hint || '填得不对'}`
