@@ -114,8 +114,7 @@ export function fieldLabel(path: (string | number)[]): string {
  * A schema's own message is used only when it is written in Chinese: zod's English messages may quote
  * Chinese choices ("Invalid enum value. Expected '道路水电' | …"), so a Chinese character alone is not enough.
  */
-const isChineseMessage = (message: string): boolean =>
-  /[\u4e00-\u9fff]/.test(message) && !/[A-Za-z]{2,}/.test(message)
+const isChineseMessage = (message: string): boolean => /[\u4e00-\u9fff]/.test(message) && !/[A-Za-z]{2,}/.test(message)
 
 /**
  * One plain sentence for the first refused field: an empty required field is "请填写说明"; any other
