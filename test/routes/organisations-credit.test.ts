@@ -140,7 +140,7 @@ test('another bank sees nothing of a consent given to the first; the rate policy
   expect(offer.consent).toBeNull()
 })
 
-test('organisations: registered by the county or a town, staff publish services and notices to the villages served', async () => {
+test('organisations registered by county or town; staff publish services and notices to villages served', async () => {
   expect(
     await env.call('demo-town', 'org.save', { requestId: rid(), name: '外镇单位', kind: 'other', townIds: ['t-other'] })
   ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -203,7 +203,7 @@ test('organisations: registered by the county or a town, staff publish services 
   })
 })
 
-test('a cadre hands an issue of its kind to an organisation; its staff answer; the villager sees the answer', async () => {
+test('a cadre hands an issue of its kind to an organisation; its staff answer; the villager sees it', async () => {
   const raise = (category: string) =>
     env.call('demo-villager', 'issue.raise', { requestId: rid(), category, text: '邻居的狗晚上一直叫' }).then(ok)
   const dispute = await raise('邻里纠纷')

@@ -13,7 +13,7 @@ const ok = async (openid: string, route: string, input: unknown = {}) => {
   return reply.data
 }
 
-test('a village cadre grants on their village’s branches, the town administrator also the town, the county the towns', async () => {
+test('a cadre grants on their village’s branches, the town admin the town too, the county the towns', async () => {
   const cadre = await ok('demo-cadre', 'partyRole.list')
   expect(cadre.grantable).toEqual(['branchSecretary', 'partyClerk'])
   expect(cadre.branches).toEqual([

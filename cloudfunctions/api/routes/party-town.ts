@@ -151,7 +151,10 @@ export const rateOrg: Route<'partyTown.rateOrg'> = {
   }
 }
 
-/** The town's party administrator adjusts the county's settings for the town; the county administrator sets the county's. */
+/**
+ * The town's party administrator adjusts the county's settings for the town; the county
+ * administrator sets the county's.
+ */
 export const setSettings: Route<'partyTown.setSettings'> = {
   audit: 'partyTown.setSettings',
   access: { who: 'roles', roles: ['townPartyAdmin', 'countyAdmin'] },

@@ -10,7 +10,10 @@ import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
 import { readyToSend } from '../../../../services/form-check'
 
-/** 处理异议: upheld corrects the entry (to the points given, 0 cancels it); dismissed lets it stand. Both answer the villager. */
+/**
+ * 处理异议: upheld corrects the entry (to the points given, 0 cancels it); dismissed lets it stand. Both
+ * answer the villager.
+ */
 export default function ObjectionsPage() {
   const large = useLargeFont()
   const { data, problem, reload } = useLoad(useCallback(() => call('objection.queue', {}), []))
