@@ -141,7 +141,7 @@ test('another bank sees nothing of a consent given to the first; the rate policy
   expect(offer.consent).toBeNull()
 })
 
-test('an organisation’s staff role: only to a number that has opened the app, checked after who may grant', async () => {
+test('an organisation’s staff role: only to a number that opened the app, checked after who may grant', async () => {
   const grant = (as: string, openid: string) =>
     env.call(as, 'org.grantStaff', { requestId: rid(), organisationId: 'org-police', openid, name: '新民警' })
   // the town did not register the police station: refused for that first, whoever the number is
