@@ -13,7 +13,7 @@ import { movePending } from '../services/pending'
 import { itemToActOn, villageQueue } from '../services/queues'
 
 /**
- * The cadre's review of claims and proposals. Approving posts the pending entry to the ledger in the
+ * The cadre's review of claims and proposals. Approving writes the pending entry to the ledger in the
  * same transaction that moves it to approved, so it is resolved exactly once.
  */
 

@@ -9,7 +9,7 @@ import type { RouteCtx } from '../router/route'
 
 /**
  * Pending entries: a villager's claim or a grid worker's proposal, points asked for and in no balance
- * until a cadre approves them (review.approve posts them to the ledger).
+ * until a cadre approves them (review.approve writes them to the ledger).
  */
 
 export function pendingOf(
