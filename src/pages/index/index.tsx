@@ -12,6 +12,7 @@ import { Loading, Problem } from '../../components/Problem'
 import { Workbenches } from '../../components/Workbenches'
 import type { SessionView } from '../../../core/contract/views'
 import { HappeningNow } from '../../components/HappeningNow'
+import { Links } from '../../components/Links'
 
 const NOTICES_ON_HOME = 3
 
@@ -69,26 +70,18 @@ export default function Index() {
       ) : (
         <>
           <HouseholdCard card={data.home.card} latest={data.home.latest[0]} />
-          <View className="links">
-            <View className="button secondary" onClick={() => go('/pages/history/index')}>
-              积分明细
-            </View>
-            <View className="button secondary" onClick={() => go('/pages/rules/index')}>
-              积分细则
-            </View>
-          </View>
-          <View className="links">
-            <View
-              className="button secondary"
-              data-testid="open-claim"
-              onClick={() => go('/packages/villager/pages/claim/index')}
-            >
-              申报积分
-            </View>
-            <View className="button secondary" data-testid="open-posting" onClick={() => go('/pages/posting/index')}>
-              积分公示
-            </View>
-          </View>
+          <Links
+            links={[
+              { label: '积分明细', url: '/pages/history/index' },
+              { label: '积分细则', url: '/pages/rules/index' }
+            ]}
+          />
+          <Links
+            links={[
+              { label: '申报积分', url: '/packages/villager/pages/claim/index', testid: 'open-claim' },
+              { label: '积分公示', url: '/pages/posting/index', testid: 'open-posting' }
+            ]}
+          />
           <HappeningNow now={data.happening} />
           <View className="section-title" onClick={() => go('/pages/notices/index')} data-testid="open-notices">
             通知公告 · 三务公开 ›
