@@ -6,7 +6,7 @@ import { call } from '../../../../services/api'
 import { useWrite } from '../../../../services/write'
 import { useLoad } from '../../../../services/use-route'
 import { Tabs } from '../../../../components/Tabs'
-import { Screen } from '../../components/Screen'
+import { Screen } from '../../../../components/Screen'
 import '../../components/party.css'
 
 type Tab = 'branches' | 'orgs' | 'post'
