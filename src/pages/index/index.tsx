@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useEffect } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, call } from '../../services/api'
@@ -15,6 +15,16 @@ import { HappeningNow } from '../../components/HappeningNow'
 import { Links } from '../../components/Links'
 
 const NOTICES_ON_HOME = 3
+
+/**
+ * The title says what the home shows: 我家积分 where it shows a household's points (a cadre or grid
+ * worker who lives in the village too keeps it), 工作台 for staff without a household of their own,
+ * the app's name for someone who has not joined one yet.
+ */
+export function homeTitle(session: SessionView, showsHousehold: boolean): string {
+  if (showsHousehold || session.roles.some(r => r.role === 'villager')) return '我家积分'
+  return session.roles.length ? '工作台' : '乡村积分'
+}
 
 /**
  * The home. For a villager, in order of weight: the household's points card, the latest and pinned
@@ -44,6 +54,10 @@ export default function Index() {
   }, [])
   const { data, problem } = useLoad(load)
   const go = (url: string) => Taro.navigateTo({ url })
+  const title = data ? homeTitle(data.session, !(data.home instanceof ApiError)) : null
+  useEffect(() => {
+    if (title) void Taro.setNavigationBarTitle({ title })
+  }, [title])
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>

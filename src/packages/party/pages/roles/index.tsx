@@ -8,6 +8,7 @@ import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
 import { GrantList } from '../../../../components/staff/GrantList'
 import { Screen } from '../../../../components/Screen'
+import { branchName } from '../../components/branch-name'
 import '../../components/party.css'
 
 /** what each role is for, in a line the granter reads before choosing */
@@ -50,10 +51,7 @@ export default function PartyRolesPage() {
         const places =
           current === 'townPartyAdmin'
             ? view.towns.map(t => ({ id: t.id, label: t.name }))
-            : view.branches.map(b => ({
-                id: b.id,
-                label: b.name.startsWith(b.villageName) ? b.name : `${b.villageName}${b.name}`
-              }))
+            : view.branches.map(b => ({ id: b.id, label: branchName(b) }))
         const ready = openid !== '' && name.trim() !== '' && places.some(p => p.id === placeId)
         return (
           <>
