@@ -291,7 +291,8 @@ async function prepare(env: Env): Promise<Fixture> {
   fx.joinCode = (await call('demo-cadre', 'joinCode.issue', { householdId: 'h-xf-020', days: 7 })).code
   fx.codeToRevoke = (await call('demo-cadre', 'joinCode.issue', { householdId: 'h-xf-021', days: 7 })).code
   // roles go only to people who have opened the app
-  for (const openid of ['eo-held', 'eo-new-worker']) await env.call(openid, 'me.session', {})
+  for (const openid of ['eo-held', 'eo-new-worker', 'eo-party', 'eo-party-held', 'eo-org-staff'])
+    await env.call(openid, 'me.session', {})
   await call('demo-cadre', 'roles.grant', {
     openid: 'eo-held',
     name: '待收回',
