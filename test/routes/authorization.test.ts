@@ -138,6 +138,11 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), householdId: 'h-xf-012', openid: 'not-bound-user' }),
     expect: only(cadreOnly)
   },
+  // 王秀英 is her household's head already: the cadre's mark changes nothing
+  'binding.setHead': {
+    input: () => ({ requestId: rid(), householdId: 'h-xf-012', openid: 'demo-villager' }),
+    expect: only(cadreOnly)
+  },
   'rules.list': { input: () => ({}), expect: only(bothCadres) },
   'rules.save': {
     input: () => ({
