@@ -21,6 +21,8 @@ export interface InvocationResult {
   openApiCalls: number
   coldStart: boolean
   durationMs: number
+  /** CPU time of the instance's own thread during the invocation (Linux only): the function's own work */
+  cpuMs: number | null
 }
 
 export interface HostOptions {
@@ -242,7 +244,8 @@ export class FunctionHost {
         roundTrips: instance.roundTrips,
         openApiCalls: instance.openApiCalls,
         coldStart,
-        durationMs
+        durationMs,
+        cpuMs: message.cpuMs ?? null
       }
     } finally {
       clearTimeout(timer)
