@@ -4,7 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 import { ActivityCard } from '../../components/ActivityCard'
 
 /**
@@ -29,7 +29,7 @@ export default function CheckInPage() {
   const write = useWrite()
   const checkIn = () => write.run('activity.checkIn', { activityId, key }, { done: '已签到', after: reload })
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {a => (
         <>
           <ActivityCard activity={a} />
@@ -44,6 +44,6 @@ export default function CheckInPage() {
           )}
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

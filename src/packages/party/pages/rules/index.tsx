@@ -15,7 +15,7 @@ import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
-import { Screen } from '../../components/Screen'
+import { Screen } from '../../../../components/Screen'
 import { blankPartyTerms, PartyRuleForm } from '../../components/PartyRuleForm'
 import '../../components/party.css'
 

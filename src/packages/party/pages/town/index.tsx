@@ -6,7 +6,8 @@ import { call } from '../../../../services/api'
 import { useWrite } from '../../../../services/write'
 import { useLoad } from '../../../../services/use-route'
 import { Tabs } from '../../../../components/Tabs'
-import { Screen } from '../../components/Screen'
+import { Screen } from '../../../../components/Screen'
+import { branchName } from '../../components/branch-name'
 import '../../components/party.css'
 
 type Tab = 'branches' | 'orgs' | 'post'
@@ -47,7 +48,7 @@ export default function TownPage() {
                 return (
                   <View key={b.branchId} className="notice" data-testid="town-branch" data-branch={b.branchId}>
                     <View className="section-title">
-                      {b.villageName} · {b.name} · {b.members}人
+                      {branchName(b)} · {b.members}人
                     </View>
                     <View>
                       {MEMBER_CATEGORIES.map(c => `${MEMBER_CATEGORY_NAMES[c]}${b.byCategory[c]}`).join(' · ')}
