@@ -477,7 +477,10 @@ export interface DataExportDoc {
   updatedAt: number
 }
 
-/** A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order (entry id, leaf hash hex). */
+/**
+ * A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order
+ * (entry id, leaf hash hex).
+ */
 export interface SealDoc extends TreeHead {
   _id: string
   townId: string

@@ -6,6 +6,7 @@ import type {
   PartyPostingState,
   PartyRuleTerms,
   PartySettings,
+  RatingRow,
   RatingState
 } from '../../../core/domain/party'
 import type { PendingState } from '../../../core/domain/workflow'
@@ -187,17 +188,8 @@ export interface RatingSheetDoc {
   until: number | null
 }
 
-export interface RatingRowDoc {
-  memberId: string
-  name: string
-  category: MemberCategory
-  householdId: string | null
-  exempt: boolean
-  points: number
-  review: number
-  total: number
-  stars: number
-}
+/** A member's row is stored as the rating computes it. */
+export type RatingRowDoc = RatingRow
 
 /** The town's stars for a village's party organisation (`<orgId>:<year>`), posted then final. */
 export interface OrgRatingDoc {
