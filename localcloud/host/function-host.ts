@@ -232,7 +232,8 @@ export class FunctionHost {
       })
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6
       this.options.log?.(
-        `[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips} openapi=${instance.openApiCalls}${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`
+        `[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips} openapi=${instance.openApiCalls}` +
+          `${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`
       )
       if (message.timedOut) this.retire(instance)
       if (!message.ok) {

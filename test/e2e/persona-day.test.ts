@@ -513,7 +513,7 @@ describe('10. words and numbers that say what they are', () => {
 })
 
 describe("the elderly villager's path", () => {
-  test("this month's points and the latest entry with no tap, the numbers biggest; the history in one tap", async () => {
+  test("this month's points and the latest entry with no tap, numbers biggest; the history in one tap", async () => {
     await loginAs('demo-villager-2')
     await api('me.setPreferences', { requestId: requestId(), largeFont: true })
     await page.evaluate(() => localStorage.setItem('largeFont', JSON.stringify({ data: true })))

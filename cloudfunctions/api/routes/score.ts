@@ -88,7 +88,7 @@ export const scoreRoutes = {
       ])
       const householdIds = [...new Set(input.householdIds)]
       // the village's figures take the whole batch in one increment at the end, not one per household,
-      // and the figures of what committed are added even when a household's post fails unexpectedly
+      // and the figures of what committed are added even when a household's write fails unexpectedly
       const figures: FiguresDelta[] = []
       let lines: BatchLine[]
       try {

@@ -10,7 +10,10 @@ import { QueueList } from '../../components/QueueList'
 import { Screen } from '../../../../components/Screen'
 import { readyToSend } from '../../../../services/form-check'
 
-/** 处理异议: upheld corrects the entry (to the points given, 0 cancels it); dismissed lets it stand. Both answer the villager. */
+/**
+ * 处理异议: upheld corrects the entry (to the points given, 0 cancels it); dismissed lets it stand. Both
+ * answer the villager.
+ */
 export default function ObjectionsPage() {
   const { data, problem, reload } = useLoad(useCallback(() => call('objection.queue', {}), []))
   const [open, setOpen] = useState<ObjectionView | null>(null)

@@ -13,7 +13,10 @@ import { Screen } from '../../../../components/Screen'
 import { readyToSend } from '../../../../services/form-check'
 import { confirmFirst } from '../../../../services/confirm'
 
-/** Files from a WeChat chat (the only place a phone keeps documents), uploaded; the browser build has no such picker. */
+/**
+ * Files from a WeChat chat (the only place a phone keeps documents), uploaded; the browser build has
+ * no such picker.
+ */
 async function pickAttachments(): Promise<{ fileID: string; name: string }[]> {
   if (process.env.TARO_ENV !== 'weapp') {
     Taro.showToast({ title: '请在微信里添加附件', icon: 'none' })
@@ -26,7 +29,10 @@ async function pickAttachments(): Promise<{ fileID: string; name: string }[]> {
   )
 }
 
-/** 发布通知: a cadre to the village, a town administrator to every village of the town; the published ones with households read. */
+/**
+ * 发布通知: a cadre to the village, a town administrator to every village of the town; the published
+ * ones with households read.
+ */
 export default function PublishPage() {
   const load = useCallback(async () => {
     const [list, session] = await Promise.all([call('notice.list', {}), call('me.session', {})])

@@ -7,7 +7,10 @@ import { useWrite } from '../../../../services/write'
 import { Screen } from '../../../../components/Screen'
 import { ActivityCard } from '../../components/ActivityCard'
 
-/** The activity's code "a=<id>&k=<key>": WeChat passes it URL-encoded as `scene`; the local QR code is a link with it. */
+/**
+ * The activity's code "a=<id>&k=<key>": WeChat passes it URL-encoded as `scene`; the local QR code is
+ * a link with it.
+ */
 export function activityOfScene(scene = ''): { activityId: string; key: string } {
   let decoded = ''
   try {
