@@ -6,15 +6,8 @@ import { giveRole } from '../services/grants'
 import { transact } from '../../shared/data/transaction'
 import { toEntryView } from '../../shared/data/views'
 import type { RatingSheetDoc } from '../../shared/data/party-documents'
-import {
-  branchDoc,
-  myMember,
-  rulesOfBranch,
-  settingsFor,
-  toClaimView,
-  toPartyRuleView,
-  toQuarterView
-} from '../services/party'
+import { branchDoc, myMember, rulesOfBranch, settingsFor } from '../services/party'
+import { toClaimView, toPartyRuleView, toQuarterView } from '../../shared/data/party-views'
 import type { Route } from '../router/route'
 import { data } from '../../shared/data/store'
 

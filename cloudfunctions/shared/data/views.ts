@@ -1,6 +1,7 @@
 import type {
   EntryView,
   GoodsView,
+  GrantView,
   GridLogView,
   HouseholdSummary,
   IssueView,
@@ -14,10 +15,12 @@ import type {
   ServiceView
 } from '../../../core/contract/views'
 import { DAY_MS, ISSUE_DUE_DAYS } from '../../../core/domain/workflow'
+import { ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
 import { boughtInPeriod } from '../../../core/domain/shop'
 import type {
   EntryDoc,
   GoodsDoc,
+  GrantDoc,
   GridLogDoc,
   HouseholdDoc,
   IssueDoc,
@@ -26,6 +29,7 @@ import type {
   ObjectionDoc,
   OrderDoc,
   PendingDoc,
+  PlaceDoc,
   PostingDoc,
   RuleDoc,
   ServiceDoc
@@ -219,4 +223,39 @@ export const toIssueView = (i: IssueDoc, now: number): IssueView => ({
   at: i.at,
   overdue: (i.state === 'received' || i.state === 'handling') && now - i.at > ISSUE_DUE_DAYS * DAY_MS,
   rating: i.rating ? { stars: i.rating.stars, word: i.rating.word } : null
+})
+
+/** The places a grant is on, as its view names them. */
+export const placeIdsOf = (g: RoleGrant): string[] => {
+  switch (g.role) {
+    case 'countyAdmin':
+      return [g.countyId]
+    case 'townAdmin':
+      return [g.townId]
+    case 'cadre':
+      return [g.villageId]
+    case 'gridWorker':
+      return g.gridIds
+    case 'villager':
+      return [g.householdId]
+    case 'partyMember':
+    case 'branchSecretary':
+    case 'partyClerk':
+      return [g.villageId]
+    case 'townPartyAdmin':
+      return [g.townId]
+    case 'orgStaff':
+    case 'bankStaff':
+      return [g.organisationId]
+  }
+}
+
+/** `places`: the grant's places by id, for their names. */
+export const toGrantView = (g: GrantDoc, places: Map<string, PlaceDoc>): GrantView => ({
+  openid: g.openid,
+  name: g.name,
+  role: g.role,
+  label: ROLE_NAMES[g.role],
+  placeNames: placeIdsOf(g.grant).map(id => places.get(id)?.name ?? id),
+  at: g.at
 })
