@@ -1,5 +1,6 @@
 import type {
   MemberRow,
+  MemberStar,
   OrgStarsView,
   PartyActView,
   PartyClaimView,
@@ -120,3 +121,14 @@ export const toOrgStarsView = (r: OrgRatingDoc, kind: PartyOrgDoc['kind'], now: 
   state: r.state === 'posted' && r.until <= now ? 'final' : r.state,
   until: r.until
 })
+
+/** The member's row of a sheet the town has posted (a member does not see a sheet still being entered). */
+export function toMemberStars(sheet: RatingSheetDoc, memberId: string, now: number): MemberStar[] {
+  if (sheet.state !== 'posted' && sheet.state !== 'final') return []
+  const row = sheet.rows.find(r => r.memberId === memberId)
+  if (!row) return []
+  const final = sheet.state === 'final' || (sheet.until ?? 0) <= now
+  return [
+    { year: sheet.year, stars: row.stars, exempt: row.exempt, total: row.total, state: final ? 'final' : 'posted' }
+  ]
+}

@@ -11,18 +11,22 @@ import type {
   OrderView,
   PendingView,
   PostingView,
+  RankingRow,
   RuleView,
   ServiceView
 } from '../../../core/contract/views'
+import type { ImportProgress, WideRankingRow } from '../../../core/contract/county'
 import { DAY_MS, ISSUE_DUE_DAYS } from '../../../core/domain/workflow'
 import { ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
 import { boughtInPeriod } from '../../../core/domain/shop'
+import { starLevel } from '../../../core/domain/stars'
 import type {
   EntryDoc,
   GoodsDoc,
   GrantDoc,
   GridLogDoc,
   HouseholdDoc,
+  ImportDoc,
   IssueDoc,
   JoinCodeDoc,
   NoticeDoc,
@@ -258,4 +262,47 @@ export const toGrantView = (g: GrantDoc, places: Map<string, PlaceDoc>): GrantVi
   label: ROLE_NAMES[g.role],
   placeNames: placeIdsOf(g.grant).map(id => places.get(id)?.name ?? id),
   at: g.at
+})
+
+/** `points`: those of the period ranked by; `rank`: the household's place in it. */
+export const toRankingRow = (h: HouseholdDoc, points: number, rank: number): RankingRow => ({
+  rank,
+  householdId: h._id,
+  doorPlate: h.doorPlate,
+  head: h.head,
+  points,
+  stars: starLevel(h.earned, h.village.starThresholds)
+})
+
+export const toWideRankingRow = (h: HouseholdDoc, rank: number): WideRankingRow => ({
+  rank,
+  householdId: h._id,
+  doorPlate: h.doorPlate,
+  head: h.head,
+  villageName: h.village?.name ?? '',
+  earned: h.earned
+})
+
+/** 共产党员户 and the member's latest annual star (党员积分评星), from what the household document carries. */
+export function partyOnCard(h: HouseholdDoc, now: number) {
+  if (!h.members.some(m => m.partyMember) && !h.partyStars) return {}
+  const s = h.partyStars
+  return {
+    party: {
+      star: s ? { name: s.name, year: s.year, stars: s.stars, exempt: s.exempt, posting: s.until > now } : null
+    }
+  }
+}
+
+export const toImportProgress = (d: ImportDoc): ImportProgress => ({
+  importId: d._id,
+  done: d.state === 'done',
+  handled: d.handled,
+  total: d.total,
+  problemCount: d.problemCount,
+  householdsAdded: d.householdsAdded,
+  householdsChanged: d.householdsChanged,
+  householdsUnchanged: d.householdsUnchanged,
+  peopleAdded: d.peopleAdded,
+  peopleChanged: d.peopleChanged
 })
