@@ -28,3 +28,14 @@ test.each([
   expect(await visible(testId).count()).toBeGreaterThan(0)
   await expect(page.locator('.taro_page_show').innerText()).resolves.not.toContain('正在加载')
 })
+
+test('the elderly villager sees the vote’s choices as things to tap: a circle on each, and what to do', async () => {
+  await loginAs(page, 'demo-villager-2')
+  await page.goto('about:blank')
+  await page.goto(`${BASE}/#/packages/participation/pages/vote/index?id=vt-demo-square`)
+  await visible('vote-option').first().waitFor()
+  await expect(visible('vote-how').innerText()).resolves.toBe('点选您要的一项，再按“投票”')
+  await expect(visible('vote-mark').allInnerTexts()).resolves.toEqual(['○', '○', '○'])
+  await page.click('.taro_page_show [data-testid="vote-option"][data-option="1"]')
+  await expect(visible('vote-mark').allInnerTexts()).resolves.toEqual(['○', '✓', '○'])
+})

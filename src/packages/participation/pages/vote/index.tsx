@@ -51,6 +51,10 @@ export default function VotePage() {
           </View>
           {vote.state === 'open' && !vote.voted && !vote.canManage ? (
             <>
+              {/* the choices are rows: say that they are tapped, and show a circle to tap */}
+              <View className="muted" data-testid="vote-how">
+                {vote.multiple ? `点选您要的项（最多${vote.maxChoices}项），再按“投票”` : '点选您要的一项，再按“投票”'}
+              </View>
               <View className="list">
                 {vote.options.map((o, i) => (
                   <View
@@ -63,7 +67,9 @@ export default function VotePage() {
                     <Text className="list__title" style={{ flex: 1 }}>
                       {o}
                     </Text>
-                    <Text className="list__number">{picked.includes(i) ? '✓' : ''}</Text>
+                    <Text className="list__number" data-testid="vote-mark">
+                      {picked.includes(i) ? '✓' : '○'}
+                    </Text>
                   </View>
                 ))}
               </View>
