@@ -20,5 +20,19 @@ export const api = (page: Page, route: string, input: unknown = {}) =>
     [route, input] as const
   )
 
+/**
+ * Does `act` (a tap) and waits for the app's own call of `route` that it starts to be answered: the
+ * page's write has landed, however long the machine takes. Returns the reply the app got.
+ */
+export async function replyTo(page: Page, route: string, act: () => Promise<unknown>) {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      r => r.url().endsWith('/fn/api') && JSON.parse(r.request().postData() ?? '{}').route === route
+    ),
+    act()
+  ])
+  return response.json()
+}
+
 /** Presses 确定 on a Taro dialog. */
 export const confirmDialog = (page: Page) => page.click('.taro-modal__foot >> text=确定')
