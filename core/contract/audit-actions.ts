@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   'joinCode.issue': '发入户码',
   'joinCode.revoke': '作废入户码',
   'binding.remove': '解除绑定',
+  'binding.setHead': '指定户主的微信',
   'rules.save': '修改细则',
   'rules.retire': '停用细则',
   'rules.adoptTemplate': '采用模板',

@@ -11,6 +11,7 @@ import type {
   PartyObjectionView,
   PartyRolesView,
   PartyRuleView,
+  PartySettingsView,
   QuarterPostingView,
   RatingSheetView,
   TownPartyOverview,
@@ -149,6 +150,8 @@ export const partyRoutes = {
     write({ orgId: id, year, stars: z.number().int().min(1).max(5), reason: required(200) }),
     result<OrgStarsView>()
   ),
+  /** the settings the caller sets: a town party administrator the town's, the county administrator the county's */
+  'partyTown.settings': read(empty, result<PartySettingsView>()),
   /** the town's adjustment of the county's settings; the county administrator sets the county's own */
   'partyTown.setSettings': change(write({ settings }), result<{ settings: PartySettings }>()),
 

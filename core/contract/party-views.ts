@@ -172,6 +172,19 @@ export interface TownPartyOverview {
   settings: PartySettings
 }
 
+/**
+ * 评星设置 as the one who sets them sees them: a town's (its own adjustment, else the county's) or the
+ * county's own. A town that adjusted them keeps its own; the county sees which towns did.
+ */
+export interface PartySettingsView {
+  /** whose settings: the town's or the county's name */
+  placeName: string
+  level: 'town' | 'county'
+  settings: PartySettings
+  /** for the county: the towns that keep their own adjustment and so do not follow the county's */
+  townsAdjusted: string[]
+}
+
 export interface VillagePartyView {
   orgs: { orgId: string; name: string; kind: PartyOrgKind; stars: OrgStarsView | null; branches: string[] }[]
 }

@@ -170,6 +170,8 @@ export const routes = {
   ),
   'joinCode.revoke': change(write({ code: z.string().regex(/^[A-Z2-9]{8}$/) }), result<JoinCodeView>()),
   'binding.remove': change(write({ householdId: id, openid }), result<{ removed: boolean }>()),
+  /** which of the household's bound WeChat users is its head (户主), who may consent for the household */
+  'binding.setHead': change(write({ householdId: id, openid }), result<{ changed: boolean }>()),
 
   // cadres: the village's rule catalogue and star levels
   'rules.list': list(empty, result<{ rules: RuleView[]; starThresholds: number[]; templates: TemplateView[] }>()),

@@ -89,6 +89,8 @@ export interface BindingView {
   openid: string
   name: string
   at: number
+  /** this WeChat user is the household's head (户主): the one who consents for the household */
+  head: boolean
 }
 
 export interface JoinCodeView {

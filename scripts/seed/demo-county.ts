@@ -120,8 +120,49 @@ export const DEMO_TEMPLATES = {
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙']
+/** Given names in the order the random draws index them (a head's name is drawn from all of them). */
 const GIVEN = ['秀英', '建国', '桂兰', '志明', '玉梅', '德华', '淑芬', '国强', '春燕', '海军', '凤英', '明亮']
+export type Gender = 'female' | 'male'
+/** The given names of each gender: a member's name is chosen from the list of the relation's gender. */
+export const GIVEN_BY_GENDER: Record<Gender, readonly string[]> = {
+  female: ['秀英', '桂兰', '玉梅', '淑芬', '春燕', '凤英'],
+  male: ['建国', '志明', '德华', '国强', '海军', '明亮']
+}
 const RELATIONS = ['配偶', '子', '女', '儿媳', '孙子', '孙女']
+/** The gender of each relation to the head; a spouse's is the other one of the head's. */
+export const RELATION_GENDER: Record<string, Gender | 'otherThanHead'> = {
+  配偶: 'otherThanHead',
+  子: 'male',
+  女: 'female',
+  儿媳: 'female',
+  孙子: 'male',
+  孙女: 'female'
+}
+
+/** The head's gender by their given name; a name in neither list counts as a man's. */
+export const genderOfName = (name: string): Gender =>
+  GIVEN_BY_GENDER.female.includes(name.slice(1)) ? 'female' : 'male'
+
+/** A household has one spouse: a second 配偶 drawn becomes a son, without another draw. */
+const relationOf = (drawn: string, members: readonly { relation: string }[]) =>
+  drawn === '配偶' && members.some(m => m.relation === '配偶') ? '子' : drawn
+
+/**
+ * A member's full name for a relation, from the draw that used to pick it out of all the given names
+ * (so the generator's calls stay in the same order and everything after them stays the same): the
+ * relation's gender's list, the next name of it when the drawn one is already in the household.
+ */
+function memberName(draw: number, relation: string, head: string, taken: readonly string[]): string {
+  const wanted = RELATION_GENDER[relation]
+  const gender = wanted === 'otherThanHead' ? (genderOfName(head) === 'male' ? 'female' : 'male') : wanted
+  const names = GIVEN_BY_GENDER[gender]
+  const first = Math.floor(draw * names.length)
+  for (let k = 0; k < names.length; k++) {
+    const name = head[0] + names[(first + k) % names.length]
+    if (!taken.includes(name)) return name
+  }
+  throw new Error(`no free ${gender} name left in ${head}'s household`)
+}
 
 export const RULES = [
   { key: 'yard', category: '人居环境', title: '宅前屋后干净整洁、无乱堆乱放', min: 5, max: 25, cap: 25 },
@@ -252,8 +293,17 @@ export function buildDemoCounty(now: number) {
         DEMO_PERSONAS.find(p => p.roles.some(r => r.role === 'villager' && r.householdId === id))?.name ?? randomHead
       const members = [{ name: head, relation: '户主', partyMember: rnd() < 0.2 }]
       const size = 1 + Math.floor(rnd() * 4)
-      for (let m = 0; m < size; m++)
-        members.push({ name: head[0] + pick(GIVEN), relation: pick(RELATIONS), partyMember: rnd() < 0.1 })
+      for (let m = 0; m < size; m++) {
+        const nameDraw = rnd()
+        const relation = relationOf(pick(RELATIONS), members)
+        const name = memberName(
+          nameDraw,
+          relation,
+          head,
+          members.map(x => x.name)
+        )
+        members.push({ name, relation, partyMember: rnd() < 0.1 })
+      }
       const village = { name: v.name, starThresholds: DEMO_STARS, householdCount: v.households, postingDays: 7 }
       households.push({
         _id: id,

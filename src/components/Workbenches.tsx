@@ -70,6 +70,15 @@ export function Workbenches({ session }: { session: SessionView }) {
           {has('countyAdmin') ? '全县审计记录' : '全镇审计记录'}
         </View>
       ) : null}
+      {has('countyAdmin') ? (
+        <View
+          className="button secondary"
+          data-testid="open-party-settings-county"
+          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/settings/index' })}
+        >
+          全县党员评星设置
+        </View>
+      ) : null}
       {has('cadre') || has('townAdmin') || has('countyAdmin') ? (
         <View
           className="button secondary"

@@ -36,3 +36,24 @@ export async function replyTo(page: Page, route: string, act: () => Promise<unkn
 
 /** Presses 确定 on a Taro dialog. */
 export const confirmDialog = (page: Page) => page.click('.taro-modal__foot >> text=确定')
+
+/**
+ * Someone opens the app once on their own phone (outside this browser): their first call leaves the user
+ * record that a role may then be granted to.
+ */
+export async function openAppAs(openid: string): Promise<{ roles: { role: string }[] }> {
+  const login = await fetch(`${BASE}/__dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid })
+  })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]
+  const reply = await fetch(`${BASE}/fn/api`, {
+    method: 'POST',
+    headers: { cookie },
+    body: JSON.stringify({ route: 'me.session', input: {} })
+  })
+  const session = await reply.json()
+  if (!session.ok) throw new Error(`${openid} could not open the app`)
+  return session.data
+}

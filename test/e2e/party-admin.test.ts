@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { SHOTS, api as callApi, loginAs as login, replyTo } from './app'
+import { SHOTS, api as callApi, loginAs as login, openAppAs, replyTo } from './app'
 
 /**
  * The party pages for what the routes already allowed, tried as each persona would: the branch
@@ -141,7 +141,46 @@ test('the town’s party administrator adjusts the rating’s settings; threshol
   await write('partyTown.setSettings', { settings: original })
 })
 
+test('the county administrator opens the county’s settings from the workbench and changes them', async () => {
+  // 向阳镇 keeps an adjustment of its own: the county's page says the town does not follow the county's
+  await loginAs('demo-town-party')
+  await write('partyTown.setSettings', { settings: (await api('partyTown.settings')).data.settings })
+
+  await loginAs('demo-county')
+  await tap('[data-testid="open-party-settings-county"]')
+  await see('[data-testid="set-base-value"]')
+  const original = (await api('partyTown.settings')).data.settings
+  expect(await textOf('[data-testid="settings-owner"]')).toBe('示范县党员年终评星')
+  expect(await textOf('[data-testid="settings-towns-adjusted"]')).toContain('向阳镇')
+  expect(await textOf('[data-testid="set-base-value"]')).toBe(`${original.baseScore}分`)
+  expect(await textOf('[data-testid="settings-save"]')).toContain('全县')
+
+  // base 5 lower, the 民主评议's maximum 2 higher
+  await tapTimes('[data-testid="set-base-minus"]', 5)
+  await tapTimes('[data-testid="set-review-plus"]', 2)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await shot('party-settings-county')
+  await tap('[data-testid="settings-save"]')
+  await page.waitForFunction(
+    async base =>
+      (
+        await (
+          await fetch('/fn/api', { method: 'POST', body: JSON.stringify({ route: 'partyTown.settings', input: {} }) })
+        ).json()
+      ).data.settings.baseScore === base,
+    original.baseScore - 5
+  )
+  const saved = (await api('partyTown.settings')).data.settings
+  expect(saved).toEqual({ ...original, baseScore: original.baseScore - 5, reviewMax: original.reviewMax + 2 })
+  expect(await textOf('body')).not.toMatch(/pt-county|t-xiangyang|county/)
+  // the other browser tests expect the demo's settings
+  await write('partyTown.setSettings', { settings: original })
+})
+
 test('the village cadre makes someone 党务管理员 of a branch; the town administrator a 镇党委管理员; both by name', async () => {
+  // a role goes only to someone who has opened the app (a refused number: test/e2e/grants.test.ts)
+  await openAppAs('e2e-party-clerk')
+  await openAppAs('e2e-town-party')
   await loginAs('demo-cadre')
   await tap('[data-testid="open-party-roles"]')
   await see('[data-testid="party-role-holder"]')

@@ -138,6 +138,11 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), householdId: 'h-xf-012', openid: 'not-bound-user' }),
     expect: only(cadreOnly)
   },
+  // 王秀英 is her household's head already: the cadre's mark changes nothing
+  'binding.setHead': {
+    input: () => ({ requestId: rid(), householdId: 'h-xf-012', openid: 'demo-villager' }),
+    expect: only(cadreOnly)
+  },
   'rules.list': { input: () => ({}), expect: only(bothCadres) },
   'rules.save': {
     input: () => ({
@@ -430,6 +435,7 @@ const MATRIX: { [R in RouteName]: { input: () => unknown; expect: Record<Persona
     input: () => ({ requestId: rid(), orgId: 'po-xf', year: YEAR, stars: 4, reason: '组织生活规范' }),
     expect: only({ 'demo-town-party': 'ok' })
   },
+  'partyTown.settings': { input: () => ({}), expect: only({ 'demo-town-party': 'ok', 'demo-county': 'ok' }) },
   'partyTown.setSettings': {
     input: () => ({
       requestId: rid(),
@@ -607,8 +613,8 @@ function participationRows() {
 beforeAll(async () => {
   env = await productCloud()
   // a role goes only to someone who has opened the app
-  await env.call('matrix-target', 'me.session', {})
-  await env.call('matrix-held', 'me.session', {})
+  for (const openid of ['matrix-target', 'matrix-held', 'matrix-party', 'matrix-party-held', 'matrix-police'])
+    await env.call(openid, 'me.session', {})
   const file = await registerFile(registerRows(2, ['1组'], ['第1网格']))
   fixture.registerFile = (await env.cloud.uploadFile({ cloudPath: 'imports/matrix.xlsx', fileContent: file })).fileID
   const issued = await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: 'h-xf-012', days: 7 })

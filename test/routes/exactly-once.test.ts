@@ -62,6 +62,7 @@ const CASES: Partial<Record<RouteName, Case>> = {
   'joinCode.revoke': { as: 'demo-cadre', input: fx => ({ code: fx.codeToRevoke }) },
   // the one who joined above
   'binding.remove': { as: 'demo-cadre', input: () => ({ householdId: 'h-xf-020', openid: 'eo-joiner' }) },
+  'binding.setHead': { as: 'demo-cadre', input: () => ({ householdId: 'h-xf-022', openid: 'eo-head' }) },
   'rules.save': {
     as: 'demo-cadre',
     input: () => ({
@@ -290,8 +291,12 @@ async function prepare(env: Env): Promise<Fixture> {
   fx.registerFile = (await env.cloud.uploadFile({ cloudPath: 'imports/once.xlsx', fileContent: file })).fileID
   fx.joinCode = (await call('demo-cadre', 'joinCode.issue', { householdId: 'h-xf-020', days: 7 })).code
   fx.codeToRevoke = (await call('demo-cadre', 'joinCode.issue', { householdId: 'h-xf-021', days: 7 })).code
+  // a member bound under their own name: the cadre marks them as the head (binding.setHead)
+  const headCode = (await call('demo-cadre', 'joinCode.issue', { householdId: 'h-xf-022', days: 7 })).code
+  await call('eo-head', 'join.bind', { code: headCode, name: '孙某' })
   // roles go only to people who have opened the app
-  for (const openid of ['eo-held', 'eo-new-worker']) await env.call(openid, 'me.session', {})
+  for (const openid of ['eo-held', 'eo-new-worker', 'eo-party', 'eo-party-held', 'eo-org-staff'])
+    await env.call(openid, 'me.session', {})
   await call('demo-cadre', 'roles.grant', {
     openid: 'eo-held',
     name: '待收回',

@@ -112,6 +112,7 @@ test('another bank sees nothing of a consent given to the first; the rate policy
       townIds: ['t-xiangyang']
     })
   )
+  await env.call('bank2-staff', 'me.session', {}) // a role goes only to someone who has opened the app
   ok(
     await env.call('demo-county', 'org.grantStaff', {
       requestId: rid(),
@@ -140,6 +141,21 @@ test('another bank sees nothing of a consent given to the first; the rate policy
   expect(offer.consent).toBeNull()
 })
 
+test('an organisation’s staff role goes only to a number someone has opened the app with, checked after who may grant', async () => {
+  const grant = (as: string, openid: string) =>
+    env.call(as, 'org.grantStaff', { requestId: rid(), organisationId: 'org-police', openid, name: '新民警' })
+  // the town did not register the police station: refused for that first, whoever the number is
+  expect(await grant('demo-town', 'police-made-up')).toMatchObject({ ok: false, code: 'GRANT_NOT_ALLOWED' })
+  const refused: any = await grant('demo-county', 'police-made-up')
+  expect(refused).toMatchObject({ ok: false, code: 'NEVER_OPENED' })
+  expect(refused.message).toContain('还没有打开过小程序')
+  expect((await env.db.collection('users').where({ _id: 'police-made-up' }).count()).total).toBe(0)
+  expect((await env.db.collection('grants').where({ openid: 'police-made-up' }).count()).total).toBe(0)
+  await env.call('police-made-up', 'me.session', {})
+  ok(await grant('demo-county', 'police-made-up'))
+  expect(ok(await env.call('police-made-up', 'me.session', {})).roles.map((r: any) => r.role)).toEqual(['orgStaff'])
+})
+
 test('organisations: registered by the county or a town, staff publish services and notices to the villages served', async () => {
   expect(
     await env.call('demo-town', 'org.save', { requestId: rid(), name: '外镇单位', kind: 'other', townIds: ['t-other'] })
@@ -155,6 +171,7 @@ test('organisations: registered by the county or a town, staff publish services 
     })
   )
   expect(clinic).toMatchObject({ serves: ['新丰村'], canManage: true })
+  await env.call('clinic-doctor', 'me.session', {})
   ok(
     await env.call('demo-town', 'org.grantStaff', {
       requestId: rid(),

@@ -42,7 +42,25 @@ test('a village cadre grants on their village’s branches, the town administrat
   expect(other.grants).toEqual([])
 })
 
+test('a party role goes only to a number someone has opened the app with, checked after who may grant where', async () => {
+  const grant = (openid: string, as = 'demo-cadre', placeId = 'pb-xf-1') =>
+    env.call(as, 'partyRole.grant', { requestId: rid(), openid, name: '新人', role: 'partyClerk', placeId })
+  // another village's cadre is refused for the place first, whoever the number is
+  expect(await grant('party-made-up', 'demo-cadre-jq')).toMatchObject({ ok: false, code: 'GRANT_NOT_ALLOWED' })
+  const refused: any = await grant('party-made-up')
+  expect(refused).toMatchObject({ ok: false, code: 'NEVER_OPENED' })
+  expect(refused.message).toContain('还没有打开过小程序')
+  expect((await env.db.collection('users').where({ _id: 'party-made-up' }).count()).total).toBe(0)
+  expect((await env.db.collection('grants').where({ openid: 'party-made-up' }).count()).total).toBe(0)
+  // once they have opened the app, the same number is granted
+  await ok('party-made-up', 'me.session')
+  expect(await grant('party-made-up')).toMatchObject({ ok: true })
+  expect((await ok('party-made-up', 'me.session')).roles.map((r: any) => r.role)).toEqual(['partyClerk'])
+  await ok('demo-cadre', 'partyRole.revoke', { requestId: rid(), openid: 'party-made-up', role: 'partyClerk' })
+})
+
 test('a grant answers and lists with the branch’s name; revoking takes it off the list', async () => {
+  await ok('jq-secretary', 'me.session') // a role goes only to someone who has opened the app
   const granted = await ok('demo-cadre-jq', 'partyRole.grant', {
     requestId: rid(),
     openid: 'jq-secretary',

@@ -4,6 +4,7 @@ import { starLevel } from '../../../core/domain/stars'
 import { data, listOf } from '../../shared/data/store'
 import { toEntryView, toHouseholdSummary } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
+import { headUserOf } from '../services/household-head'
 import { childPlaces } from '../services/places'
 
 /** A cadre finds households of their village and opens one. */
@@ -52,6 +53,7 @@ export const cadreRoutes = {
       // the reads ran in parallel; nothing of another village's household leaves this function
       if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
       ctx.scope.check(household)
+      const headUser = await headUserOf(ctx, household)
       const now = ctx.now()
       return {
         summary: toHouseholdSummary(
@@ -65,7 +67,7 @@ export const cadreRoutes = {
         members: household.members,
         stars: starLevel(household.earned, household.village.starThresholds),
         entries: entries.map(toEntryView),
-        bindings: grants.map(g => ({ openid: g.openid, name: g.name, at: g.at })),
+        bindings: grants.map(g => ({ openid: g.openid, name: g.name, at: g.at, head: g.openid === headUser })),
         joinCodes: codes
           .filter(c => !c.revoked && c.expiresAt > now)
           .map(c => ({ code: c._id, householdId: c.householdId, expiresAt: c.expiresAt, revoked: c.revoked }))

@@ -8,7 +8,7 @@ import { data } from '../../shared/data/store'
 import type { NoticeDoc, ServiceDoc } from '../../shared/data/documents'
 import type { OrganisationDoc } from '../../shared/data/participation-documents'
 import { checkText } from '../services/content-check'
-import { giveRole } from '../services/grants'
+import { giveRole, mustHaveOpenedApp } from '../services/grants'
 import { villageOf } from '../services/my-places'
 import { mayManage, organisationsServing, organisationView, serves, servingVillage } from '../services/organisations'
 import { childPlaces, placesById } from '../services/places'
@@ -186,6 +186,7 @@ export const organisationRoutes = {
       const o = await data(ctx).organisations.get(organisationId)
       if (!o) throw new AppError('NOT_FOUND', '没有找到这个单位')
       if (!mayManage(ctx, o)) throw new AppError('GRANT_NOT_ALLOWED')
+      await mustHaveOpenedApp(ctx, openid)
       const grant: RoleGrant = {
         role: o.kind === 'bank' ? 'bankStaff' : 'orgStaff',
         organisationId,

@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/contract/errors'
 import type { PartyRoleName, PartyRolesView } from '../../../core/contract/party-views'
 import { COUNTY_ID, ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
-import { giveRole, GrantScope, grantId, takeRole } from '../services/grants'
+import { giveRole, GrantScope, grantId, mustHaveOpenedApp, takeRole } from '../services/grants'
 import { childPlaces, placesById } from '../services/places'
 import type { GrantDoc } from '../../shared/data/documents'
 import type { PartyOrgDoc } from '../../shared/data/party-documents'
@@ -120,6 +120,7 @@ export const grant: Route<'partyRole.grant'> = {
   scope: 'area',
   async handle({ openid, name, role, placeId }, ctx) {
     const { grant, scope, placeName } = await grantFor(ctx, role, placeId)
+    await mustHaveOpenedApp(ctx, openid)
     const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
     ctx.audit.record({
       placeId: scope.villageId ?? scope.townId ?? COUNTY_ID,

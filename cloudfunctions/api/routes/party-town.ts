@@ -1,6 +1,6 @@
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { BranchOverview } from '../../../core/contract/party-views'
-import { MemberCategory, MEMBER_CATEGORIES, settingsProblem } from '../../../core/domain/party'
+import { DEFAULT_PARTY_SETTINGS, MemberCategory, MEMBER_CATEGORIES, settingsProblem } from '../../../core/domain/party'
 import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { DAY_MS } from '../../../core/domain/workflow'
@@ -151,6 +151,41 @@ export const rateOrg: Route<'partyTown.rateOrg'> = {
   }
 }
 
+/** Towns of the county whose own adjustment of the settings is listed on the county's page: at most this many. */
+const TOWNS_MAX = 200
+
+/** Whose settings the caller sets: a town party administrator their town's, the county administrator the county's. */
+const settingsOwnerOf = (ctx: RouteCtx<'area'>) => ctx.scope.townId ?? COUNTY_ID
+
+/** The settings the caller sets, as setSettings would change them. */
+export const settings: Route<'partyTown.settings'> = {
+  access: { who: 'roles', roles: ['townPartyAdmin', 'countyAdmin'] },
+  scope: 'area', // as setSettings
+  async handle(_input, ctx) {
+    const ownerId = settingsOwnerOf(ctx)
+    const store = data(ctx)
+    if (ownerId !== COUNTY_ID) {
+      const [settings, places] = await Promise.all([settingsFor(ctx, ownerId), placesById(ctx, [ownerId])])
+      return { placeName: places.get(ownerId)?.name ?? '', level: 'town', settings, townsAdjusted: [] }
+    }
+    const [county, adjusted, places] = await Promise.all([
+      store.partyTemplates.get(partyTemplateIdOf(COUNTY_ID)),
+      store.partyTemplates.find({ ownerId: ctx.db.command.neq(COUNTY_ID) }, { limit: TOWNS_MAX }),
+      placesById(ctx, [COUNTY_ID])
+    ])
+    const towns = await placesById(
+      ctx,
+      adjusted.map(t => t.ownerId)
+    )
+    return {
+      placeName: places.get(COUNTY_ID)?.name ?? '',
+      level: 'county',
+      settings: county?.settings ?? DEFAULT_PARTY_SETTINGS,
+      townsAdjusted: adjusted.map(t => towns.get(t.ownerId)?.name ?? '').filter(name => name !== '')
+    }
+  }
+}
+
 /** The town's party administrator adjusts the county's settings for the town; the county administrator sets the county's. */
 export const setSettings: Route<'partyTown.setSettings'> = {
   audit: 'partyTown.setSettings',
@@ -161,7 +196,7 @@ export const setSettings: Route<'partyTown.setSettings'> = {
     const problem = settingsProblem(settings)
     if (problem) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（${problem}）`)
     const { townId } = ctx.scope
-    const ownerId = townId ?? COUNTY_ID
+    const ownerId = settingsOwnerOf(ctx)
     const id = partyTemplateIdOf(ownerId)
     const existing = await data(ctx).partyTemplates.get(id)
     const place = townId ? await data(ctx).places.get(townId) : null

@@ -38,6 +38,7 @@ export const partyRoutes: Pick<Routes, PartyRouteName> = {
   'partyRating.post': rating.post,
   'partyTown.overview': town.overview,
   'partyTown.rateOrg': town.rateOrg,
+  'partyTown.settings': town.settings,
   'partyTown.setSettings': town.setSettings,
   'partyOrg.village': org.village,
   'partyRole.list': role.list,

@@ -4,7 +4,7 @@ import { COUNTY_ID, ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
 import type { GrantDoc, PlaceDoc } from '../../shared/data/documents'
 import { data } from '../../shared/data/store'
 import { roles, RouteCtx, Routes } from '../router/route'
-import { giveRole, GrantScope, grantId, takeRole } from '../services/grants'
+import { giveRole, GrantScope, grantId, mustHaveOpenedApp, takeRole } from '../services/grants'
 import { childPlaces, placesById } from '../services/places'
 
 /** The grants one authority lists: a village's grid workers, a town's cadres, the county's administrators. */
@@ -143,8 +143,7 @@ export const rolesRoutes = {
     audit: 'roles.grant',
     async handle({ openid, name, role, placeIds }, ctx) {
       const { grant, scope } = await checkGrant(ctx, role, [...new Set(placeIds)])
-      // a made-up or mistyped number would hold a role nobody can use: only someone who opened the app
-      if (!(await data(ctx).users.get(openid))) throw new AppError('NEVER_OPENED')
+      await mustHaveOpenedApp(ctx, openid)
       const doc = await giveRole(ctx, { openid, name }, grant, scope, ctx.openid)
       ctx.audit.record({
         target: name,

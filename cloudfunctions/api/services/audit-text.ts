@@ -69,6 +69,7 @@ const FIELDS: Record<string, [label: string, format: Format]> = {
   year: ['年度', v => (typeof v === 'string' || typeof v === 'number' ? `${v}年` : null)],
   name: ['姓名', plain],
   head: ['户主', plain],
+  headBinding: ['户主的微信', plain],
   doorPlate: ['门牌号', plain],
   goods: ['商品', plain],
   rule: ['细则', plain],

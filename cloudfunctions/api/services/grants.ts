@@ -2,6 +2,7 @@ import { AppError } from '../../../core/contract/errors'
 import type { RoleGrant, RoleName } from '../../../core/domain/roles'
 import type { Ctx } from '../../shared/context'
 import type { GrantDoc, HouseholdDoc } from '../../shared/data/documents'
+import { data } from '../../shared/data/store'
 import { transact, Tx } from '../../shared/data/transaction'
 import { headAfterBinding, headAfterUnbinding } from './household-head'
 
@@ -19,6 +20,16 @@ export interface GrantScope {
 }
 
 export const grantId = (openid: string, role: RoleName) => `${openid}:${role}`
+
+/**
+ * Refuses a number nobody has opened the app with (NEVER_OPENED). The app's first call leaves a user
+ * document without roles; a made-up or mistyped number has none, and a role given to it would be held
+ * by nobody who can use it. Every route that grants a role checks it, after its own checks of who may
+ * grant what where.
+ */
+export async function mustHaveOpenedApp(ctx: Pick<Ctx, 'db'>, openid: string): Promise<void> {
+  if (!(await data(ctx).users.get(openid))) throw new AppError('NEVER_OPENED')
+}
 
 export async function giveRole(
   ctx: Pick<Ctx, 'db' | 'now'>,

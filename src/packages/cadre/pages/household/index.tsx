@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { EntryView } from '../../../../../core/contract/views'
-import { formatDateTime } from '../../../../../core/domain/period'
+import { formatDate, formatDateTime } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
@@ -13,7 +13,10 @@ import { Loading, Problem } from '../../../../components/Problem'
 import { confirmFirst } from '../../../../services/confirm'
 import { readyToSend } from '../../../../services/form-check'
 
-/** One household for the cadre: points, members, entries (with correction), who is bound, join codes. */
+/**
+ * One household for the cadre: points, members, entries (with correction), who is bound and which of
+ * them is the head (户主, marked here when nobody bound under the head's name), join codes.
+ */
 export default function HouseholdPage() {
   const large = useLargeFont()
   const householdId = useRouter().params.id ?? ''
@@ -71,11 +74,37 @@ export default function HouseholdPage() {
       <View className="section-title">绑定的微信</View>
       <View className="list">
         {data.bindings.map(b => (
-          <View key={b.openid} className="list__row">
+          <View key={b.openid} className="list__row" data-testid="binding" data-name={b.name}>
             <View className="list__body">
-              <Text className="list__title">{b.name}</Text>
-              <Text className="list__meta">{formatDateTime(b.at)} 加入</Text>
+              <Text className="list__title">
+                {b.name}{' '}
+                {b.head ? (
+                  <Text className="chip chip--on" data-testid="binding-head">
+                    户主
+                  </Text>
+                ) : null}
+              </Text>
+              <Text className="list__meta">
+                {formatDate(b.at)}加入{b.head ? ' · 可以代表全家授权' : ''}
+              </Text>
             </View>
+            {b.head ? null : (
+              <WriteButton
+                className="list__action"
+                label="设为户主"
+                testid="binding-set-head"
+                submitting={write.submitting('binding.setHead', { openid: b.openid })}
+                disabled={write.busy}
+                onClick={async () =>
+                  (await confirmFirst(
+                    '设为户主',
+                    `${b.name}设为这一户的户主以后，可以代表全家授权银行查看积分。`,
+                    '设为户主'
+                  )) &&
+                  write.run('binding.setHead', { householdId, openid: b.openid }, { done: '已设为户主', after: reload })
+                }
+              />
+            )}
             <WriteButton
               className="list__action"
               label="解除"

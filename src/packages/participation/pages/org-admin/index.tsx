@@ -20,10 +20,10 @@ export default function OrganisationAdminPage() {
   const [form, setForm] = useState({ name: '', phone: '', address: '', hours: '', intro: '' })
   const [staff, setStaff] = useState({ organisationId: '', openid: '', name: '' })
   const write = useWrite()
-  const input = (label: string, value: string, set: (v: string) => void) => (
+  const input = (label: string, value: string, set: (v: string) => void, testid?: string) => (
     <View className="field">
       <View className="field__label">{label}</View>
-      <Input className="input" value={value} onInput={e => set(e.detail.value)} />
+      <Input className="input" data-testid={testid} value={value} onInput={e => set(e.detail.value)} />
     </View>
   )
   return (
@@ -34,6 +34,7 @@ export default function OrganisationAdminPage() {
             {d.organisations.map(o => (
               <View
                 key={o.id}
+                data-testid="org-admin-organisation"
                 className={`list__row ${staff.organisationId === o.id ? 'list__row--mine' : ''}`}
                 onClick={() => setStaff({ ...staff, organisationId: o.id })}
               >
@@ -49,10 +50,16 @@ export default function OrganisationAdminPage() {
           </View>
           {staff.organisationId ? (
             <>
-              {input('工作人员的编号（我的编号）', staff.openid, v => setStaff({ ...staff, openid: v }))}
-              {input('工作人员姓名', staff.name, v => setStaff({ ...staff, name: v }))}
+              {input(
+                '工作人员的编号（我的编号）',
+                staff.openid,
+                v => setStaff({ ...staff, openid: v.trim() }),
+                'org-staff-openid'
+              )}
+              {input('工作人员姓名', staff.name, v => setStaff({ ...staff, name: v }), 'org-staff-name')}
               <View
                 className="button"
+                data-testid="org-staff-grant"
                 onClick={() => void write.run('org.grantStaff', staff, { done: '已授予', after: reload })}
               >
                 授予这个单位的工作人员

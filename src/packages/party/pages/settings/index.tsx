@@ -21,13 +21,14 @@ function starBands(s: PartySettings): string[] {
 }
 
 /**
- * 评星设置 of the town's party administrator: the county's settings as the town adjusts them for its
- * branches (base score, 民主评议's maximum, the full score, the five stars' thresholds, posting days).
- * Every number is set by − and +; a setting that cannot work (thresholds out of order) says why.
+ * 评星设置: the county administrator sets the county's, a town's party administrator adjusts them for
+ * the town's branches (base score, 民主评议's maximum, the full score, the five stars' thresholds,
+ * posting days). Every number is set by − and +; a setting that cannot work (thresholds out of order)
+ * says why. A town that adjusted them keeps its own: the county's page names those towns.
  */
 export default function PartySettingsPage() {
   const write = useWrite()
-  const { data, problem, reload } = useLoad(useCallback(() => call('partyTown.overview', {}), []))
+  const { data, problem, reload } = useLoad(useCallback(() => call('partyTown.settings', {}), []))
   const [settings, setSettings] = useState<PartySettings | null>(null)
   useEffect(() => {
     if (data) setSettings(data.settings)
@@ -37,10 +38,17 @@ export default function PartySettingsPage() {
     settings && set({ starThresholds: settings.starThresholds.map((t, j) => (j === i ? v : t)) })
   const why = settings ? settingsProblem(settings) : null
   return (
-    <Screen data={data && settings ? { town: data, s: settings } : null} problem={problem}>
-      {({ town, s }) => (
+    <Screen data={data && settings ? { owner: data, s: settings } : null} problem={problem}>
+      {({ owner, s }) => (
         <>
-          <View className="section-title">{town.townName}党员年终评星</View>
+          <View className="section-title" data-testid="settings-owner">
+            {owner.placeName}党员年终评星
+          </View>
+          {owner.townsAdjusted.length > 0 ? (
+            <View className="muted" data-testid="settings-towns-adjusted">
+              {owner.townsAdjusted.join('、')}自己调整过，按镇里的设置评星
+            </View>
+          ) : null}
           <View className="form-block">
             <NumberField
               label="基础分"
@@ -117,7 +125,7 @@ export default function PartySettingsPage() {
             )}
           </View>
           <WriteButton
-            label="保存，全镇党支部按这个评星"
+            label={owner.level === 'county' ? '保存，全县党支部按这个评星' : '保存，全镇党支部按这个评星'}
             testid="settings-save"
             submitting={write.submitting('partyTown.setSettings')}
             disabled={write.busy || Boolean(why)}
