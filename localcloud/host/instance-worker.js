@@ -7,12 +7,22 @@ process.on('unhandledRejection', reason => {
   console.error(`[${workerData.functionName}] unhandled rejection:`, reason)
 })
 
+// Initialisation, as SCF does it before the first invocation: the function's code is loaded before the
+// instance says it is ready, so that its timeout counts the invocation alone (a loaded machine takes
+// seconds to load the api's bundle). A function whose code does not load fails each invocation.
 let handler = null
+let loadError = null
+try {
+  handler = require(workerData.entry)
+} catch (error) {
+  loadError = error
+}
+parentPort.postMessage({ ready: true })
 
 parentPort.on('message', async ({ id, event, context, env }) => {
   Object.assign(process.env, env)
   try {
-    if (!handler) handler = require(workerData.entry)
+    if (loadError) throw loadError
     const result = await handler.main(event, context)
     parentPort.postMessage({ id, ok: true, result: result === undefined ? null : JSON.parse(JSON.stringify(result)) })
   } catch (error) {
