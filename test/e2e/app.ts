@@ -10,6 +10,10 @@ export async function loginAs(page: Page, openid: string) {
   await page.goto(`${BASE}/__dev/logout`)
   await page.goto(`${BASE}/__dev/login`)
   await page.click(`button[data-openid="${openid}"]`)
+  // the form's post answers with the session's cookie and sends the browser on to the app: wait until the
+  // app has loaded, so that the page's next call is this persona's, not the login page's (a click does not
+  // wait for the navigation it starts)
+  await page.waitForURL(url => !url.pathname.startsWith('/__dev/'))
 }
 
 /** Calls the api function as the logged-in persona, from the page, as the app does. */
