@@ -23,6 +23,17 @@ export default tseslint.config(
     files: ['test/**', 'scripts/**', 'localcloud/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' }
   },
+  // the dependency rules of DESIGN.md: core/ imports no other folder (and its domain not its contract),
+  // the app never the functions or the local cloud, the local cloud nothing of the product
+  ...[
+    ['core/**', ['**/cloudfunctions/**', '**/src/**', '**/localcloud/**', '**/scripts/**']],
+    ['core/domain/**', ['../contract/*', '**/cloudfunctions/**', '**/src/**', '**/localcloud/**', '**/scripts/**']],
+    ['src/**', ['**/cloudfunctions/**', '**/localcloud/**', '**/scripts/**']],
+    ['localcloud/**', ['**/core/**', '**/cloudfunctions/**', '**/src/**', '**/scripts/**']]
+  ].map(([folder, forbidden]) => ({
+    files: [folder],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: 'see DESIGN.md' }] }] }
+  })),
   {
     files: ['src/**/*.tsx', 'src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -42,8 +42,11 @@ export function loginPage(personas: Persona[], next: string, current?: string): 
   const buttons = personas
     .map(
       p => `<form method="post" action="/__dev/login">
-  <input type="hidden" name="openid" value="${escape(p.openid)}"><input type="hidden" name="next" value="${escape(next)}">
-  <button type="submit" data-openid="${escape(p.openid)}"><b>${escape(p.name)}</b><span>${escape(p.description)}</span></button>
+  <input type="hidden" name="openid" value="${escape(p.openid)}">
+  <input type="hidden" name="next" value="${escape(next)}">
+  <button type="submit" data-openid="${escape(p.openid)}">
+    <b>${escape(p.name)}</b><span>${escape(p.description)}</span>
+  </button>
 </form>`
     )
     .join('\n')
@@ -52,12 +55,14 @@ export function loginPage(personas: Persona[], next: string, current?: string): 
 <style>
 body{font-family:system-ui,sans-serif;margin:0;padding:16px;background:#f5f5f5;color:#222;font-size:18px}
 .note{background:#fff3cd;border:1px solid #e0c97f;padding:12px;border-radius:8px;margin-bottom:16px;font-size:15px}
-button{display:block;width:100%;text-align:left;padding:14px;margin:8px 0;border:1px solid #ccc;border-radius:10px;background:#fff;font-size:18px;min-height:56px}
+button{display:block;width:100%;text-align:left;padding:14px;margin:8px 0;border:1px solid #ccc;border-radius:10px;
+background:#fff;font-size:18px;min-height:56px}
 button span{display:block;color:#666;font-size:15px;margin-top:4px}
 input[type=text]{font-size:18px;padding:10px;width:100%;box-sizing:border-box}
 </style></head><body>
 <h1>本地开发登录</h1>
-<p class="note">这是本地开发环境的模拟登录（local development only）。在微信里，身份由微信自动提供，没有这个页面。${current ? `当前身份：${escape(current)}` : ''}</p>
+<p class="note">这是本地开发环境的模拟登录（local development only）。在微信里，身份由微信自动提供，没有这个页面。
+${current ? `当前身份：${escape(current)}` : ''}</p>
 ${buttons}
 <form method="post" action="/__dev/login"><p>或输入任意 openid（例如一个没有角色的陌生人）：</p>
 <input type="text" name="openid" placeholder="openid"><input type="hidden" name="next" value="${escape(next)}">

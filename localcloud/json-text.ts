@@ -19,7 +19,10 @@ function nestsDeeperThan(text: string, limit: number): boolean {
   return false
 }
 
-/** The index of the quote closing the string opened at `open`: found natively, as the SDK's bodies are mostly strings. */
+/**
+ * The index of the quote closing the string opened at `open`: found natively, as the SDK's bodies are
+ * mostly strings.
+ */
 function endOfString(text: string, open: number): number {
   for (let close = text.indexOf('"', open + 1); close !== -1; close = text.indexOf('"', close + 1)) {
     let backslashes = 0

@@ -180,7 +180,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         'x-db-roundtrips': String(out.roundTrips),
         'x-openapi-calls': String(out.openApiCalls),
         'x-cold-start': out.coldStart ? '1' : '0',
-        'x-duration-ms': out.durationMs.toFixed(2)
+        'x-duration-ms': out.durationMs.toFixed(2),
+        ...(out.cpuMs === null ? {} : { 'x-cpu-ms': out.cpuMs.toFixed(3) })
       })
     } catch (e: any) {
       send(res, 500, { errCode: -504002, errMsg: String(e?.message ?? e) })

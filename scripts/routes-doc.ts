@@ -63,9 +63,11 @@ export function renderRoutesDoc(): string {
   return [
     '# Routes and who may call them',
     '',
-    '<!-- written by `npm run docs:routes` from the route declarations; test/unit/routes-doc.test.ts fails when stale -->',
+    '<!-- written by `npm run docs:routes` from the route declarations; ' +
+      'test/unit/routes-doc.test.ts fails when stale -->',
     '',
-    `${names.length} routes, each as declared in \`cloudfunctions/api/routes/\` (who may call it, where it acts, its audit`,
+    `${names.length} routes, each as declared in \`cloudfunctions/api/routes/\` ` +
+      '(who may call it, where it acts, its audit',
     'action, its paging bound) and in `core/contract/routes.ts` (whether it writes). The router performs each',
     'declaration; see [architecture.md](architecture.md) for what each column makes it do.',
     '',

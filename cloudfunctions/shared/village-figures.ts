@@ -1,4 +1,4 @@
-import { emptyMonth, MONTH_KEYS, monthSlot, MonthFigures } from '../../core/domain/figures'
+import { emptyMonth, MONTH_KEYS, monthSlot, MonthFigures, VillageYearFigures } from '../../core/domain/figures'
 import { periodKeys } from '../../core/domain/period'
 import { DAY_MS, ISSUE_DUE_DAYS } from '../../core/domain/workflow'
 import type { Database } from './context'
@@ -10,16 +10,7 @@ import { data } from './data/store'
  * issues overdue, the roll-out checklist). The timer writes them every hour, repairing any drift of
  * the live increments; the ledger check compares them with what is stored.
  */
-export interface VillageStatsDoc {
-  _id: string
-  villageId: string
-  townId: string
-  year: string
-  months: Record<string, MonthFigures>
-  /** households with a score entry this year */
-  activeYear: number
-  recountedAt: number
-}
+export type VillageStatsDoc = VillageYearFigures
 
 /** The present state of a village, recounted hourly and kept on its place document as `figures`. */
 export interface VillageSnapshot {

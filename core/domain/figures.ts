@@ -62,20 +62,24 @@ export function lastTwelveMonths(month: string): string[] {
 /** a ÷ b as a percentage with one decimal, or null when there is nothing to divide by */
 export const percent = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 1000) / 10 : null)
 
-/** Figures of entries already known (seeding): per village and year, as the live increments keep them. */
-export function figuresOfEntries(
-  entries: { villageId: string; householdId: string; kind: EntryKind; points: number; month: string }[],
-  townOf: (villageId: string) => string
-): {
+/** A village's figures of one year (`<villageId>:<year>`), as stored. */
+export interface VillageYearFigures {
   _id: string
   villageId: string
   townId: string
   year: string
   months: Record<string, MonthFigures>
+  /** households with a score entry this year */
   activeYear: number
   recountedAt: number
-}[] {
-  const docs = new Map<string, ReturnType<typeof figuresOfEntries>[number]>()
+}
+
+/** Figures of entries already known (seeding): per village and year, as the live increments keep them. */
+export function figuresOfEntries(
+  entries: { villageId: string; householdId: string; kind: EntryKind; points: number; month: string }[],
+  townOf: (villageId: string) => string
+): VillageYearFigures[] {
+  const docs = new Map<string, VillageYearFigures>()
   const seenMonth = new Set<string>()
   const seenYear = new Set<string>()
   for (const e of entries) {

@@ -49,6 +49,18 @@ export interface PartyRuleTerms {
   meeting: MeetingKind | null
 }
 
+/** Only the terms of a rule (a stored rule or a view carries its id and version besides). */
+export const partyRuleTerms = (r: PartyRuleTerms): PartyRuleTerms => ({
+  group: r.group,
+  title: r.title,
+  points: r.points,
+  cap: r.cap,
+  evidenceRequired: r.evidenceRequired,
+  categories: r.categories,
+  claimable: r.claimable,
+  meeting: r.meeting
+})
+
 /**
  * Settings of the county's party template, which a town may adjust for its branches: the base every
  * member starts the year with, the most 民主评议 adds, the scale's top, and the totals needed for
@@ -107,6 +119,44 @@ export function rate(
   const total = yearTotal(settings, yearPoints, review)
   const stars = memberStars(total, settings.starThresholds)
   return { exempt: false, total, stars, failed: stars === 0 }
+}
+
+/** A member as the annual rating lists them. */
+export interface RatedMember {
+  _id: string
+  name: string
+  category: MemberCategory
+  householdId: string | null
+  exempt: boolean
+}
+
+/** A member's line of the annual rating: the year's points and 民主评议 score, totalled and starred. */
+export interface RatingRow {
+  memberId: string
+  name: string
+  category: MemberCategory
+  householdId: string | null
+  exempt: boolean
+  points: number
+  review: number
+  /** 0 for an exempt member, as are the stars */
+  total: number
+  stars: number
+}
+
+export function ratingRow(settings: PartySettings, member: RatedMember, yearPoints: number, review: number): RatingRow {
+  const outcome = rate(settings, member, yearPoints, review)
+  return {
+    memberId: member._id,
+    name: member.name,
+    category: member.category,
+    householdId: member.householdId,
+    exempt: member.exempt,
+    points: yearPoints,
+    review,
+    total: outcome.exempt ? 0 : outcome.total,
+    stars: outcome.exempt ? 0 : outcome.stars
+  }
 }
 
 export const starWord = (o: RatingOutcome): string => (o.exempt ? '免评' : o.failed ? '不合格' : `${o.stars}星`)

@@ -26,7 +26,8 @@ export function periodKeys(atMs: number): PeriodKeys {
 export function formatDateTime(atMs: number): string {
   const d = new Date(atMs + CST_OFFSET_MS)
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  const date = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+  return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
 /** "11月27日" in China Standard Time: the short date of a line on the home card. */

@@ -79,7 +79,10 @@ export interface TreeHead {
   headHash: string
 }
 
-/** The exact text whose SHA-256 is a head's hash: JSON of ["xcjf-head-v1", villageId, day, size, root, prevHash, sealedAt]. */
+/**
+ * The exact text whose SHA-256 is a head's hash: JSON of
+ * ["xcjf-head-v1", villageId, day, size, root, prevHash, sealedAt].
+ */
 export const headText = (h: Omit<TreeHead, 'headHash'>): string =>
   JSON.stringify([HEAD_FORMAT, h.villageId, h.day, h.size, h.root, h.prevHash, h.sealedAt])
 
@@ -112,7 +115,8 @@ export const DAY_MS = 24 * 60 * 60 * 1000
 /** "2026-11-26" for a moment, in China Standard Time. */
 export function dayOf(atMs: number): string {
   const d = new Date(atMs + CST_OFFSET_MS)
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
 
 /** The first millisecond of a day (China Standard Time) and the first of the next. */

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../contract/errors'
+import type { ErrorCode } from './errors'
 
 /**
  * Village votes (村民投票): a question with options, one ballot per household or per person, open or

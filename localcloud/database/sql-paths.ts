@@ -1,4 +1,7 @@
-/** How a document field is addressed in SQL. One function, so indexes and queries use the same expression text (SQLite uses an expression index only on an exact match). */
+/**
+ * How a document field is addressed in SQL. One function, so indexes and queries use the same
+ * expression text (SQLite uses an expression index only on an exact match).
+ */
 export function fieldExpr(field: string): string {
   if (field === '_id') return '_id'
   const path = field

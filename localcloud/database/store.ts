@@ -181,7 +181,9 @@ export class DocumentStore {
   }
 
   explain(collection: string, plan: SqlPlan): string[] {
-    const sql = `EXPLAIN QUERY PLAN SELECT doc FROM ${this.table(collection)}${plan.where ? ` WHERE ${plan.where}` : ''}${plan.orderBy ? ` ORDER BY ${plan.orderBy}` : ''}`
+    const where = plan.where ? ` WHERE ${plan.where}` : ''
+    const orderBy = plan.orderBy ? ` ORDER BY ${plan.orderBy}` : ''
+    const sql = `EXPLAIN QUERY PLAN SELECT doc FROM ${this.table(collection)}${where}${orderBy}`
     return (this.db.prepare(sql).all(...plan.params) as { detail: string }[]).map(r => r.detail)
   }
 }

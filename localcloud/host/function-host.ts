@@ -23,6 +23,8 @@ export interface InvocationResult {
   openApiCalls: number
   coldStart: boolean
   durationMs: number
+  /** CPU time of the instance's own thread during the invocation (Linux only): the function's own work */
+  cpuMs: number | null
 }
 
 export interface HostOptions {
@@ -261,7 +263,8 @@ export class FunctionHost {
       })
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6
       this.options.log?.(
-        `[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips} openapi=${instance.openApiCalls}${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`
+        `[fn] ${name} ${durationMs.toFixed(1)}ms db=${instance.roundTrips} openapi=${instance.openApiCalls}` +
+          `${coldStart ? ' cold' : ''}${message.ok ? '' : ' error'}`
       )
       if (message.timedOut) this.retire(instance)
       if (!message.ok) {
@@ -273,7 +276,8 @@ export class FunctionHost {
         roundTrips: instance.roundTrips,
         openApiCalls: instance.openApiCalls,
         coldStart,
-        durationMs
+        durationMs,
+        cpuMs: message.cpuMs ?? null
       }
     } finally {
       clearTimeout(timer)

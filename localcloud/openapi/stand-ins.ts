@@ -37,7 +37,7 @@ export function openApiStandIns(
     options.codeUrl ??
     ((page: string, scene: string) => `${options.baseUrl()}/#/${page}?scene=${encodeURIComponent(scene)}`)
   return {
-    // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html:
+    // subscribe messages (WeChat's OpenApiDoc: mp-message-management/subscribe-message/sendMessage):
     // kept in an outbox (GET /__dev/outbox) that tests and developers read
     'subscribeMessage.send': data => {
       if (!data?.touser || !data?.templateId)

@@ -18,7 +18,14 @@ import { startLocalCloud } from '../../localcloud'
 import { ensureBuilt } from '../ensure-built'
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
 import { benchLogFile } from './log-file'
-import { BENCH_CADRE, BENCH_RULE, BENCH_VILLAGER, buildBenchVillage } from '../seed/bench-village'
+import {
+  BENCH_CADRE,
+  BENCH_RULE,
+  BENCH_RULE_TERMS,
+  BENCH_VILLAGE,
+  BENCH_VILLAGER,
+  buildBenchVillage
+} from '../seed/bench-village'
 import {
   BENCH_MEETING_RULE,
   BENCH_MEMBER,
@@ -44,6 +51,8 @@ interface Sample {
    * unlike the wall time, it hardly moves when other programs load the machine
    */
   cpuMs: number
+  /** CPU time of the function instance's own thread (`x-cpu-ms`): its own work, not the server's */
+  fnCpuMs: number
   /** database and open-API requests: each a network round trip in the cloud */
   roundTrips: number
   openApiCalls: number
@@ -139,6 +148,7 @@ async function main() {
       ms,
       cpuMs: (cpu.user + cpu.system) / 1000,
       hostMs: Number(res.headers['x-duration-ms']),
+      fnCpuMs: Number(res.headers['x-cpu-ms']),
       roundTrips: Number(res.headers['x-db-roundtrips']) + openApiCalls,
       openApiCalls
     }
@@ -159,14 +169,23 @@ async function main() {
   const cpuP50 = (samples: Sample[]) => median(samples.map(x => x.cpuMs))
 
   /**
-   * n rounds of the given runs, one of each per round, after a warm-up of their function instances:
-   * interleaved, so that a route and its floor meet the same load on a shared machine.
+   * A function instance reaches its steady cost only after V8 has optimised its hot code: for the api's
+   * bundle that takes a few hundred calls (measured: the award cost ~2 ms more CPU over its first 300
+   * calls, most of it compiling on V8's helper threads), for the floor function a handful. Routes and
+   * floors are compared warm; what the warm-up costs is printed beside them.
    */
-  async function rounds(n: number, runs: ((i: number) => Promise<Sample>)[]) {
-    for (let i = 0; i < Math.min(10, n); i++) for (const run of runs) await run(i)
+  const WARM_UP_CALLS = 300
+
+  /**
+   * n rounds of the given runs, one of each per round, after `warmUp` rounds: interleaved, so that a
+   * route and its floors meet the same load on a shared machine.
+   */
+  async function rounds(n: number, runs: ((i: number) => Promise<Sample>)[], warmUp = Math.min(10, n)) {
+    const warming: Sample[][] = runs.map(() => [])
+    for (let i = 0; i < warmUp; i++) for (const [k, run] of runs.entries()) warming[k].push(await run(i))
     const samples: Sample[][] = runs.map(() => [])
     for (let i = 0; i < n; i++) for (const [k, run] of runs.entries()) samples[k].push(await run(i))
-    return samples
+    return { samples, warming }
   }
 
   // the floor, in the host: a function that only reads one document, `reads` times in sequence
@@ -187,7 +206,7 @@ async function main() {
   console.log(JSON.stringify({ op: 'cold start (first invocation, host)', ...coldStartMs }))
 
   const FURTHER = 4
-  const floorRounds = await rounds(300, [floorRun(0), floorRun(1), floorRun(1 + FURTHER)])
+  const { samples: floorRounds } = await rounds(300, [floorRun(0), floorRun(1), floorRun(1 + FURTHER)])
   const components = (p50: (s: Sample[]) => number) => {
     const [none, one, more] = floorRounds.map(p50)
     return {
@@ -200,38 +219,163 @@ async function main() {
   console.log(JSON.stringify({ op: 'floor: a function that only reads (p50)', n: 300, ...floorLine }))
 
   /**
+   * The award's own requests without the api: the same reads, transaction and writes, with documents
+   * of the same shape and size built here (scripts/bench/floor-function). Households other than the
+   * award's, so that neither meets the other's writes.
+   */
+  const awardShapedFloor = async (householdId: string) => {
+    const id = `floor-${requestId()}`
+    const at = Date.now()
+    const month = new Date(at).toISOString().slice(0, 7)
+    const rule = { id: BENCH_RULE, version: 1, ...BENCH_RULE_TERMS }
+    const entry = {
+      schemaVersion: 3,
+      _id: id,
+      account: `household:${householdId}`,
+      householdId,
+      villageId: BENCH_VILLAGE,
+      kind: 'award',
+      points: 1,
+      rule,
+      capPeriod: null,
+      correctsId: null,
+      note: '',
+      evidence: [],
+      by: BENCH_CADRE,
+      byName: '测试干部',
+      requestKey: `rk${id}`.slice(0, 24),
+      at,
+      month,
+      year: month.slice(0, 4)
+    }
+    const { sample, reply } = await invoke(cookies.cadre, 'floor', {
+      shape: 'award',
+      userId: BENCH_CADRE,
+      ruleId: BENCH_RULE,
+      householdId,
+      entry,
+      posting: {
+        schemaVersion: 3,
+        _id: id,
+        villageId: BENCH_VILLAGE,
+        householdId,
+        doorPlate: '1组1号',
+        head: '户主1',
+        title: rule.title,
+        category: rule.category,
+        points: 1,
+        byName: '测试干部',
+        evidence: [],
+        at,
+        until: at + 7 * 86_400_000,
+        state: 'posted',
+        openObjections: 0
+      },
+      audit: {
+        schemaVersion: 3,
+        _id: `a-${id}`,
+        placeId: BENCH_VILLAGE,
+        actor: BENCH_CADRE,
+        actorName: '测试干部',
+        action: 'score.award',
+        target: householdId,
+        before: null,
+        after: { rule: rule.title, points: 1, note: '' },
+        at
+      },
+      view: {
+        id,
+        points: 1,
+        kind: 'award',
+        title: rule.title,
+        category: rule.category,
+        note: '',
+        at,
+        byName: '测试干部',
+        evidence: []
+      },
+      householdPatch: {
+        balance: 1,
+        earned: 1,
+        monthKey: month,
+        monthPoints: 1,
+        yearKey: month.slice(0, 4),
+        yearPoints: 1
+      },
+      statsId: `${BENCH_VILLAGE}:${month.slice(0, 4)}`,
+      inc: { [`months.m${month.slice(5)}.award`]: 1 }
+    })
+    if (!reply.ok) throw new Error(`award-shaped floor: ${JSON.stringify(reply)}`)
+    return sample
+  }
+
+  /** p50s of a route's samples against a floor's, and the difference */
+  const against = (route: Sample[], floor: Sample[]) => {
+    const figure = (of: (s: Sample[]) => number) => ({
+      route: of(route),
+      floor: of(floor),
+      over: +(of(route) - of(floor)).toFixed(2)
+    })
+    return {
+      hostMs: figure(hostP50),
+      cpuMs: figure(cpuP50),
+      fnCpuMs: figure(samples => median(samples.map(x => x.fnCpuMs)))
+    }
+  }
+
+  /**
    * One line per operation. Unless `floor` is false, each call is followed by a call of the floor
    * function with as many sequential reads as the route has round trips (open-API calls included):
-   * `floorMs` is what the route would cost if the api did nothing of its own and made all its round
-   * trips one after another, `overFloorMs` the api's own cost beyond that.
+   * `vsReadFloor` says what the route costs beyond a function that did nothing but its round trips one
+   * after another. `sameRequestsFloor`, where given, makes the route's very requests without its logic
+   * (`vsSameRequests`). Host and process-CPU figures are p50s of warm instances; `warmingHostMs` is the
+   * p50 over the warm-up calls (a fresh instance's first few hundred).
    */
   async function measure(
     op: string,
     n: number,
     run: (i: number) => Promise<Sample>,
-    { floor = true, extra = () => ({}) }: { floor?: boolean; extra?: (s: Sample[]) => Record<string, unknown> } = {}
+    {
+      floor = true,
+      sameRequestsFloor,
+      warmUp = WARM_UP_CALLS,
+      extra = () => ({})
+    }: {
+      floor?: boolean
+      sameRequestsFloor?: (i: number) => Promise<Sample>
+      warmUp?: number
+      extra?: (s: Sample[]) => Record<string, unknown>
+    } = {}
   ) {
     if (only && !only.test(op)) return
     const probe = await run(0) // how many round trips the floor must make
-    const [samples, floorSamples] = await rounds(n, floor ? [run, floorRun(probe.roundTrips)] : [run])
-    const host = hostP50(samples)
-    const floorMs = floorSamples ? hostP50(floorSamples) : undefined
-    const clientMs = samples.map(s => s.ms)
-    const cpu = cpuP50(samples)
-    const floorCpu = floorSamples ? cpuP50(floorSamples) : undefined
+    const floors = [...(floor ? [floorRun(probe.roundTrips)] : []), ...(sameRequestsFloor ? [sameRequestsFloor] : [])]
+    const { samples, warming } = await rounds(n, [run, ...floors], warmUp)
+    const [routeSamples, ...floorSamples] = samples
+    const clientMs = routeSamples.map(s => s.ms)
+    const readFloor = floor ? floorSamples.shift() : undefined
+    const sameRequests = sameRequestsFloor ? floorSamples.shift() : undefined
     console.log(
       JSON.stringify({
         op,
         n,
         p50: median(clientMs),
         p95: quantile(clientMs, 0.95),
-        hostP50: host,
-        roundTrips: Math.max(...samples.map(s => s.roundTrips)),
-        openApiCalls: Math.max(...samples.map(s => s.openApiCalls)),
-        ...(floorMs === undefined ? {} : { floorMs, overFloorMs: +(host - floorMs).toFixed(2) }),
-        cpuP50: cpu,
-        ...(floorCpu === undefined ? {} : { floorCpuMs: floorCpu, overFloorCpuMs: +(cpu - floorCpu).toFixed(2) }),
-        ...extra(samples)
+        roundTrips: Math.max(...routeSamples.map(s => s.roundTrips)),
+        openApiCalls: Math.max(...routeSamples.map(s => s.openApiCalls)),
+        hostP50: hostP50(routeSamples),
+        cpuP50: cpuP50(routeSamples),
+        ...(readFloor ? { vsReadFloor: against(routeSamples, readFloor) } : {}),
+        ...(sameRequests ? { vsSameRequests: against(routeSamples, sameRequests) } : {}),
+        ...(warmUp >= 100
+          ? {
+              warmingHostMs: {
+                route: hostP50(warming[0]),
+                ...(readFloor ? { readFloor: hostP50(warming[1]) } : {})
+              }
+            }
+          : {}),
+        ...extra(routeSamples)
       })
     )
   }
@@ -247,13 +391,17 @@ async function main() {
   await measure('archive.ranking page 1 (all time, cadre)', 300, () =>
     call(cookies.cadre, 'archive.ranking', { period: 'all', page: 1 })
   )
-  await measure('score.award one household', 300, i =>
-    call(cookies.cadre, 'score.award', {
-      requestId: requestId(),
-      householdId: household(i),
-      ruleId: BENCH_RULE,
-      points: 1
-    })
+  await measure(
+    'score.award one household',
+    300,
+    i =>
+      call(cookies.cadre, 'score.award', {
+        requestId: requestId(),
+        householdId: household(i),
+        ruleId: BENCH_RULE,
+        points: 1
+      }),
+    { sameRequestsFloor: i => awardShapedFloor(household(i + 1000)) }
   )
   await measure(
     'score.batch 200 households',
@@ -268,6 +416,8 @@ async function main() {
     {
       // 1,200 round trips, 20 at a time: a sequential floor says nothing about it
       floor: false,
+      // each batch is 200 awards: the api is warm after the first
+      warmUp: 10,
       extra: samples => {
         const trips = Math.max(...samples.map(s => s.roundTrips))
         return {
@@ -279,12 +429,16 @@ async function main() {
   )
   // party work: the member's page, and a meeting of 30 members recorded in one act (one transaction)
   await measure('partyMember.home', 300, () => call(cookies.member, 'partyMember.home', {}))
-  await measure('partyScore.meeting 30 members', 30, () =>
-    call(cookies.secretary, 'partyScore.meeting', {
-      requestId: requestId(),
-      ruleId: BENCH_MEETING_RULE,
-      presentIds: Array.from({ length: BENCH_MEMBERS }, (_, k) => benchMemberId(k))
-    })
+  await measure(
+    'partyScore.meeting 30 members',
+    30,
+    () =>
+      call(cookies.secretary, 'partyScore.meeting', {
+        requestId: requestId(),
+        ruleId: BENCH_MEETING_RULE,
+        presentIds: Array.from({ length: BENCH_MEMBERS }, (_, k) => benchMemberId(k))
+      }),
+    { warmUp: 10 }
   )
   // the town's party overview: one roster per branch, whatever the number of members
   await measure('partyTown.overview', 100, () => call(cookies.townParty, 'partyTown.overview', {}))

@@ -69,7 +69,8 @@ export const checkSubscribeTemplates: Check = config =>
     .filter(([, id]) => !id || id.startsWith('local-'))
     .map(
       ([kind, id]) =>
-        `the ${kind} subscribe template id is ${id ? `the local stand-in "${id}"` : 'not set'} (SUBSCRIBE_TEMPLATE_${kind.toUpperCase()})`
+        `the ${kind} subscribe template id is ${id ? `the local stand-in "${id}"` : 'not set'} ` +
+        `(SUBSCRIBE_TEMPLATE_${kind.toUpperCase()})`
     )
 
 export const checkWeappBuild: Check = (config, builds) => {
@@ -83,7 +84,8 @@ export const checkWeappBuild: Check = (config, builds) => {
     problems.push('the weapp build is older than its sources: npm run build:weapp')
   if (note.cloudEnv !== config.cloudEnv)
     problems.push(
-      `the weapp build calls "${note.cloudEnv}", not "${config.cloudEnv}": CLOUD_ENV=${config.cloudEnv} npm run build:weapp`
+      `the weapp build calls "${note.cloudEnv}", not "${config.cloudEnv}": ` +
+        `CLOUD_ENV=${config.cloudEnv} npm run build:weapp`
     )
   return problems
 }

@@ -35,7 +35,8 @@ export function makePlan(builds: Builds, description?: string): DeployPlan {
 
 export function describePlan(plan: DeployPlan, config: DeployConfig): string[] {
   return [
-    `mini-program ${config.appid}: upload dist/weapp as version ${plan.version} ("${plan.description}"), robot ${config.robot}`,
+    `mini-program ${config.appid}: upload dist/weapp as version ${plan.version} ("${plan.description}"), ` +
+      `robot ${config.robot}`,
     `cloud environment ${config.cloudEnv}: upload each function with cloud-side npm install`,
     ...plan.functions.map(
       f =>
@@ -44,8 +45,11 @@ export function describePlan(plan: DeployPlan, config: DeployConfig): string[] {
         f.triggers.map(t => `, then timer trigger "${t.name}" ${t.config}`).join('')
     ),
     'then by hand (docs/operations.md):',
-    `  api environment variables: SUBSCRIBE_TEMPLATE_POINTS=${config.subscribeTemplates.points} SUBSCRIBE_TEMPLATE_ISSUE=${config.subscribeTemplates.issue} SUBSCRIBE_TEMPLATE_ORDER=${config.subscribeTemplates.order}, BOOTSTRAP_ADMIN_OPENIDS`,
-    '  run setup (云端测试) until its reply says migrations finished; create the indexes of npm run indexes; apply database.rules.json to every collection',
+    `  api environment variables: SUBSCRIBE_TEMPLATE_POINTS=${config.subscribeTemplates.points} ` +
+      `SUBSCRIBE_TEMPLATE_ISSUE=${config.subscribeTemplates.issue} ` +
+      `SUBSCRIBE_TEMPLATE_ORDER=${config.subscribeTemplates.order}, BOOTSTRAP_ADMIN_OPENIDS`,
+    '  run setup (云端测试) until its reply says migrations finished; create the indexes of npm run indexes; ' +
+      'apply database.rules.json to every collection',
     '  submit the uploaded version for review (版本管理 → 开发版本 → 提交审核)'
   ]
 }
@@ -53,5 +57,6 @@ export function describePlan(plan: DeployPlan, config: DeployConfig): string[] {
 /** what the dry run cannot know and the operator must make sure of */
 export const WARNINGS = [
   'create each function in the console before its first upload (云开发控制台 → 云函数 → 新建, Node.js 16 or later, ' +
-    'the timeout above): uploading a function that does not exist yet creates it with an old Node runtime and a 3 s timeout'
+    'the timeout above): uploading a function that does not exist yet creates it with an old Node runtime ' +
+    'and a 3 s timeout'
 ]

@@ -17,15 +17,17 @@ export const BENCH_RULE = 'rb-volunteer'
 
 const DAY = 86_400_000
 
+export const BENCH_RULE_TERMS: RuleTerms = {
+  category: '公益参与',
+  title: '参加义务劳动（每次）',
+  points: { min: 1, max: 10 },
+  cap: null,
+  evidenceRequired: false,
+  proposers: ['cadre']
+}
+
 export function buildBenchVillage(now: number, households = 2000, entriesEach = 25) {
-  const terms: RuleTerms = {
-    category: '公益参与',
-    title: '参加义务劳动（每次）',
-    points: { min: 1, max: 10 },
-    cap: null,
-    evidenceRequired: false,
-    proposers: ['cadre']
-  }
+  const terms = BENCH_RULE_TERMS
   const village = {
     name: '规模测试村',
     starThresholds: [60, 80, 100, 120, 150],

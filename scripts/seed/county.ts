@@ -51,7 +51,8 @@ async function main() {
     totals.users += data.users.length
     const s = (Date.now() - started) / 1000
     process.stderr.write(
-      `\rvillage ${i + 1}/${villages.length}: ${totals.households} households, ${totals.people} people, ${totals.entries} entries, ${s.toFixed(0)} s   `
+      `\rvillage ${i + 1}/${villages.length}: ${totals.households} households, ${totals.people} people, ` +
+        `${totals.entries} entries, ${s.toFixed(0)} s   `
     )
   }
   await lc.close()

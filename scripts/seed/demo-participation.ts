@@ -2,27 +2,13 @@
  * The demo village's participation (issue 17): an open vote of 新丰村, an activity tomorrow morning
  * credited by a rule of its own. Deterministic, relative to the seeding day.
  */
+import type { RuleTerms } from '../../core/domain/rules'
+
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 /** `days` after the seeding day, at `hour` o'clock China Standard Time */
 const cstDayAt = (now: number, days: number, hour: number) =>
   Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR + days * DAY + hour * HOUR
-
-const termsOf = (r: {
-  category: string
-  title: string
-  points: object
-  cap: null
-  evidenceRequired: boolean
-  proposers: string[]
-}) => ({
-  category: r.category,
-  title: r.title,
-  points: r.points,
-  cap: r.cap,
-  evidenceRequired: r.evidenceRequired,
-  proposers: r.proposers
-})
 
 export function buildDemoParticipation(now: number) {
   const votes = [
@@ -48,15 +34,18 @@ export function buildDemoParticipation(now: number) {
       at: now - 2 * HOUR
     }
   ]
-  const activityRule = {
-    _id: 'r-xf-activity',
-    villageId: 'v-xinfeng',
+  const activityTerms: RuleTerms = {
     category: '公益参与',
     title: '参加村里组织的活动并签到（每次）',
     points: { min: 5, max: 5 },
     cap: null,
     evidenceRequired: false,
-    proposers: ['cadre'],
+    proposers: ['cadre']
+  }
+  const activityRule = {
+    _id: 'r-xf-activity',
+    villageId: 'v-xinfeng',
+    ...activityTerms,
     active: true,
     version: 1,
     source: null,
@@ -75,7 +64,7 @@ export function buildDemoParticipation(now: number) {
       endAt: start + 3 * HOUR,
       capacity: 30,
       signedUp: 0,
-      rule: { id: activityRule._id, version: 1, ...termsOf(activityRule) },
+      rule: { id: activityRule._id, version: 1, ...activityTerms },
       points: 5,
       state: 'open',
       key: 'demo0001',

@@ -10,7 +10,7 @@ import {
   MemberCategory,
   MEMBER_CATEGORIES,
   PartyRuleTerms,
-  rate
+  ratingRow
 } from '../../core/domain/party'
 import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID } from '../../core/domain/roles'
@@ -314,19 +314,7 @@ export function buildDemoParty(now: number) {
       .filter(m => m.branchId === branchId)
       .map(m => {
         const points = 10 + Math.floor(rnd() * 20)
-        const review = 8 + Math.floor(rnd() * 12)
-        const outcome = rate(DEFAULT_PARTY_SETTINGS, m, points, review)
-        return {
-          memberId: m._id,
-          name: m.name,
-          category: m.category,
-          householdId: m.householdId,
-          exempt: m.exempt,
-          points,
-          review,
-          total: outcome.exempt ? 0 : outcome.total,
-          stars: outcome.exempt ? 0 : outcome.stars
-        }
+        return ratingRow(DEFAULT_PARTY_SETTINGS, m, points, 8 + Math.floor(rnd() * 12))
       }),
     enteredAt: Date.UTC(year - 1, 11, 20),
     confirmedAt: Date.UTC(year - 1, 11, 22),

@@ -44,8 +44,8 @@ export function HouseholdPicker({
         onInput={e => setQuery(e.detail.value)}
       />
       {picked.length ? <View className="muted">已选{picked.length}户：</View> : null}
-      <View>{picked.map(chip)}</View>
-      <View>{matches.slice(0, SHOWN_MAX).map(chip)}</View>
+      <View className="picker__chips">{picked.map(chip)}</View>
+      <View className="picker__chips">{matches.slice(0, SHOWN_MAX).map(chip)}</View>
       {matches.length > SHOWN_MAX ? (
         <View className="muted">还有{matches.length - SHOWN_MAX}户，请输入门牌号或姓名查找</View>
       ) : matches.length === 0 ? (

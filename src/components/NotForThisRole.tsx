@@ -8,6 +8,14 @@ const VILLAGE_ROLES = ['villager', 'cadre', 'gridWorker']
 export const inAVillage = (session: SessionView) => session.roles.some(r => VILLAGE_ROLES.includes(r.role))
 export const isVillager = (session: SessionView) => session.roles.some(r => r.role === 'villager')
 
+/** The town or county a town or county administrator oversees (the county when both), or null. */
+export function overseenArea(session: SessionView): { scope: 'town' | 'county'; name: string } | null {
+  const county = session.roles.find(r => r.role === 'countyAdmin')
+  if (county) return { scope: 'county', name: county.placeName }
+  const town = session.roles.find(r => r.role === 'townAdmin')
+  return town ? { scope: 'town', name: town.placeName } : null
+}
+
 /**
  * What a tab that belongs to villagers shows to someone it is not for (a town or county administrator,
  * or a newcomer): what the tab is, who uses it, and where their own work is. Never a permission error

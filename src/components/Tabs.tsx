@@ -1,5 +1,9 @@
 import { View } from '@tarojs/components'
 
+/** Past this many choices, or words this long, large font puts the tabs two to a row instead of crowding them. */
+const ONE_ROW_MAX = 3
+const ONE_ROW_LABEL_MAX = 3
+
 /** A row of big choices, one selected (本月 / 今年 / 总榜). */
 export function Tabs<T extends string>({
   options,
@@ -10,8 +14,9 @@ export function Tabs<T extends string>({
   value: T
   onChange: (v: T) => void
 }) {
+  const crowded = options.length > ONE_ROW_MAX || options.some(o => o.label.length > ONE_ROW_LABEL_MAX)
   return (
-    <View className="tabs">
+    <View className={`tabs ${crowded ? 'tabs--crowded' : ''}`}>
       {options.map(o => (
         <View
           key={o.value}

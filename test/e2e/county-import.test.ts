@@ -45,7 +45,7 @@ async function download(selector: string): Promise<ExcelJS.Workbook> {
   return wb
 }
 
-test('a town imports a village register, fixes its bad rows, imports again; the overview shows coverage; the cadre exports the ledger', async () => {
+test('a town imports a register, fixes bad rows, imports again; overview shows coverage; ledger exported', async () => {
   await login(page, 'demo-town')
   await page.click('[data-testid="open-overview"]')
   await page.waitForSelector('[data-testid="overview-row"][data-id="v-xinfeng"]')

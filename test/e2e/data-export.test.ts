@@ -51,7 +51,7 @@ async function startCopy(): Promise<string> {
   throw new Error(`npm start did not come up:\n${output}`)
 }
 
-test('the county exports everything, a copy is imported and opened with npm start, the balance is the same', async () => {
+test('the county exports everything; a copy imported and opened with npm start has the same balance', async () => {
   await loginAs(page, 'demo-villager')
   const home = await api(page, 'archive.home')
   expect(home.ok).toBe(true)

@@ -106,7 +106,7 @@ test('a villager signs up, checks in by the activity code and sees the points af
   expect(Number(await page.textContent('[data-testid="balance"]'))).toBe(before + 5)
 })
 
-test('a villager consents to the demo bank, its staff see the statement, the villager revokes and the bank no longer can', async () => {
+test('a villager consents to the demo bank, its staff see the statement; revoked, the bank no longer can', async () => {
   await loginAs('demo-villager')
   await page.waitForSelector('[data-testid="balance"]')
   const balance = await page.textContent('[data-testid="balance"]')

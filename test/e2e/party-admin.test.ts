@@ -103,7 +103,7 @@ test('the branch secretary adds a rule, changes it, and adopts the template, in 
   await write('me.setPreferences', { largeFont: false })
 })
 
-test('the town’s party administrator adjusts the rating’s settings; thresholds out of order are refused on the page', async () => {
+test('the town’s party administrator adjusts the rating’s settings; thresholds out of order are refused', async () => {
   await loginAs('demo-town-party')
   await tap('[data-testid="open-party-town"]')
   await tap('[data-testid="open-party-settings"]')

@@ -64,7 +64,7 @@ test('a villager opens an entry from the home card: rule, scorer, photo and 已�
   await page.screenshot({ path: path.join(SHOTS, 'village-seals.png'), fullPage: true })
 })
 
-test('the town administrator sees the demo village fairness figures, matching a recount, with the flagged cadre', async () => {
+test('the town administrator sees the village’s fairness figures, matching a recount, the cadre flagged', async () => {
   await login(page, 'demo-town')
   await page.click('[data-testid="open-admin"]')
   await page.click('[data-testid="open-fairness"]')

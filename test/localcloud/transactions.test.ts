@@ -137,7 +137,8 @@ test('a write outside a transaction makes the transaction conflict rather than b
 
 test('a where query inside a transaction is refused as in the cloud', async () => {
   // Only get() carries the transaction id; the SDK sends a where-update or -count inside the callback
-  // as an ordinary request outside the transaction, so the server cannot tell (docs/local-cloud.md: what it does not emulate).
+  // as an ordinary request outside the transaction, so the server cannot tell (docs/local-cloud.md:
+  // what it does not emulate).
   await expect(
     db.runTransaction(async (t: any) => t.collection('counters').where({ n: 1 }).get())
   ).rejects.toMatchObject({

@@ -29,7 +29,7 @@ async function importAll(persona: string, villageId: string, fileId: string) {
   throw new Error('import did not finish')
 }
 
-test('the preview explains every bad row; nothing is written until applied; the same file again changes nothing', async () => {
+test('the preview explains each bad row; nothing is written until applied; same file again: no change', async () => {
   const rows = registerRows(40, GROUPS, GRIDS)
   // a dozen bad rows of the kinds villages make
   rows[0] = { ...rows[0], 身份证号: badIdNumber(1) } // impossible check digit

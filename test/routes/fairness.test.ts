@@ -112,7 +112,7 @@ test('villagers see how many households got points this month', async () => {
   expect(view.bands.reduce((a: number, b: any) => a + b.count, 0)).toBe(view.withPoints)
 })
 
-test('a villager may open their own entries and what the village posts, not another household unposted entry', async () => {
+test('a villager opens their own entries and the village’s posted ones, not another household’s unposted', async () => {
   const own = data(await env.call('demo-villager', 'archive.home', {})).latest[0]
   expect(data(await env.call('demo-villager', 'entry.explain', { entryId: own.id }))).toMatchObject({
     id: own.id,

@@ -217,7 +217,7 @@ describe('services', () => {
     expect(found.services[0]).toMatchObject({ phone: '12345', placeName: '向阳镇', materials: ['身份证', '社保卡'] })
   })
 
-  test("a village adds its own services; they are its villagers', and the town's entries are not the village's to edit", async () => {
+  test("a village adds its own services for its villagers; the town's entries are not its to edit", async () => {
     const mine = ok(
       await env.call('demo-cadre', 'service.save', {
         requestId: rid(),

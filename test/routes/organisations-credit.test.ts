@@ -141,7 +141,7 @@ test('another bank sees nothing of a consent given to the first; the rate policy
   expect(offer.consent).toBeNull()
 })
 
-test('an organisation’s staff role goes only to a number someone has opened the app with, checked after who may grant', async () => {
+test('an organisation’s staff role: only to a number that opened the app, checked after who may grant', async () => {
   const grant = (as: string, openid: string) =>
     env.call(as, 'org.grantStaff', { requestId: rid(), organisationId: 'org-police', openid, name: '新民警' })
   // the town did not register the police station: refused for that first, whoever the number is
@@ -156,7 +156,7 @@ test('an organisation’s staff role goes only to a number someone has opened th
   expect(ok(await env.call('police-made-up', 'me.session', {})).roles.map((r: any) => r.role)).toEqual(['orgStaff'])
 })
 
-test('organisations: registered by the county or a town, staff publish services and notices to the villages served', async () => {
+test('organisations registered by county or town; staff publish services and notices to villages served', async () => {
   expect(
     await env.call('demo-town', 'org.save', { requestId: rid(), name: '外镇单位', kind: 'other', townIds: ['t-other'] })
   ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -220,7 +220,7 @@ test('organisations: registered by the county or a town, staff publish services 
   })
 })
 
-test('a cadre hands an issue of its kind to an organisation; its staff answer; the villager sees the answer', async () => {
+test('a cadre hands an issue of its kind to an organisation; its staff answer; the villager sees it', async () => {
   const raise = (category: string) =>
     env.call('demo-villager', 'issue.raise', { requestId: rid(), category, text: '邻居的狗晚上一直叫' }).then(ok)
   const dispute = await raise('邻里纠纷')

@@ -55,7 +55,7 @@ const flaggedIn = (rows: SheetRow[]) =>
     .map(r => r.姓名!)
     .sort()
 
-test('党员 of an imported register join the default branch as 无职党员, once, however often and however concurrently it runs', async () => {
+test('党员 of an imported register join the default branch as 无职党员, once, however often or concurrently', async () => {
   const rows = partyRegister('东', 9000)
   const fileId = await upload(rows)
   // two applies of the same file at once, then the same content uploaded again

@@ -13,7 +13,7 @@ const ok = async (openid: string, route: string, input: unknown = {}) => {
   return reply.data
 }
 
-test('a village cadre grants on their village’s branches, the town administrator also the town, the county the towns', async () => {
+test('a cadre grants on their village’s branches, the town admin the town too, the county the towns', async () => {
   const cadre = await ok('demo-cadre', 'partyRole.list')
   expect(cadre.grantable).toEqual(['branchSecretary', 'partyClerk'])
   expect(cadre.branches).toEqual([
@@ -42,7 +42,7 @@ test('a village cadre grants on their village’s branches, the town administrat
   expect(other.grants).toEqual([])
 })
 
-test('a party role goes only to a number someone has opened the app with, checked after who may grant where', async () => {
+test('a party role goes only to a number that has opened the app, checked after who may grant where', async () => {
   const grant = (openid: string, as = 'demo-cadre', placeId = 'pb-xf-1') =>
     env.call(as, 'partyRole.grant', { requestId: rid(), openid, name: '新人', role: 'partyClerk', placeId })
   // another village's cadre is refused for the place first, whoever the number is

@@ -67,7 +67,7 @@ test('a meeting of another branch’s members, or by a villager, changes nothing
   expect((await member('pm-xf-13')).balance).toBe(before.balance)
 })
 
-test('a member claims 志愿服务, the secretary approves, the member sees the points; a second approval is refused', async () => {
+test('a member claims 志愿服务, the secretary approves, the member sees the points; a 2nd approval refused', async () => {
   const home = await ok('demo-villager-2', 'partyMember.home')
   const claim = await ok('demo-villager-2', 'partyClaim.create', {
     requestId: rid(),
@@ -147,7 +147,7 @@ test('a category change mid-year keeps past entries as they were; new entries fo
   expect(exempt).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
 })
 
-test('the quarter is posted in the branch; a member objects, the objection is upheld and the entry corrected', async () => {
+test('the quarter is posted in the branch; a member objects; upheld, the entry is corrected', async () => {
   const act = await ok('demo-secretary', 'partyScore.award', {
     requestId: rid(),
     memberId: 'pm-xf-01',
@@ -190,7 +190,7 @@ test('the quarter is posted in the branch; a member objects, the objection is up
   await expectLedgerConsistent(env.db)
 })
 
-test('annual rating: entered → confirmed → posted by the town for 5 days → final; the household card shows the star', async () => {
+test('annual rating: entered → confirmed → posted by the town 5 days → final; the household card’s star', async () => {
   const tooHigh: any = await env.call('demo-secretary', 'partyRating.enter', {
     requestId: rid(),
     year: '2026',
@@ -269,7 +269,7 @@ test('the town rates the village’s party organisation; the village sees the st
   expect(other).toMatchObject({ ok: false, code: 'NOT_FOUND' })
 })
 
-test('privacy: party points are seen by the member, their branch officers and the town party administrator only', async () => {
+test('privacy: party points are seen by the member, their branch’s officers and the town party admin', async () => {
   for (const persona of ['demo-villager', 'demo-cadre', 'demo-grid', 'demo-town', 'demo-clerk']) {
     const reply: any = await env.call(persona, 'partyMember.home')
     expect({ persona, code: reply.code }).toEqual({ persona, code: 'FORBIDDEN' })

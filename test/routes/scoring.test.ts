@@ -141,6 +141,22 @@ test('the ledger itself makes a retry idempotent, even without the stored reply'
   expect((await entriesOf(env.db, 'h-xf-005')).filter(e => e._id === first.entry.id)).toHaveLength(1)
 })
 
+test('a retry of an award whose rule was retired since answers the first result and writes nothing', async () => {
+  // the rule is checked beside the ledger's transaction: a retry meets its entry before any refusal
+  const ruleId = await uncappedRule()
+  const input = { requestId: rid('retired'), householdId: 'h-xf-007', ruleId, points: 3 }
+  const first = ok(await env.call('demo-cadre', 'score.award', input))
+  ok(await env.call('demo-cadre', 'rules.retire', { requestId: rid(), ruleId }))
+  const again = ok(await env.call('demo-cadre', 'score.award', input))
+  expect(again).toEqual(first)
+  expect((await entriesOf(env.db, 'h-xf-007')).filter(e => e._id === first.entry.id)).toHaveLength(1)
+  // a new request by the retired rule is refused, and writes nothing
+  const before = await entriesOf(env.db, 'h-xf-007')
+  const refused = await env.call('demo-cadre', 'score.award', { ...input, requestId: rid('retired') })
+  expect(refused).toMatchObject({ ok: false, code: 'RULE_RETIRED' })
+  expect(await entriesOf(env.db, 'h-xf-007')).toHaveLength(before.length)
+})
+
 test('a cadre cannot score a household of another village, and nothing changes', async () => {
   const before = await household(env.db, 'h-xf-006')
   const reply = await env.call('demo-cadre-jq', 'score.award', {

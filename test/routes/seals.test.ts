@@ -97,7 +97,7 @@ test('every entry of a sealed day proves its inclusion; an altered entry does no
   }
 })
 
-test('an entry changed or deleted in the database after sealing is named by the timer and by verify-ledger', async () => {
+test('an entry changed or deleted in the database after sealing is named by the timer and verify-ledger', async () => {
   const before = data(await env.call('demo-cadre', 'seal.export', {}))
   const recent = before.days.filter((d: any) => d.leaves.length > 0).slice(-2)
   const changed = recent[1].leaves[0].id

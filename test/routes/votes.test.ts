@@ -153,7 +153,7 @@ test('a secret vote: no reply and no stored document a route reads ties a voter 
   expect(Object.keys(votesDoc).sort()).not.toContain('voters')
 })
 
-test('results only after the close: hidden while open, shown after the deadline; a late ballot is refused', async () => {
+test('results only after the close: hidden while open, shown after the deadline; late ballots refused', async () => {
   const deadline = Date.UTC(2026, 10, 27, 4, 0) + 2 * HOUR
   const voteId = await openVote({ resultsShown: 'afterClose', deadlineAt: deadline })
   ok(await cast('demo-villager', voteId, [2]))

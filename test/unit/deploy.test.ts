@@ -91,7 +91,8 @@ test('subscribe templates: not set, or the local stand-ins', () => {
   const config = { ...exampleConfig(), subscribeTemplates: { points: '', issue: 'local-issue-progress', order: 'x' } }
   expect(problemsOf(config, goodBuilds(config.cloudEnv))).toEqual([
     'subscribe templates: the points subscribe template id is not set (SUBSCRIBE_TEMPLATE_POINTS)',
-    'subscribe templates: the issue subscribe template id is the local stand-in "local-issue-progress" (SUBSCRIBE_TEMPLATE_ISSUE)'
+    'subscribe templates: the issue subscribe template id is the local stand-in "local-issue-progress" ' +
+      '(SUBSCRIBE_TEMPLATE_ISSUE)'
   ])
 })
 
@@ -109,7 +110,8 @@ test('weapp build: missing, older than its sources, made for another environment
 
   const other = goodBuilds('local')
   expect(problemsOf(config, other)).toEqual([
-    `weapp build: the weapp build calls "local", not "${config.cloudEnv}": CLOUD_ENV=${config.cloudEnv} npm run build:weapp`
+    `weapp build: the weapp build calls "local", not "${config.cloudEnv}": ` +
+      `CLOUD_ENV=${config.cloudEnv} npm run build:weapp`
   ])
 })
 
@@ -144,7 +146,8 @@ test('functions: a timeout shorter than the function needs, or not one at all; a
   editJson(path.join(short.functionsDir, 'setup/config.json'), c => (c.timeout = 'long'))
   editJson(path.join(short.functionsDir, 'timer/config.json'), c => (c.triggers[0].config = '0 * * * *'))
   expect(problemsOf(config, short)).toEqual([
-    'cloud functions: api: timeout 3 s is less than the 10 s it needs (a batch of 200 households or a register import takes a few seconds in the cloud)',
+    'cloud functions: api: timeout 3 s is less than the 10 s it needs ' +
+      '(a batch of 200 households or a register import takes a few seconds in the cloud)',
     'cloud functions: setup: timeout long is not a whole number of seconds from 1 to 60',
     'cloud functions: timer: trigger "hourly" is not a timer with a 7-field schedule'
   ])

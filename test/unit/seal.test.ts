@@ -31,7 +31,8 @@ const entry = (id: string, at: number, points = 5): SealedEntry => ({
 
 test('the canonical text of an entry is one JSON array in a fixed order', () => {
   expect(canonicalEntry(entry('e1', 1000))).toBe(
-    '["xcjf-entry-v1","e1","household:h1","h1","v1","award",5,"r1",2,"人居环境","垃圾分类",5,5,null,"好",["cloud://a/b.jpg"],"ab","张德明",1000]'
+    '["xcjf-entry-v1","e1","household:h1","h1","v1","award",5,"r1",2,"人居环境","垃圾分类",5,5,null,"好",' +
+      '["cloud://a/b.jpg"],"ab","张德明",1000]'
   )
 })
 

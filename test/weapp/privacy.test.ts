@@ -59,7 +59,7 @@ test('a downloaded new version: the app asks to restart, and restarts when the v
   expect(weapp.updateApplied).toBe(true)
 })
 
-test('隐私政策 says what is kept, why, who sees it, how long, and how to correct it, with the pickers it uses', async () => {
+test('隐私政策 says what is kept, why, who sees it, how long, how to correct it, with the pickers it uses', async () => {
   const page = openPage('packages/info/pages/privacy/index')
   await settle(() => (page.dom.textContent ?? '').includes('选中的文件'))
   const text = page.dom.textContent ?? ''

@@ -1,15 +1,15 @@
-import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { canMoveObjection, canMovePosting } from '../../../core/domain/workflow'
 import type { ObjectionDoc } from '../../shared/data/documents'
 import { idFor } from '../../shared/data/ids'
-import { data, listOf } from '../../shared/data/store'
+import { data } from '../../shared/data/store'
 import { transact, Tx } from '../../shared/data/transaction'
 import { toObjectionView } from '../../shared/data/views'
 import { actorName } from '../router/identity'
 import { roles, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
 import { correctEntry } from '../services/corrections'
+import { itemToActOn, villageQueue } from '../services/queues'
 
 /**
  * Objections (异议) to entries in the public posting. An upheld objection corrects the entry by a new
@@ -72,16 +72,7 @@ export const objectionRoutes = {
     }
   },
 
-  'objection.queue': {
-    access: roles('cadre'),
-    scope: 'village',
-    paging: { size: 20 },
-    async handle(_input, ctx) {
-      const where = { villageId: ctx.scope.villageId, state: 'open' }
-      const found = await data(ctx).objections.page(where, [['at', 'desc']], ctx.paging)
-      return listOf('items', found, toObjectionView)
-    }
-  },
+  'objection.queue': villageQueue(store => store.objections, 'open', toObjectionView),
 
   /**
    * Resolves an objection. Upheld: the entry is corrected (to `points`, 0 by default) in the same
@@ -95,11 +86,12 @@ export const objectionRoutes = {
     async handle({ requestId, objectionId, upheld, reply, points }, ctx) {
       const { villageId } = ctx.scope
       await checkText(ctx, reply)
-      const objection = await data(ctx).objections.get(objectionId)
-      if (!objection) throw new AppError('NOT_FOUND', '没有找到这条异议')
-      ctx.scope.check(objection)
-      const disputed = await data(ctx).entries.get(objection.entryId)
-      if (disputed && 'householdId' in disputed) refuseOwnHousehold(ctx, disputed.householdId)
+      const stored = await data(ctx).objections.get(objectionId)
+      // nobody resolves an objection to an entry of their own household
+      const objection = await itemToActOn(ctx, stored, new AppError('NOT_FOUND', '没有找到这条异议'), async o => {
+        const disputed = await data(ctx).entries.get(o.entryId)
+        return { householdId: disputed && 'householdId' in disputed ? disputed.householdId : null }
+      })
       const state = upheld ? 'upheld' : 'dismissed'
       const change = { state, reply, resolvedAt: ctx.now(), resolvedBy: ctx.openid } as const
 

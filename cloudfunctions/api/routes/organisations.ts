@@ -1,10 +1,10 @@
 import { AppError } from '../../../core/contract/errors'
-import type { NoticeView, ServiceView } from '../../../core/contract/views'
 import { COUNTY_ID, RoleGrant } from '../../../core/domain/roles'
 import { SERVED_VILLAGES_MAX } from '../../../core/domain/organisations'
 import { mapWithLimit } from '../../shared/limit'
 import { idFor } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
+import { toNoticeView, toServiceView } from '../../shared/data/views'
 import type { NoticeDoc, ServiceDoc } from '../../shared/data/documents'
 import type { OrganisationDoc } from '../../shared/data/participation-documents'
 import { checkText } from '../services/content-check'
@@ -53,36 +53,9 @@ async function visibleOrganisations(ctx: RouteCtx): Promise<OrganisationDoc[]> {
   return servingVillage(ctx, villageId)
 }
 
-const serviceView = (s: ServiceDoc): ServiceView => ({
-  id: s._id,
-  category: s.category,
-  name: s.name,
-  purpose: s.purpose,
-  who: s.who,
-  materials: s.materials,
-  where: s.where,
-  when: s.when,
-  phone: s.phone,
-  guide: s.guide,
-  placeName: s.organisationName ?? ''
-})
-
-const noticeView = (n: NoticeDoc): NoticeView => ({
-  id: n._id,
-  kind: n.kind,
-  title: n.title,
-  body: n.body,
-  pictures: n.pictures,
-  attachments: n.attachments,
-  financeRows: n.financeRows,
-  placeName: n.placeName,
-  pinned: n.pinned,
-  withdrawn: n.withdrawn,
-  byName: n.byName,
-  at: n.at,
-  read: false,
-  readCount: null
-})
+/** An organisation's service, named after it; its notices, with no one's reading of them. */
+const serviceView = (s: ServiceDoc) => toServiceView(s, s.organisationName ?? '')
+const noticeView = (n: NoticeDoc) => toNoticeView(n, false, false)
 
 /** The organisation's page for the caller: its own staff see everything, a village what serves it. */
 async function organisationPage(ctx: RouteCtx, organisationId: string) {

@@ -19,7 +19,7 @@ import {
 import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
 import { noteMembers } from '../../shared/party-stats'
-import { CATEGORY_FROM_HOUSEHOLD, memberIdOfHouseholdPerson, newMember } from '../services/party-members'
+import { addPeopleAsMembers, newMember } from '../services/party-members'
 import { mapWithLimit } from '../../shared/limit'
 import { data } from '../../shared/data/store'
 
@@ -109,23 +109,7 @@ export const fromHouseholds: Route<'partyBranch.fromHouseholds'> = {
       { villageId },
       { fields: ['name', 'householdId'], limit: MEMBERS_PER_VILLAGE_MAX }
     )
-    const known = new Set(existing.map(m => `${m.householdId}|${m.name}`))
-    const fresh = flagged.filter(f => !known.has(`${f.householdId}|${f.name}`))
-    const now = ctx.now()
-    const docs = fresh.map(f =>
-      newMember(
-        memberIdOfHouseholdPerson(f.householdId, f.name),
-        { name: f.name, category: CATEGORY_FROM_HOUSEHOLD, exempt: false, householdId: f.householdId },
-        branch,
-        now
-      )
-    )
-    const added = await mapWithLimit(docs, 10, doc => addMember(ctx, doc))
-    await noteMembers(
-      ctx,
-      docs.filter((_, i) => added[i])
-    )
-    const count = added.filter(Boolean).length
+    const count = await addPeopleAsMembers(ctx, branch, flagged, existing)
     ctx.audit.record({ target: branchId, before: null, after: { added: count } })
     return { added: count, kept: flagged.length - count }
   }

@@ -1,4 +1,3 @@
-import { refuseOwnMember } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { pointsProblem } from '../../../core/domain/rules'
 import { canMovePending } from '../../../core/domain/workflow'
@@ -12,10 +11,9 @@ import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
 import { actorName } from '../router/identity'
 import { data } from '../../shared/data/store'
+import { branchQueue, itemToActOn } from '../services/queues'
 
 /** Members claim (申报) points for items open to them; the branch's officers approve or reject. */
-
-const QUEUE_MAX = 100
 
 export const create: Route<'partyClaim.create'> = {
   audit: { none: 'a claim records who made it; the officer’s review of it is audited' },
@@ -52,25 +50,14 @@ export const create: Route<'partyClaim.create'> = {
   }
 }
 
-export const queue: Route<'partyClaim.queue'> = {
-  paging: { max: QUEUE_MAX },
-  access: officersOnly,
-  scope: 'branch',
-  async handle(_input, ctx) {
-    const where = { branchId: ctx.scope.branchId, state: 'pending' }
-    const pending = await data(ctx).partyClaims.find(where, { orderBy: [['at', 'desc']], limit: ctx.paging.size })
-    return { items: pending.map(toClaimView) }
-  }
-}
+export const queue: Route<'partyClaim.queue'> = branchQueue(store => store.partyClaims, 'pending', toClaimView)
 
-async function claimOfBranch(ctx: RouteCtx<'branch'>, claimId: string) {
-  const claim = await data(ctx).partyClaims.get(claimId)
-  if (!claim) throw new AppError('NOT_FOUND')
-  ctx.scope.check(claim)
-  if (claim.by === ctx.openid) throw new AppError('SELF_REVIEW')
-  refuseOwnMember(ctx, claim.memberId)
-  return claim
-}
+/** An officer reviews neither a claim they made nor one about themselves as a member. */
+const claimToReview = async (ctx: RouteCtx, claimId: string) =>
+  itemToActOn(ctx, await data(ctx).partyClaims.get(claimId), new AppError('NOT_FOUND'), claim => ({
+    proposedBy: claim.by,
+    memberId: claim.memberId
+  }))
 
 /**
  * Approving writes the member's entry and moves the claim in the ledger's one transaction; the
@@ -83,7 +70,7 @@ export const approve: Route<'partyClaim.approve'> = {
   scope: 'branch',
   ownIdempotency: true,
   async handle({ requestId, claimId, points }, ctx) {
-    const claim = await claimOfBranch(ctx, claimId)
+    const claim = await claimToReview(ctx, claimId)
     const given = points ?? claim.points
     const problem = pointsProblem({ ...claim.rule, category: '公益参与', proposers: ['villager'] }, given)
     if (problem) throw new AppError(problem)
@@ -127,7 +114,7 @@ export const reject: Route<'partyClaim.reject'> = {
   access: officersOnly,
   scope: 'branch',
   async handle({ claimId, reason }, ctx) {
-    const claim = await claimOfBranch(ctx, claimId)
+    const claim = await claimToReview(ctx, claimId)
     const after = await transact(ctx, async t => {
       const fresh = await t.get('partyClaims', claim._id)
       if (!fresh || !canMovePending(fresh.state, 'rejected')) throw new AppError('STATE_CHANGED')

@@ -1,4 +1,3 @@
-import { refuseOwnMember } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import type { PartyObjectionView } from '../../../core/contract/party-views'
 import { canMoveObjection } from '../../../core/domain/workflow'
@@ -8,10 +7,11 @@ import { requestKeyFor } from '../../shared/data/ids'
 import { writeMemberAct } from '../services/ledger'
 import type { PartyObjectionDoc } from '../../shared/data/party-documents'
 import { myMember, officersOnly } from '../services/party'
-import type { Route, RouteCtx } from '../router/route'
+import type { Route } from '../router/route'
 import { checkText } from '../services/content-check'
 import { actorName } from '../router/identity'
 import { data } from '../../shared/data/store'
+import { branchQueue, itemToActOn } from '../services/queues'
 
 /**
  * While a quarter is posted in the branch, a member may object to an entry of theirs; the branch's
@@ -62,34 +62,16 @@ export const create: Route<'partyObjection.create'> = {
   }
 }
 
-/** A branch has a few objections a quarter. */
-const OBJECTIONS_SHOWN_MAX = 100
-
-export const queue: Route<'partyObjection.queue'> = {
-  paging: { max: OBJECTIONS_SHOWN_MAX },
-  access: officersOnly,
-  scope: 'branch',
-  async handle(_input, ctx) {
-    const where = { branchId: ctx.scope.branchId, state: 'open' }
-    const open = await data(ctx).partyObjections.find(where, { orderBy: [['at', 'desc']], limit: ctx.paging.size })
-    return { items: open.map(toView) }
-  }
-}
-
-async function objectionOfBranch(ctx: RouteCtx<'branch'>, objectionId: string) {
-  const objection = await data(ctx).partyObjections.get(objectionId)
-  if (!objection) throw new AppError('NOT_FOUND')
-  ctx.scope.check(objection)
-  refuseOwnMember(ctx, objection.memberId)
-  return objection
-}
+export const queue: Route<'partyObjection.queue'> = branchQueue(store => store.partyObjections, 'open', toView)
 
 export const resolve: Route<'partyObjection.resolve'> = {
   audit: 'partyObjection.resolve',
   access: officersOnly,
   scope: 'branch',
   async handle({ requestId, objectionId, upheld, reply, points }, ctx) {
-    const objection = await objectionOfBranch(ctx, objectionId)
+    const stored = await data(ctx).partyObjections.get(objectionId)
+    // no officer resolves an objection about themselves as a member
+    const objection = await itemToActOn(ctx, stored, new AppError('NOT_FOUND'), o => ({ memberId: o.memberId }))
     const state = upheld ? ('upheld' as const) : ('dismissed' as const)
     const change = { state, reply, resolvedAt: ctx.now() }
     const move = async (t: Tx) => {

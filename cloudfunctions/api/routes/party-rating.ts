@@ -1,5 +1,5 @@
 import { AppError, ERRORS } from '../../../core/contract/errors'
-import { canMoveRating, PartySettings, rate, RatingState } from '../../../core/domain/party'
+import { canMoveRating, PartySettings, ratingRow, RatingState } from '../../../core/domain/party'
 import { periodKeys } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/workflow'
 import { mapWithLimit } from '../../shared/limit'
@@ -33,22 +33,7 @@ function rowsOf(
   reviews: Map<string, number>,
   settings: PartySettings
 ): RatingRowDoc[] {
-  return members.map(m => {
-    const points = sums.get(m._id) ?? 0
-    const review = m.exempt ? 0 : (reviews.get(m._id) ?? 0)
-    const outcome = rate(settings, m, points, review)
-    return {
-      memberId: m._id,
-      name: m.name,
-      category: m.category,
-      householdId: m.householdId,
-      exempt: m.exempt,
-      points,
-      review,
-      total: outcome.exempt ? 0 : outcome.total,
-      stars: outcome.exempt ? 0 : outcome.stars
-    }
-  })
+  return members.map(m => ratingRow(settings, m, sums.get(m._id) ?? 0, m.exempt ? 0 : (reviews.get(m._id) ?? 0)))
 }
 
 /** The branch whose sheet the caller may see: an officer's own, or one of the town party administrator's town. */

@@ -15,7 +15,10 @@ import { data } from '../../shared/data/store'
 
 type PartyRole = PartyRoleName
 
-/** May the caller act on party roles in this village and town? Branch roles: the village's cadre or the town's administrator. */
+/**
+ * May the caller act on party roles in this village and town? Branch roles: the village's cadre or
+ * the town's administrator.
+ */
 const mayGrant = (ctx: RouteCtx<'area'>, role: PartyRole, villageId: string | null, townId: string) => {
   const { scope } = ctx
   if (role === 'townPartyAdmin') return scope.county || scope.townId === townId
@@ -52,7 +55,10 @@ async function grantFor(
 const LISTED_MAX = 200
 const BRANCH_ROLES: PartyRole[] = ['branchSecretary', 'partyClerk']
 
-/** Where the caller may grant party roles: a cadre their village's branches, a town administrator the town's branches and the town, the county administrator the towns. */
+/**
+ * Where the caller may grant party roles: a cadre their village's branches, a town administrator the
+ * town's branches and the town, the county administrator the towns.
+ */
 async function grantPlaces(ctx: RouteCtx<'area'>) {
   const store = data(ctx)
   const { villageId, townId, county } = ctx.scope

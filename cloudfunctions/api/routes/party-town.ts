@@ -151,10 +151,16 @@ export const rateOrg: Route<'partyTown.rateOrg'> = {
   }
 }
 
-/** Towns of the county whose own adjustment of the settings is listed on the county's page: at most this many. */
+/**
+ * Towns of the county whose own adjustment of the settings is listed on the county's page: at most
+ * this many.
+ */
 const TOWNS_MAX = 200
 
-/** Whose settings the caller sets: a town party administrator their town's, the county administrator the county's. */
+/**
+ * Whose settings the caller sets: a town party administrator their town's, the county administrator
+ * the county's.
+ */
 const settingsOwnerOf = (ctx: RouteCtx<'area'>) => ctx.scope.townId ?? COUNTY_ID
 
 /** The settings the caller sets, as setSettings would change them. */
@@ -186,7 +192,10 @@ export const settings: Route<'partyTown.settings'> = {
   }
 }
 
-/** The town's party administrator adjusts the county's settings for the town; the county administrator sets the county's. */
+/**
+ * The town's party administrator adjusts the county's settings for the town; the county
+ * administrator sets the county's.
+ */
 export const setSettings: Route<'partyTown.setSettings'> = {
   audit: 'partyTown.setSettings',
   access: { who: 'roles', roles: ['townPartyAdmin', 'countyAdmin'] },

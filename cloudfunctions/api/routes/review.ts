@@ -1,38 +1,34 @@
-import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
 import { pointsProblem } from '../../../core/domain/rules'
 import { canMovePending } from '../../../core/domain/workflow'
 import type { PendingDoc } from '../../shared/data/documents'
 import { requestKeyFor, settledIds } from '../../shared/data/ids'
-import { data, listOf } from '../../shared/data/store'
+import { data } from '../../shared/data/store'
 import { toPendingView } from '../../shared/data/views'
 import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
 import { writeEntry } from '../services/ledger'
 import { movePending } from '../services/pending'
+import { itemToActOn, villageQueue } from '../services/queues'
 
 /**
- * The cadre's review of claims and proposals. Approving posts the pending entry to the ledger in the
+ * The cadre's review of claims and proposals. Approving writes the pending entry to the ledger in the
  * same transaction that moves it to approved, so it is resolved exactly once.
  */
 
-/** A reviewer never reviews what they proposed themselves (a cadre who is also a villager, say). */
-const notMine = (ctx: RouteCtx, p: PendingDoc) => {
-  if (p.by === ctx.openid) throw new AppError('SELF_REVIEW')
-}
+/**
+ * A reviewer never reviews what they proposed themselves (a cadre who is also a villager, say), nor
+ * anything about their own household.
+ */
+const reviewable = (ctx: RouteCtx, p: PendingDoc | null) =>
+  itemToActOn(ctx, p, new AppError('NOT_FOUND', '没有找到这条申报'), item => ({
+    proposedBy: item.by,
+    householdId: item.householdId
+  }))
 
 export const reviewRoutes = {
-  'review.queue': {
-    access: roles('cadre'),
-    scope: 'village',
-    paging: { size: 20 },
-    async handle(_input, ctx) {
-      const where = { villageId: ctx.scope.villageId, state: 'pending' }
-      const found = await data(ctx).pending.page(where, [['at', 'desc']], ctx.paging)
-      return listOf('items', found, toPendingView)
-    }
-  },
+  'review.queue': villageQueue(store => store.pending, 'pending', toPendingView),
 
   'review.approve': {
     access: roles('cadre'),
@@ -41,11 +37,7 @@ export const reviewRoutes = {
     ownIdempotency: true,
     async handle(input, ctx) {
       const { villageId } = ctx.scope
-      const pending = await data(ctx).pending.get(input.pendingId)
-      if (!pending) throw new AppError('NOT_FOUND', '没有找到这条申报')
-      ctx.scope.check(pending)
-      notMine(ctx, pending)
-      refuseOwnHousehold(ctx, pending.householdId)
+      const pending = await reviewable(ctx, await data(ctx).pending.get(input.pendingId))
       const points = input.points ?? pending.points
       const problem = pointsProblem(pending.rule, points)
       if (problem) throw new AppError(problem)
@@ -97,11 +89,7 @@ export const reviewRoutes = {
       const done = await movePending(
         ctx,
         pendingId,
-        p => {
-          ctx.scope.check(p)
-          notMine(ctx, p)
-          refuseOwnHousehold(ctx, p.householdId)
-        },
+        p => reviewable(ctx, p),
         { state: 'rejected', resolvedAt: ctx.now(), resolvedBy: ctx.openid, resolvedByName: actorName(ctx), reason },
         p => ({
           target: p.doorPlate,

@@ -28,7 +28,7 @@ function scoreEntry(
   input: { requestId: string; points: number; note: string; evidence: string[] },
   householdId: string,
   villageId: string,
-  rule: RuleSnapshot
+  rule: RuleSnapshot | null
 ): NewEntry {
   return {
     id: entryIdFor(ctx.openid, input.requestId, householdId),
@@ -56,17 +56,21 @@ export const scoreRoutes = {
     async handle(input, ctx) {
       const { villageId } = ctx.scope
       refuseOwnHousehold(ctx, input.householdId)
-      const [rule] = await Promise.all([
+      // the rule and the note are checked while the ledger starts its transaction (one round trip less)
+      const checked = Promise.all([
         ruleToScoreBy(ctx, villageId, input.ruleId, input.points, input.evidence, 'cadre'),
         checkText(ctx, input.note)
       ])
       const written = await writeEntry(ctx, {
-        ...scoreEntry(ctx, input, input.householdId, villageId, rule),
-        audit: ctx.audit.draft({
-          target: input.householdId,
-          before: null,
-          after: { rule: rule.title, points: input.points, note: input.note }
-        })
+        ...scoreEntry(ctx, input, input.householdId, villageId, null),
+        completing: checked.then(([rule]) => ({
+          rule,
+          audit: ctx.audit.draft({
+            target: input.householdId,
+            before: null,
+            after: { rule: rule.title, points: input.points, note: input.note }
+          })
+        }))
       })
       return { entry: written.entry, balance: written.balance }
     }
@@ -84,7 +88,7 @@ export const scoreRoutes = {
       ])
       const householdIds = [...new Set(input.householdIds)]
       // the village's figures take the whole batch in one increment at the end, not one per household,
-      // and the figures of what committed are added even when a household's post fails unexpectedly
+      // and the figures of what committed are added even when a household's write fails unexpectedly
       const figures: FiguresDelta[] = []
       let lines: BatchLine[]
       try {

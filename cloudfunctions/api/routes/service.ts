@@ -1,8 +1,8 @@
 import { AppError } from '../../../core/contract/errors'
-import type { ServiceView } from '../../../core/contract/views'
 import type { ServiceDoc } from '../../shared/data/documents'
 import { idFor } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
+import { toServiceView } from '../../shared/data/views'
 import { roles, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
 import { placesById } from '../services/places'
@@ -36,19 +36,7 @@ export const serviceRoutes = {
       const services = all
         .filter(s => (!category || s.category === category) && matches(s))
         .sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category) || a._id.localeCompare(b._id))
-        .map((s): ServiceView => ({
-          id: s._id,
-          category: s.category,
-          name: s.name,
-          purpose: s.purpose,
-          who: s.who,
-          materials: s.materials,
-          where: s.where,
-          when: s.when,
-          phone: s.phone,
-          guide: s.guide,
-          placeName: s.organisationName || (names.get(s.placeId)?.name ?? '')
-        }))
+        .map(s => toServiceView(s, s.organisationName || (names.get(s.placeId)?.name ?? '')))
       return { services, categories }
     }
   },

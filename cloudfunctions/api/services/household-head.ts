@@ -22,7 +22,10 @@ export function headAmong(h: HeadFacts, users: Map<string, Pick<UserDoc, 'name'>
   return named.length === 1 ? named[0] : null
 }
 
-/** The head's user after `openid` (named `name`) is bound: kept if there is one, else them if they carry the head's name. */
+/**
+ * The head's user after `openid` (named `name`) is bound: kept if there is one, else them if they
+ * carry the head's name.
+ */
 export function headAfterBinding(h: HeadFacts, openid: string, name: string): HouseholdDoc['headUser'] {
   // undefined: a household bound before heads were kept; `headUserOf` decides it from the names
   if (h.headUser !== null) return h.headUser
@@ -33,7 +36,10 @@ export function headAfterBinding(h: HeadFacts, openid: string, name: string): Ho
 export const headAfterUnbinding = (h: HeadFacts, openid: string): HouseholdDoc['headUser'] =>
   h.headUser === openid ? null : h.headUser
 
-/** The head's user of a household: as kept, or (a household bound before heads were kept) from its bound users' names. */
+/**
+ * The head's user of a household: as kept, or (a household bound before heads were kept) from its
+ * bound users' names.
+ */
 export async function headUserOf(ctx: Pick<Ctx, 'db'>, h: HeadFacts): Promise<string | null> {
   if (h.headUser !== undefined) return h.headUser
   return headAmong(h, await data(ctx).users.getMany(h.boundUsers ?? []))

@@ -1,3 +1,4 @@
+import { emptyLedgerState } from '../../../core/domain/ledger'
 import { doorPlateOrder } from '../../../core/domain/door-plate'
 import type { HouseholdDoc, PlaceDoc } from '../../shared/data/documents'
 
@@ -24,12 +25,6 @@ export function newHousehold(
     boundUsers: [],
     headUser: null,
     purchases: {},
-    balance: 0,
-    earned: 0,
-    monthKey: '',
-    monthPoints: 0,
-    yearKey: '',
-    yearPoints: 0,
-    caps: {}
+    ...emptyLedgerState()
   }
 }

@@ -54,6 +54,13 @@ export interface NewEntry {
   /** the audit record of the act, written in the same transaction */
   audit?: AuditDraft
   /**
+   * Checks still running when the write starts (an award's rule and text checks), and what they
+   * complete the entry with: awaited beside the transaction's start and the household's read, so that
+   * they add no round trip of their own to the way. A check that throws refuses the entry, and comes
+   * before the household's own refusals, as when the checks ran first.
+   */
+  completing?: Promise<Pick<NewEntry, 'rule' | 'audit'>>
+  /**
    * More reads and writes in the same transaction, after the household is read and before the entry
    * is judged and written (moving a claim to approved, taking stock); throwing refuses the entry. It
    * may set the entry's points and note from what it read (a redemption's price), and fields to write
@@ -89,13 +96,19 @@ export const entryIdFor = (openid: string, requestId: string, householdId: strin
   idFor('entry', openid, requestId, householdId)
 
 export async function writeEntry(ctx: LedgerCtx, input: NewEntry): Promise<Written> {
+  // its refusal is met inside the transaction; until then it must not count as unhandled
+  input.completing?.catch(() => {})
   try {
     const { written, boundUsers, figures } = await transact(ctx, tx => writeInTransaction(ctx, tx, input))
     if (input.figuresLater) input.figuresLater.push(figures)
-    else await addToFigures(ctx, [figures])
-    // the household's villagers are told when its score changes (the shop tells of orders itself)
-    if (SCORE_KINDS.includes(written.entry.kind))
-      await tellPointsChanged(ctx, boundUsers, written.entry, written.balance)
+    // after the commit, side by side: the village's figures, and the household's villagers told that
+    // its score changed (the shop tells of orders itself)
+    await Promise.all([
+      input.figuresLater ? null : addToFigures(ctx, [figures]),
+      SCORE_KINDS.includes(written.entry.kind)
+        ? tellPointsChanged(ctx, boundUsers, written.entry, written.balance)
+        : null
+    ])
     return written
   } catch (e) {
     // A retry of a written request fails on the duplicate id, or meets a cap that its first call
@@ -113,9 +126,10 @@ export async function writeEntry(ctx: LedgerCtx, input: NewEntry): Promise<Writt
 async function writeInTransaction(
   ctx: LedgerCtx,
   tx: Tx,
-  input: NewEntry
+  given: NewEntry
 ): Promise<{ written: Written; boundUsers: string[]; figures: FiguresDelta }> {
-  const household = await tx.get('households', input.householdId)
+  const [household, completed] = await Promise.all([tx.get('households', given.householdId), given.completing])
+  const input = { ...given, ...completed }
   if (!household) throw new AppError('NOT_FOUND', '没有找到这一户')
   if (household.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
 

@@ -83,7 +83,21 @@ export async function enrolFlaggedPeople(
       { limit: HOUSEHOLDS_PER_READ * 10, fields: ['householdId', 'name'] }
     )
   )
-  const known = new Set(existing.flat().map(m => `${m.householdId}|${m.name}`))
+  return addPeopleAsMembers(ctx, branch, people, existing.flat())
+}
+
+/**
+ * Adds those of `people` who are not among the `existing` members (by household and name) to the
+ * branch, as members from a household. The id fixed by household and name makes a repeated or
+ * concurrent run add nobody twice. How many were added.
+ */
+export async function addPeopleAsMembers(
+  ctx: Pick<Ctx, 'db' | 'now' | 'log'>,
+  branch: PartyOrgDoc,
+  people: { householdId: string; name: string }[],
+  existing: { householdId: string | null; name: string }[]
+): Promise<number> {
+  const known = new Set(existing.map(m => `${m.householdId}|${m.name}`))
   const fresh = people.filter(p => !known.has(`${p.householdId}|${p.name}`))
   const now = ctx.now()
   const docs = fresh.map(p =>

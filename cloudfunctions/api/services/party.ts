@@ -7,7 +7,7 @@ import type {
   QuarterPostingView,
   RatingSheetView
 } from '../../../core/contract/party-views'
-import { DEFAULT_PARTY_SETTINGS, PartySettings } from '../../../core/domain/party'
+import { DEFAULT_PARTY_SETTINGS, PartySettings, partyRuleTerms } from '../../../core/domain/party'
 import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import type {
@@ -104,14 +104,7 @@ export async function ruleOfBranch(ctx: RouteCtx, branchId: string, ruleId: stri
 export const partySnapshotOf = (r: PartyRuleDoc): PartyRuleSnapshot => ({
   id: r._id,
   version: r.version,
-  group: r.group,
-  title: r.title,
-  points: r.points,
-  cap: r.cap,
-  evidenceRequired: r.evidenceRequired,
-  categories: r.categories,
-  claimable: r.claimable,
-  meeting: r.meeting
+  ...partyRuleTerms(r)
 })
 
 export const toPartyRuleView = (r: PartyRuleDoc): PartyRuleView => ({

@@ -9,7 +9,7 @@ import type { RouteCtx } from '../router/route'
 
 /**
  * Pending entries: a villager's claim or a grid worker's proposal, points asked for and in no balance
- * until a cadre approves them (review.approve posts them to the ledger).
+ * until a cadre approves them (review.approve writes them to the ledger).
  */
 
 export function pendingOf(
@@ -58,7 +58,8 @@ export async function addPending(ctx: RouteCtx, doc: PendingDoc): Promise<Pendin
 export function movePending(
   ctx: RouteCtx,
   pendingId: string,
-  check: (p: PendingDoc) => void,
+  /** refuses to move it (throws); runs in the transaction, after the entry is found */
+  check: (p: PendingDoc) => unknown,
   change: Partial<PendingDoc>,
   /** the act's audit record, written in the same transaction */
   audited?: (p: PendingDoc) => AuditFacts
@@ -66,7 +67,7 @@ export function movePending(
   return transact(ctx, async tx => {
     const p = await tx.get('pending', pendingId)
     if (!p) throw new AppError('NOT_FOUND', '没有找到这条申报')
-    check(p)
+    await check(p)
     if (!change.state || !canMovePending(p.state, change.state)) throw new AppError('STATE_CHANGED')
     await tx.update('pending', pendingId, change)
     if (audited) await ctx.audit.inTransaction(tx, audited(p))

@@ -129,15 +129,18 @@ export interface RuleSnapshot extends RuleTerms {
   version: number
 }
 
-export interface EntryDoc {
+/**
+ * What every entry of the ledger's one `entries` collection holds, a household's (EntryDoc) or a party
+ * member's (MemberEntryDoc, party-documents.ts); `Rule` is the snapshot of the rule it was scored by.
+ */
+export interface LedgerEntryFields<Rule> {
   _id: string
-  /** whose points: "household:<id>" now; a party member's account can follow as "member:<id>" */
+  /** whose points: "household:<id>" or "member:<id>" */
   account: string
-  householdId: string
   villageId: string
   kind: EntryKind
   points: number
-  rule: RuleSnapshot | null
+  rule: Rule | null
   /** the period the rule's cap counts this entry in (a correction: its corrected entry's), or null */
   capPeriod: string | null
   correctsId: string | null
@@ -150,6 +153,10 @@ export interface EntryDoc {
   at: number
   month: string
   year: string
+}
+
+export interface EntryDoc extends LedgerEntryFields<RuleSnapshot> {
+  householdId: string
 }
 
 export interface RuleDoc extends RuleTerms {
@@ -477,7 +484,10 @@ export interface DataExportDoc {
   updatedAt: number
 }
 
-/** A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order (entry id, leaf hash hex). */
+/**
+ * A village's sealed day (存证, shared/seals.ts): its published head and its leaves in tree order
+ * (entry id, leaf hash hex).
+ */
 export interface SealDoc extends TreeHead {
   _id: string
   townId: string

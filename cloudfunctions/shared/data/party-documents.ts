@@ -1,4 +1,4 @@
-import type { EntryKind, LedgerState } from '../../../core/domain/ledger'
+import type { LedgerState } from '../../../core/domain/ledger'
 import type { EntryView } from '../../../core/contract/views'
 import type {
   MemberCategory,
@@ -6,9 +6,11 @@ import type {
   PartyPostingState,
   PartyRuleTerms,
   PartySettings,
+  RatingRow,
   RatingState
 } from '../../../core/domain/party'
 import type { PendingState } from '../../../core/domain/workflow'
+import type { LedgerEntryFields } from './documents'
 
 /** The stored documents of party work (党员积分评星); see docs/party.md. */
 
@@ -73,30 +75,14 @@ export interface PartyTemplateDoc {
 }
 
 /** A party member's entry: the same `entries` collection as households', account `member:<id>`. */
-export interface MemberEntryDoc {
-  _id: string
-  account: string
+export interface MemberEntryDoc extends LedgerEntryFields<PartyRuleSnapshot> {
   memberId: string
   branchId: string
-  villageId: string
   /** the member's category when scored: a later change of category keeps this entry as it was */
   memberCategory: MemberCategory
-  kind: EntryKind
-  points: number
-  rule: PartyRuleSnapshot | null
-  capPeriod: string | null
-  correctsId: string | null
-  note: string
-  evidence: string[]
-  by: string
-  byName: string
-  requestKey: string
   /** the act (award, meeting, approval, correction) that wrote it */
   actId: string
-  at: number
-  month: string
   quarter: string
-  year: string
 }
 
 export type MemberLineStatus = 'applied' | 'capped' | 'notApplicable'
@@ -187,17 +173,8 @@ export interface RatingSheetDoc {
   until: number | null
 }
 
-export interface RatingRowDoc {
-  memberId: string
-  name: string
-  category: MemberCategory
-  householdId: string | null
-  exempt: boolean
-  points: number
-  review: number
-  total: number
-  stars: number
-}
+/** A member's row is stored as the rating computes it. */
+export type RatingRowDoc = RatingRow
 
 /** The town's stars for a village's party organisation (`<orgId>:<year>`), posted then final. */
 export interface OrgRatingDoc {

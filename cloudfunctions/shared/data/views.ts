@@ -10,7 +10,8 @@ import type {
   OrderView,
   PendingView,
   PostingView,
-  RuleView
+  RuleView,
+  ServiceView
 } from '../../../core/contract/views'
 import { DAY_MS, ISSUE_DUE_DAYS } from '../../../core/domain/workflow'
 import { boughtInPeriod } from '../../../core/domain/shop'
@@ -26,7 +27,8 @@ import type {
   OrderDoc,
   PendingDoc,
   PostingDoc,
-  RuleDoc
+  RuleDoc,
+  ServiceDoc
 } from './documents'
 import type { MemberEntryDoc } from './party-documents'
 
@@ -186,6 +188,21 @@ export const toNoticeView = (n: NoticeDoc, read: boolean, forPublisher: boolean)
   at: n.at,
   read,
   readCount: forPublisher ? n.readCount : null
+})
+
+/** `placeName`: the organisation that offers it, else the town or village whose directory it is in. */
+export const toServiceView = (s: ServiceDoc, placeName: string): ServiceView => ({
+  id: s._id,
+  category: s.category,
+  name: s.name,
+  purpose: s.purpose,
+  who: s.who,
+  materials: s.materials,
+  where: s.where,
+  when: s.when,
+  phone: s.phone,
+  guide: s.guide,
+  placeName
 })
 
 export const toIssueView = (i: IssueDoc, now: number): IssueView => ({

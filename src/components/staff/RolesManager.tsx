@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { GrantableRole } from '../../../core/contract/views'
 import { ROLE_NAMES } from '../../../core/domain/roles'
-import { formatDateTime } from '../../../core/domain/period'
 import { call } from '../../services/api'
 import { useLoad } from '../../services/use-route'
 import { useWrite } from '../../services/write'
@@ -10,6 +9,7 @@ import { Loading, Problem } from '../Problem'
 import { WriteButton } from '../WriteButton'
 import { readyToSend } from '../../services/form-check'
 import { confirmFirst } from '../../services/confirm'
+import { GrantList } from './GrantList'
 
 const PLACE_KIND: Record<GrantableRole, string> = {
   countyAdmin: 'county',
@@ -81,35 +81,19 @@ export function RolesManager() {
         }
       />
       <View className="section-title">现有人员</View>
-      <View className="list">
-        {data.grants.map(g => (
-          <View key={`${g.openid}-${g.role}`} className="list__row">
-            <View className="list__body">
-              <Text className="list__title">
-                {g.name} · {g.label}
-              </Text>
-              <Text className="list__meta">
-                {g.placeNames.join('、')} · {formatDateTime(g.at)}
-              </Text>
-            </View>
-            <WriteButton
-              className="list__action"
-              label="收回"
-              submitting={write.submitting('roles.revoke', { openid: g.openid, role: g.role })}
-              disabled={write.busy}
-              onClick={async () =>
-                (await confirmFirst('收回角色', `收回${g.name}的${g.label}？`, '收回')) &&
-                write.run(
-                  'roles.revoke',
-                  { openid: g.openid, role: g.role as GrantableRole },
-                  { done: '已收回', after: reload }
-                )
-              }
-            />
-          </View>
-        ))}
-        {data.grants.length === 0 ? <View className="list__row muted">还没有</View> : null}
-      </View>
+      <GrantList
+        grants={data.grants}
+        revoking={g => write.submitting('roles.revoke', { openid: g.openid, role: g.role })}
+        busy={write.busy}
+        onRevoke={async g =>
+          (await confirmFirst('收回角色', `收回${g.name}的${g.label}？`, '收回')) &&
+          write.run(
+            'roles.revoke',
+            { openid: g.openid, role: g.role as GrantableRole },
+            { done: '已收回', after: reload }
+          )
+        }
+      />
     </View>
   )
 }

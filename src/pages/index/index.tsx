@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useEffect } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError, call } from '../../services/api'
@@ -12,8 +12,19 @@ import { Loading, Problem } from '../../components/Problem'
 import { Workbenches } from '../../components/Workbenches'
 import type { SessionView } from '../../../core/contract/views'
 import { HappeningNow } from '../../components/HappeningNow'
+import { Links } from '../../components/Links'
 
 const NOTICES_ON_HOME = 3
+
+/**
+ * The title says what the home shows: 我家积分 where it shows a household's points (a cadre or grid
+ * worker who lives in the village too keeps it), 工作台 for staff without a household of their own,
+ * the app's name for someone who has not joined one yet.
+ */
+export function homeTitle(session: SessionView, showsHousehold: boolean): string {
+  if (showsHousehold || session.roles.some(r => r.role === 'villager')) return '我家积分'
+  return session.roles.length ? '工作台' : '乡村积分'
+}
 
 /**
  * The home. For a villager, in order of weight: the household's points card, the latest and pinned
@@ -43,6 +54,10 @@ export default function Index() {
   }, [])
   const { data, problem } = useLoad(load)
   const go = (url: string) => Taro.navigateTo({ url })
+  const title = data ? homeTitle(data.session, !(data.home instanceof ApiError)) : null
+  useEffect(() => {
+    if (title) void Taro.setNavigationBarTitle({ title })
+  }, [title])
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>
@@ -69,26 +84,18 @@ export default function Index() {
       ) : (
         <>
           <HouseholdCard card={data.home.card} latest={data.home.latest[0]} />
-          <View className="links">
-            <View className="button secondary" onClick={() => go('/pages/history/index')}>
-              积分明细
-            </View>
-            <View className="button secondary" onClick={() => go('/pages/rules/index')}>
-              积分细则
-            </View>
-          </View>
-          <View className="links">
-            <View
-              className="button secondary"
-              data-testid="open-claim"
-              onClick={() => go('/packages/villager/pages/claim/index')}
-            >
-              申报积分
-            </View>
-            <View className="button secondary" data-testid="open-posting" onClick={() => go('/pages/posting/index')}>
-              积分公示
-            </View>
-          </View>
+          <Links
+            links={[
+              { label: '积分明细', url: '/pages/history/index' },
+              { label: '积分细则', url: '/pages/rules/index' }
+            ]}
+          />
+          <Links
+            links={[
+              { label: '申报积分', url: '/packages/villager/pages/claim/index', testid: 'open-claim' },
+              { label: '积分公示', url: '/pages/posting/index', testid: 'open-posting' }
+            ]}
+          />
           <HappeningNow now={data.happening} />
           <View className="section-title" onClick={() => go('/pages/notices/index')} data-testid="open-notices">
             通知公告 · 三务公开 ›

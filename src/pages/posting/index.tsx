@@ -59,7 +59,11 @@ export default function PostingPage() {
                 data-state={p.state}
               >
                 <Text
-                  className={`list__number ${p.points < 0 ? 'minus' : 'plus'} ${p.state === 'corrected' ? 'struck' : ''}`}
+                  className={[
+                    'list__number',
+                    p.points < 0 ? 'minus' : 'plus',
+                    p.state === 'corrected' ? 'struck' : ''
+                  ].join(' ')}
                 >
                   {signed(p.points)}
                 </Text>
@@ -86,7 +90,9 @@ export default function PostingPage() {
                     data-testid="object"
                     onClick={() =>
                       Taro.navigateTo({
-                        url: `/packages/villager/pages/objection/index?entry=${p.entryId}&what=${encodeURIComponent(`${p.doorPlate} ${p.title} ${signed(p.points)}分`)}`
+                        url:
+                          `/packages/villager/pages/objection/index?entry=${p.entryId}` +
+                          `&what=${encodeURIComponent(`${p.doorPlate} ${p.title} ${signed(p.points)}分`)}`
                       })
                     }
                   >

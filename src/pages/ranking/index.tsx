@@ -8,7 +8,8 @@ import { useLargeFont } from '../../services/large-font'
 import { Tabs } from '../../components/Tabs'
 import { RankingList } from '../../components/RankingList'
 import { Loading, Problem } from '../../components/Problem'
-import { NotForThisRole, inAVillage } from '../../components/NotForThisRole'
+import { NotForThisRole, inAVillage, overseenArea } from '../../components/NotForThisRole'
+import { WideRankingList } from '../../components/WideRankingList'
 
 /** `label` on the tab; `rank` in front of a place (本月第4名, 总排名第12名), so no number goes unlabelled */
 const PERIODS: { value: RankingPeriod; label: string; rank: string }[] = [
@@ -17,7 +18,10 @@ const PERIODS: { value: RankingPeriod; label: string; rank: string }[] = [
   { value: 'all', label: '总榜', rank: '总排名' }
 ]
 
-/** 红榜: the village's households by points, with the viewer's own place always shown. */
+/**
+ * 红榜: the village's households by points, with the viewer's own place always shown. A town or county
+ * administrator, who belongs to no village, sees their town's or county's households by points earned.
+ */
 export default function Ranking() {
   const large = useLargeFont()
   const [period, setPeriod] = useState<RankingPeriod>('month')
@@ -44,10 +48,23 @@ export default function Ranking() {
   }
 
   const periodLabel = PERIODS.find(p => p.value === period)!.rank
+  const area = loaded && !loaded.ranking ? overseenArea(loaded.session) : null
   if (loaded && !loaded.ranking)
     return (
       <View className={`page ${large ? 'large' : ''}`}>
-        <NotForThisRole session={loaded.session} what="红榜：村里各家的积分排名" />
+        {area ? (
+          <>
+            <View className="section-title" data-testid="area-ranking-title">
+              {area.name}各户积分榜 · 累计得分
+            </View>
+            <View className="notice muted">
+              每个村的红榜在村里看；这里是{area.scope === 'town' ? '全镇' : '全县'}各户按累计得分排的名次。
+            </View>
+            <WideRankingList scope={area.scope} />
+          </>
+        ) : (
+          <NotForThisRole session={loaded.session} what="红榜：村里各家的积分排名" />
+        )}
       </View>
     )
   return (

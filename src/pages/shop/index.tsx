@@ -13,10 +13,14 @@ import { askToBeTold } from '../../services/subscribe'
 import { useLargeFont } from '../../services/large-font'
 import { OrderList } from '../../components/OrderList'
 import { Loading, Problem } from '../../components/Problem'
-import { NotForThisRole, inAVillage, isVillager } from '../../components/NotForThisRole'
+import { NotForThisRole, inAVillage, isVillager, overseenArea } from '../../components/NotForThisRole'
+import { AreaShops } from '../../components/AreaShops'
 import { Workbenches } from '../../components/Workbenches'
 
-/** 积分超市: what is on the shelf and what it costs, what my household can afford; my orders. */
+/**
+ * 积分超市: what is on the shelf and what it costs, what my household can afford; my orders. A town or
+ * county administrator sees how much each village's shop redeemed (AreaShops).
+ */
 export default function ShopPage() {
   const large = useLargeFont()
   const load = useCallback(async () => {
@@ -58,7 +62,11 @@ export default function ShopPage() {
   if (!data.shelf)
     return (
       <View className={`page ${large ? 'large' : ''}`}>
-        <NotForThisRole session={data.session} what="积分超市：村民用积分换东西" />
+        {overseenArea(data.session) ? (
+          <AreaShops />
+        ) : (
+          <NotForThisRole session={data.session} what="积分超市：村民用积分换东西" />
+        )}
       </View>
     )
   return <Shelf shelf={data.shelf} session={data.session} large={large} order={order} reload={reload} write={write} />

@@ -5,6 +5,7 @@ import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
+import { Links } from '../../../../components/Links'
 
 /** Town and county administrators: rule templates that villages adopt, and roles. */
 export default function AdminHome() {
@@ -13,21 +14,13 @@ export default function AdminHome() {
   const go = (url: string) => Taro.navigateTo({ url })
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className="links">
-        <View className="button" onClick={() => go('/packages/admin/pages/template/index')}>
-          新建细则模板
-        </View>
-        <View className="button secondary" onClick={() => go('/packages/admin/pages/roles/index')}>
-          角色管理
-        </View>
-        <View
-          className="button secondary"
-          data-testid="open-fairness"
-          onClick={() => go('/packages/admin/pages/fairness/index')}
-        >
-          公平性
-        </View>
-      </View>
+      <Links
+        links={[
+          { label: '新建细则模板', url: '/packages/admin/pages/template/index', primary: true },
+          { label: '角色管理', url: '/packages/admin/pages/roles/index' },
+          { label: '公平性', url: '/packages/admin/pages/fairness/index', testid: 'open-fairness' }
+        ]}
+      />
       <View className="section-title">细则模板</View>
       {problem ? (
         <Problem problem={problem} />

@@ -4,6 +4,7 @@ import type { HouseholdCode } from '../../../../../core/contract/views'
 import Taro from '@tarojs/taro'
 import { ApiError, call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
+import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
 
 const PAGE = 30
@@ -38,6 +39,7 @@ function printSheet() {
 
 /** 一户一码打印: the village's household codes, one card per door with door plate and head, 30 to a sheet. */
 export default function CodesPage() {
+  const large = useLargeFont()
   const [page, setPage] = useState(1)
   // the codes made so far while the sheet is being made, shown as they come
   const [progress, setProgress] = useState<{ ready: HouseholdCode[]; total: number } | null>(null)
@@ -52,19 +54,19 @@ export default function CodesPage() {
   const making = progress && progress.ready.length < progress.total ? progress : null
   if (problem)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Problem problem={problem} />
       </View>
     )
   if (!data && !making)
     return (
-      <View className="page">
+      <View className={`page ${large ? 'large' : ''}`}>
         <Loading />
       </View>
     )
   const cards = making ? making.ready : data!.codes
   return (
-    <View className="page">
+    <View className={`page ${large ? 'large' : ''}`}>
       {making ? (
         <View className="notice muted" data-testid="codes-progress">
           正在生成二维码 {making.ready.length} / {making.total}

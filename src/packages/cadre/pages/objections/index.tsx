@@ -6,13 +6,15 @@ import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
-import { useLargeFont } from '../../../../services/large-font'
-import { Loading, Problem } from '../../../../components/Problem'
+import { QueueList } from '../../components/QueueList'
+import { Screen } from '../../../../components/Screen'
 import { readyToSend } from '../../../../services/form-check'
 
-/** 处理异议: upheld corrects the entry (to the points given, 0 cancels it); dismissed lets it stand. Both answer the villager. */
+/**
+ * 处理异议: upheld corrects the entry (to the points given, 0 cancels it); dismissed lets it stand. Both
+ * answer the villager.
+ */
 export default function ObjectionsPage() {
-  const large = useLargeFont()
   const { data, problem, reload } = useLoad(useCallback(() => call('objection.queue', {}), []))
   const [open, setOpen] = useState<ObjectionView | null>(null)
   const [reply, setReply] = useState('')
@@ -33,76 +35,66 @@ export default function ObjectionsPage() {
       }
     )
 
-  if (problem)
-    return (
-      <View className={`page ${large ? 'large' : ''}`}>
-        <Problem problem={problem} />
-      </View>
-    )
-  if (!data)
-    return (
-      <View className={`page ${large ? 'large' : ''}`}>
-        <Loading />
-      </View>
-    )
   return (
-    <View className={`page ${large ? 'large' : ''}`}>
-      <View className="list">
-        {data.items.map(o => (
-          <View
-            key={o.id}
-            className={`list__row ${open?.id === o.id ? 'list__row--mine' : ''}`}
-            data-testid="objection-row"
-            onClick={() => {
+    <Screen data={data} problem={problem}>
+      {data => (
+        <>
+          <QueueList
+            items={data.items}
+            chosenId={open?.id}
+            onChoose={o => {
               setOpen(o)
               setReply('')
             }}
+            rowTestid="objection-row"
+            empty="没有待处理的异议"
           >
-            <View className="list__body">
-              <Text className="list__title">
-                {o.doorPlate} · {o.title}（{o.points}分）
-              </Text>
-              <Text className="list__meta">
-                {o.byName} · {formatDateTime(o.at)}：{o.reason}
-              </Text>
+            {o => (
+              <View className="list__body">
+                <Text className="list__title">
+                  {o.doorPlate} · {o.title}（{o.points}分）
+                </Text>
+                <Text className="list__meta">
+                  {o.byName} · {formatDateTime(o.at)}：{o.reason}
+                </Text>
+              </View>
+            )}
+          </QueueList>
+          {open ? (
+            <View className="notice">
+              <View className="field">
+                <View className="field__label">给村民的答复（必填）</View>
+                <Input
+                  className="input"
+                  data-testid="objection-reply"
+                  value={reply}
+                  maxlength={200}
+                  onInput={e => setReply(e.detail.value)}
+                />
+              </View>
+              <View className="field">
+                <View className="field__label">异议成立时，这条应该是多少分（0 为作废）</View>
+                <Input className="input" type="number" value={points} onInput={e => setPoints(e.detail.value)} />
+              </View>
+              <WriteButton
+                testid="uphold"
+                label="异议成立，更正"
+                submitting={write.submitting('objection.resolve', { upheld: true })}
+                disabled={write.busy}
+                onClick={() => resolve(true)}
+              />
+              <WriteButton
+                className="button secondary"
+                testid="dismiss"
+                label="异议不成立"
+                submitting={write.submitting('objection.resolve', { upheld: false })}
+                disabled={write.busy}
+                onClick={() => resolve(false)}
+              />
             </View>
-          </View>
-        ))}
-        {data.items.length === 0 ? <View className="list__row muted">没有待处理的异议</View> : null}
-      </View>
-      {open ? (
-        <View className="notice">
-          <View className="field">
-            <View className="field__label">给村民的答复（必填）</View>
-            <Input
-              className="input"
-              data-testid="objection-reply"
-              value={reply}
-              maxlength={200}
-              onInput={e => setReply(e.detail.value)}
-            />
-          </View>
-          <View className="field">
-            <View className="field__label">异议成立时，这条应该是多少分（0 为作废）</View>
-            <Input className="input" type="number" value={points} onInput={e => setPoints(e.detail.value)} />
-          </View>
-          <WriteButton
-            testid="uphold"
-            label="异议成立，更正"
-            submitting={write.submitting('objection.resolve', { upheld: true })}
-            disabled={write.busy}
-            onClick={() => resolve(true)}
-          />
-          <WriteButton
-            className="button secondary"
-            testid="dismiss"
-            label="异议不成立"
-            submitting={write.submitting('objection.resolve', { upheld: false })}
-            disabled={write.busy}
-            onClick={() => resolve(false)}
-          />
-        </View>
-      ) : null}
-    </View>
+          ) : null}
+        </>
+      )}
+    </Screen>
   )
 }

@@ -111,7 +111,8 @@ export default function Overview() {
               <Text className="list__meta">
                 {COLUMNS.map(c => `${c.label} ${show(row, c)}`).join(' · ')}
                 {row.kind === 'village'
-                  ? ` · 上线：细则${row.rulesAdopted ? '✓' : '✗'} 花名册${row.registerImported ? '✓' : '✗'} 干部${row.cadres} 网格员${row.gridWorkers}`
+                  ? ` · 上线：细则${row.rulesAdopted ? '✓' : '✗'} 花名册${row.registerImported ? '✓' : '✗'}` +
+                    ` 干部${row.cadres} 网格员${row.gridWorkers}`
                   : ` · ${row.villages}个村`}
               </Text>
             </View>

@@ -10,6 +10,7 @@ import { useWrite } from '../../../../services/write'
 import { useLargeFont } from '../../../../services/large-font'
 import { PendingList } from '../../../../components/PendingList'
 import { Loading, Problem } from '../../../../components/Problem'
+import { Links } from '../../../../components/Links'
 import { Waiting } from './components/Waiting'
 
 /** 网格员工作台: my work log, and the points I proposed with how the village decided. */
@@ -31,21 +32,13 @@ export default function GridHome() {
   const go = (url: string) => Taro.navigateTo({ url })
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className="links">
-        <View className="button" data-testid="new-log" onClick={() => go('/packages/grid/pages/log/index')}>
-          写日志
-        </View>
-        <View
-          className="button secondary"
-          data-testid="new-proposal"
-          onClick={() => go('/packages/grid/pages/propose/index')}
-        >
-          提议加分
-        </View>
-        <View className="button secondary" onClick={() => go('/packages/grid/pages/issues/index')}>
-          村民说事
-        </View>
-      </View>
+      <Links
+        links={[
+          { label: '写日志', url: '/packages/grid/pages/log/index', testid: 'new-log', primary: true },
+          { label: '提议加分', url: '/packages/grid/pages/propose/index', testid: 'new-proposal' },
+          { label: '村民说事', url: '/packages/grid/pages/issues/index' }
+        ]}
+      />
       <Waiting onSent={reload} />
       {problem ? (
         <Problem problem={problem} />

@@ -5,7 +5,7 @@ import { ACTIVITY_KIND_NAMES, ActivityKind } from '../../../../../core/domain/ac
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 
 const HOUR_MS = 3600_000
 const DAY_MS = 24 * HOUR_MS
@@ -63,7 +63,7 @@ export default function NewActivityPage() {
     ))
 
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {rules => (
         <>
           <View className="field">
@@ -120,6 +120,6 @@ export default function NewActivityPage() {
           </View>
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

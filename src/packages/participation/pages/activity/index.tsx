@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 import { ActivityCard } from '../../components/ActivityCard'
 
 /**
@@ -34,7 +34,7 @@ export default function ActivityPage() {
   }
 
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {({ activity: a, attendees, code }) => (
         <>
           <ActivityCard activity={a} />
@@ -130,6 +130,6 @@ export default function ActivityPage() {
           ) : null}
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

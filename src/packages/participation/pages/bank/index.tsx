@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 
 /** The bank staff's desk: households whose consent to the bank is in force, and the bank's rate policy. */
 export default function BankPage() {
@@ -15,7 +15,7 @@ export default function BankPage() {
   }, [])
   const { data, problem, reload } = useLoad(load)
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {d => (
         <>
           <View className="section-title">已授权的户（{d.households.length}）</View>
@@ -48,7 +48,7 @@ export default function BankPage() {
           {d.bank ? <PolicyForm policy={d.bank.ratePolicy} reload={reload} /> : null}
         </>
       )}
-    </Page>
+    </Screen>
   )
 }
 

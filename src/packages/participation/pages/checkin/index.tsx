@@ -4,10 +4,13 @@ import { useRouter } from '@tarojs/taro'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 import { ActivityCard } from '../../components/ActivityCard'
 
-/** The activity's code "a=<id>&k=<key>": WeChat passes it URL-encoded as `scene`; the local QR code is a link with it. */
+/**
+ * The activity's code "a=<id>&k=<key>": WeChat passes it URL-encoded as `scene`; the local QR code is
+ * a link with it.
+ */
 export function activityOfScene(scene = ''): { activityId: string; key: string } {
   let decoded = ''
   try {
@@ -26,7 +29,7 @@ export default function CheckInPage() {
   const write = useWrite()
   const checkIn = () => write.run('activity.checkIn', { activityId, key }, { done: '已签到', after: reload })
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {a => (
         <>
           <ActivityCard activity={a} />
@@ -41,6 +44,6 @@ export default function CheckInPage() {
           )}
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

@@ -6,7 +6,7 @@ import type { BankOffer } from '../../../../../core/contract/participation'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 
 const PURPOSES = ['申请积分贷', '办理信用评定']
 const policyText = (p: RatePolicy) =>
@@ -24,7 +24,7 @@ export default function CreditPage() {
   }, [])
   const { data, problem, reload } = useLoad(load)
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {d => (
         <>
           {d.banks.length === 0 ? <View className="notice muted">还没有银行为本村办理积分贷。</View> : null}
@@ -49,7 +49,7 @@ export default function CreditPage() {
           </View>
         </>
       )}
-    </Page>
+    </Screen>
   )
 }
 

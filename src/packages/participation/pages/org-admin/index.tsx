@@ -4,7 +4,7 @@ import { ORGANISATION_KIND_NAMES, OrganisationKind } from '../../../../../core/d
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 
 /**
  * 入驻单位管理: the county or a town registers an organisation for the towns it serves and grants its
@@ -27,7 +27,7 @@ export default function OrganisationAdminPage() {
     </View>
   )
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {d => (
         <>
           <View className="list">
@@ -93,6 +93,6 @@ export default function OrganisationAdminPage() {
           </View>
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

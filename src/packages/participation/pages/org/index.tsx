@@ -5,14 +5,14 @@ import { ORGANISATION_KIND_NAMES } from '../../../../../core/domain/organisation
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { NoticeList } from '../../../../components/NoticeList'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 
 /** An organisation's page: who it is, how to reach it, its services and its notices; a bank's 积分贷. */
 export default function OrganisationPage() {
   const organisationId = useRouter().params.id ?? ''
   const { data, problem } = useLoad(useCallback(() => call('org.page', { organisationId }), [organisationId]))
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {({ organisation: o, services, notices }) => (
         <>
           <View className="notice">
@@ -55,6 +55,6 @@ export default function OrganisationPage() {
           <NoticeList notices={notices} />
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

@@ -4,13 +4,13 @@ import Taro from '@tarojs/taro'
 import { ORGANISATION_KIND_NAMES } from '../../../../../core/domain/organisations'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 
 /** 入驻单位: the organisations that serve the village (police station, health centre, bank…). */
 export default function OrganisationsPage() {
   const { data, problem } = useLoad(useCallback(() => call('org.list', {}), []))
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {d => (
         <View className="list">
           {d.organisations.length === 0 ? <View className="notice muted">还没有单位入驻。</View> : null}
@@ -33,6 +33,6 @@ export default function OrganisationsPage() {
           ))}
         </View>
       )}
-    </Page>
+    </Screen>
   )
 }

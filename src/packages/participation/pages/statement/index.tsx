@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { EntryList } from '../../../../components/EntryList'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 import { StatementProof } from './components/StatementProof'
 
 /**
@@ -20,7 +20,7 @@ export default function StatementPage() {
     if (process.env.TARO_ENV === 'h5') window.print()
   }
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {s => (
         <>
           <View className="notice" data-testid="statement">
@@ -60,6 +60,6 @@ export default function StatementPage() {
           <StatementProof proof={s.proof} />
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

@@ -5,7 +5,7 @@ import { OPTIONS_MAX } from '../../../../../core/domain/votes'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 
 const DAY_MS = 24 * 3600_000
 /** the deadline: so many days from today, at 20:00 China Standard Time (after the day's work) */
@@ -55,7 +55,7 @@ export default function NewVotePage() {
   )
 
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {d => (
         <>
           <View className="field">
@@ -103,6 +103,6 @@ export default function NewVotePage() {
           </View>
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
-import { Page } from '../../components/Page'
+import { Screen } from '../../../../components/Screen'
 import { VoteResults } from '../../components/VoteResults'
 
 /**
@@ -35,7 +35,7 @@ export default function VotePage() {
     write.run(route, { voteId }, { done, after: reload })
 
   return (
-    <Page problem={problem} data={data}>
+    <Screen problem={problem} data={data}>
       {({ vote, voters }) => (
         <>
           <View className="notice">
@@ -111,6 +111,6 @@ export default function VotePage() {
           ) : null}
         </>
       )}
-    </Page>
+    </Screen>
   )
 }

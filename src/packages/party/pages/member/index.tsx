@@ -10,7 +10,7 @@ import { useWrite } from '../../../../services/write'
 import { useLoad } from '../../../../services/use-route'
 import { PointsStepper } from '../../../../components/PointsStepper'
 import { EvidencePicker } from '../../../../components/EvidencePicker'
-import { Screen } from '../../components/Screen'
+import { Screen } from '../../../../components/Screen'
 import { Stars } from '../../components/Stars'
 import '../../components/party.css'
 

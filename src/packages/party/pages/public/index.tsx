@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { PARTY_ORG_NAMES, starWord } from '../../../../../core/domain/party'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
-import { Screen } from '../../components/Screen'
+import { Screen } from '../../../../components/Screen'
 import { QuarterList } from '../../components/QuarterList'
 import '../../components/party.css'
 

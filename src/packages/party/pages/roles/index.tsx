@@ -2,12 +2,13 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { PartyRoleName } from '../../../../../core/contract/party-views'
 import { ROLE_NAMES } from '../../../../../core/domain/roles'
-import { formatDateTime } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
-import { Screen } from '../../components/Screen'
+import { GrantList } from '../../../../components/staff/GrantList'
+import { Screen } from '../../../../components/Screen'
+import { branchName } from '../../components/branch-name'
 import '../../components/party.css'
 
 /** what each role is for, in a line the granter reads before choosing */
@@ -50,10 +51,7 @@ export default function PartyRolesPage() {
         const places =
           current === 'townPartyAdmin'
             ? view.towns.map(t => ({ id: t.id, label: t.name }))
-            : view.branches.map(b => ({
-                id: b.id,
-                label: b.name.startsWith(b.villageName) ? b.name : `${b.villageName}${b.name}`
-              }))
+            : view.branches.map(b => ({ id: b.id, label: branchName(b) }))
         const ready = openid !== '' && name.trim() !== '' && places.some(p => p.id === placeId)
         return (
           <>
@@ -116,35 +114,19 @@ export default function PartyRolesPage() {
               />
             </View>
             <View className="section-title">现有人员</View>
-            <View className="list">
-              {view.grants.map(g => (
-                <View key={`${g.openid}-${g.role}`} className="list__row" data-testid="party-role-holder">
-                  <View className="list__body">
-                    <Text className="list__title">
-                      {g.name} · {g.label}
-                    </Text>
-                    <Text className="list__meta">
-                      {g.placeNames.join('、')} · {formatDateTime(g.at)}
-                    </Text>
-                  </View>
-                  <WriteButton
-                    className="list__action"
-                    label="收回"
-                    testid="party-role-revoke"
-                    submitting={write.submitting('partyRole.revoke', { openid: g.openid, role: g.role })}
-                    disabled={write.busy}
-                    onClick={() =>
-                      write.run(
-                        'partyRole.revoke',
-                        { openid: g.openid, role: g.role as PartyRoleName },
-                        { done: '已收回', after: reload }
-                      )
-                    }
-                  />
-                </View>
-              ))}
-              {view.grants.length === 0 ? <View className="list__row muted">还没有</View> : null}
-            </View>
+            <GrantList
+              grants={view.grants}
+              testids={{ row: 'party-role-holder', revoke: 'party-role-revoke' }}
+              revoking={g => write.submitting('partyRole.revoke', { openid: g.openid, role: g.role })}
+              busy={write.busy}
+              onRevoke={g =>
+                write.run(
+                  'partyRole.revoke',
+                  { openid: g.openid, role: g.role as PartyRoleName },
+                  { done: '已收回', after: reload }
+                )
+              }
+            />
           </>
         )
       }}

@@ -6,6 +6,7 @@ import {
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_NAMES,
   PARTY_RULE_GROUPS,
+  partyRuleTerms,
   PartyRuleTerms
 } from '../../../../../core/domain/party'
 import { periodKeys } from '../../../../../core/domain/period'
@@ -14,21 +15,9 @@ import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
-import { Screen } from '../../components/Screen'
+import { Screen } from '../../../../components/Screen'
 import { blankPartyTerms, PartyRuleForm } from '../../components/PartyRuleForm'
 import '../../components/party.css'
-
-/** The terms of a rule, as the form edits them (a view carries its id and version besides). */
-const termsOf = (r: PartyRuleView): PartyRuleTerms => ({
-  group: r.group,
-  title: r.title,
-  points: r.points,
-  cap: r.cap,
-  evidenceRequired: r.evidenceRequired,
-  categories: r.categories,
-  claimable: r.claimable,
-  meeting: r.meeting
-})
 
 const pointsText = ({ min, max }: PartyRuleView['points']) =>
   `${min > 0 ? '+' : ''}${min === max ? min : `${min}～${max}`}`
@@ -118,7 +107,7 @@ export default function PartyRulesPage() {
                 <View className="list">
                   {rules.map(r =>
                     editing !== 'new' && editing?.id === r.id ? (
-                      <View key={r.id}>{form(termsOf(r), '保存修改')}</View>
+                      <View key={r.id}>{form(partyRuleTerms(r), '保存修改')}</View>
                     ) : (
                       <RuleRow key={r.id} rule={r} onEdit={() => setEditing(r)} />
                     )

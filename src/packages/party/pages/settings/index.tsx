@@ -5,11 +5,51 @@ import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { WriteButton } from '../../../../components/WriteButton'
-import { Screen } from '../../components/Screen'
+import { Screen } from '../../../../components/Screen'
 import { NumberField } from '../../components/NumberField'
 import '../../components/party.css'
 
 const STAR_NAMES = ['一星', '二星', '三星', '四星', '五星']
+
+/** The settings that are one number each, and how far − and + may take them. */
+type NumberSetting = 'baseScore' | 'reviewMax' | 'scaleMax' | 'quarterPostingDays' | 'ratingPostingDays'
+interface SettingField {
+  key: NumberSetting
+  label: string
+  unit: string
+  min: number
+  max: number
+  step?: number
+  testid: string
+}
+
+const SCORE_FIELDS: SettingField[] = [
+  { key: 'baseScore', label: '基础分', unit: '分', min: 0, max: 100, testid: 'set-base' },
+  { key: 'reviewMax', label: '民主评议最多', unit: '分', min: 0, max: 50, testid: 'set-review' },
+  { key: 'scaleMax', label: '满分', unit: '分', min: 50, max: 200, step: 10, testid: 'set-scale' }
+]
+const POSTING_FIELDS: SettingField[] = [
+  { key: 'quarterPostingDays', label: '季度积分公示', unit: '天', min: 1, max: 30, testid: 'set-quarter-days' },
+  { key: 'ratingPostingDays', label: '年终评星公示', unit: '天', min: 1, max: 30, testid: 'set-rating-days' }
+]
+
+function SettingFields({
+  fields,
+  settings,
+  set
+}: {
+  fields: SettingField[]
+  settings: PartySettings
+  set: (patch: Partial<PartySettings>) => void
+}) {
+  return (
+    <View className="form-block">
+      {fields.map(({ key, ...field }) => (
+        <NumberField key={key} {...field} value={settings[key]} onChange={v => set({ [key]: v })} />
+      ))}
+    </View>
+  )
+}
 
 /** What the settings mean for a member, in one line per star: 60～69分 一星 …, below the first 不合格. */
 function starBands(s: PartySettings): string[] {
@@ -49,36 +89,7 @@ export default function PartySettingsPage() {
               {owner.townsAdjusted.join('、')}自己调整过，按镇里的设置评星
             </View>
           ) : null}
-          <View className="form-block">
-            <NumberField
-              label="基础分"
-              unit="分"
-              value={s.baseScore}
-              min={0}
-              max={100}
-              testid="set-base"
-              onChange={v => set({ baseScore: v })}
-            />
-            <NumberField
-              label="民主评议最多"
-              unit="分"
-              value={s.reviewMax}
-              min={0}
-              max={50}
-              testid="set-review"
-              onChange={v => set({ reviewMax: v })}
-            />
-            <NumberField
-              label="满分"
-              unit="分"
-              value={s.scaleMax}
-              min={50}
-              max={200}
-              step={10}
-              testid="set-scale"
-              onChange={v => set({ scaleMax: v })}
-            />
-          </View>
+          <SettingFields fields={SCORE_FIELDS} settings={s} set={set} />
           <View className="section-title">星级分数线（到这个分就是这个星）</View>
           <View className="form-block">
             {s.starThresholds.map((t, i) => (
@@ -95,26 +106,7 @@ export default function PartySettingsPage() {
             ))}
           </View>
           <View className="section-title">公示天数</View>
-          <View className="form-block">
-            <NumberField
-              label="季度积分公示"
-              unit="天"
-              value={s.quarterPostingDays}
-              min={1}
-              max={30}
-              testid="set-quarter-days"
-              onChange={v => set({ quarterPostingDays: v })}
-            />
-            <NumberField
-              label="年终评星公示"
-              unit="天"
-              value={s.ratingPostingDays}
-              min={1}
-              max={30}
-              testid="set-rating-days"
-              onChange={v => set({ ratingPostingDays: v })}
-            />
-          </View>
+          <SettingFields fields={POSTING_FIELDS} settings={s} set={set} />
           <View className="notice" data-testid="settings-bands">
             {why ? (
               <Text className="minus" data-testid="settings-problem">

@@ -6,7 +6,8 @@ import { call } from '../../../../services/api'
 import { useWrite } from '../../../../services/write'
 import { useLoad } from '../../../../services/use-route'
 import { Tabs } from '../../../../components/Tabs'
-import { Screen } from '../../components/Screen'
+import { Screen } from '../../../../components/Screen'
+import { branchName } from '../../components/branch-name'
 import '../../components/party.css'
 
 type Tab = 'branches' | 'orgs' | 'post'
@@ -17,7 +18,10 @@ const TABS: { value: Tab; label: string }[] = [
 ]
 const STAR_LABELS = ['不合格', '1星', '2星', '3星', '4星', '5星']
 
-/** 镇党委工作台: branches and members by category, star distribution, who is unscored, organisations' stars, posting ratings. */
+/**
+ * 镇党委工作台: branches and members by category, star distribution, who is unscored, organisations'
+ * stars, posting ratings.
+ */
 export default function TownPage() {
   const write = useWrite()
   const [tab, setTab] = useState<Tab>('branches')
@@ -44,7 +48,7 @@ export default function TownPage() {
                 return (
                   <View key={b.branchId} className="notice" data-testid="town-branch" data-branch={b.branchId}>
                     <View className="section-title">
-                      {b.villageName} · {b.name} · {b.members}人
+                      {branchName(b)} · {b.members}人
                     </View>
                     <View>
                       {MEMBER_CATEGORIES.map(c => `${MEMBER_CATEGORY_NAMES[c]}${b.byCategory[c]}`).join(' · ')}
@@ -62,7 +66,8 @@ export default function TownPage() {
                     <View className="muted" data-testid="not-scored">
                       本季度还没记分：
                       {b.notScoredCount
-                        ? `${b.notScoredCount}人，${b.notScoredThisQuarter.map(m => m.name).join('、')}${b.notScoredCount > b.notScoredThisQuarter.length ? '等' : ''}`
+                        ? `${b.notScoredCount}人，${b.notScoredThisQuarter.map(m => m.name).join('、')}` +
+                          (b.notScoredCount > b.notScoredThisQuarter.length ? '等' : '')
                         : '没有'}
                     </View>
                   </View>
@@ -79,7 +84,8 @@ export default function TownPage() {
                     </Text>
                     <Text className="list__meta">
                       {o.stars
-                        ? `${o.stars.year}年 ${'★'.repeat(o.stars.stars)} ${o.stars.reason}${o.stars.state === 'posted' ? '（公示中）' : ''}`
+                        ? `${o.stars.year}年 ${'★'.repeat(o.stars.stars)} ${o.stars.reason}` +
+                          (o.stars.state === 'posted' ? '（公示中）' : '')
                         : '还没评星'}
                     </Text>
                     {rating?.orgId === o.orgId ? (

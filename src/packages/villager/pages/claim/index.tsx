@@ -5,14 +5,12 @@ import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { askToBeTold } from '../../../../services/subscribe'
-import { useLargeFont } from '../../../../services/large-font'
 import { PendingList } from '../../../../components/PendingList'
 import { PointsRequest, PointsRequestForm } from '../../../../components/PointsRequestForm'
-import { Loading, Problem } from '../../../../components/Problem'
+import { Screen } from '../../../../components/Screen'
 
 /** 申报积分: a villager asks points for a good deed by a rule open to villagers; the cadre reviews it. */
 export default function ClaimPage() {
-  const large = useLargeFont()
   const { data, problem, reload } = useLoad(
     useCallback(async () => {
       const [rules, mine] = await Promise.all([call('archive.rules', {}), call('pending.mine', {})])
@@ -34,38 +32,30 @@ export default function ClaimPage() {
     return true
   }
 
-  if (problem)
-    return (
-      <View className={`page ${large ? 'large' : ''}`}>
-        <Problem problem={problem} />
-      </View>
-    )
-  if (!data)
-    return (
-      <View className={`page ${large ? 'large' : ''}`}>
-        <Loading />
-      </View>
-    )
   return (
-    <View className={`page ${large ? 'large' : ''}`}>
-      <View className="section-title">做了什么好事？选一条</View>
-      <PointsRequestForm
-        rules={data.rules}
-        pickAction="申报"
-        descriptionLabel="说说经过（必填）"
-        placeholder="例如：11月20日参加了河道清理"
-        submitLabel="提交申报"
-        testid="claim"
-        households={[{ who: '', caps: data.caps }]}
-        onSubmit={submit}
-        submitting={write.submitting('claim.create')}
-      />
-      <View className="section-title">我的申报</View>
-      <PendingList
-        items={data.mine}
-        onWithdraw={p => void write.run('pending.withdraw', { pendingId: p.id }, { done: '已撤回', after: reload })}
-        withdrawing={p => write.submitting('pending.withdraw', { pendingId: p.id })}
-      />
-    </View>
+    <Screen data={data} problem={problem}>
+      {data => (
+        <>
+          <View className="section-title">做了什么好事？选一条</View>
+          <PointsRequestForm
+            rules={data.rules}
+            pickAction="申报"
+            descriptionLabel="说说经过（必填）"
+            placeholder="例如：11月20日参加了河道清理"
+            submitLabel="提交申报"
+            testid="claim"
+            households={[{ who: '', caps: data.caps }]}
+            onSubmit={submit}
+            submitting={write.submitting('claim.create')}
+          />
+          <View className="section-title">我的申报</View>
+          <PendingList
+            items={data.mine}
+            onWithdraw={p => void write.run('pending.withdraw', { pendingId: p.id }, { done: '已撤回', after: reload })}
+            withdrawing={p => write.submitting('pending.withdraw', { pendingId: p.id })}
+          />
+        </>
+      )}
+    </Screen>
   )
 }

@@ -1,17 +1,20 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { ApiError } from '../../../services/api'
-import { useLargeFont } from '../../../services/large-font'
-import { Loading, Problem } from '../../../components/Problem'
+import type { ApiError } from '../services/api'
+import { useLargeFont } from '../services/large-font'
+import { Loading, Problem } from './Problem'
 
-/** A participation page's frame: the refusal in the api's words, loading, or the page in the user's font size. */
-export function Page<T>({
-  problem,
+/**
+ * A page's frame in the user's font size: the refusal in the api's words, the loading line, or the
+ * page drawn from its data (null while loading).
+ */
+export function Screen<T>({
   data,
+  problem,
   children
 }: {
-  problem: ApiError | null
   data: T | null
+  problem: ApiError | null
   children: (data: T) => ReactNode
 }) {
   const large = useLargeFont()
