@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/contract/errors'
-import type { ActivityConfirmation, AttendeeView } from '../../../core/contract/participation'
+import type { ActivityConfirmation } from '../../../core/contract/participation'
 import { activityProblem, attendingHouseholds, beforeStart, checkInOpen } from '../../../core/domain/activities'
 import { pointsProblem } from '../../../core/domain/rules'
 import { mapWithLimit } from '../../shared/limit'
@@ -9,6 +9,7 @@ import { temporaryUrls } from '../../shared/data/storage'
 import { transact, Tx } from '../../shared/data/transaction'
 import type { RuleSnapshot } from '../../shared/data/documents'
 import type { ActivityDoc, SignupDoc } from '../../shared/data/participation-documents'
+import { toAttendee } from '../../shared/data/participation-views'
 import { checkText } from '../services/content-check'
 import { writeEntry } from '../services/ledger'
 import { snapshotOf } from '../services/rules'
@@ -38,15 +39,6 @@ const CONFIRM_PARALLELISM = 10
  */
 const checkInKeyOf = (openid: string, requestId: string) => idFor('checkInKey', 'activity-key', openid, requestId)
 const walkInIdOf = (activityId: string, householdId: string) => `${activityId}:h-${householdId}`
-
-const toAttendee = (s: SignupDoc): AttendeeView => ({
-  id: s._id,
-  label: s.name ? `${s.name}（${s.doorPlate}）` : s.doorPlate,
-  householdId: s.householdId,
-  state: s.state,
-  checkedInAt: s.checkedInAt,
-  checkedInBy: s.checkedInBy
-})
 
 /** An activity of the caller's village, or NOT_FOUND. */
 async function activityOf(ctx: RouteCtx<'village'>, activityId: string): Promise<ActivityDoc> {

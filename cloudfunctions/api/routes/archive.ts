@@ -4,7 +4,7 @@ import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
 import type { HouseholdDoc } from '../../shared/data/documents'
 import { data, listOf } from '../../shared/data/store'
-import { toEntryView, toRuleView } from '../../shared/data/views'
+import { partyOnCard, toEntryView, toRankingRow, toRuleView } from '../../shared/data/views'
 import { grantOf } from '../router/scope'
 import { roles, Routes } from '../router/route'
 import { activeRules } from '../services/catalogue'
@@ -19,26 +19,6 @@ function rankingOf(period: RankingPeriod, now: number) {
   if (period === 'month') return { field: 'monthPoints' as const, where: { monthKey: keys.month } }
   if (period === 'year') return { field: 'yearPoints' as const, where: { yearKey: keys.year } }
   return { field: 'earned' as const, where: {} }
-}
-
-const rowOf = (h: HouseholdDoc, points: number, rank: number): RankingRow => ({
-  rank,
-  householdId: h._id,
-  doorPlate: h.doorPlate,
-  head: h.head,
-  points,
-  stars: starLevel(h.earned, h.village.starThresholds)
-})
-
-/** 共产党员户 and the member's latest annual star (党员积分评星), from what the household document carries. */
-function partyOnCard(h: HouseholdDoc, now: number) {
-  if (!h.members.some(m => m.partyMember) && !h.partyStars) return {}
-  const s = h.partyStars
-  return {
-    party: {
-      star: s ? { name: s.name, year: s.year, stars: s.stars, exempt: s.exempt, posting: s.until > now } : null
-    }
-  }
 }
 
 export const archiveRoutes = {
@@ -128,7 +108,7 @@ export const archiveRoutes = {
         const previous = rows[i - 1]
         const rank =
           previous && previous.points === h[field] ? previous.rank : (found.page - 1) * ctx.paging.size + i + 1
-        rows.push(rowOf(h, h[field], rank))
+        rows.push(toRankingRow(h, h[field], rank))
       })
 
       let me: RankingRow | null = null
@@ -138,7 +118,7 @@ export const archiveRoutes = {
         // the household's own place, even when it is not on this page: one count of those ahead of it
         me =
           rows.find(r => r.householdId === household._id) ??
-          rowOf(
+          toRankingRow(
             household,
             points,
             (await households.count({ villageId, ...where, [field]: ctx.db.command.gt(points) })) + 1

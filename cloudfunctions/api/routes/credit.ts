@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../core/contract/errors'
-import type { BankOffer, ConsentView, PointsSummary } from '../../../core/contract/participation'
+import type { BankOffer, PointsSummary } from '../../../core/contract/participation'
 import { CONSENT_SCOPE, consentState, DAY_MS, estimateRate } from '../../../core/domain/credit'
 import { SCORE_KINDS } from '../../../core/domain/ledger'
 import { periodKeys } from '../../../core/domain/period'
@@ -11,6 +11,7 @@ import { transact } from '../../shared/data/transaction'
 import type { HouseholdDoc } from '../../shared/data/documents'
 import type { ConsentDoc, CreditViewDoc } from '../../shared/data/participation-documents'
 import { toEntryView } from '../../shared/data/views'
+import { toConsentView } from '../../shared/data/participation-views'
 import { headUserOf } from '../services/household-head'
 import { statementProof } from '../services/statement-proof'
 import { organisationView, servingVillage } from '../services/organisations'
@@ -30,18 +31,6 @@ const ENTRIES_MAX = 200
 const YEAR_MS = 365 * DAY_MS
 
 const consentIdOf = (householdId: string, bankId: string) => `cs-${householdId}-${bankId}`
-
-const toConsentView = (c: ConsentDoc, nowMs: number): ConsentView => ({
-  bankId: c.bankId,
-  bankName: c.bankName,
-  purpose: c.purpose,
-  scope: c.scope,
-  grantedAt: c.grantedAt,
-  expiresAt: c.expiresAt,
-  revokedAt: c.revokedAt,
-  state: consentState(c, nowMs),
-  grantedByName: c.grantedByName
-})
 
 /** Whether the caller is the household's head: its bound user recognised as 户主 (services/household-head.ts). */
 const isHead = async (ctx: RouteCtx, household: HouseholdDoc) => (await headUserOf(ctx, household)) === ctx.openid

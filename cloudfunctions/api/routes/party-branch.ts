@@ -12,10 +12,9 @@ import {
   membersOfBranch,
   officersOnly,
   partyTemplateIdOf,
-  rulesOfBranch,
-  toMemberRow,
-  toPartyRuleView
+  rulesOfBranch
 } from '../services/party'
+import { toMemberRow, toPartyRuleView } from '../../shared/data/party-views'
 import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
 import { noteMembers } from '../../shared/party-stats'

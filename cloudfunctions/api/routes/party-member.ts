@@ -1,20 +1,11 @@
 import { AppError } from '../../../core/contract/errors'
-import type { MemberStar } from '../../../core/contract/party-views'
 import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { giveRole } from '../services/grants'
 import { transact } from '../../shared/data/transaction'
 import { toEntryView } from '../../shared/data/views'
-import type { RatingSheetDoc } from '../../shared/data/party-documents'
-import {
-  branchDoc,
-  myMember,
-  rulesOfBranch,
-  settingsFor,
-  toClaimView,
-  toPartyRuleView,
-  toQuarterView
-} from '../services/party'
+import { branchDoc, myMember, rulesOfBranch, settingsFor } from '../services/party'
+import { toClaimView, toMemberStars, toPartyRuleView, toQuarterView } from '../../shared/data/party-views'
 import type { Route } from '../router/route'
 import { data } from '../../shared/data/store'
 
@@ -62,7 +53,7 @@ export const home: Route<'partyMember.home'> = {
       runningTotal: Math.min(settings.scaleMax, Math.max(0, settings.baseScore + yearPoints)),
       placeInBranch: ahead + 1,
       membersInBranch: size,
-      stars: sheets.flatMap(s => starOf(s, member._id, now)),
+      stars: sheets.flatMap(s => toMemberStars(s, member._id, now)),
       entries: entries.map(toEntryView),
       rules: rules.filter(r => r.active && r.categories.includes(member.category)).map(toPartyRuleView),
       claims: claims.map(toClaimView),
@@ -70,17 +61,6 @@ export const home: Route<'partyMember.home'> = {
       openPosting: open ? toQuarterView(open, branch.name, now) : null
     }
   }
-}
-
-/** The member's row of a sheet the town has posted (a member does not see a sheet still being entered). */
-function starOf(sheet: RatingSheetDoc, memberId: string, now: number): MemberStar[] {
-  if (sheet.state !== 'posted' && sheet.state !== 'final') return []
-  const row = sheet.rows.find(r => r.memberId === memberId)
-  if (!row) return []
-  const final = sheet.state === 'final' || (sheet.until ?? 0) <= now
-  return [
-    { year: sheet.year, stars: row.stars, exempt: row.exempt, total: row.total, state: final ? 'final' : 'posted' }
-  ]
 }
 
 export const bind: Route<'partyMember.bind'> = {

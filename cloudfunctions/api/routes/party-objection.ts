@@ -1,11 +1,11 @@
 import { AppError } from '../../../core/contract/errors'
-import type { PartyObjectionView } from '../../../core/contract/party-views'
 import { canMoveObjection } from '../../../core/domain/workflow'
 import { idFor } from '../../shared/data/ids'
 import { transact, Tx } from '../../shared/data/transaction'
 import { requestKeyFor } from '../../shared/data/ids'
 import { writeMemberAct } from '../services/ledger'
 import type { PartyObjectionDoc } from '../../shared/data/party-documents'
+import { toPartyObjectionView } from '../../shared/data/party-views'
 import { myMember, officersOnly } from '../services/party'
 import type { Route } from '../router/route'
 import { checkText } from '../services/content-check'
@@ -18,18 +18,6 @@ import { branchQueue, itemToActOn } from '../services/queues'
  * officers answer. Upheld: the entry is corrected by a new entry (its id fixed by the entry, so it is
  * corrected once); dismissed: it stands.
  */
-
-const toView = (o: PartyObjectionDoc): PartyObjectionView => ({
-  id: o._id,
-  entryId: o.entryId,
-  memberName: o.memberName,
-  title: o.title,
-  points: o.points,
-  reason: o.reason,
-  state: o.state,
-  reply: o.reply,
-  at: o.at
-})
 
 export const create: Route<'partyObjection.create'> = {
   audit: { none: 'an objection records who raised it; its resolution is audited' },
@@ -58,11 +46,15 @@ export const create: Route<'partyObjection.create'> = {
       resolvedAt: null
     }
     if (!(await data(ctx).partyObjections.add(doc))) throw new AppError('ALREADY_OBJECTED')
-    return toView(doc)
+    return toPartyObjectionView(doc)
   }
 }
 
-export const queue: Route<'partyObjection.queue'> = branchQueue(store => store.partyObjections, 'open', toView)
+export const queue: Route<'partyObjection.queue'> = branchQueue(
+  store => store.partyObjections,
+  'open',
+  toPartyObjectionView
+)
 
 export const resolve: Route<'partyObjection.resolve'> = {
   audit: 'partyObjection.resolve',
@@ -116,6 +108,6 @@ export const resolve: Route<'partyObjection.resolve'> = {
         await ctx.audit.inTransaction(tx, facts)
       })
     }
-    return toView({ ...objection, ...change })
+    return toPartyObjectionView({ ...objection, ...change })
   }
 }

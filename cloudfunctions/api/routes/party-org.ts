@@ -1,6 +1,6 @@
 import { data } from '../../shared/data/store'
 import type { Route } from '../router/route'
-import { toOrgStarsView } from '../services/party'
+import { toOrgStarsView } from '../../shared/data/party-views'
 
 /** The village's party organisation and the stars the town gave it, for everyone of the village. */
 

@@ -3,15 +3,8 @@ import { AppError } from '../../../core/contract/errors'
 import { periodKeys } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/workflow'
 import type { QuarterPostingDoc } from '../../shared/data/party-documents'
-import {
-  branchDoc,
-  membersOfBranch,
-  officersOnly,
-  pointsByMember,
-  settingsFor,
-  toQuarterView,
-  toSheetView
-} from '../services/party'
+import { branchDoc, membersOfBranch, officersOnly, pointsByMember, settingsFor } from '../services/party'
+import { toQuarterView, toSheetView } from '../../shared/data/party-views'
 import type { Route, RouteCtx } from '../router/route'
 import { grantOf } from '../router/scope'
 import { actorName } from '../router/identity'

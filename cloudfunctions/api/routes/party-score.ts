@@ -1,11 +1,11 @@
 import { refuseOwnMember } from '../conflict'
 import { AppError, ERRORS } from '../../../core/contract/errors'
-import type { PartyActView } from '../../../core/contract/party-views'
 import { pointsProblem } from '../../../core/domain/rules'
 import { idFor } from '../../shared/data/ids'
 import { requestKeyFor } from '../../shared/data/ids'
 import { entryIdFor, MemberAct, writeMemberAct } from '../services/ledger'
-import type { PartyActDoc, PartyRuleDoc } from '../../shared/data/party-documents'
+import type { PartyRuleDoc } from '../../shared/data/party-documents'
+import { toActView } from '../../shared/data/party-views'
 import { officersOnly, partySnapshotOf, ruleOfBranch } from '../services/party'
 import type { Route, RouteCtx } from '../router/route'
 import { checkText } from '../services/content-check'
@@ -16,15 +16,6 @@ import { actorName } from '../router/identity'
  * (三会一课, 主题党日) in one act: every member present gets the meeting's points, those absent without
  * leave may get the deduction in the same act. One transaction, one act document fixed by the request.
  */
-
-export const toActView = (a: PartyActDoc): PartyActView => ({
-  id: a._id,
-  title: a.title,
-  at: a.at,
-  lines: a.lines.map(l => ({ memberId: l.memberId, name: l.name, points: l.points, status: l.status })),
-  applied: a.lines.filter(l => l.status === 'applied').length,
-  skipped: a.lines.filter(l => l.status !== 'applied').length
-})
 
 function checkedRule(rule: PartyRuleDoc, points: number, evidence: string[]) {
   const problem = pointsProblem({ ...rule, category: '公益参与', proposers: ['cadre'] }, points)

@@ -2,6 +2,7 @@ import type { WideRankingRow } from '../../../core/contract/county'
 import { AppError } from '../../../core/contract/errors'
 import type { HouseholdDoc } from '../../shared/data/documents'
 import { data } from '../../shared/data/store'
+import { toWideRankingRow } from '../../shared/data/views'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { grantOf } from '../router/scope'
 
@@ -58,7 +59,7 @@ export const rankingRoutes = {
         position += 1
         if (h.earned !== previous) rank = position
         previous = h.earned
-        return rowOf(h, rank)
+        return toWideRankingRow(h, rank)
       })
       const last = ranked[ranked.length - 1]
       return {
@@ -68,17 +69,8 @@ export const rankingRoutes = {
           found.length > pageSize && last
             ? { earned: last.earned, householdId: last.householdId, rank: last.rank, position }
             : null,
-        me: household && above !== null ? rowOf(household, above + 1) : null
+        me: household && above !== null ? toWideRankingRow(household, above + 1) : null
       }
     }
   }
 } satisfies Partial<Routes>
-
-const rowOf = (h: HouseholdDoc, rank: number): WideRankingRow => ({
-  rank,
-  householdId: h._id,
-  doorPlate: h.doorPlate,
-  head: h.head,
-  villageName: h.village?.name ?? '',
-  earned: h.earned
-})

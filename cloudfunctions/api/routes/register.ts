@@ -9,6 +9,7 @@ import {
 } from '../../../core/domain/register'
 import type { ImportDoc, PlaceDoc } from '../../shared/data/documents'
 import { idFor } from '../../shared/data/ids'
+import { toImportProgress } from '../../shared/data/views'
 import { data } from '../../shared/data/store'
 import { actorName } from '../router/identity'
 import { roles, RouteCtx, Routes } from '../router/route'
@@ -108,7 +109,7 @@ export const registerRoutes = {
       const started = Date.now()
       const { village, importId, plans, problems } = await readAndPlan(ctx, villageId, fileId)
       const progress = await importDoc(ctx, village, importId, fileId, plans.length, problems.length)
-      if (progress.state === 'done') return progressOf(progress)
+      if (progress.state === 'done') return toImportProgress(progress)
 
       let counts = zeroCounts()
       let handled = progress.handled
@@ -135,7 +136,7 @@ export const registerRoutes = {
           after: { ...total, problems: problems.length },
           placeId: villageId
         })
-      return progressOf({ ...progress, ...total, handled, state: done ? 'done' : 'running' })
+      return toImportProgress({ ...progress, ...total, handled, state: done ? 'done' : 'running' })
     }
   }
 } satisfies Partial<Routes>
@@ -168,16 +169,3 @@ async function importDoc(
   }
   return (await imports.add(doc)) ? doc : (await imports.get(importId))!
 }
-
-const progressOf = (d: ImportDoc) => ({
-  importId: d._id,
-  done: d.state === 'done',
-  handled: d.handled,
-  total: d.total,
-  problemCount: d.problemCount,
-  householdsAdded: d.householdsAdded,
-  householdsChanged: d.householdsChanged,
-  householdsUnchanged: d.householdsUnchanged,
-  peopleAdded: d.peopleAdded,
-  peopleChanged: d.peopleChanged
-})

@@ -1,7 +1,8 @@
 import { AppError } from '../../../core/contract/errors'
-import type { GrantableRole, GrantView, PlaceOption } from '../../../core/contract/views'
-import { COUNTY_ID, ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
-import type { GrantDoc, PlaceDoc } from '../../shared/data/documents'
+import type { GrantableRole, PlaceOption } from '../../../core/contract/views'
+import { COUNTY_ID, RoleGrant } from '../../../core/domain/roles'
+import type { PlaceDoc } from '../../shared/data/documents'
+import { placeIdsOf, toGrantView } from '../../shared/data/views'
 import { data } from '../../shared/data/store'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { giveRole, GrantScope, grantId, mustHaveOpenedApp, takeRole } from '../services/grants'
@@ -38,39 +39,6 @@ function authoritiesOf(ctx: RouteCtx<'area'>): Authority[] {
   if (townId) list.push({ roles: ['cadre'], placeId: townId, sees: { townId, role: 'cadre' } })
   if (villageId) list.push({ roles: ['gridWorker'], placeId: villageId, sees: { villageId, role: 'gridWorker' } })
   return list
-}
-
-const toGrantView = (g: GrantDoc, places: Map<string, PlaceDoc>): GrantView => ({
-  openid: g.openid,
-  name: g.name,
-  role: g.role,
-  label: ROLE_NAMES[g.role],
-  placeNames: placeIdsOf(g.grant).map(id => places.get(id)?.name ?? id),
-  at: g.at
-})
-
-const placeIdsOf = (g: RoleGrant): string[] => {
-  switch (g.role) {
-    case 'countyAdmin':
-      return [g.countyId]
-    case 'townAdmin':
-      return [g.townId]
-    case 'cadre':
-      return [g.villageId]
-    case 'gridWorker':
-      return g.gridIds
-    case 'villager':
-      return [g.householdId]
-    case 'partyMember':
-    case 'branchSecretary':
-    case 'partyClerk':
-      return [g.villageId]
-    case 'townPartyAdmin':
-      return [g.townId]
-    case 'orgStaff':
-    case 'bankStaff':
-      return [g.organisationId]
-  }
 }
 
 /** The grant and its listing scope, if this caller may give `role` on these places. */

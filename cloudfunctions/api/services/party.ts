@@ -1,34 +1,22 @@
 import { AppError } from '../../../core/contract/errors'
-import type {
-  MemberRow,
-  OrgStarsView,
-  PartyClaimView,
-  PartyRuleView,
-  QuarterPostingView,
-  RatingSheetView
-} from '../../../core/contract/party-views'
 import { DEFAULT_PARTY_SETTINGS, PartySettings, partyRuleTerms } from '../../../core/domain/party'
-import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import type {
   MemberDoc,
   MemberEntryDoc,
-  OrgRatingDoc,
-  PartyClaimDoc,
   PartyOrgDoc,
   PartyRuleDoc,
-  PartyRuleSnapshot,
-  QuarterPostingDoc,
-  RatingSheetDoc
+  PartyRuleSnapshot
 } from '../../shared/data/party-documents'
 import type { Access, RouteCtx } from '../router/route'
 import { grantOf } from '../router/scope'
 import { data } from '../../shared/data/store'
 
 /**
- * What the party routes share: whose branch or town the caller acts in (from their grants only),
- * the settings in force, and the documents as views. Party points are seen by the member, their
- * branch's officers and the town's party administrator; every route finds its scope here.
+ * What the party routes share: whose branch or town the caller acts in (from their grants only), and
+ * the settings in force; the documents as views are in shared/data/party-views.ts. Party points are
+ * seen by the member, their branch's officers and the town's party administrator; every route finds
+ * its scope here.
  */
 
 export const OFFICERS = ['branchSecretary', 'partyClerk'] as const
@@ -105,80 +93,4 @@ export const partySnapshotOf = (r: PartyRuleDoc): PartyRuleSnapshot => ({
   id: r._id,
   version: r.version,
   ...partyRuleTerms(r)
-})
-
-export const toPartyRuleView = (r: PartyRuleDoc): PartyRuleView => ({
-  ...partySnapshotOf(r),
-  id: r._id,
-  active: r.active,
-  version: r.version
-})
-
-export function toMemberRow(m: MemberDoc, now: number): MemberRow {
-  const keys = periodKeys(now)
-  const quarterPoints = m.quarterKey === keys.quarter ? m.quarterPoints : 0
-  return {
-    memberId: m._id,
-    name: m.name,
-    category: m.category,
-    exempt: m.exempt,
-    householdId: m.householdId,
-    bound: Boolean(m.openid),
-    yearPoints: m.yearKey === keys.year ? m.yearPoints : 0,
-    quarterPoints,
-    scoredThisQuarter: m.quarterKey === keys.quarter
-  }
-}
-
-export const toClaimView = (c: PartyClaimDoc): PartyClaimView => ({
-  id: c._id,
-  state: c.state,
-  memberId: c.memberId,
-  memberName: c.memberName,
-  ruleTitle: c.rule.title,
-  points: c.points,
-  range: c.rule.points,
-  description: c.description,
-  evidence: c.evidence,
-  at: c.at,
-  reason: c.reason
-})
-
-export const toQuarterView = (p: QuarterPostingDoc, branchName: string, now: number): QuarterPostingView => ({
-  id: p._id,
-  branchName,
-  quarter: p.quarter,
-  rows: p.rows,
-  state: p.state === 'posted' && p.until <= now ? 'final' : p.state,
-  until: p.until
-})
-
-export const toSheetView = (s: RatingSheetDoc, now: number): RatingSheetView => ({
-  branchId: s.branchId,
-  branchName: s.branchName,
-  year: s.year,
-  state: s.state === 'posted' && (s.until ?? Infinity) <= now ? 'final' : s.state,
-  until: s.until,
-  settings: s.settings,
-  rows: s.rows.map(r => ({
-    memberId: r.memberId,
-    name: r.name,
-    category: r.category,
-    exempt: r.exempt,
-    points: r.points,
-    review: r.review,
-    total: r.total,
-    stars: r.stars
-  }))
-})
-
-export const toOrgStarsView = (r: OrgRatingDoc, kind: PartyOrgDoc['kind'], now: number): OrgStarsView => ({
-  orgId: r.orgId,
-  orgName: r.orgName,
-  kind,
-  year: r.year,
-  stars: r.stars,
-  reason: r.reason,
-  state: r.state === 'posted' && r.until <= now ? 'final' : r.state,
-  until: r.until
 })

@@ -1,6 +1,7 @@
 import type {
   EntryView,
   GoodsView,
+  GrantView,
   GridLogView,
   HouseholdSummary,
   IssueView,
@@ -10,22 +11,29 @@ import type {
   OrderView,
   PendingView,
   PostingView,
+  RankingRow,
   RuleView,
   ServiceView
 } from '../../../core/contract/views'
+import type { ImportProgress, WideRankingRow } from '../../../core/contract/county'
 import { DAY_MS, ISSUE_DUE_DAYS } from '../../../core/domain/workflow'
+import { ROLE_NAMES, RoleGrant } from '../../../core/domain/roles'
 import { boughtInPeriod } from '../../../core/domain/shop'
+import { starLevel } from '../../../core/domain/stars'
 import type {
   EntryDoc,
   GoodsDoc,
+  GrantDoc,
   GridLogDoc,
   HouseholdDoc,
+  ImportDoc,
   IssueDoc,
   JoinCodeDoc,
   NoticeDoc,
   ObjectionDoc,
   OrderDoc,
   PendingDoc,
+  PlaceDoc,
   PostingDoc,
   RuleDoc,
   ServiceDoc
@@ -219,4 +227,82 @@ export const toIssueView = (i: IssueDoc, now: number): IssueView => ({
   at: i.at,
   overdue: (i.state === 'received' || i.state === 'handling') && now - i.at > ISSUE_DUE_DAYS * DAY_MS,
   rating: i.rating ? { stars: i.rating.stars, word: i.rating.word } : null
+})
+
+/** The places a grant is on, as its view names them. */
+export const placeIdsOf = (g: RoleGrant): string[] => {
+  switch (g.role) {
+    case 'countyAdmin':
+      return [g.countyId]
+    case 'townAdmin':
+      return [g.townId]
+    case 'cadre':
+      return [g.villageId]
+    case 'gridWorker':
+      return g.gridIds
+    case 'villager':
+      return [g.householdId]
+    case 'partyMember':
+    case 'branchSecretary':
+    case 'partyClerk':
+      return [g.villageId]
+    case 'townPartyAdmin':
+      return [g.townId]
+    case 'orgStaff':
+    case 'bankStaff':
+      return [g.organisationId]
+  }
+}
+
+/** `places`: the grant's places by id, for their names. */
+export const toGrantView = (g: GrantDoc, places: Map<string, PlaceDoc>): GrantView => ({
+  openid: g.openid,
+  name: g.name,
+  role: g.role,
+  label: ROLE_NAMES[g.role],
+  placeNames: placeIdsOf(g.grant).map(id => places.get(id)?.name ?? id),
+  at: g.at
+})
+
+/** `points`: those of the period ranked by; `rank`: the household's place in it. */
+export const toRankingRow = (h: HouseholdDoc, points: number, rank: number): RankingRow => ({
+  rank,
+  householdId: h._id,
+  doorPlate: h.doorPlate,
+  head: h.head,
+  points,
+  stars: starLevel(h.earned, h.village.starThresholds)
+})
+
+export const toWideRankingRow = (h: HouseholdDoc, rank: number): WideRankingRow => ({
+  rank,
+  householdId: h._id,
+  doorPlate: h.doorPlate,
+  head: h.head,
+  villageName: h.village?.name ?? '',
+  earned: h.earned
+})
+
+/** 共产党员户 and the member's latest annual star (党员积分评星), from what the household document carries. */
+export function partyOnCard(h: HouseholdDoc, now: number) {
+  if (!h.members.some(m => m.partyMember) && !h.partyStars) return {}
+  const s = h.partyStars
+  return {
+    party: {
+      star: s ? { name: s.name, year: s.year, stars: s.stars, exempt: s.exempt, posting: s.until > now } : null
+    }
+  }
+}
+
+export const toImportProgress = (d: ImportDoc): ImportProgress => ({
+  importId: d._id,
+  done: d.state === 'done',
+  handled: d.handled,
+  total: d.total,
+  problemCount: d.problemCount,
+  householdsAdded: d.householdsAdded,
+  householdsChanged: d.householdsChanged,
+  householdsUnchanged: d.householdsUnchanged,
+  peopleAdded: d.peopleAdded,
+  peopleChanged: d.peopleChanged
 })
