@@ -92,6 +92,13 @@ const HINTS: Readonly<Record<string, string>> = {
   invalid_string: '格式不对'
 }
 
+/** Too long, too big or too many, by what the field holds: 数量太小了, 说明太长了, never 太短或太小了 of a number. */
+const SIZE_HINTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  too_small: { string: '太短了', number: '太小了', bigint: '太小了', array: '太少了' },
+  too_big: { string: '太长了', number: '太大了', bigint: '太大了', array: '太多了' }
+}
+const sizeHint = (issue: FieldIssue): string | undefined => SIZE_HINTS[issue.code]?.[issue.type ?? '']
+
 /** The parts of a refused input that a message needs (zod's issue, without depending on zod). */
 export interface FieldIssue {
   path: (string | number)[]
@@ -111,6 +118,12 @@ export function fieldLabel(path: (string | number)[]): string {
 }
 
 /**
+ * A schema's own message is used only when it is written in Chinese: zod's English messages may quote
+ * Chinese choices ("Invalid enum value. Expected '道路水电' | …"), so a Chinese character alone is not enough.
+ */
+const isChineseMessage = (message: string): boolean => /[\u4e00-\u9fff]/.test(message) && !/[A-Za-z]{2,}/.test(message)
+
+/**
  * One plain sentence for the first refused field: an empty required field is "请填写说明"; any other
  * problem names the field and the schema's own Chinese message or a short hint.
  */
@@ -120,9 +133,9 @@ export function describeFieldIssue(issue: FieldIssue): string {
   const missing = issue.code === 'invalid_type' && /required/i.test(issue.message ?? '')
   if (label && none && issue.type === 'array') return `请选择${label}`
   if (label && ((none && issue.type === 'string') || missing)) return `请填写${label}`
-  const own = issue.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : ''
+  const own = issue.message && isChineseMessage(issue.message) ? issue.message : ''
   if (own) return label && !own.includes(label) ? `${label}：${own}` : own
-  const hint = HINTS[issue.code] ?? ''
+  const hint = sizeHint(issue) ?? HINTS[issue.code] ?? ''
   if (label) return `${label}${hint || '填得不对'}`
   return hint ? `${UNNAMED}（${hint}）` : UNNAMED
 }

@@ -43,6 +43,24 @@ export function purchaseProblem(
   return null
 }
 
+const LIMIT_PERIOD_NAMES: Record<CapPeriod, string> = { month: '本月', quarter: '本季度', year: '今年' }
+
+/**
+ * The words of a LIMIT_REACHED refusal: the limit, what the household took this period and what is
+ * left, so asking for 3 of a limit of 2 is not told "已经换满了" when nothing was taken yet.
+ */
+export function limitRefusal(
+  goods: { id: string; limit: { period: CapPeriod; max: number } },
+  purchases: Purchases,
+  at: number
+): string {
+  const { period, max } = goods.limit
+  const name = LIMIT_PERIOD_NAMES[period]
+  const used = boughtInPeriod(goods, purchases, at)
+  const terms = `这件商品每户${name}限换${max}件`
+  return used >= max ? `${terms}，${name}已经换满了` : `${terms}，${name}已换${used}件，还能换${max - used}件`
+}
+
 export function boughtInPeriod(
   goods: { id: string; limit: GoodsTerms['limit'] },
   purchases: Purchases,

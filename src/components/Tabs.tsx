@@ -4,7 +4,11 @@ import { View } from '@tarojs/components'
 const ONE_ROW_MAX = 3
 const ONE_ROW_LABEL_MAX = 3
 
-/** A row of big choices, one selected (本月 / 今年 / 总榜). */
+/**
+ * A row of big choices, one selected (本月 / 今年 / 总榜). Tapping the chosen one again changes nothing:
+ * pages clear their list on a change and reload when the choice differs, so a repeat would leave
+ * 正在加载… on screen for good.
+ */
 export function Tabs<T extends string>({
   options,
   value,
@@ -22,7 +26,7 @@ export function Tabs<T extends string>({
           key={o.value}
           className={`tabs__item ${o.value === value ? 'tabs__item--on' : ''}`}
           data-value={o.value}
-          onClick={() => onChange(o.value)}
+          onClick={() => o.value !== value && onChange(o.value)}
         >
           {o.label}
         </View>

@@ -1,192 +1,164 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { SessionView } from '../../core/contract/views'
+import type { RoleName } from '../../core/domain/roles'
+import { Links } from './Links'
+
+/** A way to some work: shown to whoever holds one of `roles`; the main ways of a role in full colour. */
+interface Way {
+  roles: RoleName[]
+  label: string
+  url: string
+  testid: string
+  primary?: boolean
+  /** the words for a county administrator, where the county's differs from the town's */
+  countyLabel?: string
+}
+
+const ADMINS: RoleName[] = ['townAdmin', 'countyAdmin']
+
+/** Every way to staff work, in the order shown; a list of ways is one row of buttons side by side. */
+const WAYS: (Way | Way[])[] = [
+  {
+    roles: ['partyMember'],
+    label: '我的党员积分',
+    url: '/packages/party/pages/member/index',
+    testid: 'open-party-member',
+    primary: true
+  },
+  {
+    roles: ['branchSecretary', 'partyClerk'],
+    label: '党支部工作台',
+    url: '/packages/party/pages/branch/index',
+    testid: 'open-party-branch',
+    primary: true
+  },
+  {
+    roles: ['townPartyAdmin'],
+    label: '镇党委工作台',
+    url: '/packages/party/pages/town/index',
+    testid: 'open-party-town',
+    primary: true
+  },
+  {
+    roles: ['cadre'],
+    label: '村干部工作台',
+    url: '/packages/cadre/pages/index/index',
+    testid: 'open-cadre',
+    primary: true
+  },
+  {
+    roles: ['gridWorker'],
+    label: '网格员工作台',
+    url: '/packages/grid/pages/index/index',
+    testid: 'open-grid',
+    primary: true
+  },
+  {
+    roles: ['townAdmin'],
+    label: '发通知到全镇',
+    url: '/packages/cadre/pages/publish/index',
+    testid: 'open-town-publish'
+  },
+  {
+    roles: ADMINS,
+    label: '全镇审计记录',
+    countyLabel: '全县审计记录',
+    url: '/packages/cadre/pages/audit/index',
+    testid: 'open-audit'
+  },
+  {
+    roles: ['countyAdmin'],
+    label: '全县党员评星设置',
+    url: '/packages/party/pages/settings/index',
+    testid: 'open-party-settings-county'
+  },
+  {
+    roles: ['cadre', ...ADMINS],
+    label: '党务角色：支部书记、党务管理员',
+    url: '/packages/party/pages/roles/index',
+    testid: 'open-party-roles'
+  },
+  {
+    roles: ['cadre', 'townAdmin'],
+    label: '村民投票',
+    url: '/packages/participation/pages/votes/index',
+    testid: 'open-votes-staff'
+  },
+  {
+    roles: ['cadre'],
+    label: '活动和签到',
+    url: '/packages/participation/pages/activities/index',
+    testid: 'open-activities-staff'
+  },
+  {
+    roles: ['bankStaff'],
+    label: '积分贷：已授权的户',
+    url: '/packages/participation/pages/bank/index',
+    testid: 'open-bank',
+    primary: true
+  },
+  {
+    roles: ['orgStaff', 'bankStaff'],
+    label: '单位工作台（办事指南、通知）',
+    url: '/packages/participation/pages/org-desk/index',
+    testid: 'open-org-desk'
+  },
+  {
+    roles: ADMINS,
+    label: '入驻单位管理',
+    url: '/packages/participation/pages/org-admin/index',
+    testid: 'open-org-admin'
+  },
+  {
+    roles: ADMINS,
+    label: '覆盖率总览和花名册导入',
+    url: '/packages/county/pages/overview/index',
+    testid: 'open-overview',
+    primary: true
+  },
+  {
+    roles: ADMINS,
+    label: '导出全部数据',
+    url: '/packages/county/pages/data-export/index',
+    testid: 'open-data-export'
+  },
+  [
+    { roles: ['cadre'], label: '花名册导入', url: '/packages/county/pages/import/index', testid: 'open-import' },
+    { roles: ['cadre'], label: '导出', url: '/packages/county/pages/export/index', testid: 'open-export' }
+  ],
+  {
+    roles: ['villager'],
+    label: '全镇/全县积分榜',
+    url: '/packages/county/pages/ranking/index',
+    testid: 'open-wide-ranking'
+  },
+  { roles: ADMINS, label: '细则模板和角色管理', url: '/packages/admin/pages/index/index', testid: 'open-admin' }
+]
 
 /** Entries to the staff subpackages for the roles the user holds. */
 export function Workbenches({ session }: { session: SessionView }) {
-  const has = (role: string) => session.roles.some(r => r.role === role)
+  const has = (role: RoleName) => session.roles.some(r => r.role === role)
+  const mine = (w: Way) => w.roles.some(has)
+  const labelOf = (w: Way) => (w.countyLabel && has('countyAdmin') ? w.countyLabel : w.label)
   return (
     <View>
-      {has('partyMember') ? (
-        <View
-          className="button"
-          data-testid="open-party-member"
-          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/member/index' })}
-        >
-          我的党员积分
-        </View>
-      ) : null}
-      {has('branchSecretary') || has('partyClerk') ? (
-        <View
-          className="button"
-          data-testid="open-party-branch"
-          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/branch/index' })}
-        >
-          党支部工作台
-        </View>
-      ) : null}
-      {has('townPartyAdmin') ? (
-        <View
-          className="button"
-          data-testid="open-party-town"
-          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/town/index' })}
-        >
-          镇党委工作台
-        </View>
-      ) : null}
-      {has('cadre') ? (
-        <View
-          className="button"
-          data-testid="open-cadre"
-          onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/index/index' })}
-        >
-          村干部工作台
-        </View>
-      ) : null}
-      {has('gridWorker') ? (
-        <View
-          className="button"
-          data-testid="open-grid"
-          onClick={() => Taro.navigateTo({ url: '/packages/grid/pages/index/index' })}
-        >
-          网格员工作台
-        </View>
-      ) : null}
-      {has('townAdmin') ? (
-        <View
-          className="button secondary"
-          data-testid="open-town-publish"
-          onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/publish/index' })}
-        >
-          发通知到全镇
-        </View>
-      ) : null}
-      {has('townAdmin') || has('countyAdmin') ? (
-        <View
-          className="button secondary"
-          data-testid="open-audit"
-          onClick={() => Taro.navigateTo({ url: '/packages/cadre/pages/audit/index' })}
-        >
-          {has('countyAdmin') ? '全县审计记录' : '全镇审计记录'}
-        </View>
-      ) : null}
-      {has('countyAdmin') ? (
-        <View
-          className="button secondary"
-          data-testid="open-party-settings-county"
-          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/settings/index' })}
-        >
-          全县党员评星设置
-        </View>
-      ) : null}
-      {has('cadre') || has('townAdmin') || has('countyAdmin') ? (
-        <View
-          className="button secondary"
-          data-testid="open-party-roles"
-          onClick={() => Taro.navigateTo({ url: '/packages/party/pages/roles/index' })}
-        >
-          党务角色：支部书记、党务管理员
-        </View>
-      ) : null}
-      {has('cadre') || has('townAdmin') ? (
-        <View
-          className="button secondary"
-          data-testid="open-votes-staff"
-          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/votes/index' })}
-        >
-          村民投票
-        </View>
-      ) : null}
-      {has('cadre') ? (
-        <View
-          className="button secondary"
-          data-testid="open-activities-staff"
-          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/activities/index' })}
-        >
-          活动和签到
-        </View>
-      ) : null}
-      {has('bankStaff') ? (
-        <View
-          className="button"
-          data-testid="open-bank"
-          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/bank/index' })}
-        >
-          积分贷：已授权的户
-        </View>
-      ) : null}
-      {has('orgStaff') || has('bankStaff') ? (
-        <View
-          className="button secondary"
-          data-testid="open-org-desk"
-          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/org-desk/index' })}
-        >
-          单位工作台（办事指南、通知）
-        </View>
-      ) : null}
-      {has('townAdmin') || has('countyAdmin') ? (
-        <View
-          className="button secondary"
-          data-testid="open-org-admin"
-          onClick={() => Taro.navigateTo({ url: '/packages/participation/pages/org-admin/index' })}
-        >
-          入驻单位管理
-        </View>
-      ) : null}
-      {has('townAdmin') || has('countyAdmin') ? (
-        <View
-          className="button"
-          data-testid="open-overview"
-          onClick={() => Taro.navigateTo({ url: '/packages/county/pages/overview/index' })}
-        >
-          覆盖率总览和花名册导入
-        </View>
-      ) : null}
-      {has('townAdmin') || has('countyAdmin') ? (
-        <View
-          className="button secondary"
-          data-testid="open-data-export"
-          onClick={() => Taro.navigateTo({ url: '/packages/county/pages/data-export/index' })}
-        >
-          导出全部数据
-        </View>
-      ) : null}
-      {has('cadre') ? (
-        <View className="links">
+      {WAYS.map(way => {
+        if (Array.isArray(way)) {
+          const row = way.filter(mine)
+          return row.length ? <Links key={row[0].testid} links={row} /> : null
+        }
+        return mine(way) ? (
           <View
-            className="button secondary"
-            data-testid="open-import"
-            onClick={() => Taro.navigateTo({ url: '/packages/county/pages/import/index' })}
+            key={way.testid}
+            className={way.primary ? 'button' : 'button secondary'}
+            data-testid={way.testid}
+            onClick={() => Taro.navigateTo({ url: way.url })}
           >
-            花名册导入
+            {labelOf(way)}
           </View>
-          <View
-            className="button secondary"
-            data-testid="open-export"
-            onClick={() => Taro.navigateTo({ url: '/packages/county/pages/export/index' })}
-          >
-            导出
-          </View>
-        </View>
-      ) : null}
-      {has('villager') ? (
-        <View
-          className="button secondary"
-          data-testid="open-wide-ranking"
-          onClick={() => Taro.navigateTo({ url: '/packages/county/pages/ranking/index' })}
-        >
-          全镇/全县积分榜
-        </View>
-      ) : null}
-      {has('townAdmin') || has('countyAdmin') ? (
-        <View
-          className="button secondary"
-          data-testid="open-admin"
-          onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/index/index' })}
-        >
-          细则模板和角色管理
-        </View>
-      ) : null}
+        ) : null
+      })}
     </View>
   )
 }

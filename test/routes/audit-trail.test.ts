@@ -46,6 +46,16 @@ test('every record reads as a sentence: no id, no JSON, no English word', async 
   expect(withdrawn.changes).toEqual(expect.arrayContaining([{ label: '已撤回', before: '否', after: '是' }]))
 })
 
+test('an act that changed one field shows that field only: pinning a notice did not touch 已撤回', async () => {
+  const notice = ok(
+    await env.call('demo-cadre', 'notice.publish', { requestId: rid(), kind: 'notice', title: '修路通知' })
+  )
+  ok(await env.call('demo-cadre', 'notice.pin', { requestId: rid(), noticeId: notice.id, pinned: true }))
+  const pinned = (await trail('demo-cadre', { action: 'notice.pin' }))[0]
+  expect(pinned.sentence).toContain('置顶通知：修路通知')
+  expect(pinned.changes).toEqual([{ label: '置顶', before: '否', after: '是' }])
+})
+
 test('searched by act, by person (who acted, or the household acted on) and by dates', async () => {
   const byAct = await trail('demo-cadre', { action: 'score.award' })
   expect(byAct.length).toBeGreaterThan(0)

@@ -191,6 +191,22 @@ test('a limit per household per month counts orders, and a cancellation gives th
   ok(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item }))
 })
 
+test('a refusal over the limit says what the limit is, what is taken and what is left', async () => {
+  const item = await newGoods(1, 50, { period: 'month', max: 2 })
+  // asking for more than the limit at once is not "已经换满了": nothing was taken yet
+  expect(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item, quantity: 3 })).toEqual({
+    ok: false,
+    code: 'LIMIT_REACHED',
+    message: '这件商品每户本月限换2件，本月已换0件，还能换2件'
+  })
+  ok(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item, quantity: 2 }))
+  expect(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item })).toEqual({
+    ok: false,
+    code: 'LIMIT_REACHED',
+    message: '这件商品每户本月限换2件，本月已经换满了'
+  })
+})
+
 test('goods off the shelf or of another village cannot be had', async () => {
   const item = await newGoods(3, 5)
   ok(

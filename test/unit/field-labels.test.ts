@@ -52,6 +52,31 @@ test.each([
       members: [{ name: '', relation: '户主', partyMember: false }]
     },
     '请填写姓名'
+  ],
+  [
+    // zod's own message quotes the Chinese choices, so it once passed for a Chinese message
+    'a category not among the choices',
+    routes['issue.raise'].input,
+    { requestId: 'abcdefgh12', category: '<script>', text: '路灯坏了' },
+    '类别不在可选范围内'
+  ],
+  [
+    'a quantity of nothing',
+    routes['shop.order'].input,
+    { requestId: 'abcdefgh12', goodsId: 'g1', quantity: 0 },
+    '数量太小了'
+  ],
+  [
+    'a rating over five stars',
+    routes['issue.rate'].input,
+    { requestId: 'abcdefgh12', issueId: 'i1', stars: 9 },
+    '评分太大了'
+  ],
+  [
+    'a claim description too long',
+    routes['claim.create'].input,
+    { requestId: 'abcdefgh12', ruleId: 'r1', points: 1, description: '字'.repeat(201) },
+    '说明太长了'
   ]
 ])('%s is refused in words the user knows', (_case, schema, input, message) => {
   const words = refusal(schema as z.ZodTypeAny, input)

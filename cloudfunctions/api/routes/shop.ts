@@ -1,6 +1,6 @@
 import { refuseOwnHousehold } from '../conflict'
 import { AppError } from '../../../core/contract/errors'
-import { canMoveOrder, purchaseProblem, withPurchase } from '../../../core/domain/shop'
+import { canMoveOrder, limitRefusal, purchaseProblem, withPurchase } from '../../../core/domain/shop'
 import type { GoodsDoc, OrderDoc } from '../../shared/data/documents'
 import { idFor, requestKeyFor, settledIds } from '../../shared/data/ids'
 import { data, listOf } from '../../shared/data/store'
@@ -57,7 +57,10 @@ async function redeem(
       if (!g) throw new AppError('NOT_FOUND', '没有找到这件商品')
       if (g.villageId !== input.villageId) throw new AppError('OTHER_VILLAGE')
       const now = ctx.now()
-      const problem = purchaseProblem({ ...g, id: g._id }, household.purchases ?? {}, input.quantity, now)
+      const terms = { ...g, id: g._id }
+      const problem = purchaseProblem(terms, household.purchases ?? {}, input.quantity, now)
+      if (problem === 'LIMIT_REACHED' && terms.limit)
+        throw new AppError(problem, limitRefusal({ ...terms, limit: terms.limit }, household.purchases ?? {}, now))
       if (problem) throw new AppError(problem)
       order = {
         _id: orderId,

@@ -106,8 +106,12 @@ export function changesOf(action: string, before: unknown, after: unknown): Audi
   const b = isRecord(before) ? before : {}
   const a = isRecord(after) ? after : {}
   const changes: AuditChange[] = []
+  // an act records in `after` the fields it wrote: one it leaves out kept its value (pinning a notice
+  // records pinned alone, beside a `before` of pinned and withdrawn)
+  const partial = isRecord(before) && isRecord(after)
   for (const key of Object.keys(FIELDS)) {
     if (!(key in b) && !(key in a)) continue
+    if (partial && !(key in a)) continue
     const [label, format] = FIELDS[key]
     const was = key in b ? format(b[key], action) : null
     const now = key in a ? format(a[key], action) : null
