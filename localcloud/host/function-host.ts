@@ -8,7 +8,9 @@ import { CloudError } from '../errors'
 /**
  * Runs built cloud functions (`<functionsDir>/<name>/index.js`) the way SCF does: each instance runs
  * one invocation at a time, idle instances are reused, a new one is a cold start, and the function's
- * timeout from its config.json (3 s by default) ends the instance. Before each invocation the
+ * timeout from its config.json (3 s by default) ends the instance. As in SCF, a new instance first
+ * loads the function's code (initialisation, with a limit of its own) and the timeout counts the
+ * invocation from there. Before each invocation the
  * instance's environment gets the caller's identity and points the real wx-server-sdk at the local
  * cloud; each instance has its own /tcb URL so the server can count the database round trips of the
  * invocation it is running.
@@ -48,9 +50,13 @@ interface Instance {
   roundTrips: number
   openApiCalls: number
   pending?: { id: string; resolve: (m: any) => void }
+  /** settles once the worker has loaded the function's code: null, or why it cannot run */
+  ready: Promise<string | null>
 }
 
 const DEFAULT_TIMEOUT_S = 3
+/** How long a new instance may take to load the function's code before it is given up. */
+const INIT_TIMEOUT_S = 60
 
 export class FunctionHost {
   private readonly instances = new Map<string, Instance[]>()
@@ -130,12 +136,16 @@ export class FunctionHost {
       worker.stdout.on('data', (chunk: Buffer) => output(name, chunk.toString('utf8')))
       worker.stderr.on('data', (chunk: Buffer) => output(name, chunk.toString('utf8')))
     }
-    const instance: Instance = { id, functionName: name, worker, busy: false, roundTrips: 0, openApiCalls: 0 }
+    let settleReady: (problem: string | null) => void = () => {}
+    const ready = new Promise<string | null>(resolve => (settleReady = resolve))
+    const instance: Instance = { id, functionName: name, worker, busy: false, roundTrips: 0, openApiCalls: 0, ready }
     worker.on('message', message => {
+      if (message.ready) return settleReady(null)
       const pending = instance.pending
       if (pending && pending.id === message.id) pending.resolve(message)
     })
     worker.on('error', error => {
+      settleReady(String(error?.message ?? error))
       const pending = instance.pending
       if (pending) pending.resolve({ id: pending.id, ok: false, error: { message: String(error?.message ?? error) } })
       this.retire(instance)
@@ -187,6 +197,22 @@ export class FunctionHost {
     }
   }
 
+  /** Waits for a new instance to load the function's code; null when it can run, else why not. */
+  private async initialised(instance: Instance): Promise<string | null> {
+    let limit: NodeJS.Timeout | undefined
+    const late = new Promise<string>(resolve => {
+      limit = setTimeout(
+        () => resolve(`Function initialization timed out after ${INIT_TIMEOUT_S} seconds`),
+        INIT_TIMEOUT_S * 1000
+      )
+    })
+    try {
+      return await Promise.race([instance.ready, late])
+    } finally {
+      clearTimeout(limit)
+    }
+  }
+
   async invoke(name: string, event: Record<string, unknown>, caller: { openid?: string }): Promise<InvocationResult> {
     const entry = this.entryOf(name)
     if (!entry) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', `FunctionName parameter could not be found: ${name}`)
@@ -217,6 +243,11 @@ export class FunctionHost {
     const started = process.hrtime.bigint()
     let timer: NodeJS.Timeout | undefined
     try {
+      const initProblem = await this.initialised(instance)
+      if (initProblem) {
+        this.retire(instance)
+        throw new CloudError('FUNCTIONS_EXECUTE_FAIL', initProblem)
+      }
       const message = await new Promise<any>(resolve => {
         instance.pending = { id: requestId, resolve }
         timer = setTimeout(() => {

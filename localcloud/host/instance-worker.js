@@ -8,7 +8,17 @@ process.on('unhandledRejection', reason => {
   console.error(`[${workerData.functionName}] unhandled rejection:`, reason)
 })
 
+// Initialisation, as SCF does it before the first invocation: the function's code is loaded before the
+// instance says it is ready, so that its timeout counts the invocation alone (a loaded machine takes
+// seconds to load the api's bundle). A function whose code does not load fails each invocation.
 let handler = null
+let loadError = null
+try {
+  handler = require(workerData.entry)
+} catch (error) {
+  loadError = error
+}
+parentPort.postMessage({ ready: true })
 
 /**
  * CPU time this thread has run, in ms: the function's own work, without the server's or the other
@@ -26,7 +36,7 @@ parentPort.on('message', async ({ id, event, context, env }) => {
   const cpuAtStart = threadCpuMs()
   Object.assign(process.env, env)
   try {
-    if (!handler) handler = require(workerData.entry)
+    if (loadError) throw loadError
     const result = await handler.main(event, context)
     const reply = result === undefined ? null : JSON.parse(JSON.stringify(result))
     const cpuMs = cpuAtStart === null ? null : threadCpuMs() - cpuAtStart

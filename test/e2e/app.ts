@@ -10,6 +10,10 @@ export async function loginAs(page: Page, openid: string) {
   await page.goto(`${BASE}/__dev/logout`)
   await page.goto(`${BASE}/__dev/login`)
   await page.click(`button[data-openid="${openid}"]`)
+  // the form's post answers with the session's cookie and sends the browser on to the app: wait until the
+  // app has loaded, so that the page's next call is this persona's, not the login page's (a click does not
+  // wait for the navigation it starts)
+  await page.waitForURL(url => !url.pathname.startsWith('/__dev/'))
 }
 
 /** Calls the api function as the logged-in persona, from the page, as the app does. */
@@ -19,6 +23,20 @@ export const api = (page: Page, route: string, input: unknown = {}) =>
       (await fetch('/fn/api', { method: 'POST', body: JSON.stringify({ route, input }) })).json(),
     [route, input] as const
   )
+
+/**
+ * Does `act` (a tap) and waits for the app's own call of `route` that it starts to be answered: the
+ * page's write has landed, however long the machine takes. Returns the reply the app got.
+ */
+export async function replyTo(page: Page, route: string, act: () => Promise<unknown>) {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      r => r.url().endsWith('/fn/api') && JSON.parse(r.request().postData() ?? '{}').route === route
+    ),
+    act()
+  ])
+  return response.json()
+}
 
 /** Presses 确定 on a Taro dialog. */
 export const confirmDialog = (page: Page) => page.click('.taro-modal__foot >> text=确定')

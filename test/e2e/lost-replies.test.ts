@@ -71,7 +71,7 @@ async function ruleForThisTest() {
 
 /** The page's own retries give up and say so; the dialog is closed as a villager would. */
 async function waitForGivingUp() {
-  await page.waitForSelector('text=没有送到', { timeout: 20_000 })
+  await page.waitForSelector('text=没有送到')
   expect(await page.textContent('.taro-modal__content')).toContain('不会重复')
 }
 

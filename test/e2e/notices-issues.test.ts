@@ -63,7 +63,8 @@ test('a notice is read and counted once; an issue is raised, answered and rated'
   await page.click('[data-testid="open-issues"]')
   await page.click('[data-testid="issue-row"] >> text=2组水渠堵了')
   await page.click('[data-testid="take-issue"]')
-  await page.click('[data-testid="issue-row"] >> text=2组水渠堵了')
+  // the list comes back at once and reloads: tap the row once it shows the issue taken, not the row as it was
+  await page.click('[data-testid="issue-row"][data-state="handling"] >> text=2组水渠堵了')
   await page.fill('[data-testid="issue-answer-text"] input', '已组织人员清淤，水渠通了')
   await page.click('[data-testid="answer-issue"]')
   await page.waitForSelector('[data-testid="issue-row"] >> text=2组水渠堵了', { state: 'detached' })

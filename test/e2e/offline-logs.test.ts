@@ -110,7 +110,7 @@ test('three logs written offline survive a reload and reach the server once each
   await page.unroute('**/fn/api')
   await page.unroute('**/__dev/upload**')
   await browser.setOffline(false)
-  await page.waitForSelector('[data-testid="waiting"]', { state: 'detached', timeout: 20_000 })
+  await page.waitForSelector('[data-testid="waiting"]', { state: 'detached' })
   const logs = await myLogs()
   expect(logs.map((l: any) => l.place).sort()).toEqual([`${run}-院坝1`, `${run}-院坝2`, `${run}-院坝3`])
   for (const l of logs) expect(l.photos).toHaveLength(1)
@@ -138,7 +138,7 @@ test('a log the server refuses stays with its reason, and can be changed and sen
   await apiAs('demo-cadre', 'roles.grant', { requestId: `${run}-narrow`, ...grant, placeIds: ['g-xf-1'] })
   try {
     await browser.setOffline(false)
-    await page.waitForSelector('[data-testid="waiting-row"][data-state="refused"]', { timeout: 20_000 })
+    await page.waitForSelector('[data-testid="waiting-row"][data-state="refused"]')
     expect(await page.textContent('[data-testid="refused-reason"]')).toContain('只能为自己网格里的户提议')
     await page.screenshot({ path: path.join(SHOTS, 'grid-refused.png'), fullPage: true })
     expect(await myLogs()).toHaveLength(3)

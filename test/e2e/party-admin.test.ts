@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { SHOTS, api as callApi, loginAs as login, openAppAs } from './app'
+import { SHOTS, api as callApi, loginAs as login, openAppAs, replyTo } from './app'
 
 /**
  * The party pages for what the routes already allowed, tried as each persona would: the branch
@@ -94,8 +94,8 @@ test('the branch secretary adds a rule, changes it, and adopts the template, in 
   })
 
   // adopting the template again keeps what the branch has: nothing is added twice
-  await tap('[data-testid="party-adopt-template"]')
-  await page.waitForTimeout(1000)
+  const adopted = await replyTo(page, 'partyBranch.adoptTemplate', () => tap('[data-testid="party-adopt-template"]'))
+  expect(adopted).toMatchObject({ ok: true })
   expect((await api('partyBranch.members')).data.rules).toHaveLength(before + 1)
   expect(await textOf('[data-testid="party-settings-summary"]')).toContain('基础分60')
   await page.evaluate(() => window.scrollTo(0, 0))

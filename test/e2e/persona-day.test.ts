@@ -61,24 +61,24 @@ describe('1. 柜台兑换 finds the household by its code link, door plate or he
   test('a pasted link of the household code opens the household', async () => {
     await openDesk()
     await find(`${BASE}/#/pages/household/index?scene=h%3Dh-xf-012`)
-    await page.waitForSelector('[data-testid="desk-balance"]', { timeout: 5000 })
+    await page.waitForSelector('[data-testid="desk-balance"]')
     expect(await bodyText()).toContain('2组12号')
   })
 
   test('the door plate typed by hand opens the household', async () => {
     await openDesk()
     await find('2组12号')
-    await page.waitForSelector('[data-testid="desk-balance"]', { timeout: 5000 })
+    await page.waitForSelector('[data-testid="desk-balance"]')
     expect(await bodyText()).toContain('王秀英')
   })
 
   test("the head's name opens the household; an unknown one says so", async () => {
     await openDesk()
     await find('王秀英')
-    await page.waitForSelector('[data-testid="desk-balance"]', { timeout: 5000 })
+    await page.waitForSelector('[data-testid="desk-balance"]')
     await openDesk()
     await find('没有这个人')
-    await page.waitForSelector('[data-testid="desk-message"]', { timeout: 5000 })
+    await page.waitForSelector('[data-testid="desk-message"]')
     expect(await page.textContent('[data-testid="desk-message"]')).toContain('没有找到')
   })
 })
@@ -91,7 +91,7 @@ describe('2. errors name the field in Chinese; forms check before sending', () =
     await page.waitForSelector('[data-testid="claim-submit"]')
     const sent = await routesSent(async () => {
       await page.click('[data-testid="claim-submit"]')
-      await page.waitForSelector('.taro-modal__text', { timeout: 5000 })
+      await page.waitForSelector('.taro-modal__text')
     })
     expect(await page.textContent('.taro-modal__text')).toBe('请填写说明')
     expect(sent).not.toContain('claim.create')
@@ -120,7 +120,7 @@ describe('2. errors name the field in Chinese; forms check before sending', () =
     await page.fill('[data-testid="join-code"] input', typed)
     await page.fill('[data-testid="join-name"] input', '新来的')
     await page.click('[data-testid="join-submit"]')
-    await page.waitForSelector('.taro-modal__text', { timeout: 5000 })
+    await page.waitForSelector('.taro-modal__text')
     expect(await page.textContent('.taro-modal__title')).toBe('加入成功')
   })
 })
@@ -137,7 +137,10 @@ describe('3. every tab shows something useful to every role', () => {
       await loginAs(openid)
       for (const tab of tabs) {
         await open(tab)
-        await page.waitForFunction(() => !document.body.innerText.includes('正在加载…'), undefined, { timeout: 5000 })
+        // the page has rendered (a blank page before the app starts has no loading text either) and loaded
+        await page.waitForFunction(
+          () => document.querySelector('.page') !== null && !document.body.innerText.includes('正在加载…')
+        )
         const text = await bodyText()
         expect(text).not.toContain('您没有权限')
         expect(text).toMatch(openid === 'demo-cadre' ? /香皂/ : AREA[tab])
@@ -192,17 +195,9 @@ describe('11. the browser build shows each page title and a way back', () => {
     await expect(bar.isVisible()).resolves.toBe(true)
     await expect(page.locator('.taro-navigation-bar-title').textContent()).resolves.toBe('我家积分')
     await page.click('text=积分明细')
-    await page.waitForFunction(
-      () => document.querySelector('.taro-navigation-bar-title')?.textContent === '积分明细',
-      undefined,
-      { timeout: 5000 }
-    )
+    await page.waitForFunction(() => document.querySelector('.taro-navigation-bar-title')?.textContent === '积分明细')
     await page.click('.taro-navigation-bar-back')
-    await page.waitForFunction(
-      () => document.querySelector('.taro-navigation-bar-title')?.textContent === '我家积分',
-      undefined,
-      { timeout: 5000 }
-    )
+    await page.waitForFunction(() => document.querySelector('.taro-navigation-bar-title')?.textContent === '我家积分')
   })
 
   test('a title of six characters shows whole, not cut to four', async () => {
@@ -263,7 +258,7 @@ describe('7. large-font mode reaches every text of every villager page', () => {
   test.each(VILLAGER_PAGES)('%s: nothing below 16 px on a 390 px screen', async route => {
     await open(route)
     await page.waitForLoadState('networkidle')
-    await page.waitForFunction(() => !document.body.innerText.includes('正在加载…'), undefined, { timeout: 5000 })
+    await page.waitForFunction(() => !document.body.innerText.includes('正在加载…'))
     expect(await smallTexts(16)).toEqual([])
   })
 
@@ -281,6 +276,15 @@ describe('7. large-font mode reaches every text of every villager page', () => {
 
 /** The texts of the rows matching `selector`, in order. */
 const texts = (selector: string) => page.locator(selector).allTextContents()
+/** Waits until the list shows rows and every one holds `text`: the search has been applied to what loaded. */
+const filtered = (selector: string, text: string) =>
+  page.waitForFunction(
+    ([selector, text]) => {
+      const rows = [...document.querySelectorAll(selector)]
+      return rows.length > 0 && rows.every(row => row.textContent?.includes(text))
+    },
+    [selector, text] as const
+  )
 
 describe('5. a request over a cap is stopped at once, and the use is shown', () => {
   let capped = ''
@@ -313,7 +317,7 @@ describe('5. a request over a cap is stopped at once, and the use is shown', () 
     await page.fill('[data-testid="claim-description"] textarea', '又清了一次')
     const sent = await routesSent(async () => {
       await page.click('[data-testid="claim-submit"]')
-      await page.waitForSelector('.taro-modal__text', { timeout: 5000 })
+      await page.waitForSelector('.taro-modal__text')
     })
     expect(await page.textContent('.taro-modal__text')).toContain('最多还能2分')
     expect(sent).not.toContain('claim.create')
@@ -344,7 +348,7 @@ describe('6. acts that cannot be undone ask first and say they worked', () => {
     expect(await page.locator('[data-testid="order-row"][data-state="ordered"]').count()).toBe(before)
     await cancel.click()
     await page.click('.taro-modal__foot >> text=取消订单')
-    await page.waitForSelector('text=已取消，积分已退回', { timeout: 5000 })
+    await page.waitForSelector('text=已取消，积分已退回')
   })
 
   test('handing an order over asks first; batch scoring shows the count and the total', async () => {
@@ -356,7 +360,7 @@ describe('6. acts that cannot be undone ask first and say they worked', () => {
     await page.click(`[data-testid="order-row"][data-id="${ordered.data.id}"] >> [data-testid="collect-order"]`)
     await expect(page.textContent('.taro-modal__text')).resolves.toContain('领走香皂')
     await page.click('.taro-modal__foot >> text=已领走')
-    await page.waitForSelector('text=已领取', { timeout: 5000 })
+    await page.waitForSelector('text=已领取')
 
     await open('packages/cadre/pages/batch/index')
     await page.click('[data-rule] >> nth=0')
@@ -417,7 +421,7 @@ describe('9. lists a cadre of 300 households can work with', () => {
     await loginAs('demo-cadre')
     await open('packages/cadre/pages/index/index')
     await page.fill('[data-testid="household-search"] input', '2组')
-    await page.waitForSelector('[data-testid="household-row"][data-id="h-xf-010"]', { timeout: 5000 })
+    await page.waitForSelector('[data-testid="household-row"][data-id="h-xf-010"]')
     const plates = (await texts('[data-testid="household-row"] .list__title')).map(t => t.split(' · ')[0])
     expect(plates.indexOf('2组9号')).toBeGreaterThanOrEqual(0)
     expect(plates.indexOf('2组9号')).toBeLessThan(plates.indexOf('2组10号'))
@@ -427,7 +431,7 @@ describe('9. lists a cadre of 300 households can work with', () => {
     await loginAs('demo-grid')
     await open('packages/grid/pages/log/index')
     await page.fill('[data-testid="household-filter"] input', '12号')
-    await page.waitForTimeout(300)
+    await filtered('[data-household]', '12号')
     const chips = await texts('[data-household]')
     expect(chips.length).toBeGreaterThan(0)
     for (const chip of chips) expect(chip).toContain('12号')
@@ -435,9 +439,9 @@ describe('9. lists a cadre of 300 households can work with', () => {
     await loginAs('demo-cadre')
     await open('packages/cadre/pages/orders/index')
     await page.click('.tabs__item >> text=全部')
-    await page.waitForSelector('[data-testid="order-row"]', { timeout: 5000 })
+    await page.waitForSelector('[data-testid="order-row"]')
     await page.fill('[data-testid="order-search"] input', '2组12号')
-    await page.waitForTimeout(300)
+    await filtered('[data-testid="order-row"]', '2组12号')
     for (const row of await texts('[data-testid="order-row"]')) expect(row).toContain('2组12号')
   })
 
@@ -508,7 +512,7 @@ describe('10. words and numbers that say what they are', () => {
     const county = page.locator('.list__row', { hasText: '示范县' }).first()
     await expect(county.locator('[data-testid="template-action"]').textContent()).resolves.toBe('查看')
     await county.click()
-    await page.waitForSelector('[data-testid="template-read-only"]', { timeout: 5000 })
+    await page.waitForSelector('[data-testid="template-read-only"]')
   })
 })
 
@@ -541,7 +545,7 @@ describe("the elderly villager's path", () => {
     })
     expect(sizes.balance).toBeGreaterThan(sizes.largestOther)
     await page.click('text=积分明细')
-    await page.waitForSelector('.entry-list__row', { timeout: 5000 })
+    await page.waitForSelector('.entry-list__row')
     await api('me.setPreferences', { requestId: requestId(), largeFont: false })
     await page.evaluate(() => localStorage.setItem('largeFont', JSON.stringify({ data: false })))
   })

@@ -63,7 +63,12 @@ export function openPage(page: string) {
   return rendered
 }
 
-/** Waits until `check` holds, looking every 50 ms, `attempts` times at most. */
-export async function settle(check: () => boolean, attempts = 100) {
-  for (let i = 0; i < attempts && !check(); i++) await new Promise(r => setTimeout(r, 50))
+/**
+ * Waits until `check` holds, looking every 50 ms, for 15 s at most; the caller's assertion then says
+ * what did not happen. The bound is generous because the page's calls go through the local cloud,
+ * which takes seconds on a loaded machine; a check that holds returns at once.
+ */
+export async function settle(check: () => boolean, timeoutMs = 15_000) {
+  for (const giveUpAt = Date.now() + timeoutMs; !check() && Date.now() < giveUpAt;)
+    await new Promise(r => setTimeout(r, 50))
 }

@@ -1,6 +1,8 @@
 import { productCloud } from '../helpers/product-cloud'
 import { rid } from '../helpers/ledger'
 import { handlers } from '../../cloudfunctions/api/routes'
+import type { Route } from '../../cloudfunctions/api/router/route'
+import { transact } from '../../cloudfunctions/shared/data/transaction'
 import { routes, RouteName } from '../../core/contract/routes'
 
 /**
@@ -12,6 +14,20 @@ beforeAll(async () => {
   env = await productCloud()
 })
 afterAll(() => env.close())
+
+/** Everything but Date keeps running for real when a test moves the clock */
+const REAL_TIMERS: FakeableAPI[] = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout'
+]
 
 const without = (name: RouteName, field: string) => {
   const { [field]: _dropped, ...rest } = handlers[name] as unknown as Record<string, unknown>
@@ -102,6 +118,48 @@ test('two identical writes in flight run the handler once and both answer with w
   expect(b).toEqual(a)
   const logs = await env.db.collection('gridLogs').where({ note: '走访', by: 'demo-grid' }).get()
   expect(logs.data).toHaveLength(1)
+})
+
+test('a duplicate of a write that runs for seconds waits for it and answers with its reply', async () => {
+  // the first call is held for 4 s: longer than the 3 s of polls a duplicate used to wait before BUSY
+  const original = handlers['grid.createLog'] as Extract<Route<'grid.createLog'>, { scope: 'grid' }>
+  let runs = 0
+  const heldHandle: typeof original.handle = async (input, ctx) => {
+    runs++
+    await new Promise(resolve => setTimeout(resolve, 4_000))
+    return original.handle(input, ctx)
+  }
+  const held = { ...original, handle: heldHandle }
+  const handle = env.router({ ...handlers, 'grid.createLog': held })
+  const event = {
+    route: 'grid.createLog',
+    input: { requestId: rid(), type: 'visit', at: Date.UTC(2026, 10, 27, 3), note: '慢' }
+  }
+  const [a, b] = await Promise.all([handle(event, env.ctxFor('demo-grid')), handle(event, env.ctxFor('demo-grid'))])
+  expect(a).toMatchObject({ ok: true })
+  expect(b).toEqual(a)
+  expect(runs).toBe(1)
+}, 30_000) // the 4 s hold is most of Jest's default 5 s: room for the calls themselves on a busy machine
+
+test('a transaction the database ended for idling is run again, never read as a missing document', async () => {
+  let attempts = 0
+  const household = await transact(env.ctxFor('demo-cadre'), async tx => {
+    attempts++
+    const before = await tx.get('households', 'h-xf-001')
+    if (attempts === 1) {
+      // the local cloud ends a transaction idle for over 10 s when another one starts: move its clock on
+      jest.useFakeTimers({ doNotFake: REAL_TIMERS, now: Date.now() + 11_000 })
+      try {
+        await (await env.db.startTransaction()).rollback()
+      } finally {
+        jest.useRealTimers()
+      }
+      return tx.get('households', 'h-xf-001')
+    }
+    return before
+  })
+  expect(attempts).toBe(2)
+  expect(household).toMatchObject({ _id: 'h-xf-001' })
 })
 
 test('a refused write releases its request: the same request id may be tried again', async () => {

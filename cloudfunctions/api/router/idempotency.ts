@@ -11,9 +11,17 @@ import { transact } from '../../shared/data/transaction'
  * may be tried again.
  */
 
-/** How long a duplicate waits for the first call before asking the client to try again later. */
-const WAIT_POLLS_MAX = 25
-const WAIT_POLL_MS = 120
+/**
+ * How long a duplicate waits for the first call's reply before asking the client to try again later.
+ * The first call may run for most of the api's time limit (config.json: 60 s; a register import step
+ * takes up to 30 s), and it started before the duplicate, so the duplicate waits as long as the first
+ * can still answer, within its own limit. Measured on the wall clock: ctx.now() is the business clock.
+ * A fixed count of short polls (about 3 s) gave BUSY to the duplicate of any call slower than that.
+ */
+const DUPLICATE_WAIT_MS = 45_000
+/** Polls start quick (a double tap's twin is usually answered within a round trip) and slow down. */
+const POLL_MS_FIRST = 100
+const POLL_MS_MAX = 1_000
 /** A claim older than the function's time limit (config.json: 60 s) belongs to a call that died. */
 const CLAIM_STALE_MS = 90_000
 
@@ -21,17 +29,18 @@ export type Claim = { claimed: true } | { claimed: false; reply: unknown }
 
 export async function claimRequest(ctx: Pick<Ctx, 'db' | 'now'>, key: string, route: string): Promise<Claim> {
   const requests = data(ctx).requests
-  for (let poll = 0; poll <= WAIT_POLLS_MAX; poll++) {
+  const giveUpAt = Date.now() + DUPLICATE_WAIT_MS
+  for (let pollMs = POLL_MS_FIRST; ; pollMs = Math.min(POLL_MS_MAX, pollMs * 1.5)) {
     if (await requests.add({ _id: key, route, state: 'running', data: null, at: ctx.now() })) return { claimed: true }
     const earlier = await requests.get(key)
     // replies stored before claims existed have no state: they are answers
     if (earlier && earlier.state !== 'running') return { claimed: false, reply: earlier.data }
     if (earlier && ctx.now() - earlier.at > CLAIM_STALE_MS && (await takeOver(ctx, key, earlier.at)))
       return { claimed: true }
-    if (earlier) await new Promise(resolve => setTimeout(resolve, WAIT_POLL_MS))
+    if (Date.now() >= giveUpAt) throw new AppError('BUSY')
+    if (earlier) await new Promise(resolve => setTimeout(resolve, pollMs))
     // no document: the first call failed and released it; claim it again at once
   }
-  throw new AppError('BUSY')
 }
 
 /** Takes over a claim whose call died, unless another retry took it first. */

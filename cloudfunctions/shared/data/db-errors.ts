@@ -13,8 +13,15 @@ const messageOf = (e: unknown) => {
 /** A document with this _id exists already (an insert met an earlier insert of the same request). */
 export const isDuplicate = (e: unknown) => /duplicate/i.test(messageOf(e))
 
+/**
+ * The transaction is gone: the database ended it after it idled too long (its next call was starved
+ * of its turn under load). Nothing of it was written, so it may be run again; and it is not a missing
+ * document, which its message ("transaction … does not exist") would otherwise read as.
+ */
+export const isTransactionGone = (e: unknown) => /transaction\b.*(not exist|timed out)/i.test(messageOf(e))
+
 /** The document asked for by id does not exist (the SDK rejects a missing document). */
-export const isNotFound = (e: unknown) => /does not exist|not exist|不存在/i.test(messageOf(e))
+export const isNotFound = (e: unknown) => !isTransactionGone(e) && /does not exist|not exist|不存在/i.test(messageOf(e))
 
 /** The collection exists already (setup creating collections a second time). */
 export const isCollectionExisting = (e: unknown) => /exist/i.test(messageOf(e))

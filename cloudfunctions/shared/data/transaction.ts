@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/contract/errors'
 import type { Ctx } from '../context'
-import { isConflict, isNotFound } from './db-errors'
+import { isConflict, isNotFound, isTransactionGone } from './db-errors'
 import type { CollectionName, Collections, Stored } from './documents'
 import { withSchemaVersion } from './schema-version'
 import type { Patch } from './store'
@@ -65,13 +65,14 @@ const BACKOFF_MS_MAX = 300
  * Runs a transaction, retrying conflicts with jittered back-off. wx-server-sdk retries only a
  * conflict raised at commit and only three times; in the cloud a conflict may also surface inside
  * the callback as errCode -501001. Fifty cadres scoring one household at once need more patience.
+ * A transaction the database ended for idling wrote nothing either, and is run again the same way.
  */
 export async function transact<T>(ctx: Pick<Ctx, 'db'>, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.db.runTransaction((raw: RawTransaction) => work(new Tx(raw)), 0)
     } catch (e) {
-      if (!isConflict(e)) throw e
+      if (!isConflict(e) && !isTransactionGone(e)) throw e
       if (attempt >= TRANSACTION_ATTEMPTS_MAX) throw new AppError('BUSY', undefined, String((e as Error)?.message ?? e))
       await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(BACKOFF_MS_MAX, 5 * 2 ** attempt)))
     }
