@@ -65,6 +65,9 @@ export { requestId, TIME_MS_MAX, TIME_MS_MIN } from './schema'
  * Who may call a route is declared where it is handled (cloudfunctions/api/routes), because it is
  * checked there and only there. No input names the caller, their role or their household.
  */
+/** a calendar month as the ledger keys it (2026-11): months 01 to 12 only */
+const MONTH = String.raw`\d{4}-(0[1-9]|1[0-2])`
+
 const ruleTerms = z
   .object({
     category: z.enum(CATEGORIES),
@@ -106,7 +109,7 @@ export const routes = {
       .object({
         period: z
           .string()
-          .regex(/^(all|\d{4}|\d{4}-\d{2})$/, '时间段格式不对')
+          .regex(new RegExp(`^(all|\\d{4}|${MONTH})$`), '时间段格式不对')
           .default('all'),
         page
       })
@@ -219,7 +222,7 @@ export const routes = {
         type: z.enum(['all', 'patrol', 'visit', 'activity']).default('all'),
         month: z
           .string()
-          .regex(/^(all|\d{4}-\d{2})$/)
+          .regex(new RegExp(`^(all|${MONTH})$`), '月份格式不对')
           .default('all'),
         page
       })

@@ -134,7 +134,9 @@ const CASES: [string, string, string, unknown, string][] = [
     'INVALID_INPUT'
   ],
   ['history of a malformed period', 'archive.history', 'demo-villager', { period: '2026/11' }, 'INVALID_INPUT'],
+  ['history of no such month', 'archive.history', 'demo-villager', { period: '2026-13' }, 'INVALID_INPUT'],
   ['ranking of an unknown period', 'archive.ranking', 'demo-villager', { period: 'week' }, 'INVALID_INPUT'],
+  ['grid logs of no such month', 'grid.logs', 'demo-grid', { month: '2026-13' }, 'INVALID_INPUT'],
   ['page zero', 'archive.history', 'demo-villager', { page: 0 }, 'INVALID_INPUT'],
   [
     'grant on an unknown place',
