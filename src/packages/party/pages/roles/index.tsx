@@ -52,7 +52,13 @@ export default function PartyRolesPage() {
           current === 'townPartyAdmin'
             ? view.towns.map(t => ({ id: t.id, label: t.name }))
             : view.branches.map(b => ({ id: b.id, label: branchName(b) }))
-        const ready = openid !== '' && name.trim() !== '' && places.some(p => p.id === placeId)
+        // the button stays grey until the form is whole: say what is still missing, not nothing
+        const missing = [
+          places.some(p => p.id === placeId) ? null : current === 'townPartyAdmin' ? '选一个镇' : '选一个党支部',
+          openid === '' ? '填对方的编号' : null,
+          name.trim() === '' ? '填对方姓名' : null
+        ].filter(Boolean)
+        const ready = missing.length === 0
         return (
           <>
             <View className="section-title">授予党务角色</View>
@@ -112,6 +118,11 @@ export default function PartyRolesPage() {
                 disabled={write.busy || !ready || !current}
                 onClick={() => grant(current)}
               />
+              {current && !ready ? (
+                <View className="muted" data-testid="party-role-missing">
+                  还要{missing.join('、')}
+                </View>
+              ) : null}
             </View>
             <View className="section-title">现有人员</View>
             <GrantList
