@@ -7,6 +7,7 @@ import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { Screen } from '../../../../components/Screen'
+import { rateCutText } from '../../components/rate-cut'
 
 const PURPOSES = ['申请积分贷', '办理信用评定']
 const policyText = (p: RatePolicy) =>
@@ -75,7 +76,7 @@ function BankCard({ offer: b, isHead, reload }: { offer: BankOffer; isHead: bool
           <Text className="plus" data-testid="credit-estimate">
             {b.estimate.ratePct}%
           </Text>
-          （少{b.estimate.cutPct}个百分点），以银行审批为准。
+          （{rateCutText(b.estimate.cutPct)}），以银行审批为准。
         </View>
       ) : null}
       {b.consent ? (

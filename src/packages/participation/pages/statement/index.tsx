@@ -7,6 +7,7 @@ import { useLoad } from '../../../../services/use-route'
 import { EntryList } from '../../../../components/EntryList'
 import { Screen } from '../../../../components/Screen'
 import { StatementProof } from './components/StatementProof'
+import { rateCutText } from '../../components/rate-cut'
 
 /**
  * 积分证明: one household's points summary for the bank, under its consent in force, printable with
@@ -42,7 +43,7 @@ export default function StatementPage() {
             </View>
             {s.estimate ? (
               <View>
-                按贵行利率办法估算：利率 {s.estimate.ratePct}%（少{s.estimate.cutPct}个百分点）
+                按贵行利率办法估算：利率 {s.estimate.ratePct}%（{rateCutText(s.estimate.cutPct)}）
               </View>
             ) : null}
             <View className="muted">
