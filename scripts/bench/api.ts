@@ -7,8 +7,10 @@
  *
  * First the floor: a function that does nothing but sequential reads (scripts/bench/floor-function),
  * through the same host, SDK and server: the invocation, the first database call, each further one.
- * Each route's line then says its floor (invocation + first call + further calls for the rest of its
- * round trips, open-API calls included, as if all were sequential) and how far its host time is above it.
+ * Each route's line then says how far it stands above its floors, measured warm, call by call beside
+ * it: as many sequential reads as it has round trips (open-API calls included), and for the award its
+ * very requests made without its logic; in host time, in the process's CPU, and in the CPU of the
+ * function's own thread (docs/architecture.md, "Measured").
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -18,6 +20,7 @@ import { startLocalCloud } from '../../localcloud'
 import { ensureBuilt } from '../ensure-built'
 import { ensureCollections } from '../../cloudfunctions/shared/collections'
 import { benchLogFile } from './log-file'
+import { SCHEMA_VERSION } from '../../cloudfunctions/shared/data/schema-version'
 import {
   BENCH_CADRE,
   BENCH_RULE,
@@ -229,7 +232,7 @@ async function main() {
     const month = new Date(at).toISOString().slice(0, 7)
     const rule = { id: BENCH_RULE, version: 1, ...BENCH_RULE_TERMS }
     const entry = {
-      schemaVersion: 3,
+      schemaVersion: SCHEMA_VERSION,
       _id: id,
       account: `household:${householdId}`,
       householdId,
@@ -255,7 +258,7 @@ async function main() {
       householdId,
       entry,
       posting: {
-        schemaVersion: 3,
+        schemaVersion: SCHEMA_VERSION,
         _id: id,
         villageId: BENCH_VILLAGE,
         householdId,
@@ -272,7 +275,7 @@ async function main() {
         openObjections: 0
       },
       audit: {
-        schemaVersion: 3,
+        schemaVersion: SCHEMA_VERSION,
         _id: `a-${id}`,
         placeId: BENCH_VILLAGE,
         actor: BENCH_CADRE,

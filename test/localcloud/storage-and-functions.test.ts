@@ -52,7 +52,7 @@ test('a function invoked through /fn sees the dev persona, uses the database and
   })
   expect(first.headers.get('x-db-roundtrips')).toBe('2') // one add, one count
   expect(first.headers.get('x-cold-start')).toBe('1')
-  // the CPU time of the instance's own thread (Linux): the cold start's loading and the function's work
+  // the CPU time of the instance's own thread during the invocation (Linux): the function's own work
   if (process.platform === 'linux') expect(Number(first.headers.get('x-cpu-ms'))).toBeGreaterThan(0)
 
   const second = await invoke(cookie, 'whoami', { n: 2 })
