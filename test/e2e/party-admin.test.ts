@@ -49,7 +49,8 @@ test('the branch secretary adds a rule, changes it, and adopts the template, in 
   await tap('[data-testid="open-party-branch"]')
   await tap('[data-testid="open-party-rules"]')
   await see('[data-testid="party-rule"]')
-  expect(await page.locator(onScreen('.page.large')).count()).toBe(1)
+  // the rules page itself is in large font (the branch page it came from may still be on screen a moment)
+  expect(await page.locator(onScreen('.page.large:has([data-testid="party-rule"])')).count()).toBe(1)
   const before = (await api('partyBranch.members')).data.rules.length
 
   // a new rule: 帮扶困难群众, 服务群众, +2 each time, at most 8 a quarter, members may claim it, for 在职 and 无职
