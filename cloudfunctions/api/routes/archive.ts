@@ -4,7 +4,7 @@ import { periodKeys } from '../../../core/domain/period'
 import { starLevel } from '../../../core/domain/stars'
 import type { HouseholdDoc } from '../../shared/data/documents'
 import { data, listOf } from '../../shared/data/store'
-import { partyOnCard, toEntryView, toRankingRow, toRuleView } from '../../shared/data/views'
+import { partyOnCard, RANKED_FIELDS, toEntryView, toRankingRow, toRuleView } from '../../shared/data/views'
 import { grantOf } from '../router/scope'
 import { roles, Routes } from '../router/route'
 import { activeRules } from '../services/catalogue'
@@ -100,7 +100,8 @@ export const archiveRoutes = {
       const { field, where } = rankingOf(period, ctx.now())
       const households = data(ctx).households
       const [found, household] = await Promise.all([
-        households.page({ villageId, ...where }, [[field, 'desc']], ctx.paging),
+        // only what a row shows: a household's newest entries and members would be most of each row's bytes
+        households.page({ villageId, ...where }, [[field, 'desc']], ctx.paging, [...RANKED_FIELDS, field]),
         mine?.villageId === villageId ? households.get(mine.householdId) : null
       ])
       const rows: RankingRow[] = []

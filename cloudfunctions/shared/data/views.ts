@@ -265,7 +265,11 @@ export const toGrantView = (g: GrantDoc, places: Map<string, PlaceDoc>): GrantVi
 })
 
 /** `points`: those of the period ranked by; `rank`: the household's place in it. */
-export const toRankingRow = (h: HouseholdDoc, points: number, rank: number): RankingRow => ({
+/** What a ranking row is made of: a ranking reads only these fields of each household (and `_id`). */
+export const RANKED_FIELDS = ['doorPlate', 'head', 'earned', 'village'] as const
+export type RankedHousehold = Pick<HouseholdDoc, '_id' | (typeof RANKED_FIELDS)[number]>
+
+export const toRankingRow = (h: RankedHousehold, points: number, rank: number): RankingRow => ({
   rank,
   householdId: h._id,
   doorPlate: h.doorPlate,
