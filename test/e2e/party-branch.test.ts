@@ -46,7 +46,7 @@ async function openBranch() {
   await see('[data-testid="branch-member"]')
 }
 
-test('the clerk scores one member by a rule that no meeting or claim gives, and a deduction with its photo', async () => {
+test('the clerk scores one member by a rule no meeting or claim gives, and a deduction with its photo', async () => {
   await openBranch()
   const before = await yearPointsOf('pm-xf-19')
   // each member's figure says what it counts: this year's points
