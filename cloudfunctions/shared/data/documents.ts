@@ -449,6 +449,8 @@ export interface RequestDoc {
   state: 'running' | 'done'
   data: unknown
   at: number
+  /** the hash of what the request sent (router/idempotency.ts); absent on requests stored before it was kept */
+  content?: string
 }
 
 /** How far one migration has walked one collection (setup/migrations.ts): `<migration>:<collection>`. */
