@@ -378,6 +378,25 @@ test('an upheld party objection corrects only to points the rule allows, and nev
   expect((await env.db.collection('partyMembers').doc('pm-xf-01').get()).data.balance).toBe(balance + 2)
 })
 
+test('a correction does not lift a household past its rule’s cap', async () => {
+  // 参加巡逻: 5 to 15 points, at most 15 a month
+  const award = (points: number) =>
+    ok('demo-cadre', 'score.award', { householdId: 'h-xf-019', ruleId: 'r-xf-safety', points })
+  const first = await award(5)
+  await award(10)
+  const before = await snapshot()
+  const reply = await env.call('demo-cadre', 'score.correct', {
+    requestId: rid(),
+    entryId: first.entry.id,
+    points: 15,
+    reason: '核实后应为15分'
+  })
+  expect(reply).toMatchObject({ ok: false, code: 'CAP_REACHED' })
+  expect(await snapshot()).toEqual(before)
+  // down is always possible
+  await ok('demo-cadre', 'score.correct', { entryId: first.entry.id, points: 0, reason: '核实后作废' })
+})
+
 test('a meeting records as absent only members of the branch', async () => {
   for (const [absentIds, code] of [
     [['pm-xf-13'], 'OTHER_BRANCH'],

@@ -1,6 +1,13 @@
 import { AppError } from '../../../core/contract/errors'
 import type { VoterView } from '../../../core/contract/participation'
-import { addBallot, choicesProblem, termsProblem, VoteTerms, voteStateAt } from '../../../core/domain/votes'
+import {
+  addBallot,
+  choicesProblem,
+  optionsProblem,
+  termsProblem,
+  VoteTerms,
+  voteStateAt
+} from '../../../core/domain/votes'
 import { checkText } from '../services/content-check'
 import { idFor, requestKeyFor } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
@@ -102,7 +109,7 @@ export const voteRoutes = {
         secret: input.secret,
         resultsShown: input.resultsShown
       }
-      const problem = termsProblem(terms, ctx.now())
+      const problem = termsProblem(terms, ctx.now()) ?? optionsProblem(input.options)
       if (problem) throw new AppError('INVALID_INPUT', problem)
       const [place] = await Promise.all([
         data(ctx).places.get(placeId),

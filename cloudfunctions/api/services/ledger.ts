@@ -289,9 +289,15 @@ async function memberActInTransaction(
   tx: Tx,
   input: MemberAct
 ): Promise<{ act: PartyActDoc; scored: MemberDoc[] }> {
-  const members = await mapWithLimit(input.lines, MEMBER_READS_PARALLEL, l => tx.get('partyMembers', l.memberId))
-  if (members.some(m => !m)) throw new AppError('NOT_FOUND', '没有找到这名党员')
-  if (members.some(m => m!.branchId !== input.branchId || !m!.active)) throw new AppError('OTHER_BRANCH')
+  // absentees without a deduction have no line, but the act names them: they too are the branch's members
+  const namedOnly = (input.absent ?? []).filter(id => !input.lines.some(l => l.memberId === id))
+  const [members, named] = await Promise.all([
+    mapWithLimit(input.lines, MEMBER_READS_PARALLEL, l => tx.get('partyMembers', l.memberId)),
+    mapWithLimit(namedOnly, MEMBER_READS_PARALLEL, id => tx.get('partyMembers', id))
+  ])
+  const all = [...members, ...named]
+  if (all.some(m => !m)) throw new AppError('NOT_FOUND', '没有找到这名党员')
+  if (all.some(m => m!.branchId !== input.branchId || !m!.active)) throw new AppError('OTHER_BRANCH')
   await input.alsoInTransaction?.(tx)
   const at = ctx.now()
   const judged = input.lines.map((line, i) => judgeMemberLine(members[i]!, line, at))
