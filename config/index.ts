@@ -8,6 +8,10 @@ import prodConfig from './prod'
 // the oldest engines WeChat serves), the h5 build for the default one. See docs/operations.md.
 if (process.env.TARO_ENV === 'weapp') process.env.BROWSERSLIST_ENV = 'weapp'
 
+// one output folder per platform: dist/weapp for WeChat DevTools, dist/h5 for the browser; scripts/build-h5.ts
+// builds into a staging folder (BUILD_OUTPUT_ROOT) and then puts it in place whole
+const outputRoot = process.env.BUILD_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async merge => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -16,13 +20,12 @@ export default defineConfig<'webpack5'>(async merge => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // one output folder per platform: dist/weapp for WeChat DevTools, dist/h5 for the browser
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: [],
     // the cloud environment the app calls (Taro.cloud.init): set by scripts/build-weapp.ts from CLOUD_ENV
     defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'local') },
     // the tab bar's icons are referenced by path from app.config, so they are copied as files
-    copy: { patterns: [{ from: 'src/assets/', to: `dist/${process.env.TARO_ENV}/assets/` }], options: {} },
+    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

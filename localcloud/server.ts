@@ -235,11 +235,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   }
 
   function serveFile(res: http.ServerResponse, file: string, cache: boolean) {
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': cache ? 'public, max-age=31536000' : 'no-cache'
+    // answered once the file is open: a file deleted since it was looked for (a folder being rebuilt) is
+    // a 404 for this request, not an error event that no one handles and that ends the whole server
+    const stream = fs.createReadStream(file)
+    stream.once('error', () => (res.headersSent ? res.destroy() : send(res, 404, { errMsg: 'file not found' })))
+    stream.once('open', () => {
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'cache-control': cache ? 'public, max-age=31536000' : 'no-cache'
+      })
+      stream.pipe(res)
     })
-    fs.createReadStream(file).pipe(res)
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string) {

@@ -1,11 +1,13 @@
 /**
  * The product in one command: builds what is missing, starts the local cloud on 127.0.0.1:$PORT
  * (default 8787) with its data under .data/, seeds the demo county on first start, and serves the h5 app.
+ * It runs its own copy of the builds (scripts/serving-copy.ts): tests run beside it rebuild dist/.
  */
 import path from 'node:path'
 import './scf-env'
 import { startLocalCloud } from '../localcloud'
 import { ensureBuilt } from './ensure-built'
+import { takeServingCopy } from './serving-copy'
 import { BOOTSTRAP_ADMINS, DEMO_PERSONAS, DEMO_TEMPLATES } from './seed/demo-county'
 import { seedDemo } from './seed/seed'
 import { demoYardPhoto } from './seed/demo-photo'
@@ -16,6 +18,8 @@ const ROOT = path.resolve(__dirname, '..')
 
 async function main() {
   ensureBuilt(['functions', 'h5'])
+  const builds = takeServingCopy()
+  process.on('exit', builds.remove)
   process.env.BOOTSTRAP_ADMIN_OPENIDS ??= BOOTSTRAP_ADMINS.join(',')
   process.env.SUBSCRIBE_TEMPLATE_POINTS ??= DEMO_TEMPLATES.points
   process.env.SUBSCRIBE_TEMPLATE_ISSUE ??= DEMO_TEMPLATES.issue
@@ -24,8 +28,8 @@ async function main() {
     port: Number(process.env.PORT ?? 8787),
     dataDir: process.env.LOCALCLOUD_DATA_DIR ?? path.join(ROOT, '.data'),
     indexFile: path.join(ROOT, 'core/collections.json'),
-    functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
-    staticDir: path.join(ROOT, 'dist/h5'),
+    functionsDir: builds.functionsDir,
+    staticDir: builds.staticDir,
     personas: () => DEMO_PERSONAS,
     runTimers: true,
     log: line => console.log(line)

@@ -10,6 +10,7 @@ export const ERRORS = {
   NOT_FOUND: '没有找到要查的内容',
   NOT_BOUND: '您还没有绑定家庭户，请先找村干部领取入户码',
   BUSY: '现在办理的人多，请稍后再试',
+  REQUEST_REUSED: '这次提交的内容和上一次不同，却用了同一个提交编号，没有办理。请重新打开页面再提交',
   POINTS_OUT_OF_RANGE: '分值不在这条细则允许的范围内',
   CAP_REACHED: '这一项在本期已经到了封顶分，不能再加',
   RULE_RETIRED: '这条细则已经停用',

@@ -1,6 +1,6 @@
 /**
  * The county that seed:county writes and bench:county measures, one village at a time (never the
- * whole county in memory). Names, plates, points and bindings come from a seeded generator.
+ * whole county in memory). Names (county-names.ts), plates, points and bindings come from a seeded generator.
  */
 import { figuresOfEntries } from '../../core/domain/figures'
 import { applyEntry, emptyLedgerState, LedgerState } from '../../core/domain/ledger'
@@ -8,13 +8,13 @@ import { periodKeys } from '../../core/domain/period'
 import { COUNTY_ID } from '../../core/domain/roles'
 import type { RuleTerms } from '../../core/domain/rules'
 import { doorPlateDoc } from '../../cloudfunctions/api/services/register/door-plates'
+import { countyHead, countyMember, CountyMember } from './county-names'
 
 export const COUNTY_SHAPE = { towns: 12, villages: 120, households: 149_000, people: 447_800, entriesEach: 12 }
 const GROUPS = 4
 const DAY = 86_400_000
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
-const GIVEN = ['建国', '秀英', '德明', '志强', '桂兰', '玉珍', '国华', '春花', '明', '军', '芳', '勇', '丽', '强', '敏']
-const RELATIONS = ['配偶', '子女', '子女', '父母', '孙子女']
+/** Salt of the second generator, which draws only the surnames a spouse or a mother brings. */
+const SURNAME_STREAM = 7_919
 
 export interface CountyVillage {
   id: string
@@ -91,7 +91,7 @@ function generator(seed: number) {
 
 export function buildCountyVillage(v: CountyVillage, now: number, seed: number) {
   const rnd = generator(seed * 100_003 + v.index)
-  const pick = <T>(list: readonly T[] | string) => list[Math.floor(rnd() * list.length)] as T
+  const surnameDraw = generator(seed * 100_003 + v.index + SURNAME_STREAM)
   const facts = { name: v.name, starThresholds: [60, 80, 100, 120, 150], householdCount: v.households, postingDays: 7 }
   const households: Record<string, any>[] = []
   const people: Record<string, any>[] = []
@@ -102,12 +102,18 @@ export function buildCountyVillage(v: CountyVillage, now: number, seed: number) 
   for (let i = 0; i < v.households; i++) {
     const id = countyHouseholdId(v.index, i)
     const group = 1 + (i % GROUPS)
-    const head = pick<string>(SURNAMES) + pick(GIVEN)
+    // the draws come in the order they always did, so that the county's sizes, points and bindings stay
+    const headPerson = countyHead(rnd(), rnd())
+    const head = headPerson.name
     // 447,800 people in 149,000 households: three on average
     const size = 1 + Math.floor(rnd() * 5)
-    const members = [{ name: head, relation: '户主', partyMember: rnd() < 0.08 }]
-    for (let m = 1; m < size; m++)
-      members.push({ name: head[0] + pick(GIVEN) + m, relation: pick(RELATIONS), partyMember: false })
+    const members: CountyMember[] = [
+      { name: head, relation: '户主', gender: headPerson.gender, partyMember: rnd() < 0.08 }
+    ]
+    for (let m = 1; m < size; m++) {
+      const draws = { name: rnd(), relation: rnd(), surname: surnameDraw() }
+      members.push({ ...countyMember(headPerson, members, draws), partyMember: false })
+    }
     let state: LedgerState = emptyLedgerState()
     const mine: Record<string, any>[] = []
     for (let k = 0; k < COUNTY_SHAPE.entriesEach; k++) {

@@ -99,3 +99,47 @@ test('marking the head while the same person is unbound: the head is always some
     if (h.headUser === null) ok(await setHead('head-fengying'))
   }
 })
+
+test('a head marked by hand stays the head when the cadre corrects the head’s name', async () => {
+  ok(await setHead('head-fengying'))
+  const before = (await env.db.collection('households').doc(HOUSEHOLD).get()).data
+  const renamed = `${before.head.slice(0, 1)}凤瑛`
+  expect(renamed).not.toBe(before.head)
+  const save = (head: string) =>
+    env.call('demo-cadre', 'household.save', {
+      requestId: rid(),
+      householdId: HOUSEHOLD,
+      doorPlate: before.doorPlate,
+      head,
+      groupId: before.groupId,
+      gridId: before.gridId,
+      members: before.members.map((m: any) => ({
+        name: m.relation === '户主' ? head : m.name,
+        relation: m.relation,
+        partyMember: m.partyMember
+      }))
+    })
+  ok(await save(renamed))
+  expect((await env.db.collection('households').doc(HOUSEHOLD).get()).data.head).toBe(renamed)
+  expect(await headUser()).toBe('head-fengying')
+  expect(await isHead('head-fengying')).toBe(true)
+  expect((await bindings()).sort()).toEqual(['凤英·户主', '李海军'].sort())
+
+  // unbound, the mark goes with her: a head decided by name later is decided by name again on a rename
+  ok(
+    await env.call('demo-cadre', 'binding.remove', {
+      requestId: rid(),
+      householdId: HOUSEHOLD,
+      openid: 'head-fengying'
+    })
+  )
+  expect(await headUser()).toBeNull()
+  ok(await save(before.head))
+  const code = ok(await env.call('demo-cadre', 'joinCode.issue', { requestId: rid(), householdId: HOUSEHOLD, days: 7 }))
+  ok(await env.call('head-by-name', 'join.bind', { requestId: rid(), code: code.code, name: before.head }))
+  expect(await headUser()).toBe('head-by-name')
+  ok(await save(renamed))
+  expect(await headUser()).toBeNull()
+  ok(await save(before.head))
+  expect(await headUser()).toBe('head-by-name')
+})

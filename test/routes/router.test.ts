@@ -44,6 +44,33 @@ test('a write retried with the same request id is applied once and answers the s
   expect((await env.db.collection('users').doc('demo-villager').get()).data.largeFont).toBe(false)
 })
 
+test('a request id sent again with other content is refused and changes nothing', async () => {
+  const first = await env.call('demo-villager', 'me.setPreferences', { requestId: 'pref-reuse-1', largeFont: true })
+  expect(first).toEqual({ ok: true, data: { largeFont: true } })
+  // not a retry: a retry sends what it sent before; answering the first reply would hide that nothing was done
+  const reused = await env.call('demo-villager', 'me.setPreferences', { requestId: 'pref-reuse-1', largeFont: false })
+  expect(reused).toEqual({ ok: false, code: 'REQUEST_REUSED', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })
+  expect((await env.db.collection('users').doc('demo-villager').get()).data.largeFont).toBe(true)
+  // the request itself may still be retried
+  expect(await env.call('demo-villager', 'me.setPreferences', { requestId: 'pref-reuse-1', largeFont: true })).toEqual(
+    first
+  )
+  await env.call('demo-villager', 'me.setPreferences', { requestId: 'pref-reuse-2', largeFont: false })
+})
+
+test('of two calls in flight with one request id and different content, one is applied', async () => {
+  const replies = await Promise.all(
+    [true, false].map(largeFont =>
+      env.call('demo-villager-2', 'me.setPreferences', { requestId: 'pref-reuse-race', largeFont })
+    )
+  )
+  const applied = replies.filter(r => r.ok)
+  expect(applied).toHaveLength(1)
+  expect(replies.filter(r => !r.ok)).toEqual([expect.objectContaining({ code: 'REQUEST_REUSED' })])
+  const stored = (await env.db.collection('users').doc('demo-villager-2').get()).data.largeFont
+  expect(applied[0]).toEqual({ ok: true, data: { largeFont: stored } })
+})
+
 test('concurrent retries of one request store one reply', async () => {
   const replies = await Promise.all(
     Array.from({ length: 10 }, () =>
@@ -52,7 +79,7 @@ test('concurrent retries of one request store one reply', async () => {
   )
   for (const r of replies) expect(r).toEqual({ ok: true, data: { largeFont: true } })
   const stored = await env.db.collection('requests').where({ route: 'me.setPreferences' }).count()
-  expect(stored.total).toBe(3) // pref-0001, pref-0002 and the one raced here
+  expect(stored.total).toBe(6) // pref-0001, pref-0002, three of the reuse tests' and the one raced here
 })
 
 test('identity comes from ctx, not from the input', async () => {

@@ -129,6 +129,23 @@ test('a retried award (same request id) is written once, sequentially and concur
   await expectLedgerConsistent(env.db)
 })
 
+test('an award under a request id already used, with other points or note, is refused and writes nothing', async () => {
+  const input = { requestId: rid('reused'), householdId: 'h-xf-004', ruleId: 'r-xf-volunteer', points: 5 }
+  ok(await env.call('demo-cadre', 'score.award', input))
+  const before = await entriesOf(env.db, 'h-xf-004')
+  for (const changed of [{ points: 4 }, { note: '另一件事' }, { evidence: ['cloud://evidence/other.jpg'] }]) {
+    const reply = await env.call('demo-cadre', 'score.award', { ...input, ...changed })
+    expect(reply).toMatchObject({
+      ok: false,
+      code: 'REQUEST_REUSED',
+      message: expect.stringMatching(/[\u4e00-\u9fa5]/)
+    })
+  }
+  expect(await entriesOf(env.db, 'h-xf-004')).toEqual(before)
+  // the request itself, sent again, still answers its first result
+  expect(ok(await env.call('demo-cadre', 'score.award', input)).entry.points).toBe(5)
+})
+
 test('the ledger itself makes a retry idempotent, even without the stored reply', async () => {
   // a function that died after the commit but before the router stored the reply: the retry meets
   // the entry id derived from the request and writes nothing

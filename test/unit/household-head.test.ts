@@ -1,5 +1,6 @@
 import {
   headAfterBinding,
+  headAfterRenaming,
   headAfterUnbinding,
   headAmong,
   headNameOf
@@ -22,8 +23,17 @@ test('the first bound user carrying the head’s name becomes the head; later na
   expect(headAfterBinding(h, 'mother', '王秀英')).toBeNull()
   expect(headAfterBinding(h, 'son', '王建军')).toBe('son')
   expect(headAfterBinding({ ...h, headUser: 'son' }, 'namesake', '王建军')).toBe('son')
-  expect(headAfterUnbinding({ ...h, headUser: 'son' }, 'son')).toBeNull()
-  expect(headAfterUnbinding({ ...h, headUser: 'son' }, 'mother')).toBe('son')
+  expect(headAfterUnbinding({ ...h, headUser: 'son' }, 'son')).toEqual({ headUser: null, headMarked: false })
+  expect(headAfterUnbinding({ ...h, headUser: 'son' }, 'mother')).toEqual({ headUser: 'son' })
+})
+
+test('a new name as 户主: a head marked by hand stays, a head found by name is found again', () => {
+  const h = { head: '王建军', members, boundUsers: ['son', 'mother'], headUser: 'son' }
+  const renamed = { head: '王建俊', members: [{ ...members[0], name: '王建俊' }, members[1]] }
+  const names = users({ son: '王建军', mother: '王秀英' })
+  expect(headAfterRenaming({ ...h, headMarked: true }, renamed, names)).toBe('son')
+  expect(headAfterRenaming(h, renamed, names)).toBeNull()
+  expect(headAfterRenaming({ ...h, headMarked: true, headUser: null }, renamed, users({ son: '王建俊' }))).toBe('son')
 })
 
 test('a household bound before heads were kept: the one bound user with the head’s name, none when two are', () => {

@@ -1,5 +1,6 @@
 import { AppError } from '../../../core/contract/errors'
 import type { Ctx } from '../../shared/context'
+import { hash } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
 import { transact } from '../../shared/data/transaction'
 
@@ -8,7 +9,9 @@ import { transact } from '../../shared/data/transaction'
  * by adding a `requests` document under it: the database lets one add of an id succeed, so of two
  * identical calls in flight only one runs the handler. The other waits for the first one's reply and
  * answers with it, as does any later retry. A call that fails releases its claim, so the same request
- * may be tried again.
+ * may be tried again. A retry sends what its request sent; a call under a request id already taken
+ * whose content differs is another request wrongly named, and is refused (REQUEST_REUSED) rather than
+ * answered with a reply about something it did not ask.
  */
 
 /**
@@ -27,12 +30,22 @@ const CLAIM_STALE_MS = 90_000
 
 export type Claim = { claimed: true } | { claimed: false; reply: unknown }
 
-export async function claimRequest(ctx: Pick<Ctx, 'db' | 'now'>, key: string, route: string): Promise<Claim> {
+/** What a request sent, as a short hash: the validated input, whose fields come in the schema's order. */
+export const contentOf = (input: unknown) => hash(JSON.stringify(input)).slice(0, 24)
+
+export async function claimRequest(
+  ctx: Pick<Ctx, 'db' | 'now'>,
+  key: string,
+  route: string,
+  content: string
+): Promise<Claim> {
   const requests = data(ctx).requests
   const giveUpAt = Date.now() + DUPLICATE_WAIT_MS
   for (let pollMs = POLL_MS_FIRST; ; pollMs = Math.min(POLL_MS_MAX, pollMs * 1.5)) {
-    if (await requests.add({ _id: key, route, state: 'running', data: null, at: ctx.now() })) return { claimed: true }
+    if (await requests.add({ _id: key, route, state: 'running', data: null, at: ctx.now(), content }))
+      return { claimed: true }
     const earlier = await requests.get(key)
+    if (earlier?.content !== undefined && earlier.content !== content) throw new AppError('REQUEST_REUSED')
     // replies stored before claims existed have no state: they are answers
     if (earlier && earlier.state !== 'running') return { claimed: false, reply: earlier.data }
     if (earlier && ctx.now() - earlier.at > CLAIM_STALE_MS && (await takeOver(ctx, key, earlier.at)))

@@ -7,7 +7,7 @@ import type { Ctx } from '../../shared/context'
 import { requestKeyFor } from '../../shared/data/ids'
 import type { Paging } from '../../shared/data/store'
 import { auditSession, noAudit, writePendingAudit } from './audit'
-import { answerRequest, claimRequest, releaseRequest } from './idempotency'
+import { answerRequest, claimRequest, contentOf, releaseRequest } from './idempotency'
 import { Identity, loadIdentity } from './identity'
 import type { Access, Route, RouteCtx, Routes } from './route'
 import { resolveScope } from './scope'
@@ -67,7 +67,7 @@ export function createRouter(handlers: Routes) {
       const replyKey = spec.write && !route.ownIdempotency ? `${ctx.openid}:${routeName}:${valid.requestId}` : null
       const [identity, claim] = await Promise.all([
         loadIdentity(ctx),
-        replyKey ? claimRequest(ctx, replyKey, routeName) : null
+        replyKey ? claimRequest(ctx, replyKey, routeName, contentOf(valid)) : null
       ])
       if (claim && !claim.claimed) return { ok: true, data: claim.reply }
       claimedKey = replyKey

@@ -54,7 +54,7 @@ export const bindingRoutes = {
         if (!h || !(h.boundUsers ?? []).includes(openid)) throw new AppError('NOT_FOUND', NOT_BOUND_HERE)
         const current = h.headUser === undefined ? headByName : h.headUser
         if (current === openid) return { unchanged: true as const }
-        await tx.update('households', householdId, { headUser: openid })
+        await tx.update('households', householdId, { headUser: openid, headMarked: true })
         return { unchanged: false as const, headUser: current }
       })
       if (before.unchanged) return { changed: false }

@@ -1,4 +1,4 @@
-import { headAmong, headNameOf } from '../services/household-head'
+import { headAfterRenaming, headNameOf } from '../services/household-head'
 import { doorPlateOrder } from '../../../core/domain/door-plate'
 import { AppError, ERRORS } from '../../../core/contract/errors'
 import type { HouseholdCode } from '../../../core/contract/views'
@@ -76,12 +76,14 @@ export const householdRoutes = {
       await checkText(ctx, fields.doorPlate, fields.head, ...fields.members.map(m => m.name))
 
       if (existing) {
-        // a new head (户主): which bound user is the head is decided again from their names
+        // a new name as 户主: which bound user is the head is decided again (services/household-head.ts)
         const headChanged = headNameOf(existing) !== headNameOf(fields)
         const users = headChanged ? await store.users.getMany(existing.boundUsers ?? []) : null
         await transact(ctx, async tx => {
           await claimDoorPlate(tx, villageId, id, fields.doorPlate, existing.doorPlate)
-          const head = users ? { headUser: headAmong({ ...existing, ...fields }, users) } : {}
+          // read again in the transaction: a head marked by hand at the same moment is kept
+          const current = users ? await tx.get('households', id) : null
+          const head = users && current ? { headUser: headAfterRenaming(current, fields, users) } : {}
           await tx.update('households', id, {
             ...fields,
             plateOrder: doorPlateOrder(fields.doorPlate),

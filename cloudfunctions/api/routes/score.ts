@@ -63,6 +63,11 @@ export const scoreRoutes = {
       ])
       const written = await writeEntry(ctx, {
         ...scoreEntry(ctx, input, input.householdId, villageId, null),
+        sameContent: earlier =>
+          earlier.rule?.id === input.ruleId &&
+          earlier.points === input.points &&
+          earlier.note === input.note &&
+          earlier.evidence.join('\n') === input.evidence.join('\n'),
         completing: checked.then(([rule]) => ({
           rule,
           audit: ctx.audit.draft({

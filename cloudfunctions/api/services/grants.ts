@@ -76,7 +76,7 @@ async function keepBound(
   ctx: Pick<Ctx, 'db'>,
   tx: Tx,
   householdId: string,
-  change: (h: HouseholdDoc) => Pick<HouseholdDoc, 'boundUsers' | 'headUser'>
+  change: (h: HouseholdDoc) => Pick<HouseholdDoc, 'boundUsers' | 'headUser' | 'headMarked'>
 ) {
   const household = await tx.get('households', householdId)
   if (!household) return
@@ -85,7 +85,8 @@ async function keepBound(
   await tx.update('households', householdId, {
     boundUsers: ctx.db.command.set(boundUsers),
     // a household bound before heads were kept stays without the field: its head is decided by name
-    ...(next.headUser === undefined ? {} : { headUser: next.headUser })
+    ...(next.headUser === undefined ? {} : { headUser: next.headUser }),
+    ...(next.headMarked === undefined ? {} : { headMarked: next.headMarked })
   })
 }
 
@@ -99,7 +100,7 @@ export async function takeRole(ctx: Pick<Ctx, 'db' | 'now'>, openid: string, rol
     if (grant?.householdId)
       await keepBound(ctx, tx, grant.householdId, h => ({
         boundUsers: (h.boundUsers ?? []).filter(o => o !== openid),
-        headUser: headAfterUnbinding(h, openid)
+        ...headAfterUnbinding(h, openid)
       }))
     return true
   })

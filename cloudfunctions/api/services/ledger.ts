@@ -70,6 +70,12 @@ export interface NewEntry {
   /** what to refuse with when the entry's id is already taken by another request */
   takenError?: AppError
   /**
+   * Whether an entry already written under this request was made from what this call sends: a retry
+   * sends the same; other content under a used request id is refused (REQUEST_REUSED), not answered
+   * with the first call's result.
+   */
+  sameContent?: (earlier: EntryDoc) => boolean
+  /**
    * A batch gathers the entries' figures here and adds them once at its end (figures.ts); without
    * it, post adds them itself: one increment after the commit.
    */
@@ -115,6 +121,7 @@ export async function writeEntry(ctx: LedgerCtx, input: NewEntry): Promise<Writt
     // filled: either way the first result stands.
     const earlier = await data(ctx).entries.get(input.id)
     if (earlier && earlier.requestKey === input.requestKey) {
+      if (input.sameContent && !input.sameContent(earlier)) throw new AppError('REQUEST_REUSED')
       const household = await data(ctx).households.get(earlier.householdId)
       return { entry: toEntryView(earlier), balance: household?.balance ?? 0, repeated: true }
     }

@@ -119,6 +119,11 @@ export interface HouseholdDoc extends LedgerState {
    * (services/household-head.ts); null: none of them; absent: bound before heads were kept
    */
   headUser?: string | null
+  /**
+   * true: a cadre marked `headUser` by hand (binding.setHead). The mark stands when the head's name is
+   * edited, until the cadre marks another or that user is unbound; a head found by name is found again.
+   */
+  headMarked?: boolean
   /** a party member of the household and their latest posted or final annual star (党员积分评星) */
   partyStars?: { memberId: string; name: string; year: string; stars: number; exempt: boolean; until: number }
 }
@@ -449,6 +454,8 @@ export interface RequestDoc {
   state: 'running' | 'done'
   data: unknown
   at: number
+  /** the hash of what the request sent (router/idempotency.ts); absent on requests stored before it was kept */
+  content?: string
 }
 
 /** How far one migration has walked one collection (setup/migrations.ts): `<migration>:<collection>`. */
