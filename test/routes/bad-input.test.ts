@@ -415,6 +415,118 @@ test('a meeting records as absent only members of the branch', async () => {
   }
 })
 
+/**
+ * The writes that keep no stored reply (their own documents are keyed by the request): a request id
+ * sent again with other content is another request wrongly named, refused as the router refuses it
+ * for the others (REQUEST_REUSED), and nothing changes; the request itself, sent again, still answers.
+ */
+async function reuseSnapshot() {
+  const all = async (collection: string) =>
+    (await env.db.collection(collection).orderBy('_id', 'asc').limit(1000).get()).data
+  return {
+    entries: (await env.db.collection('entries').count()).total,
+    households: await all('households'),
+    members: await all('partyMembers'),
+    acts: await all('partyActs'),
+    claims: await all('partyClaims'),
+    pending: await all('pending'),
+    votes: await all('votes'),
+    ballots: await all('ballots')
+  }
+}
+
+const REUSES: [string, string, () => Promise<Record<string, unknown>>, Record<string, unknown>[]][] = [
+  [
+    'partyScore.award',
+    'demo-secretary',
+    async () => ({ memberId: 'pm-xf-02', ruleId: 'pb-xf-1-volunteer', points: 2 }),
+    [{ points: 3 }, { memberId: 'pm-xf-03' }, { note: '另一次' }, { ruleId: 'pb-xf-1-promise' }]
+  ],
+  [
+    'partyScore.meeting',
+    'demo-secretary',
+    async () => ({ ruleId: 'pb-xf-1-partyday', presentIds: ['pm-xf-04'] }),
+    [{ presentIds: ['pm-xf-04', 'pm-xf-05'] }, { absentIds: ['pm-xf-05'] }, { ruleId: 'pb-xf-1-meeting' }]
+  ],
+  [
+    'partyClaim.approve',
+    'demo-secretary',
+    async () => {
+      const claim = await ok('demo-villager-2', 'partyClaim.create', {
+        ruleId: 'pb-xf-1-volunteer',
+        points: 2,
+        description: '扫雪'
+      })
+      return { claimId: claim.id, points: 2 }
+    },
+    [{ points: 3 }]
+  ],
+  [
+    'review.approve',
+    'demo-cadre',
+    async () => {
+      const claim = await ok('demo-villager', 'claim.create', {
+        ruleId: 'r-xf-volunteer',
+        points: 5,
+        description: '出工'
+      })
+      return { pendingId: claim.id, points: 5 }
+    },
+    [{ points: 6 }]
+  ],
+  [
+    'score.correct',
+    'demo-cadre',
+    async () => {
+      const scored = await ok('demo-cadre', 'score.award', {
+        householdId: 'h-xf-021',
+        ruleId: 'r-xf-volunteer',
+        points: 5
+      })
+      return { entryId: scored.entry.id, points: 0, reason: '核实后作废' }
+    },
+    [{ points: 6 }, { reason: '别的理由' }]
+  ],
+  [
+    'vote.cast',
+    'demo-villager-2',
+    async () => {
+      const opened = await ok('demo-cadre', 'vote.open', vote({ requestId: rid(), options: ['东', '西', '南'] }))
+      return { voteId: opened.id, choices: [0] }
+    },
+    [{ choices: [1] }]
+  ]
+]
+
+test.each(REUSES)(
+  '%s under a request id already used, with other content, is refused',
+  async (route, as, prepare, others) => {
+    const input = { requestId: rid(), ...(await prepare()) }
+    const first = await env.call(as, route, input)
+    expect(first.ok).toBe(true)
+    const before = await reuseSnapshot()
+    for (const other of others) {
+      const reply = await env.call(as, route, { ...input, ...other })
+      expect([other, reply]).toEqual([other, expect.objectContaining({ ok: false, code: 'REQUEST_REUSED' })])
+      expect(await reuseSnapshot()).toEqual(before)
+    }
+    expect(await env.call(as, route, input)).toEqual(first)
+  }
+)
+
+test('a meeting under the request id of an award is refused', async () => {
+  const requestId = rid()
+  await ok('demo-secretary', 'partyScore.award', { requestId, memberId: 'pm-xf-08', ruleId: 'pb-xf-1-dues', points: 2 })
+  const before = await reuseSnapshot()
+  const reply = await env.call('demo-secretary', 'partyScore.meeting', {
+    requestId,
+    ruleId: 'pb-xf-1-partyday',
+    presentIds: ['pm-xf-08']
+  })
+  expect(reply).toMatchObject({ ok: false, code: 'REQUEST_REUSED' })
+  expect(await reuseSnapshot()).toEqual(before)
+})
+
 test('the ledger is still consistent', async () => {
   await expectLedgerConsistent(env.db)
 })

@@ -194,6 +194,10 @@ export const voteRoutes = {
         if (problem) throw new AppError(problem)
         const id = ballotIdOf(v._id, voterKeyOf(ctx, v)!)
         const earlier = await tx.get('ballots', id)
+        // a retry sends the choices it sent (a secret ballot keeps none to compare: its retry is answered)
+        const sorted = [...choices].sort((a, b) => a - b)
+        if (earlier?.requestKey === requestKey && earlier.choices && earlier.choices.join() !== sorted.join())
+          throw new AppError('REQUEST_REUSED')
         if (earlier?.requestKey === requestKey) return v
         if (earlier) throw new AppError('ALREADY_VOTED')
         const ballot: BallotDoc = {
@@ -203,7 +207,7 @@ export const voteRoutes = {
           doorPlate: household?.doorPlate ?? '',
           name: v.per === 'person' ? actorName(ctx) : '',
           requestKey,
-          choices: v.secret ? null : [...choices].sort((a, b) => a - b),
+          choices: v.secret ? null : sorted,
           at: ctx.now()
         }
         const next = { tallies: addBallot(v.tallies, choices), ballots: v.ballots + 1 }

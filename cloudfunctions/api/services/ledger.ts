@@ -285,10 +285,34 @@ export async function writeMemberAct(ctx: LedgerCtx, input: MemberAct): Promise<
     return { act, repeated: false }
   } catch (e) {
     const earlier = await data(ctx).partyActs.get(input.actId)
-    if (earlier && earlier.requestKey === input.requestKey) return { act: earlier, repeated: true }
+    if (earlier && earlier.requestKey === input.requestKey) {
+      if (!sameAct(earlier, input)) throw new AppError('REQUEST_REUSED')
+      return { act: earlier, repeated: true }
+    }
     if (earlier && input.takenError) throw input.takenError
     throw e
   }
+}
+
+/**
+ * Whether an act already written under this request was made from what this call sends (a retry sends
+ * the same): its kind, title (the rule's), note, photos, who was present or absent, and each line's
+ * member and, where it was applied, its points (a line skipped at a cap records none). Another content
+ * under a used request id is refused, as writeEntry's sameContent refuses it.
+ */
+function sameAct(earlier: PartyActDoc, input: MemberAct): boolean {
+  const sameLine = (l: PartyActDoc['lines'][number], i: number) =>
+    l.memberId === input.lines[i].memberId && (l.status !== 'applied' || l.points === input.lines[i].points)
+  return (
+    earlier.kind === input.kind &&
+    earlier.title === input.title &&
+    earlier.note === input.note &&
+    earlier.evidence.join('\n') === input.evidence.join('\n') &&
+    earlier.present.join() === (input.present ?? []).join() &&
+    earlier.absent.join() === (input.absent ?? []).join() &&
+    earlier.lines.length === input.lines.length &&
+    earlier.lines.every(sameLine)
+  )
 }
 
 async function memberActInTransaction(
