@@ -24,6 +24,8 @@ export interface VoteView {
   tallies: number[] | null
   /** for a villager: whether they (per person) or their household (per household) has voted */
   voted: boolean
+  /** whether the caller has a vote in it (a villager); those who only watch it (administrators) have none */
+  canCast: boolean
   /** for the publisher: may close or post it */
   canManage: boolean
 }

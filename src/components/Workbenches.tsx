@@ -80,7 +80,7 @@ const WAYS: (Way | Way[])[] = [
     testid: 'open-party-roles'
   },
   {
-    roles: ['cadre', 'townAdmin'],
+    roles: ['cadre', ...ADMINS],
     label: '村民投票',
     url: '/packages/participation/pages/votes/index',
     testid: 'open-votes-staff'

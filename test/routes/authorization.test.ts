@@ -512,10 +512,11 @@ function participationRows() {
       }),
       expect: only({ ...bothCadres, 'demo-town': 'ok' })
     },
-    'vote.list': { input: () => ({}), expect: only({ ...inVillage, 'demo-town': 'ok' }) },
+    'vote.list': { input: () => ({}), expect: only({ ...inVillage, ...admins }) },
+    // the village's vote: its people, its cadre, and those who watch its town and county; not another village
     'vote.get': {
       input: () => ({ voteId: fixture.vote }),
-      expect: only({ ...villagers, 'demo-grid': 'ok', ...village })
+      expect: only({ ...villagers, 'demo-grid': 'ok', ...village, ...admins })
     },
     // per person, so both villagers may vote once
     'vote.cast': { input: () => ({ requestId: rid(), voteId: fixture.vote, choices: [0] }), expect: only(villagers) },

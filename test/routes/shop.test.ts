@@ -288,3 +288,26 @@ test('the household code names the household only; what a scan shows depends on 
     })
   ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 })
+
+test("town and county administrators' 积分超市 figures count a redemption at once, with no recount", async () => {
+  const redeemed = async (openid: string, input: object = {}) => {
+    const rows = ok(await env.call(openid, 'overview.get', input)).rows as { id: string; redeemedMonth: number }[]
+    return rows.find(r => r.id === (openid === 'demo-county' && !('townId' in input) ? 't-xiangyang' : 'v-xinfeng'))!
+      .redeemedMonth
+  }
+  const figures = async () => [
+    await redeemed('demo-town'),
+    await redeemed('demo-county'),
+    await redeemed('demo-county', { townId: 't-xiangyang' })
+  ]
+  const before = await figures()
+  const item = await newGoods(7, 10)
+  const online = ok(await env.call('demo-villager', 'shop.order', { requestId: rid(), goodsId: item }))
+  expect(await figures()).toEqual(before.map(n => n + 7))
+  ok(await env.call('demo-cadre', 'shop.redeemAtDesk', { requestId: rid(), householdId: 'h-xf-001', goodsId: item }))
+  expect(await figures()).toEqual(before.map(n => n + 14))
+  // a cancelled order is given back: it no longer counts as redeemed
+  ok(await env.call('demo-villager', 'shop.cancel', { requestId: rid(), orderId: online.id }))
+  expect(await figures()).toEqual(before.map(n => n + 7))
+  await expectLedgerConsistent(env.db)
+})

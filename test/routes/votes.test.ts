@@ -180,3 +180,60 @@ test('results only after the close: hidden while open, shown after the deadline;
     code: 'STATE_CHANGED'
   })
 })
+
+test('a town administrator sees the votes of their town and its villages, the county all; neither votes', async () => {
+  // another town with a village and an open vote of its own
+  await env.db.collection('places').add({
+    data: [
+      { _id: 't-other', kind: 'town', name: '东山镇', parentId: 'county' },
+      { _id: 'v-other', kind: 'village', name: '东山村', parentId: 't-other' }
+    ]
+  })
+  const elsewhere = { ...(await vote(await openVote())), _id: 'vt-other', placeId: 'v-other', placeName: '东山村' }
+  await env.db.collection('votes').add({ data: elsewhere })
+  const ofVillage = await openVote({ question: '村里的新路灯装在哪里？' })
+  const jinqiao = ok(
+    await env.call('demo-cadre-jq', 'vote.open', {
+      requestId: rid(),
+      question: '金桥村的晒场怎么分？',
+      options: ['按户', '按人'],
+      deadlineAt: Date.UTC(2026, 10, 30)
+    })
+  ).id as string
+  const listed = async (openid: string) => {
+    const votes: any[] = []
+    for (let page = 1; ; page++) {
+      const reply = ok(await env.call(openid, 'vote.list', { page }))
+      votes.push(...reply.votes)
+      if (!reply.hasMore) return votes
+    }
+  }
+
+  const town = await listed('demo-town')
+  const townIds = town.map(v => v.id)
+  expect(townIds).toEqual(expect.arrayContaining([ofVillage, jinqiao, 'vt-demo-square']))
+  expect(townIds).not.toContain('vt-other')
+  // each named by its village
+  expect(town.find(v => v.id === jinqiao)).toMatchObject({ placeName: '金桥村', canCast: false, canManage: false })
+  expect(town.find(v => v.id === ofVillage)).toMatchObject({ placeName: '新丰村', canCast: false })
+  const county = (await listed('demo-county')).map(v => v.id)
+  expect(county).toEqual(expect.arrayContaining([ofVillage, jinqiao, 'vt-demo-square', 'vt-other']))
+
+  // they open a village's vote and see it; the town administrator not another town's
+  expect(ok(await env.call('demo-town', 'vote.get', { voteId: jinqiao }))).toMatchObject({ placeName: '金桥村' })
+  expect(await env.call('demo-town', 'vote.get', { voteId: 'vt-other' })).toMatchObject({
+    ok: false,
+    code: 'NOT_FOUND'
+  })
+  expect(ok(await env.call('demo-county', 'vote.get', { voteId: 'vt-other' }))).toMatchObject({ placeName: '东山村' })
+  // a villager still sees only their village's and town's, and may vote
+  const villager = await listed('demo-villager')
+  expect(villager.map(v => v.id)).not.toContain(jinqiao)
+  expect(villager.find(v => v.id === ofVillage)).toMatchObject({ canCast: true })
+  // watching is not running: the village's vote stays its cadre's to close, and no administrator votes
+  expect(await env.call('demo-town', 'vote.close', { requestId: rid(), voteId: jinqiao })).toMatchObject({
+    ok: false,
+    code: 'NOT_FOUND'
+  })
+  expect(await cast('demo-town', jinqiao, [0])).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+})

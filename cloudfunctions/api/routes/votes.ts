@@ -14,7 +14,7 @@ import { data } from '../../shared/data/store'
 import { transact } from '../../shared/data/transaction'
 import type { NoticeDoc } from '../../shared/data/documents'
 import type { BallotDoc, VoteDoc } from '../../shared/data/participation-documents'
-import { managesPlace, myVillageAndTown, publishPlaceOf } from '../services/my-places'
+import { managesPlace, placesWatched, publishPlaceOf, watches } from '../services/my-places'
 import { ballotIdOf, termsOf, voteView, voteViews, voterKeyOf } from '../services/votes'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { actorName } from '../router/identity'
@@ -28,13 +28,13 @@ import { actorName } from '../router/identity'
  * else: the cast route keeps no stored reply (ownIdempotency) and its audit names no option.
  */
 
-const VILLAGE_BUSINESS = ['villager', 'gridWorker', 'cadre', 'townAdmin'] as const
+/** Who sees votes: those of a village and those who watch villages (services/my-places.ts, placesWatched). */
+const WATCHERS = ['villager', 'gridWorker', 'cadre', 'townAdmin', 'countyAdmin'] as const
 
-/** A vote the caller may see: of their village or their town. */
+/** A vote the caller may see: of their village or town; of their town's villages; for the county, any. */
 async function visibleVote(ctx: RouteCtx, voteId: string) {
-  const [v, places] = await Promise.all([data(ctx).votes.get(voteId), myVillageAndTown(ctx)])
-  if (!v || (v.placeId !== places.villageId && v.placeId !== places.townId))
-    throw new AppError('NOT_FOUND', '没有找到这个投票')
+  const [v, watched] = await Promise.all([data(ctx).votes.get(voteId), placesWatched(ctx)])
+  if (!v || !watches(watched, v.placeId)) throw new AppError('NOT_FOUND', '没有找到这个投票')
   return v
 }
 
@@ -148,22 +148,22 @@ export const voteRoutes = {
   },
 
   'vote.list': {
-    access: roles(...VILLAGE_BUSINESS),
+    access: roles(...WATCHERS),
     // villagers, grid workers and cadres see their village's and town's votes, a town administrator the
-    // town's: no one scope kind covers both, so the handler finds the places from the grants
+    // town's and its villages', the county administrator all (each vote names its place): no one scope
+    // kind covers these, so the handler finds the places from the grants
     scope: 'own',
     paging: { size: 20 },
     async handle(_input, ctx) {
-      const { villageId, townId } = await myVillageAndTown(ctx)
-      const placeIds = [villageId, townId].filter((p): p is string => p !== null)
-      const where = { placeId: ctx.db.command.in(placeIds) }
+      const watched = await placesWatched(ctx)
+      const where = watched.all ? {} : { placeId: ctx.db.command.in(watched.placeIds) }
       const found = await data(ctx).votes.page(where, [['at', 'desc']], ctx.paging)
       return { votes: await voteViews(ctx, found.rows), page: found.page, hasMore: found.hasMore }
     }
   },
 
   'vote.get': {
-    access: roles(...VILLAGE_BUSINESS),
+    access: roles(...WATCHERS),
     scope: 'own', // as vote.list
     async handle({ voteId }, ctx) {
       const [view] = await voteViews(ctx, [await visibleVote(ctx, voteId)])

@@ -2,6 +2,7 @@ import { AppError } from '../../../core/contract/errors'
 import { data } from '../../shared/data/store'
 import type { RouteCtx } from '../router/route'
 import { grantOf } from '../router/scope'
+import { childPlaces } from './places'
 
 /**
  * The places whose village business (votes, activities, organisations) a caller sees or runs, from
@@ -20,14 +21,28 @@ export async function townOf(ctx: Pick<RouteCtx, 'db'>, villageId: string): Prom
   return (await data(ctx).places.get(villageId))?.parentId ?? null
 }
 
-/** A caller's village and its town; a town administrator's town. For routes open to both. */
-export async function myVillageAndTown(ctx: RouteCtx): Promise<{ villageId: string | null; townId: string | null }> {
+/** The places whose village business a caller watches: every place (the county), or these. */
+export type Watched = { all: true } | { all: false; placeIds: string[] }
+
+/**
+ * What a caller watches, for routes open to villagers and administrators alike: their village and its
+ * town (villager, grid worker, cadre); a town administrator's town and every village of it; the county
+ * administrator everything. One read for a village, one for a town's villages.
+ */
+export async function placesWatched(ctx: RouteCtx): Promise<Watched> {
+  if (grantOf(ctx.identity, 'countyAdmin')) return { all: true }
   const villageId = villageOf(ctx)
-  if (villageId) return { villageId, townId: await townOf(ctx, villageId) }
   const town = grantOf(ctx.identity, 'townAdmin')
-  if (!town) throw new AppError('FORBIDDEN')
-  return { villageId: null, townId: town.townId }
+  if (!villageId && !town) throw new AppError('FORBIDDEN')
+  const [ownTown, townVillages] = await Promise.all([
+    villageId ? townOf(ctx, villageId) : null,
+    town ? childPlaces(ctx, [town.townId]) : []
+  ])
+  const ids = [villageId, ownTown, town?.townId ?? null, ...townVillages.map(v => v._id)]
+  return { all: false, placeIds: [...new Set(ids.filter((p): p is string => p !== null))] }
 }
+
+export const watches = (watched: Watched, placeId: string) => watched.all || watched.placeIds.includes(placeId)
 
 /** Where an administrator publishes village business: the cadre's village, or the whole town (`toTown`). */
 export function publishPlaceOf(scope: RouteCtx<'area'>['scope'], toTown: boolean): string {

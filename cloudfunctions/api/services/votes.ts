@@ -47,6 +47,7 @@ export function voteView(ctx: RouteCtx, v: VoteDoc, voted: boolean): VoteView {
     ballots: v.ballots,
     tallies: resultsVisible(v, state) ? v.tallies : null,
     voted,
+    canCast: voterKeyOf(ctx, v) !== null,
     canManage: managesPlace(ctx, v.placeId)
   }
 }

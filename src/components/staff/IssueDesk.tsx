@@ -32,10 +32,12 @@ export function IssueDesk({ toOrganisations = false }: { toOrganisations?: boole
   const send = <R extends RouteName>(route: R, input: WriteInput<R>, done: string) =>
     write.run(route, input, {
       done,
+      // the fresh list first, then back to it: the issue as it was before the act is never on screen to
+      // tap again (the thread stays, its button 提交中, until the list has come back)
       after: async () => {
+        await reload()
         setText('')
         setOpen(null)
-        await reload()
       }
     })
 
@@ -111,7 +113,8 @@ export function IssueDesk({ toOrganisations = false }: { toOrganisations?: boole
             onClick={() => send('issue.close', { issueId: id }, '已办结')}
           />
         ) : null}
-        <View className="button secondary" onClick={() => setOpen(null)}>
+        {/* not while an act is under way: the list behind it is the one from before the act */}
+        <View className="button secondary" onClick={() => !write.busy && setOpen(null)}>
           返回
         </View>
       </View>

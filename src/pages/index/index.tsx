@@ -1,6 +1,6 @@
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { ApiError, call } from '../../services/api'
 import { useLoad } from '../../services/use-route'
 import { useLargeFont } from '../../services/large-font'
@@ -55,9 +55,16 @@ export default function Index() {
   const { data, problem } = useLoad(load)
   const go = (url: string) => Taro.navigateTo({ url })
   const title = data ? homeTitle(data.session, !(data.home instanceof ApiError)) : null
+  // the page's own title (乡村积分) until the session says whose page it is; set again on each show, as
+  // coming back to the page may put the configured title back
+  const shownTitle = useRef<string | null>(null)
+  shownTitle.current = title
   useEffect(() => {
     if (title) void Taro.setNavigationBarTitle({ title })
   }, [title])
+  useDidShow(() => {
+    if (shownTitle.current) void Taro.setNavigationBarTitle({ title: shownTitle.current })
+  })
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>

@@ -43,13 +43,13 @@ export default function VotePage() {
               {vote.question}
             </View>
             <Text className="muted" data-testid="vote-state" data-state={vote.state}>
-              {VOTE_STATE_NAMES[vote.state]} · {formatDateTime(vote.deadlineAt)}截止 ·{' '}
+              {vote.placeName} · {VOTE_STATE_NAMES[vote.state]} · {formatDateTime(vote.deadlineAt)}截止 ·{' '}
               {vote.per === 'household' ? '每户一票' : '每人一票'}
               {vote.secret ? ' · 不记名（谁投了什么，谁也看不到）' : ''}
               {vote.multiple ? ` · 最多选${vote.maxChoices}项` : ''}
             </Text>
           </View>
-          {vote.state === 'open' && !vote.voted && !vote.canManage ? (
+          {vote.state === 'open' && !vote.voted && vote.canCast && !vote.canManage ? (
             <>
               {/* the choices are rows: say that they are tapped, and show a circle to tap */}
               <View className="muted" data-testid="vote-how">

@@ -7,7 +7,11 @@ import { useLoad } from '../../../../services/use-route'
 import { Screen } from '../../../../components/Screen'
 import { OpenableList } from '../../components/OpenableList'
 
-/** 村民投票: the village's and town's votes, newest first; cadres and town administrators open new ones. */
+/**
+ * 村民投票: the votes the caller sees, newest first, each named by its village (or town): a villager's
+ * village's and town's, a town administrator's town's and its villages', the county's for the county
+ * administrator. Cadres and town administrators open new ones.
+ */
 export default function VotesPage() {
   const load = useCallback(async () => {
     const [list, session] = await Promise.all([call('vote.list', {}), call('me.session', {})])
@@ -33,13 +37,19 @@ export default function VotesPage() {
               <View className="list__body">
                 <Text className="list__title">{v.question}</Text>
                 <Text className="list__meta">
-                  {VOTE_STATE_NAMES[v.state]} · {v.state === 'open' ? `${formatDateTime(v.deadlineAt)}截止` : ''}
-                  {v.secret ? ' · 不记名' : ''}
+                  {[
+                    v.placeName,
+                    VOTE_STATE_NAMES[v.state],
+                    v.state === 'open' ? `${formatDateTime(v.deadlineAt)}截止` : '',
+                    v.secret ? '不记名' : ''
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </View>
               <Text className="list__number">{v.ballots}</Text>
               <Text className={`list__action ${v.voted || v.state !== 'open' ? 'muted' : ''}`}>
-                {v.voted ? '已投' : v.state === 'open' ? '去投票' : '看结果'}
+                {v.voted ? '已投' : v.state === 'open' && v.canCast ? '去投票' : '看结果'}
               </Text>
             </>
           )}
