@@ -227,6 +227,13 @@ const CASES: Case[] = [
     { requestId: rid(), year: '2026', branchId: 'po-xf' },
     'NOT_FOUND'
   ],
+  [
+    'a party member of a household that does not exist',
+    'partyBranch.saveMember',
+    'demo-secretary',
+    { requestId: rid(), name: '某某', category: 'employed', householdId: 'h-xf-999' },
+    'NOT_FOUND'
+  ],
   // votes and organisations
   ['a vote with the same option twice', 'vote.open', 'demo-cadre', vote({ options: ['修', ' 修'] }), 'INVALID_INPUT'],
   ['a vote open for decades', 'vote.open', 'demo-cadre', vote({ deadlineAt: Date.UTC(2099, 0, 1) }), 'INVALID_INPUT'],
