@@ -139,7 +139,7 @@ export const countyRoutes = {
           })
           .strict()
           .optional(),
-        pageSize: z.number().int().min(1).max(100).default(30)
+        pageSize: z.number().int().min(1).max(100).optional()
       })
       .strict(),
     result<{

@@ -127,7 +127,7 @@ export const routes = {
 
   // cadres: households and scoring
   'cadre.households': list(
-    z.object({ query: text(20).default(''), page, pageSize: z.number().int().min(1).max(200).default(30) }).strict(),
+    z.object({ query: text(20).default(''), page, pageSize: z.number().int().min(1).max(200).optional() }).strict(),
     result<{ households: HouseholdSummary[]; page: number; hasMore: boolean; places: PlaceOption[] }>()
   ),
   'cadre.household': read(z.object({ householdId: id }).strict(), result<HouseholdDetail>()),

@@ -22,6 +22,21 @@ export function periodKeys(atMs: number): PeriodKeys {
   }
 }
 
+/** The quarter before `quarter` ("2026-Q1" → "2025-Q4"). */
+export function previousQuarter(quarter: string): string {
+  const [y, q] = quarter.split('-Q').map(Number)
+  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`
+}
+
+/** A period key as people say it: "2026-Q4" → "2026年第4季度", "2026-11" → "2026年11月", "2026" → "2026年". */
+export function periodWords(key: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key)
+  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`
+  const month = /^(\d{4})-(\d{2})$/.exec(key)
+  if (month) return `${month[1]}年${Number(month[2])}月`
+  return /^\d{4}$/.test(key) ? `${key}年` : key
+}
+
 /** "2026年11月27日 18:05" in China Standard Time. */
 export function formatDateTime(atMs: number): string {
   const d = new Date(atMs + CST_OFFSET_MS)

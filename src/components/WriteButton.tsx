@@ -14,12 +14,15 @@ export function WriteButton(props: {
   disabled?: boolean
   className?: string
   testid?: string
+  /** which of several such buttons this is (a test finds it by `data-value`) */
+  value?: string
 }) {
   const idle = !props.submitting && !props.disabled
   return (
     <View
       className={`${props.className ?? 'button'}${idle ? '' : ' is-busy'}`}
       data-testid={props.testid}
+      data-value={props.value}
       data-submitting={props.submitting ? 'yes' : undefined}
       onClick={() => (idle ? void props.onClick() : undefined)}
     >

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { handlers } from '../../cloudfunctions/api/routes'
 import { productCloud } from '../helpers/product-cloud'
 import { expectLedgerConsistent, rid } from '../helpers/ledger'
 import { badIdNumber, registerFile, registerRows, SheetRow, validIdNumber } from '../helpers/register'
@@ -259,4 +260,11 @@ test('the ranking across the town pages by cursor and equals a full sort', async
   for (const r of seen) expect(r.rank).toBe(sorted.filter((h: any) => h.earned > r.earned).length + 1)
   const me = ok(await env.call('demo-villager', 'ranking.wide', { scope: 'county' })).me
   expect(me).toMatchObject({ householdId: 'h-xf-012' })
+})
+
+test('without a page size the ranking gives the page its route declares (再看30户)', async () => {
+  const first = ok(await env.call('demo-county', 'ranking.wide', { scope: 'county' }))
+  expect(first.next).not.toBeNull()
+  expect(first.rows).toHaveLength((handlers['ranking.wide'].paging as { size: number }).size)
+  expect(first.rows).toHaveLength(30) // what the page's button promises
 })

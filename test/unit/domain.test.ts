@@ -1,4 +1,4 @@
-import { formatDateTime, periodKeys } from '../../core/domain/period'
+import { formatDateTime, periodKeys, periodWords, previousQuarter } from '../../core/domain/period'
 import { starLevel } from '../../core/domain/stars'
 
 test('periods are counted in China Standard Time', () => {
@@ -7,6 +7,15 @@ test('periods are counted in China Standard Time', () => {
   expect(periodKeys(Date.UTC(2026, 11, 31, 15, 59))).toEqual({ month: '2026-12', quarter: '2026-Q4', year: '2026' })
   expect(periodKeys(Date.UTC(2026, 5, 30, 12))).toMatchObject({ quarter: '2026-Q2' })
   expect(formatDateTime(Date.UTC(2026, 10, 27, 10, 5))).toBe('2026年11月27日 18:05')
+})
+
+test('the quarter before, and period keys in words', () => {
+  expect(previousQuarter('2026-Q4')).toBe('2026-Q3')
+  expect(previousQuarter('2027-Q1')).toBe('2026-Q4')
+  expect(periodWords('2026-Q4')).toBe('2026年第4季度')
+  expect(periodWords('2026-01')).toBe('2026年1月')
+  expect(periodWords('2026')).toBe('2026年')
+  expect(periodWords('全部')).toBe('全部')
 })
 
 test('star levels follow the village thresholds', () => {

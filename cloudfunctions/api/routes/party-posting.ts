@@ -1,6 +1,6 @@
 import { data } from '../../shared/data/store'
 import { AppError } from '../../../core/contract/errors'
-import { periodKeys } from '../../../core/domain/period'
+import { periodKeys, previousQuarter } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/workflow'
 import type { QuarterPostingDoc } from '../../shared/data/party-documents'
 import { branchDoc, membersOfBranch, officersOnly, pointsByMember, settingsFor } from '../services/party'
@@ -17,12 +17,6 @@ import { actorName } from '../router/identity'
 
 const POSTINGS_SHOWN = 8
 const BRANCHES_PER_VILLAGE_MAX = 50
-
-/** The quarter before `quarter` ("2026-Q1" → "2025-Q4"). */
-const previousQuarter = (quarter: string) => {
-  const [y, q] = quarter.split('-Q').map(Number)
-  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`
-}
 
 export const publish: Route<'partyPosting.publish'> = {
   audit: 'partyPosting.publish',

@@ -27,7 +27,8 @@ export const rankingRoutes = {
   'ranking.wide': {
     access: roles('villager', 'cadre', 'gridWorker', 'townAdmin', 'countyAdmin'),
     scope: 'own',
-    paging: { size: 20 },
+    // the page's button says 再看30户
+    paging: { size: 30 },
     async handle({ scope, after }, ctx) {
       const pageSize = ctx.paging.size
       const _ = ctx.db.command

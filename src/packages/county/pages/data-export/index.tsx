@@ -1,15 +1,23 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { DataExportProgress } from '../../../../../core/contract/data-export'
 import type { ExportFile } from '../../../../../core/contract/county'
+import type { SessionView } from '../../../../../core/contract/views'
 import { call, ApiError } from '../../../../services/api'
+import { useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
 import { Problem } from '../../../../components/Problem'
 
 const rid = () => `dx-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 /** each call carries the export on for a while; a county's export takes at most this many */
 const CALLS_MAX = 500
+
+/** Whose data the export is, before the api has said: the county's for its administrator, else the town's. */
+const ownPlace = (session: SessionView) =>
+  session.roles.some(r => r.role === 'countyAdmin')
+    ? '全县'
+    : (session.roles.find(r => r.role === 'townAdmin')?.placeName ?? '全县')
 
 /**
  * 导出全部数据: everything of the county (or the town) in one .zip, to keep a copy or run it offline
@@ -19,6 +27,7 @@ const CALLS_MAX = 500
 export default function DataExport() {
   const large = useLargeFont()
   const townId = useRouter().params.townId || undefined
+  const session = useLoad(useCallback(() => call('me.session', {}), [])).data
   const [progress, setProgress] = useState<DataExportProgress | null>(null)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<ApiError | null>(null)
@@ -40,14 +49,17 @@ export default function DataExport() {
     }
   }
   const unfinished = progress && !progress.done ? progress.exportId : undefined
+  const place = progress?.placeName ?? (townId ? '这个镇街' : session ? ownPlace(session) : null)
 
   return (
     <View className={`page ${large ? 'large' : ''}`}>
-      <View className="notice">
-        把{progress?.placeName ?? (townId ? '这个镇街' : '全县')}
-        的全部数据导出成一个压缩包：每类数据一个文件，一行一条。
-        手机号只留前3位和后4位，身份证号只留后4位。可以存档，也可以在自己的电脑上打开。
-      </View>
+      {place ? (
+        <View className="notice">
+          把{place}
+          的全部数据导出成一个压缩包：每类数据一个文件，一行一条。
+          手机号只留前3位和后4位，身份证号只留后4位。可以存档，也可以在自己的电脑上打开。
+        </View>
+      ) : null}
       <View className="links">
         <View className="button" data-testid="data-export-start" onClick={() => (busy ? undefined : run(unfinished))}>
           {busy ? '正在导出…' : unfinished ? '继续导出' : progress?.done ? '重新导出' : '开始导出'}

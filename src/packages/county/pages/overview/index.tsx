@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { OverviewRow } from '../../../../../core/contract/county'
-import { formatDateTime } from '../../../../../core/domain/period'
+import { formatDateTime, periodWords } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
@@ -62,7 +62,7 @@ export default function Overview() {
   return (
     <View className={`page ${large ? 'large' : ''}`}>
       <View className="section-title">
-        {data.name} · {data.month}
+        {data.name} · {periodWords(data.month)}
       </View>
       <View className="list">
         <View className="list__row">
