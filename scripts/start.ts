@@ -2,6 +2,9 @@
  * The product in one command: builds what is missing, starts the local cloud on 127.0.0.1:$PORT
  * (default 8787) with its data under .data/, seeds the demo county on first start, and serves the h5 app.
  * It runs its own copy of the builds (scripts/serving-copy.ts): tests run beside it rebuild dist/.
+ * `npm start` runs it in one process (`node --import tsx`), not under tsx's runner, which kills a script
+ * that has not confirmed a signal within 30 ms: on a busy machine that cut Ctrl-C's stop short, leaving
+ * the database unclosed and the copy behind.
  */
 import path from 'node:path'
 import './scf-env'
@@ -52,6 +55,7 @@ async function main() {
 
   const stop = async () => {
     await lc.close()
+    builds.remove()
     process.exit(0)
   }
   process.on('SIGINT', stop)
