@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { RegisterProblem } from '../domain/register'
-import { change, fileId, id, list, read, requestId, result } from './schema'
+import { change, fileId, id, list, periodKey, read, requestId, result } from './schema'
 
 /**
  * The county roll-out's routes (spread into the route table of routes.ts): the register's import
@@ -86,7 +86,7 @@ export interface WideRankingRow {
 }
 
 /** `villageId` names the village a town or county administrator acts on; a cadre's is their own (omitted). */
-const period = z.string().regex(/^\d{4}(-\d{2}|-Q[1-4])?$/, '时间段格式不对')
+const period = periodKey
 
 export const countyRoutes = {
   'register.template': read(z.object({ villageId: id.optional() }).strict(), result<ExportFile>()),

@@ -58,6 +58,7 @@ export const FIELD_LABELS = {
   text: '内容',
   stars: '评分',
   word: '评价',
+  query: '搜索的词',
   purpose: '办什么',
   who: '谁能办',
   materials: '要带的材料',
@@ -65,11 +66,49 @@ export const FIELD_LABELS = {
   when: '什么时候办',
   phone: '电话',
   guide: '怎么办',
+  // the bank's rate policy
+  baseRatePct: '基准利率',
+  cutPer100Pct: '每100分少几个百分点',
+  maxCutPct: '最多少几个百分点',
+  // the roll-out and the party's rating settings
+  registeredHouseholds: '户籍户数',
+  baseScore: '基础分',
+  reviewMax: '民主评议最多分',
+  scaleMax: '满分',
+  starThresholds: '星级分数线',
+  quarterPostingDays: '季度公示天数',
+  ratingPostingDays: '评星公示天数',
   // the audit trail
   action: '做了什么',
   person: '人名或门牌号',
   from: '从哪天',
   to: '到哪天',
+  // votes, activities, organisations, credit
+  question: '投票的问题',
+  options: '选项',
+  deadlineAt: '截止时间',
+  maxChoices: '最多选几项',
+  choices: '选的项',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  capacity: '人数上限',
+  townIds: '服务的镇',
+  villageIds: '服务的村',
+  intro: '简介',
+  address: '地址',
+  hours: '办公时间',
+  days: '天数',
+  // party members
+  memberId: '党员',
+  presentIds: '到会的党员',
+  absentIds: '缺席的党员',
+  reviews: '民主评议',
+  review: '民主评议分',
+  year: '年份',
+  quarter: '季度',
+  // trust
+  fromDay: '从哪天',
+  toDay: '到哪天',
   // settings
   largeFont: '大字模式',
   requestId: '请求编号'
@@ -77,6 +116,18 @@ export const FIELD_LABELS = {
 
 export type FieldName = keyof typeof FIELD_LABELS
 const LABELS: Readonly<Record<string, string>> = FIELD_LABELS
+
+/**
+ * Where a field's name means another thing on one route's page: the code that binds a party member is
+ * a 绑定码, not a household's 入户码; an activity's kind is its 活动类型, not a notice's 栏目.
+ */
+const ROUTE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'partyMember.bind': { code: '绑定码' },
+  'activity.checkIn': { key: '签到码' },
+  'activity.post': { kind: '活动类型' },
+  'org.save': { kind: '单位类别' },
+  'partyTown.rateOrg': { stars: '星级' }
+}
 
 /** A refusal of a field the user does not fill themselves (the app sent something wrong). */
 const UNNAMED = '填写的内容有误，请检查后再试'
@@ -108,10 +159,11 @@ export interface FieldIssue {
   type?: string
 }
 
-/** The label of the innermost named field of a path (members.0.name → 姓名), or '' for none. */
-export function fieldLabel(path: (string | number)[]): string {
+/** The label of the innermost named field of a path (members.0.name → 姓名) on a route's page, or '' for none. */
+export function fieldLabel(path: (string | number)[], route = ''): string {
+  const own = ROUTE_LABELS[route] ?? {}
   for (let i = path.length - 1; i >= 0; i--) {
-    const label = LABELS[String(path[i])]
+    const label = own[String(path[i])] ?? LABELS[String(path[i])]
     if (label) return label
   }
   return ''
@@ -127,8 +179,8 @@ const isChineseMessage = (message: string): boolean => /[\u4e00-\u9fff]/.test(me
  * One plain sentence for the first refused field: an empty required field is "请填写说明"; any other
  * problem names the field and the schema's own Chinese message or a short hint.
  */
-export function describeFieldIssue(issue: FieldIssue): string {
-  const label = fieldLabel(issue.path)
+export function describeFieldIssue(issue: FieldIssue, route = ''): string {
+  const label = fieldLabel(issue.path, route)
   const none = issue.code === 'too_small' && Number(issue.minimum) === 1
   const missing = issue.code === 'invalid_type' && /required/i.test(issue.message ?? '')
   if (label && none && issue.type === 'array') return `请选择${label}`

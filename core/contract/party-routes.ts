@@ -1,7 +1,21 @@
 import { z } from 'zod'
 import { MEMBER_CATEGORIES, PARTY_RULE_GROUPS } from '../domain/party'
 import type { GrantView } from './views'
-import { change, empty, evidence, id, list, openid, read, required, result, text, write } from './schema'
+import {
+  change,
+  empty,
+  evidence,
+  id,
+  list,
+  openid,
+  quarterKey,
+  read,
+  required,
+  result,
+  text,
+  write,
+  yearKey
+} from './schema'
 import type {
   MemberHome,
   MemberRow,
@@ -24,7 +38,7 @@ import type { PartySettings } from '../domain/party'
  * names the caller, their role, branch or town: those come from the caller's grants.
  */
 const points = z.number().int('分值要是整数').min(-100).max(100)
-const year = z.string().regex(/^\d{4}$/, '年份格式不对')
+const year = yearKey
 const category = z.enum(MEMBER_CATEGORIES)
 
 const partyRuleTerms = z
@@ -117,10 +131,7 @@ export const partyRoutes = {
   'partyClaim.reject': change(write({ claimId: id, reason: required(200) }), result<PartyClaimView>()),
 
   // quarterly posting in the branch, and members' objections
-  'partyPosting.publish': change(
-    write({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式不对') }),
-    result<QuarterPostingView>()
-  ),
+  'partyPosting.publish': change(write({ quarter: quarterKey }), result<QuarterPostingView>()),
   'partyPosting.list': list(empty, result<{ quarters: QuarterPostingView[]; ratings: RatingSheetView[] }>()),
   'partyObjection.create': change(write({ entryId: id, reason: required(200) }), result<PartyObjectionView>()),
   'partyObjection.queue': list(empty, result<{ items: PartyObjectionView[] }>()),

@@ -46,7 +46,9 @@ import {
   result,
   text,
   timeMs,
-  write
+  write,
+  monthOrAll,
+  yearMonthOrAll
 } from './schema'
 
 import { partyRoutes } from './party-routes'
@@ -65,9 +67,6 @@ export { requestId, TIME_MS_MAX, TIME_MS_MIN } from './schema'
  * Who may call a route is declared where it is handled (cloudfunctions/api/routes), because it is
  * checked there and only there. No input names the caller, their role or their household.
  */
-/** a calendar month as the ledger keys it (2026-11): months 01 to 12 only */
-const MONTH = String.raw`\d{4}-(0[1-9]|1[0-2])`
-
 const ruleTerms = z
   .object({
     category: z.enum(CATEGORIES),
@@ -107,10 +106,7 @@ export const routes = {
   'archive.history': list(
     z
       .object({
-        period: z
-          .string()
-          .regex(new RegExp(`^(all|\\d{4}|${MONTH})$`), '时间段格式不对')
-          .default('all'),
+        period: yearMonthOrAll.default('all'),
         page
       })
       .strict(),
@@ -220,10 +216,7 @@ export const routes = {
     z
       .object({
         type: z.enum(['all', 'patrol', 'visit', 'activity']).default('all'),
-        month: z
-          .string()
-          .regex(new RegExp(`^(all|${MONTH})$`), '月份格式不对')
-          .default('all'),
+        month: monthOrAll.default('all'),
         page
       })
       .strict(),

@@ -9,16 +9,50 @@ export const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对
 export const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对')
 /**
  * Every text a user types passes here: control characters (NUL, escapes) are stripped in this one
- * place, for every schema, before trimming and length checks.
+ * place, for every schema, before trimming and length checks; so are the marks that turn text around
+ * (U+202A–U+202E, U+2066–U+2069: a name could read backwards on someone else's screen), the byte-order
+ * mark, and halves of a character without their other half (no font can draw them, and no export can
+ * encode them).
  */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
-const typed = () => z.string().transform(value => value.replace(CONTROL_CHARACTERS, ''))
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFEFF]/g
+/** a whole character of two halves (kept), or a half alone (dropped); no lookbehind, which older iOS lacks */
+const SURROGATES = /([\uD800-\uDBFF][\uDC00-\uDFFF])|[\uD800-\uDFFF]/g
+/** halves first: two halves around a stripped mark must not join into a character nobody typed */
+const cleaned = (value: string) =>
+  value.replace(SURROGATES, (_, pair?: string) => pair ?? '').replace(CONTROL_CHARACTERS, '')
+const typed = () => z.string().transform(cleaned)
 export const text = (max: number) => typed().pipe(z.string().trim().max(max))
 export const required = (max: number) => typed().pipe(z.string().trim().min(1, '不能为空').max(max))
 /** A moment from the client (UTC ms), bounded to a sane window: no log in 1970 or the year 3000. */
 export const TIME_MS_MIN = Date.UTC(2020, 0, 1)
 export const TIME_MS_MAX = Date.UTC(2100, 0, 1)
 export const timeMs = z.number().int().min(TIME_MS_MIN, '时间不对').max(TIME_MS_MAX, '时间不对')
+
+/**
+ * Periods and days from the client, as the ledger keys them: years 2020–2099 (the window of timeMs),
+ * months 01–12, quarters Q1–Q4, and only days the calendar has. A key outside them would be read as
+ * another period (2026-13 as January 2027, the year 0000 as 1900) and answered with its figures.
+ */
+const YEAR = String.raw`20[2-9]\d`
+const MONTH = String.raw`${YEAR}-(0[1-9]|1[0-2])`
+const QUARTER = String.raw`${YEAR}-Q[1-4]`
+const DAY = String.raw`${MONTH}-(0[1-9]|[12]\d|3[01])`
+const matching = (pattern: string, message: string) => z.string().regex(new RegExp(`^(${pattern})$`), message)
+export const yearKey = matching(YEAR, '年份不对')
+export const quarterKey = matching(QUARTER, '季度不对')
+/** a month (2026-11), or `all` where the route also reads every month */
+export const monthKey = matching(MONTH, '月份不对')
+export const monthOrAll = matching(`all|${MONTH}`, '月份不对')
+/** a year (2026), a quarter (2026-Q4) or a month (2026-11) */
+export const periodKey = matching(`${YEAR}|${QUARTER}|${MONTH}`, '时间段不对')
+/** a year or a month, or `all` */
+export const yearMonthOrAll = matching(`all|${YEAR}|${MONTH}`, '时间段不对')
+/** a day the calendar has (2026-02-28, never 2026-02-30) */
+export const dayKey = matching(DAY, '日期不对').refine(day => {
+  const [year, month, date] = day.split('-').map(Number)
+  return new Date(Date.UTC(year, month - 1, date)).getUTCDate() === date
+}, '日期不对')
+
 export const fileId = z
   .string()
   .max(512)

@@ -5,7 +5,7 @@ import type { TreeHead } from '../domain/seal'
 import type { ObjectionState, PostingState } from '../domain/workflow'
 import type { FairnessReport, VillageDistribution } from '../domain/fairness'
 import type { ExportFile } from './county'
-import { id, list, page, read, result } from './schema'
+import { dayKey, id, list, page, periodKey, read, result } from './schema'
 
 /**
  * Routes of trust (issue 16): the published seals of a village, a ledger export anyone can verify,
@@ -13,7 +13,7 @@ import { id, list, page, read, result } from './schema'
  * (routes.ts); the same shape as its routes: input schema, whether it writes, result type.
  */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不对')
+const day = dayKey
 /** a village of the caller's town, for a town administrator; ignored for everyone of a village */
 const place = id.optional()
 
@@ -87,10 +87,7 @@ export const trustRoutes = {
         placeId: place,
         period: z.enum(['month', 'quarter', 'year']).default('month'),
         /** 2026-11, 2026-Q4 or 2026; default: the current one */
-        key: z
-          .string()
-          .regex(/^\d{4}(-\d{2}|-Q[1-4])?$/, '时间段格式不对')
-          .optional()
+        key: periodKey.optional()
       })
       .strict(),
     result<FairnessReport>()

@@ -45,7 +45,8 @@ export const emptyLedgerState = (): LedgerState => ({
 /**
  * The household's ledger state after one more entry, or the reason it cannot be taken. Pure: the
  * ledger module runs it inside the transaction on the document it read. A cap limits the absolute
- * amount a rule adds (or takes) in its period; corrections may bring the used amount down.
+ * amount a rule adds (or takes) in its period; corrections may bring the used amount down, and may
+ * raise it only as far as the cap (a correction from 5 to 15 points is 10 more of the rule).
  */
 export function applyEntry(state: LedgerState, posting: Posting): LedgerState | { refused: ErrorCode } {
   const next: LedgerState = { ...state, caps: { ...state.caps } }
@@ -66,7 +67,8 @@ export function applyEntry(state: LedgerState, posting: Posting): LedgerState | 
     const current = state.caps[posting.rule.id]
     const used = current?.period === period ? current.used : 0
     const after = used + posting.points * direction
-    if (posting.kind !== 'correction' && after > cap.max) return { refused: 'CAP_REACHED' }
+    const raises = posting.kind !== 'correction' || posting.points * direction > 0
+    if (raises && after > cap.max) return { refused: 'CAP_REACHED' }
     // only the latest period's use limits future entries; correcting an older period changes nothing here
     if (!current || current.period <= period) next.caps[posting.rule.id] = { period, used: Math.max(0, after) }
   }

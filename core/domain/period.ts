@@ -38,6 +38,10 @@ export function periodWords(key: string): string {
 }
 
 /** "2026年11月27日 18:05" in China Standard Time. */
+/** Which kind of period a period key is: 2026, 2026-Q4 or 2026-11. */
+export const periodKindOf = (key: string): keyof PeriodKeys =>
+  key.length === 4 ? 'year' : key.includes('Q') ? 'quarter' : 'month'
+
 export function formatDateTime(atMs: number): string {
   const d = new Date(atMs + CST_OFFSET_MS)
   const pad = (n: number) => String(n).padStart(2, '0')

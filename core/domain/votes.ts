@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors'
+import { DAY_MS } from './workflow'
 
 /**
  * Village votes (村民投票): a question with options, one ballot per household or per person, open or
@@ -17,6 +18,8 @@ export const VOTE_STATE_NAMES: Record<VoteState, string> = {
 
 export const OPTIONS_MIN = 2
 export const OPTIONS_MAX = 10
+/** A vote runs at most a year: a deadline decades away is a slip of the date picker, not a vote. */
+export const VOTE_OPEN_DAYS_MAX = 365
 
 export interface VoteTerms {
   multiple: boolean
@@ -62,10 +65,16 @@ export function addBallot(tallies: number[], choices: number[]): number[] {
 }
 
 /** The terms a cadre gave, checked: options, the deadline in the future, a sensible number of choices. */
+/** Why a vote's options cannot be offered, or null: two options that read the same cannot be told apart. */
+export function optionsProblem(options: string[]): string | null {
+  return new Set(options).size === options.length ? null : '选项不能重复'
+}
+
 export function termsProblem(terms: VoteTerms, nowMs: number): string | null {
   if (terms.optionCount < OPTIONS_MIN || terms.optionCount > OPTIONS_MAX)
     return `选项要有${OPTIONS_MIN}到${OPTIONS_MAX}个`
   if (terms.deadlineAt <= nowMs) return '截止时间要在现在以后'
+  if (terms.deadlineAt > nowMs + VOTE_OPEN_DAYS_MAX * DAY_MS) return '截止时间最多在一年以后'
   // live counts next to the list of who has voted would tell, by their order, who chose what
   if (terms.secret && terms.resultsShown === 'live') return '不记名投票只能在截止以后公布结果'
   if (terms.multiple && (terms.maxChoices < 2 || terms.maxChoices > terms.optionCount))

@@ -60,7 +60,7 @@ export function createRouter(handlers: Routes) {
       const spec = routes[routeName]
       const route = handlers[routeName] as Route<RouteName>
       const parsed = spec.input.safeParse(input ?? {})
-      if (!parsed.success) throw invalidInput(parsed.error)
+      if (!parsed.success) throw invalidInput(parsed.error, routeName)
       const valid = parsed.data as { requestId?: string; page?: number; pageSize?: number }
 
       const requestKey = valid.requestId ? requestKeyFor(ctx.openid, valid.requestId) : ''
@@ -104,6 +104,6 @@ export function createRouter(handlers: Routes) {
 }
 
 /** The first refused field, named as the user knows it (core/contract/field-labels.ts): 请填写说明. */
-function invalidInput(error: ZodError): AppError {
-  return new AppError('INVALID_INPUT', describeFieldIssue(error.issues[0] as FieldIssue), error.issues)
+function invalidInput(error: ZodError, route: string): AppError {
+  return new AppError('INVALID_INPUT', describeFieldIssue(error.issues[0] as FieldIssue, route), error.issues)
 }

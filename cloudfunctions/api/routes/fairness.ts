@@ -7,7 +7,7 @@ import {
   scorerRows,
   villageFigures
 } from '../../../core/domain/fairness'
-import { periodKeys } from '../../../core/domain/period'
+import { periodKeys, periodKindOf } from '../../../core/domain/period'
 import { DAY_MS } from '../../../core/domain/seal'
 import { hash } from '../../shared/data/ids'
 import type { EntryDoc, PendingDoc } from '../../shared/data/documents'
@@ -76,6 +76,8 @@ export const fairnessRoutes = {
     scope: 'area',
     async handle({ placeId, period, key }, ctx) {
       const { village, townVillages } = await villageToRead(ctx, placeId)
+      // a key of another kind would be answered as that kind under this period's name
+      if (key && periodKindOf(key) !== period) throw new AppError('INVALID_INPUT', '时间段和所选的月、季度或年对不上')
       const periodKey = key ?? periodKeys(ctx.now())[period]
       const { fromMs, toMs } = periodRange(periodKey)
       const store = data(ctx)

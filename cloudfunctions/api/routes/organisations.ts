@@ -100,6 +100,11 @@ export const organisationRoutes = {
     async handle({ requestId, organisationId, ...input }, ctx) {
       const townId = ctx.scope.county ? null : ctx.scope.townId
       if (townId && input.townIds.some(t => t !== townId)) throw new AppError('FORBIDDEN', '只能登记为本镇服务的单位')
+      if (
+        new Set(input.townIds).size < input.townIds.length ||
+        new Set(input.villageIds).size < input.villageIds.length
+      )
+        throw new AppError('INVALID_INPUT', '服务的镇或村选重复了')
       const [existing, places] = await Promise.all([
         organisationId ? data(ctx).organisations.get(organisationId) : null,
         placesById(ctx, [...input.townIds, ...input.villageIds]),
@@ -107,6 +112,10 @@ export const organisationRoutes = {
       ])
       if (organisationId && !existing) throw new AppError('NOT_FOUND', '没有找到这个单位')
       if (existing && !mayManage(ctx, existing)) throw new AppError('FORBIDDEN', '只能修改本级登记的单位')
+      // a bank's staff hold the bank staff role and households consented to it as a bank: neither follows a
+      // change of kind, so a bank stays a bank and no other organisation becomes one
+      if (existing && (existing.kind === 'bank') !== (input.kind === 'bank'))
+        throw new AppError('INVALID_INPUT', '银行和其他单位不能互相改类别，请另外登记')
       const towns = input.townIds.map(id => places.get(id))
       const villages = input.villageIds.map(id => places.get(id))
       if (towns.some(t => t?.kind !== 'town')) throw new AppError('NOT_FOUND', '没有找到这个镇')

@@ -63,7 +63,8 @@ export const saveMember: Route<'partyBranch.saveMember'> = {
       memberId ? memberOfBranch(ctx, branchId, memberId) : null,
       fields.householdId ? data(ctx).households.get(fields.householdId) : null
     ])
-    if (fields.householdId && household?.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
+    if (fields.householdId && !household) throw new AppError('NOT_FOUND', '没有找到这一户')
+    if (household && household.villageId !== villageId) throw new AppError('OTHER_VILLAGE')
     await checkText(ctx, fields.name)
     const id = memberId ?? idFor('partyMember', ctx.openid, requestId)
     if (existing) {

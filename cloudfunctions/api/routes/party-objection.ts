@@ -1,10 +1,11 @@
 import { AppError } from '../../../core/contract/errors'
+import { pointsProblem } from '../../../core/domain/rules'
 import { canMoveObjection } from '../../../core/domain/workflow'
 import { idFor } from '../../shared/data/ids'
 import { transact, Tx } from '../../shared/data/transaction'
 import { requestKeyFor } from '../../shared/data/ids'
 import { writeMemberAct } from '../services/ledger'
-import type { PartyObjectionDoc } from '../../shared/data/party-documents'
+import type { MemberEntryDoc, PartyObjectionDoc } from '../../shared/data/party-documents'
 import { toPartyObjectionView } from '../../shared/data/party-views'
 import { myMember, officersOnly } from '../services/party'
 import type { Route } from '../router/route'
@@ -50,6 +51,20 @@ export const create: Route<'partyObjection.create'> = {
   }
 }
 
+/**
+ * An upheld objection corrects the entry to 0 (cancelled) or to other points its rule allows, as a
+ * household's correction does: never past the rule's range (nor its cap, which counts the difference),
+ * never to the points it already has.
+ */
+function checkCorrection(entry: MemberEntryDoc, target: number) {
+  if (entry.kind === 'correction') throw new AppError('NOT_CORRECTABLE')
+  if (target === entry.points) throw new AppError('NOT_CORRECTABLE', '更正后的分值和原来一样')
+  if (target === 0) return
+  if (!entry.rule) throw new AppError('NOT_CORRECTABLE')
+  const problem = pointsProblem({ ...entry.rule, category: '公益参与', proposers: ['cadre'] }, target)
+  if (problem) throw new AppError(problem)
+}
+
 export const queue: Route<'partyObjection.queue'> = branchQueue(
   store => store.partyObjections,
   'open',
@@ -75,8 +90,8 @@ export const resolve: Route<'partyObjection.resolve'> = {
     if (upheld) {
       const entry = await data(ctx).memberEntries.get(objection.entryId)
       if (!entry) throw new AppError('NOT_FOUND')
-      if (entry.kind === 'correction') throw new AppError('NOT_CORRECTABLE')
       const target = points ?? 0
+      checkCorrection(entry, target)
       await writeMemberAct(ctx, {
         actId: `c-${entry._id}`,
         requestKey: requestKeyFor(ctx.openid, requestId),

@@ -37,12 +37,19 @@ function rowsOf(
   return members.map(m => ratingRow(settings, m, sums.get(m._id) ?? 0, m.exempt ? 0 : (reviews.get(m._id) ?? 0)))
 }
 
+/** A branch named in the input: a 党委 or 党总支 has no sheet of its own (its members are in its branches). */
+async function namedBranch(ctx: RouteCtx, branchId: string): Promise<PartyOrgDoc> {
+  const branch = await branchDoc(ctx, branchId)
+  if (branch.kind !== 'branch') throw new AppError('NOT_FOUND', '没有找到这个党支部')
+  return branch
+}
+
 /** The branch whose sheet the caller may see: an officer's own, or one of the town party administrator's town. */
 async function sheetBranch(ctx: RouteCtx, branchId: string | undefined): Promise<PartyOrgDoc> {
   const officer = grantOf(ctx.identity, 'branchSecretary') ?? grantOf(ctx.identity, 'partyClerk')
   if (officer) return branchDoc(ctx, officer.branchId)
   if (!branchId) throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（要选一个党支部）`)
-  const branch = await branchDoc(ctx, branchId)
+  const branch = await namedBranch(ctx, branchId)
   if (branch.townId !== grantOf(ctx.identity, 'townPartyAdmin')?.townId) throw new AppError('FORBIDDEN')
   return branch
 }
@@ -154,7 +161,7 @@ export const post: Route<'partyRating.post'> = {
   scope: 'town',
   async handle({ year, branchId }, ctx) {
     const { townId } = ctx.scope
-    const branch = await branchDoc(ctx, branchId)
+    const branch = await namedBranch(ctx, branchId)
     ctx.scope.check(branch)
     const settings = await settingsFor(ctx, townId)
     const now = ctx.now()

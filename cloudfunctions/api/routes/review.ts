@@ -55,6 +55,7 @@ export const reviewRoutes = {
         id: entryId,
         requestKey: requestKeyFor(ctx.openid, input.requestId),
         takenError: new AppError('STATE_CHANGED'),
+        sameContent: earlier => earlier.points === points,
         householdId: pending.householdId,
         villageId,
         kind: points < 0 ? 'deduction' : 'award',

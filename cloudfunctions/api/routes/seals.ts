@@ -68,7 +68,8 @@ async function exportData(
   const to = toDay ?? dayOf(ctx.now())
   const from = fromDay ?? dayOf(dayRange(to).fromMs - 30 * DAY_MS)
   const spanDays = (dayRange(to).fromMs - dayRange(from).fromMs) / DAY_MS + 1
-  if (spanDays < 1 || spanDays > EXPORT_DAYS_MAX)
+  if (spanDays < 1) throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期')
+  if (spanDays > EXPORT_DAYS_MAX)
     throw new AppError('INVALID_INPUT', `一次最多导出${EXPORT_DAYS_MAX}天，请缩短日期范围`)
   const _ = ctx.db.command
   const [seals, entries] = await Promise.all([

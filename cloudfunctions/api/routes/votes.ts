@@ -1,6 +1,13 @@
 import { AppError } from '../../../core/contract/errors'
 import type { VoterView } from '../../../core/contract/participation'
-import { addBallot, choicesProblem, termsProblem, VoteTerms, voteStateAt } from '../../../core/domain/votes'
+import {
+  addBallot,
+  choicesProblem,
+  optionsProblem,
+  termsProblem,
+  VoteTerms,
+  voteStateAt
+} from '../../../core/domain/votes'
 import { checkText } from '../services/content-check'
 import { idFor, requestKeyFor } from '../../shared/data/ids'
 import { data } from '../../shared/data/store'
@@ -102,7 +109,7 @@ export const voteRoutes = {
         secret: input.secret,
         resultsShown: input.resultsShown
       }
-      const problem = termsProblem(terms, ctx.now())
+      const problem = termsProblem(terms, ctx.now()) ?? optionsProblem(input.options)
       if (problem) throw new AppError('INVALID_INPUT', problem)
       const [place] = await Promise.all([
         data(ctx).places.get(placeId),
@@ -187,6 +194,10 @@ export const voteRoutes = {
         if (problem) throw new AppError(problem)
         const id = ballotIdOf(v._id, voterKeyOf(ctx, v)!)
         const earlier = await tx.get('ballots', id)
+        // a retry sends the choices it sent (a secret ballot keeps none to compare: its retry is answered)
+        const sorted = [...choices].sort((a, b) => a - b)
+        if (earlier?.requestKey === requestKey && earlier.choices && earlier.choices.join() !== sorted.join())
+          throw new AppError('REQUEST_REUSED')
         if (earlier?.requestKey === requestKey) return v
         if (earlier) throw new AppError('ALREADY_VOTED')
         const ballot: BallotDoc = {
@@ -196,7 +207,7 @@ export const voteRoutes = {
           doorPlate: household?.doorPlate ?? '',
           name: v.per === 'person' ? actorName(ctx) : '',
           requestKey,
-          choices: v.secret ? null : [...choices].sort((a, b) => a - b),
+          choices: v.secret ? null : sorted,
           at: ctx.now()
         }
         const next = { tallies: addBallot(v.tallies, choices), ballots: v.ballots + 1 }

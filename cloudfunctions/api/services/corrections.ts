@@ -40,6 +40,7 @@ export async function correctEntry(
     id: settledIds.correction(original._id),
     requestKey: requestKeyFor(ctx.openid, requestId),
     takenError: new AppError('ALREADY_CORRECTED'),
+    sameContent: earlier => earlier.points === delta && earlier.note === reason,
     householdId: original.householdId,
     villageId,
     kind: 'correction',

@@ -285,10 +285,34 @@ export async function writeMemberAct(ctx: LedgerCtx, input: MemberAct): Promise<
     return { act, repeated: false }
   } catch (e) {
     const earlier = await data(ctx).partyActs.get(input.actId)
-    if (earlier && earlier.requestKey === input.requestKey) return { act: earlier, repeated: true }
+    if (earlier && earlier.requestKey === input.requestKey) {
+      if (!sameAct(earlier, input)) throw new AppError('REQUEST_REUSED')
+      return { act: earlier, repeated: true }
+    }
     if (earlier && input.takenError) throw input.takenError
     throw e
   }
+}
+
+/**
+ * Whether an act already written under this request was made from what this call sends (a retry sends
+ * the same): its kind, title (the rule's), note, photos, who was present or absent, and each line's
+ * member and, where it was applied, its points (a line skipped at a cap records none). Another content
+ * under a used request id is refused, as writeEntry's sameContent refuses it.
+ */
+function sameAct(earlier: PartyActDoc, input: MemberAct): boolean {
+  const sameLine = (l: PartyActDoc['lines'][number], i: number) =>
+    l.memberId === input.lines[i].memberId && (l.status !== 'applied' || l.points === input.lines[i].points)
+  return (
+    earlier.kind === input.kind &&
+    earlier.title === input.title &&
+    earlier.note === input.note &&
+    earlier.evidence.join('\n') === input.evidence.join('\n') &&
+    earlier.present.join() === (input.present ?? []).join() &&
+    earlier.absent.join() === (input.absent ?? []).join() &&
+    earlier.lines.length === input.lines.length &&
+    earlier.lines.every(sameLine)
+  )
 }
 
 async function memberActInTransaction(
@@ -296,9 +320,15 @@ async function memberActInTransaction(
   tx: Tx,
   input: MemberAct
 ): Promise<{ act: PartyActDoc; scored: MemberDoc[] }> {
-  const members = await mapWithLimit(input.lines, MEMBER_READS_PARALLEL, l => tx.get('partyMembers', l.memberId))
-  if (members.some(m => !m)) throw new AppError('NOT_FOUND', '没有找到这名党员')
-  if (members.some(m => m!.branchId !== input.branchId || !m!.active)) throw new AppError('OTHER_BRANCH')
+  // absentees without a deduction have no line, but the act names them: they too are the branch's members
+  const namedOnly = (input.absent ?? []).filter(id => !input.lines.some(l => l.memberId === id))
+  const [members, named] = await Promise.all([
+    mapWithLimit(input.lines, MEMBER_READS_PARALLEL, l => tx.get('partyMembers', l.memberId)),
+    mapWithLimit(namedOnly, MEMBER_READS_PARALLEL, id => tx.get('partyMembers', id))
+  ])
+  const all = [...members, ...named]
+  if (all.some(m => !m)) throw new AppError('NOT_FOUND', '没有找到这名党员')
+  if (all.some(m => m!.branchId !== input.branchId || !m!.active)) throw new AppError('OTHER_BRANCH')
   await input.alsoInTransaction?.(tx)
   const at = ctx.now()
   const judged = input.lines.map((line, i) => judgeMemberLine(members[i]!, line, at))
