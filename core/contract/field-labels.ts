@@ -58,6 +58,7 @@ export const FIELD_LABELS = {
   text: '内容',
   stars: '评分',
   word: '评价',
+  query: '搜索的词',
   purpose: '办什么',
   who: '谁能办',
   materials: '要带的材料',
@@ -65,6 +66,18 @@ export const FIELD_LABELS = {
   when: '什么时候办',
   phone: '电话',
   guide: '怎么办',
+  // the bank's rate policy
+  baseRatePct: '基准利率',
+  cutPer100Pct: '每100分少几个百分点',
+  maxCutPct: '最多少几个百分点',
+  // the roll-out and the party's rating settings
+  registeredHouseholds: '户籍户数',
+  baseScore: '基础分',
+  reviewMax: '民主评议最多分',
+  scaleMax: '满分',
+  starThresholds: '星级分数线',
+  quarterPostingDays: '季度公示天数',
+  ratingPostingDays: '评星公示天数',
   // the audit trail
   action: '做了什么',
   person: '人名或门牌号',
