@@ -282,9 +282,20 @@ describe('the changed pages as each persona sees them, at normal and large font'
     try {
       for (const large of [false, true]) {
         await setLargeFont(large)
+        const font = large ? 'large' : 'normal'
+        if (name === 'home') {
+          // the home as it loads, too: held until photographed
+          const home = await holdCalls('archive.home')
+          home.arm()
+          await page.goto('about:blank')
+          await page.goto(`${BASE}/#/${route}`)
+          await page.locator('text=正在加载').first().waitFor()
+          await shot(`${openid}-${name}-loading-${font}`)
+          await home.release()
+        }
         await visit(route, ready)
         if (name === 'issues' || name === 'org-desk') await page.click('[data-testid="issue-row"]')
-        await shot(`${openid}-${name}-${large ? 'large' : 'normal'}`)
+        await shot(`${openid}-${name}-${font}`)
         const text = await page.evaluate(() => document.body.innerText)
         // no English word and no raw id on screen
         expect(text).not.toMatch(/[A-Za-z]{3,}/)
