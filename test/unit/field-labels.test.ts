@@ -77,6 +77,73 @@ test.each([
     routes['claim.create'].input,
     { requestId: 'abcdefgh12', ruleId: 'r1', points: 1, description: '字'.repeat(201) },
     '说明太长了'
+  ],
+  // the bank's, the administrators' and the party's number fields were refused without their names
+  [
+    'a negative cut in the bank’s rate policy',
+    routes['credit.setPolicy'].input,
+    { requestId: 'abcdefgh12', baseRatePct: 5.2, cutPer100Pct: -1, maxCutPct: 1 },
+    '每100分少几个百分点太小了'
+  ],
+  [
+    'a base rate over 30 %',
+    routes['credit.setPolicy'].input,
+    { requestId: 'abcdefgh12', baseRatePct: 52, cutPer100Pct: 0.1, maxCutPct: 1 },
+    '基准利率太大了'
+  ],
+  [
+    'a register of fewer than no households',
+    routes['village.setRegistered'].input,
+    { requestId: 'abcdefgh12', villageId: 'v1', registeredHouseholds: -1 },
+    '户籍户数太小了'
+  ],
+  [
+    'a vote without its question',
+    routes['vote.open'].input,
+    { requestId: 'abcdefgh12', question: '', options: ['甲', '乙'], deadlineAt: Date.UTC(2026, 11, 3) },
+    '请填写投票的问题'
+  ],
+  [
+    'an activity for nobody',
+    routes['activity.post'].input,
+    {
+      requestId: 'abcdefgh12',
+      kind: 'labour',
+      title: '扫地',
+      place: '村口',
+      startAt: Date.UTC(2026, 10, 29),
+      endAt: Date.UTC(2026, 10, 29, 2),
+      capacity: 0
+    },
+    '名额太小了'
+  ],
+  [
+    'an organisation’s address too long',
+    routes['org.save'].input,
+    { requestId: 'abcdefgh12', name: '派出所', kind: 'police', townIds: ['t1'], address: '路'.repeat(61) },
+    '地址太长了'
+  ],
+  [
+    'a base score over the scale',
+    routes['partyTown.setSettings'].input,
+    {
+      requestId: 'abcdefgh12',
+      settings: {
+        baseScore: 200,
+        reviewMax: 20,
+        scaleMax: 100,
+        starThresholds: [60, 70, 80, 90, 96],
+        quarterPostingDays: 7,
+        ratingPostingDays: 5
+      }
+    },
+    '基础分太大了'
+  ],
+  [
+    'a 民主评议 score over its maximum',
+    routes['partyRating.enter'].input,
+    { requestId: 'abcdefgh12', year: '2026', reviews: [{ memberId: 'pm1', review: 99 }] },
+    '民主评议分太大了'
   ]
 ])('%s is refused in words the user knows', (_case, schema, input, message) => {
   const words = refusal(schema as z.ZodTypeAny, input)

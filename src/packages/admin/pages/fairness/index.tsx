@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { RouteResult } from '../../../../../core/contract/routes'
 import { FLAG_TEXT } from '../../../../../core/domain/fairness'
+import { periodWords } from '../../../../../core/domain/period'
 import { call } from '../../../../services/api'
 import { useLoad } from '../../../../services/use-route'
 import { useLargeFont } from '../../../../services/large-font'
@@ -55,7 +56,7 @@ function Figures({ report }: { report: Report }) {
   return (
     <>
       <View className="section-title">
-        {v.villageName} · {report.key}
+        {v.villageName} · {periodWords(report.key)}
       </View>
       <View className="list" data-testid="village-figures">
         {cells.map(([key, label, value]) => (

@@ -7,10 +7,15 @@ import { useLargeFont } from '../../../../services/large-font'
 import { Loading, Problem } from '../../../../components/Problem'
 import { Links } from '../../../../components/Links'
 
-/** Town and county administrators: rule templates that villages adopt, and roles. */
+/**
+ * Town and county administrators: rule templates that villages adopt, and roles; 公平性 for a town
+ * administrator (it compares the villages of one town: the county's administrator has no town to read).
+ */
 export default function AdminHome() {
   const large = useLargeFont()
   const { data, problem } = useLoad(useCallback(() => call('templates.list', {}), []))
+  const session = useLoad(useCallback(() => call('me.session', {}), [])).data
+  const townAdmin = session?.roles.some(r => r.role === 'townAdmin') ?? false
   const go = (url: string) => Taro.navigateTo({ url })
   return (
     <View className={`page ${large ? 'large' : ''}`}>
@@ -18,7 +23,9 @@ export default function AdminHome() {
         links={[
           { label: '新建细则模板', url: '/packages/admin/pages/template/index', primary: true },
           { label: '角色管理', url: '/packages/admin/pages/roles/index' },
-          { label: '公平性', url: '/packages/admin/pages/fairness/index', testid: 'open-fairness' }
+          ...(townAdmin
+            ? [{ label: '公平性', url: '/packages/admin/pages/fairness/index', testid: 'open-fairness' }]
+            : [])
         ]}
       />
       <View className="section-title">细则模板</View>

@@ -6,9 +6,12 @@ import { useLoad } from '../../../../services/use-route'
 import { useWrite } from '../../../../services/write'
 import { Screen } from '../../../../components/Screen'
 
+const EMPTY_FORM = { name: '', phone: '', address: '', hours: '', intro: '' }
+
 /**
  * 入驻单位管理: the county or a town registers an organisation for the towns it serves and grants its
- * staff their role; the person tells their 我的编号 (shown on 我的).
+ * staff their role; the person tells their 我的编号 (shown on 我的). Staff are granted by whoever
+ * registered the organisation: a town administrator sees the county's too, but not to staff.
  */
 export default function OrganisationAdminPage() {
   const load = useCallback(async () => {
@@ -17,7 +20,7 @@ export default function OrganisationAdminPage() {
   }, [])
   const { data, problem, reload } = useLoad(load)
   const [kind, setKind] = useState<OrganisationKind>('police')
-  const [form, setForm] = useState({ name: '', phone: '', address: '', hours: '', intro: '' })
+  const [form, setForm] = useState(EMPTY_FORM)
   const [staff, setStaff] = useState({ organisationId: '', openid: '', name: '' })
   const write = useWrite()
   const input = (label: string, value: string, set: (v: string) => void, testid?: string) => (
@@ -36,12 +39,13 @@ export default function OrganisationAdminPage() {
                 key={o.id}
                 data-testid="org-admin-organisation"
                 className={`list__row ${staff.organisationId === o.id ? 'list__row--mine' : ''}`}
-                onClick={() => setStaff({ ...staff, organisationId: o.id })}
+                onClick={() => (o.canManage ? setStaff({ ...staff, organisationId: o.id }) : undefined)}
               >
                 <View className="list__body">
                   <Text className="list__title">{o.name}</Text>
                   <Text className="list__meta">
                     {ORGANISATION_KIND_NAMES[o.kind]} · 服务{o.serves.join('、')}
+                    {o.canManage ? '' : ' · 县里登记的，工作人员由县里授予'}
                   </Text>
                 </View>
                 {o.canManage ? <Text className="list__action">授予人员</Text> : null}
@@ -74,18 +78,26 @@ export default function OrganisationAdminPage() {
               </Text>
             ))}
           </View>
-          {input('单位名称', form.name, v => setForm({ ...form, name: v }))}
-          {input('电话', form.phone, v => setForm({ ...form, phone: v }))}
+          {input('单位名称', form.name, v => setForm({ ...form, name: v }), 'org-name')}
+          {input('电话', form.phone, v => setForm({ ...form, phone: v }), 'org-phone')}
           {input('地址', form.address, v => setForm({ ...form, address: v }))}
           {input('办公时间', form.hours, v => setForm({ ...form, hours: v }))}
           {input('简介', form.intro, v => setForm({ ...form, intro: v }))}
           <View
             className="button"
+            data-testid="org-register"
             onClick={() =>
               void write.run(
                 'org.save',
                 { kind, ...form, townIds: d.towns.map(t => t.id) },
-                { done: '已登记', after: reload }
+                // registered: the form starts again, so that the same press does not register it twice
+                {
+                  done: '已登记',
+                  after: () => {
+                    setForm(EMPTY_FORM)
+                    return reload()
+                  }
+                }
               )
             }
           >

@@ -5,8 +5,9 @@ import { launchBrowser } from '../helpers/browser'
 import { SHOTS, loginAs } from './app'
 
 /**
- * What the town administrator (赵敏, 向阳镇) reads on the roll-out pages says what they are about, in
- * words: the export is of her town, not of the county; the month is 2026年11月, not 2026-11.
+ * What the town (赵敏, 向阳镇) and county (周县管) administrators read on their pages says what they are
+ * about, in words: the export is of her town, not of the county; the month is 2026年11月, not 2026-11;
+ * and no page offers them a way that ends in a refusal.
  */
 let browser: BrowserContext
 let page: Page
@@ -16,7 +17,7 @@ beforeAll(async () => {
   page = await browser.newPage()
 })
 afterAll(() => browser.close())
-afterEach(() => page.screenshot({ path: path.join(SHOTS, 'admin-words-last.png'), fullPage: true }))
+afterEach(() => page.screenshot({ path: path.join(SHOTS, 'admin-pages-last.png'), fullPage: true }))
 
 const onScreen = (selector: string) => `${selector} >> visible=true`
 const tap = (selector: string) => page.locator(onScreen(selector)).first().click()
@@ -44,4 +45,21 @@ test('the overview names its month in words', async () => {
   await see('[data-testid="total-coverage"]')
   const month = periodKeys(Date.now()).month
   expect(await page.locator(onScreen(OVERVIEW_TITLE)).first().textContent()).toBe(`向阳镇 · ${periodWords(month)}`)
+})
+
+test('公平性 is offered to the town administrator, whose it is, and not to the county administrator', async () => {
+  await loginAs(page, 'demo-town')
+  await tap('[data-testid="open-admin"]')
+  await see('[data-testid="open-fairness"]')
+  await tap('[data-testid="open-fairness"]')
+  await see('[data-testid="village-figures"]')
+  // its period in words too
+  expect(
+    await page.locator(onScreen('.page:has([data-testid="village-figures"]) .section-title')).first().textContent()
+  ).toMatch(new RegExp(`村 · ${periodWords(periodKeys(Date.now()).month)}$`))
+
+  await loginAs(page, 'demo-county')
+  await tap('[data-testid="open-admin"]')
+  await see('.page:has(.links) .list__row')
+  expect(await page.locator(onScreen('[data-testid="open-fairness"]')).count()).toBe(0)
 })
