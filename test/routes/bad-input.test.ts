@@ -184,7 +184,14 @@ const CASES: Case[] = [
   ],
   ['input that is not an object', 'archive.rules', 'demo-villager', 'rules', 'INVALID_INPUT'],
   // periods and days that do not exist, or of another kind than asked
-  ['fairness of no such month', 'fairness.town', 'demo-town', { key: '2026-13' }, 'INVALID_INPUT'],
+  [
+    'fairness of no such month',
+    'fairness.town',
+    'demo-town',
+    { key: '2026-13' },
+    'INVALID_INPUT',
+    { says: /时间段/, not: /细则/ }
+  ],
   ['fairness of month zero', 'fairness.town', 'demo-town', { key: '2026-00' }, 'INVALID_INPUT'],
   ['fairness of the year 0', 'fairness.town', 'demo-town', { period: 'year', key: '0000' }, 'INVALID_INPUT'],
   [
