@@ -66,24 +66,12 @@ export const FIELD_LABELS = {
   when: '什么时候办',
   phone: '电话',
   guide: '怎么办',
-  // votes, activities, organisations and the bank
-  question: '投票的问题',
-  options: '选项',
-  maxChoices: '最多选几项',
-  deadlineAt: '截止时间',
-  startAt: '开始时间',
-  endAt: '结束时间',
-  capacity: '名额',
-  intro: '简介',
-  address: '地址',
-  hours: '办公时间',
-  days: '有效天数',
+  // the bank's rate policy
   baseRatePct: '基准利率',
   cutPer100Pct: '每100分少几个百分点',
   maxCutPct: '最多少几个百分点',
-  // the roll-out and the party's rating
+  // the roll-out and the party's rating settings
   registeredHouseholds: '户籍户数',
-  review: '民主评议分',
   baseScore: '基础分',
   reviewMax: '民主评议最多分',
   scaleMax: '满分',

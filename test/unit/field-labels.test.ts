@@ -115,7 +115,7 @@ test.each([
       endAt: Date.UTC(2026, 10, 29, 2),
       capacity: 0
     },
-    '名额太小了'
+    '人数上限太小了'
   ],
   [
     'an organisation’s address too long',

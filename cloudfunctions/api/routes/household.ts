@@ -13,7 +13,7 @@ import { toOrderView } from '../../shared/data/views'
 import { grantOf } from '../router/scope'
 import { roles, RouteCtx, Routes } from '../router/route'
 import { checkText } from '../services/content-check'
-import { newHousehold } from '../services/households'
+import { newHousehold, withRegisterFacts } from '../services/households'
 import { childPlaces } from '../services/places'
 import { claimDoorPlate, doorPlateKey } from '../services/register/door-plates'
 
@@ -81,13 +81,13 @@ export const householdRoutes = {
         const users = headChanged ? await store.users.getMany(existing.boundUsers ?? []) : null
         await transact(ctx, async tx => {
           await claimDoorPlate(tx, villageId, id, fields.doorPlate, existing.doorPlate)
-          // read again in the transaction: a head marked by hand at the same moment is kept
-          const current = users ? await tx.get('households', id) : null
-          const head = users && current ? { headUser: headAfterRenaming(current, fields, users) } : {}
+          // read again in the transaction: a head marked by hand, or a register import, at the same moment is kept
+          const current = (await tx.get('households', id)) ?? existing
+          const head = users ? { headUser: headAfterRenaming(current, fields, users) } : {}
           await tx.update('households', id, {
             ...fields,
             plateOrder: doorPlateOrder(fields.doorPlate),
-            members: _.set(fields.members),
+            members: _.set(withRegisterFacts(fields.members, current.members)),
             ...head
           })
         })
