@@ -83,15 +83,27 @@ export const FIELD_LABELS = {
   person: '人名或门牌号',
   from: '从哪天',
   to: '到哪天',
-  // a ballot, an organisation's places
+  // votes, activities, organisations, credit
+  question: '投票的问题',
+  options: '选项',
+  deadlineAt: '截止时间',
+  maxChoices: '最多选几项',
   choices: '选的项',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  capacity: '人数上限',
   townIds: '服务的镇',
   villageIds: '服务的村',
+  intro: '简介',
+  address: '地址',
+  hours: '办公时间',
+  days: '天数',
   // party members
   memberId: '党员',
   presentIds: '到会的党员',
   absentIds: '缺席的党员',
   reviews: '民主评议',
+  review: '民主评议分',
   year: '年份',
   quarter: '季度',
   // trust
