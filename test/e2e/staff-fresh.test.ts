@@ -97,6 +97,44 @@ describe('the issue desk after an act', () => {
   })
 })
 
+describe("an organisation's desk after an answer", () => {
+  test('the answered issue leaves the list before the list is shown again, not after', async () => {
+    const TEXT = `邻居家的狗${Date.now() % 100000}号晚上一直叫`
+    const raised = await callAs('demo-villager', 'issue.raise', {
+      requestId: requestId(),
+      category: '邻里纠纷',
+      text: TEXT
+    })
+    expect(raised.ok).toBe(true)
+    const handed = await callAs('demo-cadre', 'issue.toOrganisation', {
+      requestId: requestId(),
+      issueId: raised.data.id,
+      organisationId: 'org-police'
+    })
+    expect(handed.ok).toBe(true)
+
+    await login(page, 'demo-org')
+    await page.goto(`${BASE}/#/packages/participation/pages/org-desk/index`)
+    await page.click(`[data-testid="issue-row"] >> text=${TEXT}`)
+    await page.fill('input[placeholder="回复村民"]', '已经上门调解，双方说好了')
+    const queue = await holdCalls('org.issues')
+    queue.arm()
+    const answered = await replyTo(page, 'org.replyIssue', () => page.click('text=答复（办完了）'))
+    expect(answered.ok).toBe(true)
+    await queue.firstSent
+    // the fresh list is on its way: the issue, answered now, must not be on screen to answer again
+    const stale = page.locator('[data-testid="issue-row"]', { hasText: TEXT })
+    const staleShown = await stale
+      .waitFor({ timeout: 1500 })
+      .then(() => true)
+      .catch(() => false)
+    await queue.release()
+    expect(staleShown).toBe(false)
+    await page.locator('text=村里还没有转来的事').or(page.locator('[data-testid="issue-row"]')).first().waitFor()
+    await expect(stale.count()).resolves.toBe(0)
+  })
+})
+
 describe('村民投票 for town and county administrators', () => {
   test.each([
     ['demo-town', '向阳镇'],
@@ -220,9 +258,20 @@ describe('the changed pages as each persona sees them, at normal and large font'
     ['demo-town', 'vote', 'packages/participation/pages/vote/index?id=vt-demo-square', '[data-testid="vote-state"]'],
     ['demo-county', 'home', 'pages/index/index', '[data-testid="open-votes-staff"]'],
     ['demo-county', 'votes', 'packages/participation/pages/votes/index', '[data-testid="vote-row"]'],
-    ['demo-villager', 'votes', 'packages/participation/pages/votes/index', '[data-testid="vote-row"]']
+    ['demo-villager', 'votes', 'packages/participation/pages/votes/index', '[data-testid="vote-row"]'],
+    ['demo-org', 'org-desk', 'packages/participation/pages/org-desk/index', '[data-testid="issue-row"]']
   ]
   test.each(PAGES)('%s: %s', async (openid, name, route, ready) => {
+    if (name === 'org-desk') {
+      const text = '邻居在路边堆柴火，过不去车'
+      const raised = await callAs('demo-villager', 'issue.raise', {
+        requestId: requestId(),
+        category: '邻里纠纷',
+        text
+      })
+      const input = { requestId: requestId(), issueId: raised.data.id, organisationId: 'org-police' }
+      expect((await callAs('demo-cadre', 'issue.toOrganisation', input)).ok).toBe(true)
+    }
     if (name === 'issues') {
       const text = '3组晒场边的水沟堵了，下雨漫到路上'
       expect(
@@ -233,9 +282,20 @@ describe('the changed pages as each persona sees them, at normal and large font'
     try {
       for (const large of [false, true]) {
         await setLargeFont(large)
+        const font = large ? 'large' : 'normal'
+        if (name === 'home') {
+          // the home as it loads, too: held until photographed
+          const home = await holdCalls('archive.home')
+          home.arm()
+          await page.goto('about:blank')
+          await page.goto(`${BASE}/#/${route}`)
+          await page.locator('text=正在加载').first().waitFor()
+          await shot(`${openid}-${name}-loading-${font}`)
+          await home.release()
+        }
         await visit(route, ready)
-        if (name === 'issues') await page.click('[data-testid="issue-row"]')
-        await shot(`${openid}-${name}-${large ? 'large' : 'normal'}`)
+        if (name === 'issues' || name === 'org-desk') await page.click('[data-testid="issue-row"]')
+        await shot(`${openid}-${name}-${font}`)
         const text = await page.evaluate(() => document.body.innerText)
         // no English word and no raw id on screen
         expect(text).not.toMatch(/[A-Za-z]{3,}/)

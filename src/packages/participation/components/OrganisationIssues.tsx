@@ -27,10 +27,11 @@ export function OrganisationIssues() {
       { issueId: open.id, text, answer },
       {
         done: answer ? '已答复' : '已回复',
+        // the fresh list first, then back to it: an answered issue is never on screen to answer again
         after: async () => {
+          await reload()
           setText('')
           setOpen(null)
-          await reload()
         }
       }
     )
@@ -46,7 +47,8 @@ export function OrganisationIssues() {
       <View className="button secondary" onClick={() => void reply(false)}>
         先回复一句
       </View>
-      <View className="button secondary" onClick={() => setOpen(null)}>
+      {/* not while a reply is under way: the list behind it is the one from before the reply */}
+      <View className="button secondary" onClick={() => !write.busy && setOpen(null)}>
         返回
       </View>
     </View>
