@@ -126,7 +126,8 @@ const ROUTE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   'activity.checkIn': { key: '签到码' },
   'activity.post': { kind: '活动类型' },
   'org.save': { kind: '单位类别' },
-  'partyTown.rateOrg': { stars: '星级' }
+  'partyTown.rateOrg': { stars: '星级' },
+  'fairness.town': { key: '时间段' }
 }
 
 /** A refusal of a field the user does not fill themselves (the app sent something wrong). */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanText } from '../domain/text'
 
 /**
  * The building blocks of every route's contract (routes.ts and the capability tables spread into it):
@@ -7,20 +8,8 @@ import { z } from 'zod'
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
 export const id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, '编号格式不对')
 export const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对')
-/**
- * Every text a user types passes here: control characters (NUL, escapes) are stripped in this one
- * place, for every schema, before trimming and length checks; so are the marks that turn text around
- * (U+202A–U+202E, U+2066–U+2069: a name could read backwards on someone else's screen), the byte-order
- * mark, and halves of a character without their other half (no font can draw them, and no export can
- * encode them).
- */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFEFF]/g
-/** a whole character of two halves (kept), or a half alone (dropped); no lookbehind, which older iOS lacks */
-const SURROGATES = /([\uD800-\uDBFF][\uDC00-\uDFFF])|[\uD800-\uDFFF]/g
-/** halves first: two halves around a stripped mark must not join into a character nobody typed */
-const cleaned = (value: string) =>
-  value.replace(SURROGATES, (_, pair?: string) => pair ?? '').replace(CONTROL_CHARACTERS, '')
-const typed = () => z.string().transform(cleaned)
+/** Every text a user types passes here, for every schema, before trimming and length checks (core/domain/text.ts). */
+const typed = () => z.string().transform(cleanText)
 export const text = (max: number) => typed().pipe(z.string().trim().max(max))
 export const required = (max: number) => typed().pipe(z.string().trim().min(1, '不能为空').max(max))
 /** A moment from the client (UTC ms), bounded to a sane window: no log in 1970 or the year 3000. */

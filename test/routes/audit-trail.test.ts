@@ -88,3 +88,33 @@ test('a filter of an act that does not exist is refused in Chinese', async () =>
   expect(reply).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(reply.message).toContain('做了什么')
 })
+
+test('party scoring reads as sentences too: a rule by its title, a meeting with its numbers', async () => {
+  ok(
+    await env.call('demo-secretary', 'partyScore.award', {
+      requestId: rid(),
+      memberId: 'pm-xf-04',
+      ruleId: 'pb-xf-1-pioneer',
+      points: 5
+    })
+  )
+  ok(
+    await env.call('demo-secretary', 'partyScore.meeting', {
+      requestId: rid(),
+      ruleId: 'pb-xf-1-meeting',
+      presentIds: ['pm-xf-02', 'pm-xf-03'],
+      absentIds: ['pm-xf-05'],
+      absentRuleId: 'pb-xf-1-absent'
+    })
+  )
+  const [award] = await trail('demo-county', { action: 'partyScore.award' })
+  const [meeting] = await trail('demo-county', { action: 'partyScore.meeting' })
+  for (const line of shown([award, meeting]).flat()) expect(line).not.toMatch(/[A-Za-z{}"]/)
+  expect(award.changes).toEqual(expect.arrayContaining([{ label: '细则', before: null, after: '急难险重任务中带头' }]))
+  expect(meeting.changes).toEqual(
+    expect.arrayContaining([
+      { label: '到会', before: null, after: '2人' },
+      { label: '缺席', before: null, after: '1人' }
+    ])
+  )
+})

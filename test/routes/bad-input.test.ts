@@ -1,5 +1,6 @@
 import { productCloud } from '../helpers/product-cloud'
 import { expectLedgerConsistent, rid } from '../helpers/ledger'
+import { registerFile, validIdNumber } from '../helpers/register'
 
 /** Bad input gets a stable code and a Chinese message, and changes nothing. */
 let env: Awaited<ReturnType<typeof productCloud>>
@@ -40,6 +41,21 @@ const organisation = (over: Record<string, unknown>) => ({
   kind: 'power',
   townIds: ['t-xiangyang'],
   ...over
+})
+
+const partyRule = (over: Record<string, unknown>) => ({
+  requestId: rid(),
+  terms: {
+    group: '服务群众',
+    title: '细则',
+    points: { min: 1, max: 5 },
+    cap: null,
+    evidenceRequired: false,
+    categories: ['employed'],
+    claimable: false,
+    meeting: null,
+    ...over
+  }
 })
 
 /** label, route, persona, input, code, and (optional) what the message must say / must not say */
@@ -168,7 +184,14 @@ const CASES: Case[] = [
   ],
   ['input that is not an object', 'archive.rules', 'demo-villager', 'rules', 'INVALID_INPUT'],
   // periods and days that do not exist, or of another kind than asked
-  ['fairness of no such month', 'fairness.town', 'demo-town', { key: '2026-13' }, 'INVALID_INPUT'],
+  [
+    'fairness of no such month',
+    'fairness.town',
+    'demo-town',
+    { key: '2026-13' },
+    'INVALID_INPUT',
+    { says: /时间段/, not: /细则/ }
+  ],
   ['fairness of month zero', 'fairness.town', 'demo-town', { key: '2026-00' }, 'INVALID_INPUT'],
   ['fairness of the year 0', 'fairness.town', 'demo-town', { period: 'year', key: '0000' }, 'INVALID_INPUT'],
   [
@@ -233,6 +256,27 @@ const CASES: Case[] = [
     'demo-secretary',
     { requestId: rid(), name: '某某', category: 'employed', householdId: 'h-xf-999' },
     'NOT_FOUND'
+  ],
+  [
+    'a party rule with a cap below one score',
+    'partyBranch.saveRule',
+    'demo-secretary',
+    partyRule({ cap: { period: 'year', max: 2 } }),
+    'INVALID_INPUT'
+  ],
+  [
+    'a meeting rule that deducts',
+    'partyBranch.saveRule',
+    'demo-secretary',
+    partyRule({ points: { min: -3, max: -3 }, meeting: 'partyDay' }),
+    'INVALID_INPUT'
+  ],
+  [
+    'a meeting rule of a range',
+    'partyBranch.saveRule',
+    'demo-secretary',
+    partyRule({ points: { min: 1, max: 3 }, meeting: 'partyDay' }),
+    'INVALID_INPUT'
   ],
   // votes and organisations
   ['a vote with the same option twice', 'vote.open', 'demo-cadre', vote({ options: ['修', ' 修'] }), 'INVALID_INPUT'],
@@ -402,6 +446,21 @@ test('a correction does not lift a household past its rule’s cap', async () =>
   expect(await snapshot()).toEqual(before)
   // down is always possible
   await ok('demo-cadre', 'score.correct', { entryId: first.entry.id, points: 0, reason: '核实后作废' })
+})
+
+test('a party rule naming a category twice keeps it once', async () => {
+  const saved = await ok('demo-secretary', 'partyBranch.saveRule', partyRule({ categories: ['employed', 'employed'] }))
+  expect(saved.categories).toEqual(['employed'])
+  expect((await env.db.collection('partyRules').doc(saved.id).get()).data.categories).toEqual(['employed'])
+})
+
+test('a register’s names lose the marks that turn text around, as typed text does', async () => {
+  const row = { 村民小组: '1组', 门牌号: '1组901号', 网格: '第1网格', 与户主关系: '户主', 性别: '男', 出生年份: '1968' }
+  const file = await registerFile([{ ...row, 姓名: '\u202e王\u2066大\ufeff山', 身份证号: validIdNumber(901, 1968) }])
+  const fileId = (await env.cloud.uploadFile({ cloudPath: 'imports/marks.xlsx', fileContent: file })).fileID
+  await ok('demo-cadre', 'register.apply', { fileId })
+  const [household] = (await env.db.collection('households').where({ doorPlate: '1组901号' }).get()).data
+  expect([household.head, household.members[0].name]).toEqual(['王大山', '王大山'])
 })
 
 test('a meeting records as absent only members of the branch', async () => {

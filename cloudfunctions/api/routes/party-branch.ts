@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { AppError, ERRORS } from '../../../core/contract/errors'
-import { BIND_CODE_ALPHABET, BIND_CODE_DAYS, mayBeExempt } from '../../../core/domain/party'
+import { BIND_CODE_ALPHABET, BIND_CODE_DAYS, mayBeExempt, type PartyRuleTerms } from '../../../core/domain/party'
+import { termsProblem } from '../../../core/domain/rules'
 import { periodKeys } from '../../../core/domain/period'
 import { COUNTY_ID } from '../../../core/domain/roles'
 import { DAY_MS } from '../../../core/domain/workflow'
@@ -145,6 +146,19 @@ export const bindCode: Route<'partyBranch.bindCode'> = {
   }
 }
 
+/**
+ * A party rule's terms are consistent as a village rule's are (range ordered, of one sign, not zero, a
+ * cap no smaller than one score), and a meeting's rule gives everyone present the same points: a fixed
+ * award (the meeting route gives its lowest points, and a deduction would take points from those who came).
+ */
+function partyTermsProblem(terms: PartyRuleTerms): string | null {
+  const problem = termsProblem({ ...terms, category: '公益参与', proposers: ['cadre'] })
+  if (problem) return problem
+  if (terms.meeting && (terms.points.min !== terms.points.max || terms.points.min < 0))
+    return '会议签到的细则要是固定的加分'
+  return null
+}
+
 /** A new rule of the branch, or a change that bumps its version (entries keep their snapshot). */
 export const saveRule: Route<'partyBranch.saveRule'> = {
   access,
@@ -152,9 +166,8 @@ export const saveRule: Route<'partyBranch.saveRule'> = {
   audit: 'partyBranch.saveRule',
   async handle({ requestId, ruleId, terms }, ctx) {
     const { branchId } = ctx.scope
-    const { min, max } = terms.points
-    if (min > max || (min < 0 && max > 0) || (min === 0 && max === 0))
-      throw new AppError('INVALID_INPUT', `${ERRORS.INVALID_INPUT}（分值范围不对）`)
+    const problem = partyTermsProblem(terms)
+    if (problem) throw new AppError('INVALID_INPUT', problem)
     const existing = ruleId ? await data(ctx).partyRules.get(ruleId) : null
     if (ruleId && existing?.branchId !== branchId) throw new AppError('NOT_FOUND', '没有找到这条细则')
     const id = ruleId ?? idFor('partyRule', ctx.openid, requestId)
@@ -162,6 +175,7 @@ export const saveRule: Route<'partyBranch.saveRule'> = {
       _id: id,
       branchId,
       ...terms,
+      categories: [...new Set(terms.categories)],
       active: true,
       version: (existing?.version ?? 0) + 1,
       source: existing?.source ?? null,

@@ -57,7 +57,7 @@ export const award: Route<'partyScore.award'> = {
       audit: ctx.audit.draft({
         target: `member:${memberId}`,
         before: null,
-        after: { rule: rule.id, points }
+        after: { rule: rule.title, points, note }
       })
     }
     return toActView((await writeMemberAct(ctx, act)).act)
@@ -104,10 +104,11 @@ export const meeting: Route<'partyScore.meeting'> = {
       lines: [...present.map(id => line(id, rule)), ...(deduction ? absent.map(id => line(id, deduction)) : [])],
       // a member at the year's cap, or one whose category the rule is not for, is skipped and reported
       skipRefused: true,
+      // the trail shows the rule by its title and the attendance as numbers (services/audit-text.ts)
       audit: ctx.audit.draft({
-        target: ruleId,
+        target: rule.title,
         before: null,
-        after: { present, absent, absentRuleId }
+        after: { rule: rule.title, present, absent, absentRule: deduction?.title ?? null, note }
       })
     }
     return toActView((await writeMemberAct(ctx, act)).act)

@@ -7,6 +7,7 @@ import {
   RegisterRow,
   headerColumns
 } from '../../../../core/domain/register'
+import { cleanText } from '../../../../core/domain/text'
 import { loadExcel } from '../../../shared/excel'
 
 /**
@@ -56,21 +57,22 @@ export async function registerTemplate(groupNames: string[], gridNames: string[]
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-/** A cell as the user typed it: rich text, formulas' results, hyperlinks and numbers become text. */
-export function cellText(value: ExcelJS.CellValue): string {
+/**
+ * A cell as the user typed it: rich text, formulas' results, hyperlinks and numbers become text, cleaned
+ * as every typed text is (core/domain/text.ts).
+ */
+export const cellText = (value: ExcelJS.CellValue): string => cleanText(rawCellText(value)).trim()
+
+function rawCellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value.trim()
+  if (typeof value === 'string') return value
   if (typeof value === 'number') return String(value)
   if (typeof value === 'boolean') return value ? '是' : '否'
   if (value instanceof Date) return String(value.getUTCFullYear())
   if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map(t => t.text)
-        .join('')
-        .trim()
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
-    if ('text' in value) return String(value.text).trim()
+    if ('richText' in value) return value.richText.map(t => t.text).join('')
+    if ('result' in value) return rawCellText(value.result as ExcelJS.CellValue)
+    if ('text' in value) return String(value.text)
   }
   return ''
 }
