@@ -43,6 +43,8 @@ test('the overview names its month in words', async () => {
   await loginAs(page, 'demo-town')
   await tap('[data-testid="open-overview"]')
   await see('[data-testid="total-coverage"]')
+  await page.waitForTimeout(500) // the slide-in, for the picture of the trend
+  await page.screenshot({ path: path.join(SHOTS, 'overview-town.png'), fullPage: true })
   const month = periodKeys(Date.now()).month
   expect(await page.locator(onScreen(OVERVIEW_TITLE)).first().textContent()).toBe(`向阳镇 · ${periodWords(month)}`)
 })
