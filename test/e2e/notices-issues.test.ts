@@ -19,6 +19,7 @@ afterAll(() => browser.close())
 
 const loginAs = (openid: string) => login(page, openid)
 const TITLE = '关于12月5日召开村民代表大会的通知'
+const ISSUE = '2组水渠堵了，下雨就漫到路上'
 
 test('a notice is read and counted once; an issue is raised, answered and rated', async () => {
   await loginAs('demo-cadre')
@@ -53,28 +54,29 @@ test('a notice is read and counted once; an issue is raised, answered and rated'
   // the villager raises an issue
   await loginAs('demo-villager')
   await page.click('[data-testid="open-issues"]')
-  await page.fill('[data-testid="issue-text"] textarea', '2组水渠堵了，下雨就漫到路上')
+  await page.fill('[data-testid="issue-text"] textarea', ISSUE)
   await page.click('[data-testid="issue-submit"]')
-  await page.waitForSelector('[data-testid="issue-row"][data-state="received"]')
+  // Taro's h5 router keeps the home page (which lists open issues too) in the DOM, and other tests'
+  // issues may be listed: look for this one inside the issues page
+  const issuesPage = page.locator('.page', { has: page.locator('[data-testid="issue-submit"]') })
+  await issuesPage.locator('[data-testid="issue-row"][data-state="received"]', { hasText: ISSUE }).waitFor()
 
   // the cadre takes it and answers
   await loginAs('demo-cadre')
   await page.click('[data-testid="open-cadre"]')
   await page.click('[data-testid="open-issues"]')
-  await page.click('[data-testid="issue-row"] >> text=2组水渠堵了')
+  await page.click(`[data-testid="issue-row"] >> text=${ISSUE}`)
   await page.click('[data-testid="take-issue"]')
   // the list comes back at once and reloads: tap the row once it shows the issue taken, not the row as it was
-  await page.click('[data-testid="issue-row"][data-state="handling"] >> text=2组水渠堵了')
+  await page.click(`[data-testid="issue-row"][data-state="handling"] >> text=${ISSUE}`)
   await page.fill('[data-testid="issue-answer-text"] input', '已组织人员清淤，水渠通了')
   await page.click('[data-testid="answer-issue"]')
-  await page.waitForSelector('[data-testid="issue-row"] >> text=2组水渠堵了', { state: 'detached' })
+  await page.waitForSelector(`[data-testid="issue-row"] >> text=${ISSUE}`, { state: 'detached' })
 
   // the villager sees the answer and rates it
   await loginAs('demo-villager')
   await page.click('[data-testid="open-issues"]')
-  // Taro's h5 router keeps the home page (which lists open issues too) in the DOM: look inside the issues page
-  const issuesPage = page.locator('.page', { has: page.locator('[data-testid="issue-submit"]') })
-  await issuesPage.locator('[data-testid="issue-row"][data-state="answered"]').click()
+  await issuesPage.locator('[data-testid="issue-row"][data-state="answered"]', { hasText: ISSUE }).click()
   await page.locator('[data-testid="issue-reply"]', { hasText: '已组织人员清淤，水渠通了' }).waitFor()
   await page.locator('[data-star="4"]:visible').click()
   await page.locator('[data-testid="rate-submit"]:visible').click()

@@ -129,6 +129,39 @@ test('the clerk posts the quarter that has ended, after saying what posting it m
   )
 })
 
+test('the clerk registers a member by hand and moves another to 老弱病残, exempt from the rating', async () => {
+  await openBranch()
+  const before = (await callApi(page, 'partyBranch.members')).data.members.length
+
+  // a member who is in no household of the village (moved in, lives in town): 登记党员 by name and category
+  await tap('[data-testid="member-new"]')
+  await page.fill(onScreen('[data-testid="member-name"] input'), '石光明')
+  await tap('[data-testid="member-category"][data-value="mobile"]')
+  const added = await replyTo(page, 'partyBranch.saveMember', () => tap('[data-testid="member-save"]'))
+  expect(added.ok).toBe(true)
+  await page.locator(onScreen('[data-testid="branch-member"]')).filter({ hasText: '石光明' }).waitFor()
+  const members = (await callApi(page, 'partyBranch.members')).data.members
+  expect(members).toHaveLength(before + 1)
+  expect(members.find((m: { name: string }) => m.name === '石光明')).toMatchObject({ category: 'mobile' })
+
+  // 郑春花 (无职) has fallen ill: the clerk moves her to 老弱病残 and exempts her; 免评 is offered only there
+  await tap(`${memberRow('pm-xf-15')} [data-testid="member-edit"]`)
+  expect(await page.locator(onScreen('[data-testid="member-exempt"]')).count()).toBe(0)
+  await tap('[data-testid="member-category"][data-value="infirm"]')
+  await tap('[data-testid="member-exempt"]')
+  const changed = await replyTo(page, 'partyBranch.saveMember', () => tap('[data-testid="member-save"]'))
+  expect(changed.ok).toBe(true)
+  await page
+    .locator(onScreen(memberRow('pm-xf-15')))
+    .filter({ hasText: '免评' })
+    .waitFor()
+  await shot('party-members')
+  const zheng = (await callApi(page, 'partyBranch.members')).data.members.find(
+    (m: { memberId: string }) => m.memberId === 'pm-xf-15'
+  )
+  expect(zheng).toMatchObject({ category: 'infirm', exempt: true, name: '郑春花' })
+})
+
 test('in large font a member’s row keeps its figure and its actions on the screen', async () => {
   await loginAs(page, 'demo-clerk')
   const write = (largeFont: boolean) =>
@@ -140,7 +173,7 @@ test('in large font a member’s row keeps its figure and its actions on the scr
   await see('.page.large [data-testid="branch-member"]')
   await shot('party-members-large')
   const width = page.viewportSize()!.width
-  for (const part of ['member-year', 'award-member']) {
+  for (const part of ['member-year', 'award-member', 'member-edit']) {
     const box = (await page.locator(onScreen(`${memberRow('pm-xf-19')} [data-testid="${part}"]`)).boundingBox())!
     expect(box.x + box.width).toBeLessThanOrEqual(width)
   }
