@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { change, id, list, page, read, required, result, text, timeMs, write } from './schema'
+import { change, id, line, list, page, read, required, requiredLine, result, text, timeMs, write } from './schema'
 import { OPTIONS_MAX, OPTIONS_MIN } from '../domain/votes'
 import type {
   ActivityConfirmation,
@@ -30,8 +30,8 @@ export const participationRoutes = {
   // votes (村民投票)
   'vote.open': change(
     write({
-      question: required(100),
-      options: z.array(required(40)).min(OPTIONS_MIN).max(OPTIONS_MAX),
+      question: requiredLine(100),
+      options: z.array(requiredLine(40)).min(OPTIONS_MIN).max(OPTIONS_MAX),
       multiple: z.boolean().default(false),
       maxChoices: z.number().int().min(1).max(OPTIONS_MAX).default(1),
       deadlineAt: atMs,
@@ -76,9 +76,9 @@ export const participationRoutes = {
   'activity.post': change(
     write({
       kind: z.enum(['labour', 'volunteer', 'culture']),
-      title: required(40),
+      title: requiredLine(40),
       description: text(500).default(''),
-      place: required(60),
+      place: requiredLine(60),
       startAt: atMs,
       endAt: atMs,
       capacity: z.number().int().min(1).max(500),
@@ -120,7 +120,7 @@ export const participationRoutes = {
   'org.save': change(
     write({
       organisationId: id.optional(),
-      name: required(40),
+      name: requiredLine(40),
       kind: z.enum(['police', 'health', 'bank', 'power', 'water', 'agriculture', 'legal', 'other']),
       intro: text(300).default(''),
       townIds: z.array(id).min(1).max(20),
@@ -130,8 +130,8 @@ export const participationRoutes = {
         .string()
         .regex(/^[0-9-]{0,20}$/, '电话只能是数字')
         .default(''),
-      address: text(60).default(''),
-      hours: text(60).default('')
+      address: line(60).default(''),
+      hours: line(60).default('')
     }),
     result<OrganisationView>()
   ),
@@ -142,25 +142,25 @@ export const participationRoutes = {
     write({
       organisationId: id,
       openid: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格式不对'),
-      name: required(20)
+      name: requiredLine(20)
     }),
     result<{ granted: boolean }>()
   ),
   'org.publishService': change(
     write({
-      category: required(20),
-      name: required(40),
+      category: requiredLine(20),
+      name: requiredLine(40),
       purpose: required(200),
       who: text(200).default(''),
-      materials: z.array(required(40)).max(20).default([]),
-      where: text(60).default(''),
-      when: text(60).default(''),
+      materials: z.array(requiredLine(40)).max(20).default([]),
+      where: line(60).default(''),
+      when: line(60).default(''),
       guide: text(500).default('')
     }),
     result<ServiceView>()
   ),
   'org.publishNotice': change(
-    write({ title: required(60), body: text(5000).default('') }),
+    write({ title: requiredLine(60), body: text(5000).default('') }),
     result<{ notice: NoticeView; villages: number }>()
   ),
 
@@ -182,7 +182,7 @@ export const participationRoutes = {
   'credit.consent': change(
     write({
       bankId: id,
-      purpose: required(60),
+      purpose: requiredLine(60),
       days: z
         .number()
         .int()

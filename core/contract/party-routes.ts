@@ -11,6 +11,7 @@ import {
   quarterKey,
   read,
   required,
+  requiredLine,
   result,
   text,
   write,
@@ -44,7 +45,7 @@ const category = z.enum(MEMBER_CATEGORIES)
 const partyRuleTerms = z
   .object({
     group: z.enum(PARTY_RULE_GROUPS),
-    title: required(60),
+    title: requiredLine(60),
     points: z.object({ min: points, max: points }).strict(),
     cap: z
       .object({ period: z.enum(['month', 'quarter', 'year']), max: z.number().int().min(1).max(100) })
@@ -90,7 +91,7 @@ export const partyRoutes = {
   'partyBranch.saveMember': change(
     write({
       memberId: id.optional(),
-      name: required(20),
+      name: requiredLine(20),
       category,
       exempt: z.boolean().default(false),
       householdId: id.nullable().default(null)
@@ -174,7 +175,7 @@ export const partyRoutes = {
   'partyRole.grant': change(
     write({
       openid,
-      name: required(20),
+      name: requiredLine(20),
       role: z.enum(['branchSecretary', 'partyClerk', 'townPartyAdmin']),
       placeId: id
     }),

@@ -48,7 +48,9 @@ import {
   timeMs,
   write,
   monthOrAll,
-  yearMonthOrAll
+  yearMonthOrAll,
+  line,
+  requiredLine
 } from './schema'
 
 import { partyRoutes } from './party-routes'
@@ -70,7 +72,7 @@ export { requestId, TIME_MS_MAX, TIME_MS_MIN } from './schema'
 const ruleTerms = z
   .object({
     category: z.enum(CATEGORIES),
-    title: required(60),
+    title: requiredLine(60),
     points: z.object({ min: points, max: points }).strict(),
     cap: z
       .object({ period: z.enum(['month', 'quarter', 'year']), max: z.number().int().min(1).max(10000) })
@@ -96,7 +98,7 @@ export const routes = {
         .toUpperCase()
         .transform(c => c.replace(/\s+/g, ''))
         .pipe(z.string().regex(/^[A-Z2-9]{8}$/, '入户码是8位字母和数字')),
-      name: required(20)
+      name: requiredLine(20)
     }),
     result<{ householdId: string; doorPlate: string; villageName: string }>()
   ),
@@ -123,7 +125,7 @@ export const routes = {
 
   // cadres: households and scoring
   'cadre.households': list(
-    z.object({ query: text(20).default(''), page, pageSize: z.number().int().min(1).max(200).optional() }).strict(),
+    z.object({ query: line(20).default(''), page, pageSize: z.number().int().min(1).max(200).optional() }).strict(),
     result<{ households: HouseholdSummary[]; page: number; hasMore: boolean; places: PlaceOption[] }>()
   ),
   'cadre.household': read(z.object({ householdId: id }).strict(), result<HouseholdDetail>()),
@@ -131,12 +133,12 @@ export const routes = {
   'household.save': change(
     write({
       householdId: id.optional(),
-      doorPlate: required(30),
-      head: required(20),
+      doorPlate: requiredLine(30),
+      head: requiredLine(20),
       groupId: id,
       gridId: id,
       members: z
-        .array(z.object({ name: required(20), relation: required(10), partyMember: z.boolean() }).strict())
+        .array(z.object({ name: requiredLine(20), relation: requiredLine(10), partyMember: z.boolean() }).strict())
         .min(1)
         .max(20)
     }),
@@ -187,7 +189,7 @@ export const routes = {
   'templates.save': change(
     write({
       templateId: id.optional(),
-      name: required(30),
+      name: requiredLine(30),
       items: z
         .array(ruleTerms.extend({ key: z.string().regex(/^[a-z0-9-]{1,24}$/) }))
         .min(1)
@@ -199,7 +201,7 @@ export const routes = {
   'roles.grant': change(
     write({
       openid,
-      name: required(20),
+      name: requiredLine(20),
       role: z.enum(['countyAdmin', 'townAdmin', 'cadre', 'gridWorker']),
       placeIds: z.array(id).min(1).max(10)
     }),
@@ -226,7 +228,7 @@ export const routes = {
     write({
       type: z.enum(['patrol', 'visit', 'activity']),
       at: timeMs,
-      place: text(60).default(''),
+      place: line(60).default(''),
       householdIds: z.array(id).max(50).default([]),
       photos: evidence,
       note: text(500).default('')
@@ -282,7 +284,7 @@ export const routes = {
       .object({
         page,
         action: z.enum(AUDIT_ACTION_NAMES).optional(),
-        person: text(20).default(''),
+        person: line(20).default(''),
         from: timeMs.optional(),
         to: timeMs.optional()
       })
@@ -295,7 +297,7 @@ export const routes = {
   'shop.saveGoods': change(
     write({
       goodsId: id.optional(),
-      name: required(30),
+      name: requiredLine(30),
       picture: z.union([fileId, z.literal('')]).default(''),
       price: z.number().int().min(1).max(100000),
       stock: z.number().int().min(0).max(100000),
@@ -335,15 +337,15 @@ export const routes = {
   'notice.publish': change(
     write({
       kind: z.enum(['notice', 'party', 'village', 'finance', 'chronicle']),
-      title: required(60),
+      title: requiredLine(60),
       body: text(5000).default(''),
       pictures: z.array(fileId).max(9).default([]),
       attachments: z
-        .array(z.object({ fileID: fileId, name: required(60) }).strict())
+        .array(z.object({ fileID: fileId, name: requiredLine(60) }).strict())
         .max(9)
         .default([]),
       financeRows: z
-        .array(z.object({ item: required(40), amount: z.number().finite().min(-1e9).max(1e9) }).strict())
+        .array(z.object({ item: requiredLine(40), amount: z.number().finite().min(-1e9).max(1e9) }).strict())
         .max(100)
         .default([]),
       pinned: z.boolean().default(false),
@@ -364,7 +366,7 @@ export const routes = {
       category: z.enum(['道路水电', '环境卫生', '邻里纠纷', '社保医保', '农业生产', '建议意见', '其他']),
       text: required(500),
       photos: evidence,
-      place: text(60).default('')
+      place: line(60).default('')
     }),
     result<IssueView>()
   ),
@@ -388,19 +390,19 @@ export const routes = {
 
   // the service directory (便民服务): the town's, with the village's additions
   'service.list': list(
-    z.object({ category: text(20).default(''), query: text(20).default('') }).strict(),
+    z.object({ category: line(20).default(''), query: line(20).default('') }).strict(),
     result<{ services: ServiceView[]; categories: string[] }>()
   ),
   'service.save': change(
     write({
       serviceId: id.optional(),
-      category: required(20),
-      name: required(40),
+      category: requiredLine(20),
+      name: requiredLine(40),
       purpose: required(200),
       who: text(200).default(''),
-      materials: z.array(required(40)).max(20).default([]),
-      where: text(60).default(''),
-      when: text(60).default(''),
+      materials: z.array(requiredLine(40)).max(20).default([]),
+      where: line(60).default(''),
+      when: line(60).default(''),
       phone: z
         .string()
         .regex(/^[0-9-]{0,20}$/, '电话只能是数字')

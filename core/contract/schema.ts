@@ -12,6 +12,13 @@ export const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号格
 const typed = () => z.string().transform(cleanText)
 export const text = (max: number) => typed().pipe(z.string().trim().max(max))
 export const required = (max: number) => typed().pipe(z.string().trim().min(1, '不能为空').max(max))
+/**
+ * A text of one line (a name, a title, a place): line breaks and tabs a paste brought along become one
+ * space, so a name never shows on two lines or splits a row of an export.
+ */
+const oneLine = () => typed().transform(value => value.replace(/[\r\n\t\u2028\u2029]+/g, ' '))
+export const line = (max: number) => oneLine().pipe(z.string().trim().max(max))
+export const requiredLine = (max: number) => oneLine().pipe(z.string().trim().min(1, '不能为空').max(max))
 /** A moment from the client (UTC ms), bounded to a sane window: no log in 1970 or the year 3000. */
 export const TIME_MS_MIN = Date.UTC(2020, 0, 1)
 export const TIME_MS_MAX = Date.UTC(2100, 0, 1)

@@ -463,6 +463,24 @@ test('a register’s names lose the marks that turn text around, as typed text d
   expect([household.head, household.members[0].name]).toEqual(['王大山', '王大山'])
 })
 
+test('a name or title pasted across lines is kept on one line; a note keeps its lines', async () => {
+  const saved = await ok('demo-cadre', 'household.save', {
+    doorPlate: '3组\n98号',
+    head: '赵\r\n大山',
+    groupId: 'grp-xf-3',
+    gridId: 'g-xf-2',
+    members: [{ name: '赵\n大山', relation: '户主', partyMember: false }]
+  })
+  const household = (await env.db.collection('households').doc(saved.householdId).get()).data
+  expect([household.doorPlate, household.head, household.members[0].name]).toEqual(['3组 98号', '赵 大山', '赵 大山'])
+  const notice = await ok('demo-cadre', 'notice.publish', {
+    kind: 'notice',
+    title: '停水\n通知',
+    body: '第一行\n第二行'
+  })
+  expect([notice.title, notice.body]).toEqual(['停水 通知', '第一行\n第二行'])
+})
+
 test('a meeting records as absent only members of the branch', async () => {
   for (const [absentIds, code] of [
     [['pm-xf-13'], 'OTHER_BRANCH'],
