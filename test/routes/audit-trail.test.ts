@@ -118,3 +118,18 @@ test('party scoring reads as sentences too: a rule by its title, a meeting with 
     ])
   )
 })
+
+test('a party member category reads in Chinese in the trail (无职党员 → 老弱病残)', async () => {
+  const member = (await env.db.collection('partyMembers').doc('pm-xf-05').get()).data
+  ok(
+    await env.call('demo-secretary', 'partyBranch.saveMember', {
+      requestId: rid(),
+      memberId: 'pm-xf-05',
+      name: member.name,
+      category: member.category === 'infirm' ? 'unemployed' : 'infirm'
+    })
+  )
+  const [saved] = await trail('demo-county', { action: 'partyBranch.saveMember' })
+  for (const line of shown([saved]).flat()) expect(line).not.toMatch(/[A-Za-z{}"]/)
+  expect(saved.changes).toEqual(expect.arrayContaining([expect.objectContaining({ label: '类别' })]))
+})

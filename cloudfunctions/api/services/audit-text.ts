@@ -1,7 +1,7 @@
 import { auditLabel } from '../../../core/contract/audit-actions'
 import type { AuditChange, AuditView } from '../../../core/contract/views'
 import { CONSENT_STATE_NAMES } from '../../../core/domain/credit'
-import { RATING_STATE_NAMES } from '../../../core/domain/party'
+import { MEMBER_CATEGORY_NAMES, MemberCategory, RATING_STATE_NAMES } from '../../../core/domain/party'
 import { formatDateTime } from '../../../core/domain/period'
 import { ROLE_NAMES } from '../../../core/domain/roles'
 import { ORDER_STATE_NAMES } from '../../../core/domain/shop'
@@ -80,7 +80,14 @@ const FIELDS: Record<string, [label: string, format: Format]> = {
   note: ['备注', plain],
   reason: ['理由', plain],
   reply: ['答复', plain],
-  category: ['类别', plain],
+  // a rule's or an issue's category is written in Chinese; a party member's is a code (无职党员 …)
+  category: [
+    '类别',
+    (v, action) =>
+      typeof v === 'string' && v in MEMBER_CATEGORY_NAMES
+        ? MEMBER_CATEGORY_NAMES[v as MemberCategory]
+        : plain(v, action)
+  ],
   by: ['经办', plain],
   pinned: ['置顶', yesNo],
   withdrawn: ['已撤回', yesNo],
